@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { OPEN_FILE_KINDS, SAVE_FILE_KINDS } from '../../../src/shared/ipc';
+import { isAppUrl } from '../security';
+
+/** The least a handler needs of an IPC event: the frame that sent it (null when it is gone). */
+export interface SenderLike {
+  senderFrame: { url: string } | null;
+}
+
+/** True when the message comes from a frame on the app's own origin. */
+export function isTrustedSender(event: SenderLike, origin: string): boolean {
+  const frame = event.senderFrame;
+  return frame !== null && typeof frame.url === 'string' && isAppUrl(frame.url, origin);
+}
+
+const MAX_TEXT = 512 * 1024 * 1024;
+
+export const openFileArgs = z.tuple([z.enum(OPEN_FILE_KINDS as [string, ...string[]])]);
+export const saveFileArgs = z.tuple([
+  z.strictObject({
+    kind: z.enum(SAVE_FILE_KINDS as [string, ...string[]]),
+    suggestedName: z
+      .string()
+      .min(1)
+      .max(200)
+      .refine((s) => !/[\\/:*?"<>|\0]/.test(s), 'must be a plain file name'),
+    data: z.string().max(MAX_TEXT),
+    encoding: z.enum(['utf8', 'base64']),
+  }),
+]);
+export const printToPdfArgs = z.tuple([
+  z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((s) => !/[\\/:*?"<>|\0]/.test(s), 'must be a plain file name'),
+]);
+export const autoBackupWriteArgs = z.tuple([z.string().min(2).max(MAX_TEXT)]);
+export const autoBackupNameArgs = z.tuple([
+  z.string().regex(/^pawtners-auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json$/),
+]);
+export const externalUrlArgs = z.tuple([z.url().max(2000)]);
+export const noArgs = z.tuple([]);
+
+/** Parse IPC arguments or throw a short error the renderer can show. */
+export function parseArgs<T extends z.ZodTypeAny>(schema: T, args: unknown[]): z.infer<T> {
+  const r = schema.safeParse(args);
+  if (!r.success) throw new Error(`Invalid arguments: ${r.error.issues[0]?.message ?? 'unknown'}`);
+  return r.data;
+}

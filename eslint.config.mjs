@@ -1,0 +1,99 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const pureLayerBans = {
+  paths: [
+    { name: 'react', message: 'src/domain and src/io stay free of React.' },
+    { name: 'react-dom', message: 'src/domain and src/io stay free of React.' },
+    { name: 'dexie', message: 'src/domain and src/io stay free of Dexie.' },
+    { name: 'dexie-react-hooks', message: 'src/domain and src/io stay free of Dexie.' },
+    { name: 'electron', message: 'src/domain and src/io stay free of Electron.' },
+    { name: 'zustand', message: 'src/domain and src/io stay free of UI state.' },
+  ],
+  patterns: [
+    {
+      group: [
+        '**/db/**',
+        '**/db',
+        '**/features/**',
+        '**/store/**',
+        '**/platform/**',
+        '**/components/**',
+      ],
+      message: 'Pure layers import only domain/io/shared.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  {
+    ignores: ['out', 'out-*', 'dist', 'node_modules', 'test-results', 'playwright-report', 'bench'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.tsx', 'src/**/*.ts'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src/domain/**/*.ts', 'src/io/**/*.ts'],
+    languageOptions: { globals: { ...globals.es2021 } },
+    rules: {
+      'no-restricted-imports': ['error', pureLayerBans],
+      'no-restricted-globals': [
+        'error',
+        'window',
+        'document',
+        'localStorage',
+        'indexedDB',
+        'navigator',
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/platform/bridge.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'window',
+          property: 'api',
+          message: 'Only src/platform/bridge.ts may use window.api.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/domain/**', '**/src/db/**', '**/src/features/**', '**/src/io/**'],
+              message: 'electron/* imports only src/shared.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

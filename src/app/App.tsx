@@ -1,0 +1,123 @@
+import { useEffect } from 'react';
+import {
+  BarChart3,
+  CalendarDays,
+  HandCoins,
+  LayoutDashboard,
+  PawPrint,
+  Receipt,
+  Scale,
+  Settings as SettingsIcon,
+  Users,
+  type LucideIcon,
+} from 'lucide-react';
+import { Toasts } from '../components/Toasts';
+import { Progress } from '../components/ui';
+import { useUi } from '../store/ui';
+import { CalendarScreen } from '../features/calendar/CalendarScreen';
+import { CompareScreen } from '../features/compare/CompareScreen';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { PartnersScreen } from '../features/partners/PartnersScreen';
+import { PayoutsScreen } from '../features/payouts/PayoutsScreen';
+import { SalesScreen } from '../features/sales/SalesScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
+import { useMenuActions } from '../features/common/useMenuActions';
+import { SCREENS, href, useRoute, type ScreenPath } from './router';
+
+const ICONS: Record<ScreenPath, LucideIcon> = {
+  dashboard: LayoutDashboard,
+  partners: Users,
+  calendar: CalendarDays,
+  sales: Receipt,
+  payouts: HandCoins,
+  compare: Scale,
+  settings: SettingsIcon,
+};
+
+function Screen({ screen, rest }: { screen: ScreenPath; rest: string[] }) {
+  switch (screen) {
+    case 'dashboard':
+      return <DashboardScreen />;
+    case 'partners':
+      return <PartnersScreen rest={rest} />;
+    case 'calendar':
+      return <CalendarScreen rest={rest} />;
+    case 'sales':
+      return <SalesScreen rest={rest} />;
+    case 'payouts':
+      return <PayoutsScreen rest={rest} />;
+    case 'compare':
+      return <CompareScreen rest={rest} />;
+    case 'settings':
+      return <SettingsScreen />;
+  }
+}
+
+export function App() {
+  const route = useRoute();
+  const busy = useUi((s) => s.busy);
+  useMenuActions();
+  const current = SCREENS.find((s) => s.path === route.screen)!;
+
+  useEffect(() => {
+    document.title = `${current.label} · Pawtners`;
+  }, [current.label]);
+
+  useEffect(() => {
+    const onVersionChange = () =>
+      useUi.getState().showToast({
+        tone: 'error',
+        message: 'Pawtners was updated or opened elsewhere. Reload to continue.',
+        timeoutMs: 600_000,
+        action: { label: 'Reload', run: () => window.location.reload() },
+      });
+    window.addEventListener('pawtners:db-versionchange', onVersionChange);
+    return () => window.removeEventListener('pawtners:db-versionchange', onVersionChange);
+  }, []);
+
+  return (
+    <div className="app">
+      <nav className="sidebar" aria-label="Main">
+        <div className="brand">
+          <PawPrint aria-hidden="true" size={26} />
+          <span>Pawtners</span>
+        </div>
+        <ul>
+          {SCREENS.map((s) => {
+            const Icon = ICONS[s.path];
+            const active = s.path === route.screen;
+            return (
+              <li key={s.path}>
+                <a
+                  href={href(s.path)}
+                  aria-current={active ? 'page' : undefined}
+                  className={active ? 'active' : ''}
+                >
+                  <Icon aria-hidden="true" size={18} />
+                  <span>{s.label}</span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+        <div className="sidebar-foot muted">
+          <BarChart3 aria-hidden="true" size={14} /> Your data stays on this computer.
+        </div>
+      </nav>
+      <main className="content" id="main">
+        {busy ? (
+          <div className="busy-bar">
+            <Progress
+              label={busy.label}
+              done={busy.done}
+              total={busy.total}
+              onCancel={busy.cancel}
+            />
+          </div>
+        ) : null}
+        <Screen screen={route.screen} rest={route.rest} />
+      </main>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { LucideIcon } from 'lucide-react';
+import type { PartnerKind } from '../domain/schemas';
+
+/** Page title with the screen's main action at the right. */
+export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
+  return (
+    <header className="page-header">
+      <div>
+        <h1>{props.title}</h1>
+        {props.subtitle ? <p className="muted">{props.subtitle}</p> : null}
+      </div>
+      {props.actions ? <div className="page-actions">{props.actions}</div> : null}
+    </header>
+  );
+}
+
+/** What a screen is for and the first thing to do, shown when there is nothing yet. */
+export function EmptyState(props: {
+  icon: LucideIcon;
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+}) {
+  const Icon = props.icon;
+  return (
+    <section className="empty-state" aria-label={props.title}>
+      <div className="empty-icon" aria-hidden="true">
+        <Icon size={40} strokeWidth={1.5} />
+      </div>
+      <h2>{props.title}</h2>
+      <div className="empty-body">{props.children}</div>
+      {props.actions ? <div className="empty-actions">{props.actions}</div> : null}
+    </section>
+  );
+}
+
+export function Card(props: {
+  title?: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  labelledBy?: string;
+}) {
+  const id = useId();
+  return (
+    <section
+      className={`card ${props.className ?? ''}`}
+      aria-labelledby={props.title ? id : props.labelledBy}
+    >
+      {props.title || props.actions ? (
+        <div className="card-head">
+          {props.title ? <h2 id={id}>{props.title}</h2> : <span />}
+          {props.actions}
+        </div>
+      ) : null}
+      {props.children}
+    </section>
+  );
+}
+
+export const KIND_LABEL: Record<PartnerKind, string> = {
+  ambassador: 'Brand ambassador',
+  affiliate: 'Micro-affiliate',
+};
+
+export function KindBadge({ kind }: { kind: PartnerKind }) {
+  return <span className={`badge badge-${kind}`}>{KIND_LABEL[kind]}</span>;
+}
+
+/** A big number with its label. */
+export function Stat(props: {
+  label: string;
+  value: ReactNode;
+  hint?: ReactNode;
+  tone?: PartnerKind;
+}) {
+  return (
+    <div className={`stat ${props.tone ? `stat-${props.tone}` : ''}`}>
+      <div className="stat-label">{props.label}</div>
+      <div className="stat-value">{props.value}</div>
+      {props.hint ? <div className="stat-hint">{props.hint}</div> : null}
+    </div>
+  );
+}
+
+/** A modal dialog on the native <dialog>: focus is trapped, Esc closes. */
+export function Dialog(props: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+  footer?: ReactNode;
+  wide?: boolean;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const { open, onClose } = props;
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    if (open && !d.open) d.showModal();
+    if (!open && d.open) d.close();
+  }, [open]);
+  useEffect(() => {
+    const d = ref.current;
+    if (!d) return;
+    const handler = (e: Event) => {
+      e.preventDefault();
+      onClose();
+    };
+    d.addEventListener('cancel', handler);
+    return () => d.removeEventListener('cancel', handler);
+  }, [onClose]);
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} className={props.wide ? 'dialog wide' : 'dialog'}>
+      {open ? (
+        <>
+          <h2 id={titleId}>{props.title}</h2>
+          <div className="dialog-body">{props.children}</div>
+          {props.footer ? <div className="dialog-footer">{props.footer}</div> : null}
+        </>
+      ) : null}
+    </dialog>
+  );
+}
+
+/** Ask before something destructive. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  title: string;
+  children: ReactNode;
+  confirmLabel: string;
+  onConfirm: () => void;
+  onCancel: () => void;
+  danger?: boolean;
+}) {
+  return (
+    <Dialog
+      open={props.open}
+      title={props.title}
+      onClose={props.onCancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onCancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
+            onClick={props.onConfirm}
+          >
+            {props.confirmLabel}
+          </button>
+        </>
+      }
+    >
+      {props.children}
+    </Dialog>
+  );
+}
+
+/** A progress bar with counts and an optional Cancel button. */
+export function Progress(props: {
+  label: string;
+  done: number;
+  total: number;
+  onCancel?: () => void;
+}) {
+  const pct = props.total > 0 ? Math.round((props.done / props.total) * 100) : 0;
+  return (
+    <div className="progress-wrap">
+      <div className="progress-label">
+        {props.label}: {props.done.toLocaleString()} of {props.total.toLocaleString()}
+      </div>
+      <progress max={props.total || 1} value={props.done} aria-label={props.label}>
+        {pct}%
+      </progress>
+      {props.onCancel ? (
+        <button type="button" className="btn" onClick={props.onCancel}>
+          Cancel
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** An error that says what happened and what to do. */
+export function ErrorPanel(props: { title: string; children: ReactNode; actions?: ReactNode }) {
+  return (
+    <div className="error-panel" role="alert">
+      <strong>{props.title}</strong>
+      <div>{props.children}</div>
+      {props.actions ? <div className="error-actions">{props.actions}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import { generateSampleData, type DataSet } from '../domain/sample-data';
+import { dateInZone } from '../domain/dates';
+import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
+import { DATA_TABLES, type PawtnersDb } from './db';
+
+/** A new random record id. */
+export function newId(): string {
+  return crypto.randomUUID();
+}
+
+/** The settings row, or defaults when the database is new. */
+export async function readSettings(db: PawtnersDb): Promise<Settings> {
+  return (await db.settings.get(SETTINGS_ID)) ?? defaultSettings(Date.now());
+}
+
+export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const cur = await readSettings(db);
+    await db.settings.put({ ...cur, ...patch, id: SETTINGS_ID, updatedAt: Date.now() });
+  });
+}
+
+/** Write a whole data set in one transaction, replacing everything (all or nothing). */
+export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<void> {
+  await db.transaction('rw', [...DATA_TABLES], async () => {
+    for (const t of DATA_TABLES) await db.table(t).clear();
+    for (const t of DATA_TABLES) await db.table(t).bulkPut(data[t]);
+  });
+}
+
+/** Fill the demo pet brand. Replaces any data already stored. */
+export async function loadSampleData(db: PawtnersDb, now = Date.now()): Promise<void> {
+  const today = dateInZone(now, 'America/New_York');
+  await replaceAllData(db, generateSampleData(today, now));
+}
+
+/** Delete every record (the safety snapshots stay so the owner can still go back). */
+export async function deleteAllData(db: PawtnersDb): Promise<void> {
+  await db.transaction('rw', [...DATA_TABLES], async () => {
+    for (const t of DATA_TABLES) await db.table(t).clear();
+  });
+}
+
+/** Counts per table, for the dashboard and backup previews. */
+export async function countAll(
+  db: PawtnersDb,
+): Promise<Record<(typeof DATA_TABLES)[number], number>> {
+  const entries = await Promise.all(
+    DATA_TABLES.map(async (t) => [t, await db.table(t).count()] as const),
+  );
+  return Object.fromEntries(entries) as Record<(typeof DATA_TABLES)[number], number>;
+}

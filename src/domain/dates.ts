@@ -1,0 +1,89 @@
+/** Calendar-date helpers. Calendar dates are `YYYY-MM-DD` strings; instants are epoch ms. */
+
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar date of an instant in an IANA time zone (e.g. the brand's). */
+export function dateInZone(epochMs: number, timeZone: string): string {
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(epochMs);
+}
+
+/** Days since 1970-01-01 of a calendar date (UTC arithmetic, no time zone involved). */
+export function dayNumber(date: string): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+}
+
+/** The calendar date `n` days after 1970-01-01. */
+export function fromDayNumber(n: number): string {
+  return new Date(n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export function addDays(date: string, days: number): string {
+  return fromDayNumber(dayNumber(date) + days);
+}
+
+/** Whole days from `a` to `b` (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+export function monthOf(date: string): string {
+  return date.slice(0, 7);
+}
+
+export function addMonths(date: string, months: number): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) + months;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = daysInMonth(ny, nm);
+  return `${String(ny).padStart(4, '0')}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export function startOfMonth(date: string): string {
+  return `${date.slice(0, 7)}-01`;
+}
+
+export function endOfMonth(date: string): string {
+  const [y, m] = date.split('-').map(Number) as [number, number];
+  return `${date.slice(0, 7)}-${String(daysInMonth(y, m)).padStart(2, '0')}`;
+}
+
+/** Inclusive date range. */
+export interface DateRange {
+  start: string;
+  end: string;
+}
+
+/** Days two inclusive ranges share (0 when they do not overlap). */
+export function overlapDays(a: DateRange, b: DateRange): number {
+  const start = Math.max(dayNumber(a.start), dayNumber(b.start));
+  const end = Math.min(dayNumber(a.end), dayNumber(b.end));
+  return end >= start ? end - start + 1 : 0;
+}
+
+/** Months `YYYY-MM` from the month of `start` to the month of `end`, inclusive. */
+export function monthsInRange(range: DateRange): string[] {
+  const out: string[] = [];
+  let cur = startOfMonth(range.start);
+  const last = monthOf(range.end);
+  while (monthOf(cur) <= last) {
+    out.push(monthOf(cur));
+    cur = addMonths(cur, 1);
+  }
+  return out;
+}

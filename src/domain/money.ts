@@ -1,0 +1,54 @@
+/** Money helpers. Amounts are integer minor units (cents); never floats in storage or sums. */
+
+/** Parse a user- or file-written amount ("1,234.50", "$12", "12.5", "(3.00)") into cents. */
+export function parseMoney(input: string, decimalSeparator: '.' | ',' = '.'): number | null {
+  let s = input.trim();
+  if (s === '') return null;
+  let negative = false;
+  if (/^\(.*\)$/.test(s)) {
+    negative = true;
+    s = s.slice(1, -1).trim();
+  }
+  s = s.replace(/^[A-Z]{3}\s*/i, '').replace(/\s*[A-Z]{3}$/i, '');
+  s = s.replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '');
+  if (s.startsWith('-')) {
+    negative = !negative;
+    s = s.slice(1);
+  }
+  s = s.replace(/^[$€£¥]\s*/, '');
+  const thousands = decimalSeparator === '.' ? /,/g : /[.\s]/g;
+  s = s.replace(thousands, '');
+  if (decimalSeparator === ',') s = s.replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  const [whole, frac = ''] = s.split('.') as [string, string?];
+  if (frac.length > 2 && !/^0+$/.test(frac.slice(2))) return null;
+  const value = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
+  if (!Number.isSafeInteger(value)) return null;
+  return negative ? -value : value;
+}
+
+/** Format cents for display with Intl in the brand's currency and locale. */
+export function formatMoney(amountCents: number, currency: string, locale: string): string {
+  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+}
+
+/** Cents as a plain decimal string ("1234.50"), for CSV and payout files. */
+export function centsToDecimal(amountCents: number, decimalSeparator: '.' | ',' = '.'): string {
+  const sign = amountCents < 0 ? '-' : '';
+  const abs = Math.abs(amountCents);
+  const s = `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+  return decimalSeparator === ',' ? s.replace('.', ',') : s;
+}
+
+/** Multiply cents by a rate (percent) and round half away from zero to whole cents. */
+export function percentOf(amountCents: number, ratePercent: number): number {
+  const raw = (amountCents * ratePercent) / 100;
+  return Math.sign(raw) * Math.round(Math.abs(raw) + 1e-9);
+}
+
+/** Split `total` cents in proportion to `part / whole`, rounded to whole cents. */
+export function prorate(totalCents: number, part: number, whole: number): number {
+  if (whole <= 0) return 0;
+  const raw = (totalCents * part) / whole;
+  return Math.sign(raw) * Math.round(Math.abs(raw) + 1e-9);
+}

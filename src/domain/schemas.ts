@@ -1,0 +1,354 @@
+/**
+ * The stored data model. Every table's record has a strict zod schema here; the Dexie tables,
+ * the backup format and every import validate against these. Money is integer cents; calendar
+ * dates are `YYYY-MM-DD` strings (in the brand's time zone); instants are epoch milliseconds.
+ */
+import { z } from 'zod';
+
+export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** A calendar date `YYYY-MM-DD` that really exists (no 2025-02-30). */
+export const isoDate = z
+  .string()
+  .regex(ISO_DATE, 'must be a date like 2025-03-31')
+  .refine((s) => {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    const dt = new Date(Date.UTC(y, m - 1, d));
+    return dt.getUTCFullYear() === y && dt.getUTCMonth() === m - 1 && dt.getUTCDate() === d;
+  }, 'is not a real calendar date');
+
+export const cents = z.number().int('must be whole cents').min(0, 'must not be negative');
+export const signedCents = z.number().int('must be whole cents');
+export const epochMs = z.number().int().min(0);
+export const id = z.string().min(1).max(128);
+const shortText = z.string().max(500);
+const longText = z.string().max(20_000);
+const count = z.number().int('must be a whole number').min(0, 'must not be negative');
+
+const base = {
+  id,
+  createdAt: epochMs,
+  updatedAt: epochMs,
+};
+
+export const PARTNER_KINDS = ['ambassador', 'affiliate'] as const;
+export const partnerKind = z.enum(PARTNER_KINDS);
+export type PartnerKind = z.infer<typeof partnerKind>;
+
+/** The sub-types the owner meets, stored as tags; owners may add their own tags too. */
+export const SUBTYPE_TAGS = [
+  'nano-ambassador',
+  'hyperlocal influencer',
+  'community ambassador',
+  'peer-to-peer affiliate',
+  'brand-advocate micro-tier',
+] as const;
+export type SubtypeTag = (typeof SUBTYPE_TAGS)[number];
+
+export const PARTNER_STATUSES = [
+  'prospect',
+  'contacted',
+  'negotiating',
+  'active',
+  'paused',
+  'ended',
+] as const;
+export const partnerStatus = z.enum(PARTNER_STATUSES);
+export type PartnerStatus = z.infer<typeof partnerStatus>;
+
+export const PLATFORMS = [
+  'instagram',
+  'tiktok',
+  'youtube',
+  'facebook',
+  'pinterest',
+  'blog',
+  'newsletter',
+] as const;
+export const platform = z.enum(PLATFORMS);
+export type Platform = z.infer<typeof platform>;
+
+export const socialAccount = z.strictObject({
+  platform,
+  handle: z.string().min(1).max(100),
+  followers: count,
+  /** Average engagement rate in percent, e.g. 3.2 for 3.2 %. */
+  engagementRate: z.number().min(0).max(100),
+});
+export type SocialAccount = z.infer<typeof socialAccount>;
+
+export const statusChange = z.strictObject({ status: partnerStatus, date: isoDate });
+
+export const partnerSchema = z.strictObject({
+  ...base,
+  name: z.string().trim().min(1, 'is required').max(200),
+  email: z.union([z.literal(''), z.email('is not a valid email')]),
+  kind: partnerKind,
+  tags: z.array(z.string().min(1).max(60)).max(50),
+  status: partnerStatus,
+  statusHistory: z.array(statusChange).max(500),
+  niche: shortText,
+  location: z.strictObject({ city: shortText, region: shortText, country: shortText }),
+  exclusive: z.boolean(),
+  payout: z.strictObject({
+    method: z.enum(['paypal', 'venmo', 'none']),
+    handle: shortText,
+  }),
+  notes: longText,
+  accounts: z.array(socialAccount).max(20),
+  /** Promo codes as the owner typed them; unique across partners case-insensitively. */
+  codes: z.array(z.string().min(1).max(60)).max(50),
+  referralSlug: z.string().max(80),
+  archived: z.boolean(),
+});
+export type Partner = z.infer<typeof partnerSchema>;
+
+export const RETAINER_PERIODS = ['monthly', 'quarterly', 'yearly'] as const;
+
+export const contractSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  startDate: isoDate,
+  /** Inclusive last day; null = open-ended. */
+  endDate: isoDate.nullable(),
+  retainerCents: cents,
+  retainerPeriod: z.enum(RETAINER_PERIODS),
+  /** Commission in percent (0..100) of `commissionBase`. */
+  commissionRate: z.number().min(0, 'must be 0..100').max(100, 'must be 0..100'),
+  commissionBase: z.enum(['subtotal', 'total']),
+  /** Whether repeat orders of customers this partner acquired also earn commission. */
+  commissionOnRepeat: z.boolean(),
+  flatFeePerPostCents: cents,
+  perksCentsPerMonth: cents,
+  deliverablesPerMonth: count,
+  notes: longText,
+});
+export type Contract = z.infer<typeof contractSchema>;
+
+export const campaignSchema = z.strictObject({
+  ...base,
+  name: z.string().trim().min(1, 'is required').max(200),
+  goal: z.enum(['awareness', 'sales']),
+  startDate: isoDate,
+  endDate: isoDate,
+  budgetCents: cents,
+  notes: longText,
+  partnerIds: z.array(id).max(5000),
+});
+export type Campaign = z.infer<typeof campaignSchema>;
+
+export const CONTENT_FORMATS = [
+  'post',
+  'reel',
+  'story',
+  'short video',
+  'long video',
+  'blog',
+  'live',
+] as const;
+export const CONTENT_STATUSES = [
+  'idea',
+  'planned',
+  'in review',
+  'approved',
+  'published',
+  'missed',
+] as const;
+export type ContentStatus = (typeof CONTENT_STATUSES)[number];
+
+export const contentMetrics = z.strictObject({
+  reach: count,
+  impressions: count,
+  likes: count,
+  comments: count,
+  shares: count,
+  saves: count,
+  clicks: count,
+});
+export type ContentMetrics = z.infer<typeof contentMetrics>;
+
+export const contentItemSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  campaignId: id.nullable(),
+  platform,
+  format: z.enum(CONTENT_FORMATS),
+  /** Planned day (brand time zone) and optional local time `HH:MM`. */
+  plannedDate: isoDate,
+  plannedTime: z.union([
+    z.literal(''),
+    z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  ]),
+  status: z.enum(CONTENT_STATUSES),
+  title: z.string().max(200),
+  brief: longText,
+  /** Who controls the content: co-created with the brand, or the partner's own. */
+  control: z.enum(['co-created', 'partner']),
+  publishedUrl: z.union([z.literal(''), z.url('is not a valid URL')]),
+  costCents: cents,
+  metrics: contentMetrics.nullable(),
+});
+export type ContentItem = z.infer<typeof contentItemSchema>;
+
+export const ORDER_STATUSES = ['paid', 'partially refunded', 'refunded', 'cancelled'] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+export const ATTRIBUTION_METHODS = ['code', 'referral', 'manual'] as const;
+
+export const orderSchema = z.strictObject({
+  ...base,
+  /** Source of the order: shopify, etsy, woocommerce, manual or a custom source name. */
+  source: z.string().min(1).max(40),
+  /** The order number as the shop wrote it (`#1001`, `00123`). */
+  orderId: z.string().min(1).max(100),
+  /** The instant as the file wrote it (ISO 8601 with offset) and as epoch ms. */
+  placedAt: z.string().max(40),
+  placedAtMs: epochMs,
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
+  subtotalCents: cents,
+  discountCents: cents,
+  shippingCents: cents,
+  taxCents: cents,
+  totalCents: cents,
+  refundedCents: cents,
+  status: z.enum(ORDER_STATUSES),
+  codes: z.array(z.string().min(1).max(100)).max(20),
+  tags: z.array(z.string().max(200)).max(100),
+  note: longText,
+  partnerId: id.nullable(),
+  attribution: z
+    .strictObject({ method: z.enum(ATTRIBUTION_METHODS), reason: shortText })
+    .nullable(),
+  /** Salted SHA-256 of the normalized email; null for anonymous orders. */
+  customerKey: z.string().max(128).nullable(),
+  /** Raw email, only when the owner opted in to keeping it. */
+  email: z.string().max(320).nullable(),
+  region: z.strictObject({ country: shortText, province: shortText, city: shortText }),
+});
+export type Order = z.infer<typeof orderSchema>;
+
+export const payoutSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  periodStart: isoDate,
+  periodEnd: isoDate,
+  amountCents: cents,
+  currency: z.string().regex(/^[A-Z]{3}$/),
+  paidDate: isoDate,
+  method: z.enum(['paypal', 'venmo', 'bank', 'other']),
+  reference: shortText,
+  note: longText,
+});
+export type Payout = z.infer<typeof payoutSchema>;
+
+export const bonusSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  date: isoDate,
+  amountCents: cents,
+  reason: shortText,
+});
+export type Bonus = z.infer<typeof bonusSchema>;
+
+export const bonusRuleSchema = z.strictObject({
+  ...base,
+  name: z.string().min(1).max(200),
+  /** Applies to one kind, or to everyone when null. */
+  kind: partnerKind.nullable(),
+  minMonthlyRevenueCents: cents,
+  bonusCents: cents,
+  active: z.boolean(),
+});
+export type BonusRule = z.infer<typeof bonusRuleSchema>;
+
+export const brandFollowerSchema = z.strictObject({
+  ...base,
+  platform,
+  /** Month `YYYY-MM`. */
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month like 2025-03'),
+  followers: count,
+});
+export type BrandFollowerCount = z.infer<typeof brandFollowerSchema>;
+
+export const columnMapping = z.record(z.string().max(60), z.string().max(200));
+
+export const settingsSchema = z.strictObject({
+  ...base,
+  brandName: z.string().max(200),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
+  locale: z.string().min(2).max(35),
+  /** IANA zone used to bucket orders into days and months. */
+  timeZone: z.string().min(1).max(64),
+  brandUrl: z.union([z.literal(''), z.url('is not a valid URL')]),
+  /** Lower follower bounds of each tier; nano starts at 0 (below `micro`). */
+  tierBounds: z.strictObject({
+    micro: count,
+    mid: count,
+    macro: count,
+    mega: count,
+  }),
+  /** Cost per thousand impressions used for earned media value. */
+  cpmCents: cents,
+  /** Count discounts given through a partner's code as a cost of that partner. */
+  countDiscountAsCost: z.boolean(),
+  /** When an order carries codes of several partners: the first listed code wins, or the order waits for the owner. */
+  multiCodeRule: z.enum(['first-code', 'manual-review']),
+  customerSalt: z.string().max(128),
+  keepRawEmails: z.boolean(),
+  customTags: z.array(z.string().min(1).max(60)).max(200),
+  importMappings: z.record(z.string().max(60), columnMapping),
+  lastExportAt: epochMs.nullable(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const TABLE_SCHEMAS = {
+  settings: settingsSchema,
+  partners: partnerSchema,
+  contracts: contractSchema,
+  campaigns: campaignSchema,
+  contentItems: contentItemSchema,
+  orders: orderSchema,
+  payouts: payoutSchema,
+  bonuses: bonusSchema,
+  bonusRules: bonusRuleSchema,
+  brandFollowers: brandFollowerSchema,
+} as const;
+export type TableName = keyof typeof TABLE_SCHEMAS;
+export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
+
+export interface TableRecords {
+  settings: Settings;
+  partners: Partner;
+  contracts: Contract;
+  campaigns: Campaign;
+  contentItems: ContentItem;
+  orders: Order;
+  payouts: Payout;
+  bonuses: Bonus;
+  bonusRules: BonusRule;
+  brandFollowers: BrandFollowerCount;
+}
+
+export const SETTINGS_ID = 'settings';
+
+/** Defaults for a brand-new database. `now` is passed in: the domain never reads the clock. */
+export function defaultSettings(now: number): Settings {
+  return {
+    id: SETTINGS_ID,
+    createdAt: now,
+    updatedAt: now,
+    brandName: '',
+    currency: 'USD',
+    locale: 'en-US',
+    timeZone: 'America/New_York',
+    brandUrl: '',
+    tierBounds: { micro: 10_000, mid: 100_000, macro: 500_000, mega: 1_000_000 },
+    cpmCents: 1000,
+    countDiscountAsCost: false,
+    multiCodeRule: 'first-code',
+    customerSalt: '',
+    keepRawEmails: false,
+    customTags: [],
+    importMappings: {},
+    lastExportAt: null,
+  };
+}

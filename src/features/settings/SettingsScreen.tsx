@@ -1,0 +1,209 @@
+import { useEffect, useState } from 'react';
+import { Field } from '../../components/form';
+import { Card, ConfirmDialog, PageHeader } from '../../components/ui';
+import { getDb } from '../../db/db';
+import { useSettings } from '../../db/hooks';
+import { deleteAllData, saveSettings } from '../../db/repo';
+import { parseMoney, centsToDecimal } from '../../domain/money';
+import { settingsSchema, type Settings } from '../../domain/schemas';
+import { useUi } from '../../store/ui';
+import { SampleDataButton } from '../common/SampleDataButton';
+
+interface Draft {
+  brandName: string;
+  brandUrl: string;
+  currency: string;
+  locale: string;
+  timeZone: string;
+  micro: string;
+  mid: string;
+  macro: string;
+  mega: string;
+  cpm: string;
+  countDiscountAsCost: boolean;
+  multiCodeRule: Settings['multiCodeRule'];
+}
+
+function toDraft(s: Settings): Draft {
+  return {
+    brandName: s.brandName,
+    brandUrl: s.brandUrl,
+    currency: s.currency,
+    locale: s.locale,
+    timeZone: s.timeZone,
+    micro: String(s.tierBounds.micro),
+    mid: String(s.tierBounds.mid),
+    macro: String(s.tierBounds.macro),
+    mega: String(s.tierBounds.mega),
+    cpm: centsToDecimal(s.cpmCents),
+    countDiscountAsCost: s.countDiscountAsCost,
+    multiCodeRule: s.multiCodeRule,
+  };
+}
+
+type Errors = Partial<Record<keyof Draft, string>>;
+
+function validate(d: Draft, base: Settings): { errors: Errors; value?: Settings } {
+  const errors: Errors = {};
+  const int = (k: 'micro' | 'mid' | 'macro' | 'mega') => {
+    const n = Number(d[k]);
+    if (!/^\d+$/.test(d[k].trim()) || !Number.isSafeInteger(n))
+      errors[k] = 'Enter a whole number of followers';
+    return n;
+  };
+  const tiers = { micro: int('micro'), mid: int('mid'), macro: int('macro'), mega: int('mega') };
+  if (!errors.mid && tiers.mid <= tiers.micro) errors.mid = 'Must be above the micro bound';
+  if (!errors.macro && tiers.macro <= tiers.mid) errors.macro = 'Must be above the mid bound';
+  if (!errors.mega && tiers.mega <= tiers.macro) errors.mega = 'Must be above the macro bound';
+  const cpm = parseMoney(d.cpm);
+  if (cpm === null || cpm < 0) errors.cpm = 'Enter an amount like 10.00';
+  try {
+    new Intl.NumberFormat(d.locale, { style: 'currency', currency: d.currency });
+  } catch {
+    errors.currency = 'Unknown currency or locale';
+  }
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: d.timeZone });
+  } catch {
+    errors.timeZone = 'Unknown time zone (use a name like America/New_York)';
+  }
+  const candidate: Settings = {
+    ...base,
+    brandName: d.brandName.trim(),
+    brandUrl: d.brandUrl.trim(),
+    currency: d.currency.trim().toUpperCase(),
+    locale: d.locale.trim(),
+    timeZone: d.timeZone.trim(),
+    tierBounds: tiers,
+    cpmCents: cpm ?? 0,
+    countDiscountAsCost: d.countDiscountAsCost,
+    multiCodeRule: d.multiCodeRule,
+  };
+  const r = settingsSchema.safeParse(candidate);
+  if (!r.success) {
+    for (const issue of r.error.issues) {
+      const key = issue.path[0] as keyof Draft;
+      if (key in d && !errors[key]) errors[key] = issue.message;
+    }
+  }
+  return Object.keys(errors).length ? { errors } : { errors, value: candidate };
+}
+
+export function SettingsScreen() {
+  const settings = useSettings();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
+  const [errors, setErrors] = useState<Errors>({});
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const showToast = useUi((s) => s.showToast);
+
+  useEffect(() => setDraft(toDraft(settings)), [settings]);
+
+  const text = (k: keyof Draft, label: string, hint?: string) => (
+    <Field id={`settings-${k}`} label={label} error={errors[k]} hint={hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          value={String(draft[k])}
+          aria-invalid={errors[k] ? true : undefined}
+          aria-describedby={describedBy}
+          onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Your brand, how numbers are counted, and your data." />
+      <form
+        className="stack"
+        onSubmit={async (e) => {
+          e.preventDefault();
+          const r = validate(draft, settings);
+          setErrors(r.errors);
+          if (!r.value) return;
+          await saveSettings(getDb(), r.value);
+          showToast({ tone: 'success', message: 'Settings saved' });
+        }}
+      >
+        <Card title="Brand">
+          <div className="form-grid">
+            {text('brandName', 'Brand name')}
+            {text('brandUrl', 'Shop URL', 'Used to build partners’ tracking links')}
+            {text('currency', 'Currency', 'ISO code, e.g. USD, EUR, GBP')}
+            {text('locale', 'Locale', 'Formats money and dates, e.g. en-US')}
+            {text('timeZone', 'Time zone', 'Orders are counted on the day they were placed here')}
+          </div>
+        </Card>
+        <Card title="How numbers are counted">
+          <div className="form-grid">
+            {text('micro', 'Micro tier starts at (followers)')}
+            {text('mid', 'Mid tier starts at')}
+            {text('macro', 'Macro tier starts at')}
+            {text('mega', 'Mega tier starts at')}
+            {text('cpm', 'CPM for earned media value', 'What 1,000 impressions are worth to you')}
+            <Field id="settings-multiCodeRule" label="Order with codes of several partners">
+              {(id) => (
+                <select
+                  id={id}
+                  value={draft.multiCodeRule}
+                  onChange={(e) =>
+                    setDraft({
+                      ...draft,
+                      multiCodeRule: e.target.value as Settings['multiCodeRule'],
+                    })
+                  }
+                >
+                  <option value="first-code">Credit the first code listed</option>
+                  <option value="manual-review">Leave it for me to assign</option>
+                </select>
+              )}
+            </Field>
+          </div>
+          <label className="check">
+            <input
+              type="checkbox"
+              checked={draft.countDiscountAsCost}
+              onChange={(e) => setDraft({ ...draft, countDiscountAsCost: e.target.checked })}
+            />
+            Count discounts given through a partner&apos;s code as that partner&apos;s cost
+          </label>
+        </Card>
+        <div>
+          <button type="submit" className="btn btn-primary">
+            Save settings
+          </button>
+        </div>
+      </form>
+      <Card title="Your data" className="mt">
+        <p className="muted">
+          Everything is stored on this computer only. Try Pawtners with a demo pet brand, or start
+          over.
+        </p>
+        <div className="row">
+          <SampleDataButton primary={false} />
+          <button type="button" className="btn btn-danger" onClick={() => setConfirmDelete(true)}>
+            Delete all data
+          </button>
+        </div>
+      </Card>
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Delete all data?"
+        confirmLabel="Delete everything"
+        danger
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={async () => {
+          setConfirmDelete(false);
+          await deleteAllData(getDb());
+          showToast({ tone: 'success', message: 'All data deleted' });
+        }}
+      >
+        <p>
+          This removes every partner, contract, content item, order and payout from this computer.
+          Export a backup first if you might want them back.
+        </p>
+      </ConfirmDialog>
+    </>
+  );
+}

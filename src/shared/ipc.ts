@@ -1,0 +1,92 @@
+/**
+ * The one contract between the Electron main process, the preload and the renderer.
+ * Types only (plus channel names): both sides import it, neither imports the other.
+ */
+
+/** What kind of file the owner is opening; picks the dialog's title and filters. */
+export type OpenFileKind = 'backup' | 'orders-csv' | 'partners-csv' | 'csv';
+export const OPEN_FILE_KINDS: readonly OpenFileKind[] = [
+  'backup',
+  'orders-csv',
+  'partners-csv',
+  'csv',
+];
+
+/** What kind of file the owner is saving. */
+export type SaveFileKind = 'backup' | 'csv' | 'ics' | 'png' | 'pdf';
+export const SAVE_FILE_KINDS: readonly SaveFileKind[] = ['backup', 'csv', 'ics', 'png', 'pdf'];
+
+export interface OpenedFile {
+  name: string;
+  text: string;
+}
+
+export interface SaveFileRequest {
+  kind: SaveFileKind;
+  suggestedName: string;
+  /** UTF-8 text, or base64 when `encoding` is 'base64' (images). */
+  data: string;
+  encoding: 'utf8' | 'base64';
+}
+
+export interface SavedFile {
+  /** Where it went (a path in Electron, the download name in a browser). */
+  location: string;
+}
+
+export interface AppInfo {
+  name: string;
+  version: string;
+  /** 'electron' in the desktop app, 'browser' in a plain browser. */
+  runtime: 'electron' | 'browser';
+  platform: string;
+}
+
+export type MenuAction = 'import-backup' | 'export-backup' | 'import-orders' | 'about';
+export const MENU_ACTIONS: readonly MenuAction[] = [
+  'import-backup',
+  'export-backup',
+  'import-orders',
+  'about',
+];
+
+export interface AutoBackupEntry {
+  name: string;
+  createdAt: number;
+  size: number;
+}
+
+/** The object the preload exposes as `window.api`. */
+export interface AppApi {
+  openFile(kind: OpenFileKind): Promise<OpenedFile | null>;
+  saveFile(request: SaveFileRequest): Promise<SavedFile | null>;
+  appInfo(): Promise<AppInfo>;
+  /** Subscribe to application-menu actions; returns an unsubscribe function. */
+  onMenu(listener: (action: MenuAction) => void): () => void;
+  /** Render the current window to PDF and save it where the owner chooses. */
+  printToPdf(suggestedName: string): Promise<SavedFile | null>;
+  /** Store an automatic backup in the app's data folder (retention is applied by main). */
+  writeAutoBackup(json: string): Promise<void>;
+  listAutoBackups(): Promise<AutoBackupEntry[]>;
+  readAutoBackup(name: string): Promise<string>;
+  showDataFolder(): Promise<void>;
+  /** Open an https link in the system browser. */
+  openExternal(url: string): Promise<void>;
+  /** Main asks for a final backup on quit; the renderer answers with the JSON. */
+  onBackupRequest(provider: () => Promise<string>): () => void;
+}
+
+export const IPC = {
+  openFile: 'pawtners:open-file',
+  saveFile: 'pawtners:save-file',
+  appInfo: 'pawtners:app-info',
+  menu: 'pawtners:menu',
+  printToPdf: 'pawtners:print-to-pdf',
+  writeAutoBackup: 'pawtners:auto-backup-write',
+  listAutoBackups: 'pawtners:auto-backup-list',
+  readAutoBackup: 'pawtners:auto-backup-read',
+  showDataFolder: 'pawtners:show-data-folder',
+  openExternal: 'pawtners:open-external',
+  backupRequest: 'pawtners:backup-request',
+  backupResponse: 'pawtners:backup-response',
+} as const;
