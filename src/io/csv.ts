@@ -1,0 +1,96 @@
+/**
+ * CSV helpers shared by every export and import. Exports neutralise spreadsheet formulas
+ * (OWASP CSV injection); imports keep every value a string (ids like `00123` stay as written).
+ */
+import Papa from 'papaparse';
+
+export type CsvValue = string | number | boolean | null | undefined;
+
+const FORMULA_START = /^[\s\n\r]*[=+\-@\t\r]/;
+
+/**
+ * One CSV cell. Text that a spreadsheet would run as a formula (starting with = + - @ tab or CR,
+ * also after leading spaces or newlines) gets a leading `'`. Numbers stay numbers. Cells with
+ * separators, quotes or line breaks are quoted with quotes doubled.
+ */
+export function csvCell(value: CsvValue, separator = ','): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  let s = value;
+  let mustQuote = false;
+  if (FORMULA_START.test(s)) {
+    s = `'${s}`;
+    mustQuote = true;
+  }
+  if (
+    mustQuote ||
+    s.includes(separator) ||
+    s.includes('"') ||
+    s.includes('\n') ||
+    s.includes('\r')
+  ) {
+    return `"${s.replace(/"/g, '""')}"`;
+  }
+  return s;
+}
+
+/** Rows to CSV text with CRLF line ends (what spreadsheets expect). `header` null = no header row. */
+export function toCsv(header: string[] | null, rows: CsvValue[][], separator = ','): string {
+  const lines: string[] = [];
+  if (header) lines.push(header.map((h) => csvCell(h, separator)).join(separator));
+  for (const r of rows) lines.push(r.map((c) => csvCell(c, separator)).join(separator));
+  return lines.join('\r\n') + '\r\n';
+}
+
+export interface ParsedCsv {
+  header: string[];
+  /** Data rows as objects keyed by header; every value a string. */
+  rows: Record<string, string>[];
+  /** 1-based line number in the file of each row's first line (header is line 1). */
+  lineNumbers: number[];
+  /** Blocking parse problems with where they are. */
+  errors: { line: number; message: string }[];
+}
+
+/**
+ * Parse CSV text: strips a UTF-8 BOM, accepts CRLF or LF, quoted fields with commas and newlines.
+ * No dynamic typing: values stay strings. Header names are trimmed.
+ */
+export function parseCsv(text: string): ParsedCsv {
+  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const res = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy', dynamicTyping: false });
+  const all = res.data;
+  const header = (all[0] ?? []).map((h) => h.trim());
+  const rows: Record<string, string>[] = [];
+  const lineNumbers: number[] = [];
+  const errors: ParsedCsv['errors'] = res.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ line: (e.row ?? 0) + 1, message: e.message }));
+  // Line numbers: count newlines consumed by each record (quoted fields may span lines).
+  let line = 1 + countLines(all[0]);
+  for (let i = 1; i < all.length; i++) {
+    const rec = all[i]!;
+    const obj: Record<string, string> = {};
+    header.forEach((h, j) => {
+      obj[h] = rec[j] ?? '';
+    });
+    if (rec.length > header.length && rec.slice(header.length).some((v) => v.trim() !== '')) {
+      errors.push({
+        line,
+        message: `has ${rec.length} fields but the header has ${header.length}`,
+      });
+    }
+    rows.push(obj);
+    lineNumbers.push(line);
+    line += countLines(rec);
+  }
+  return { header, rows, lineNumbers, errors };
+}
+
+function countLines(rec: string[] | undefined): number {
+  if (!rec) return 1;
+  let n = 1;
+  for (const v of rec) for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) === 10) n++;
+  return n;
+}

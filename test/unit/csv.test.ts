@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, parseCsv, toCsv } from '../../src/io/csv';
+
+describe('CSV export', () => {
+  it.each([
+    ['=HYPERLINK("http://x")', `"'=HYPERLINK(""http://x"")"`],
+    ['+1', `"'+1"`],
+    ['-2+3', `"'-2+3"`],
+    ['@SUM(A1)', `"'@SUM(A1)"`],
+    ['\t=1', `"'\t=1"`],
+    ['  =1', `"'  =1"`],
+    ['\n=1', `"'\n=1"`],
+    ['plain', 'plain'],
+    ['a,b', '"a,b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+  ])('neutralises and quotes %j', (input, out) => expect(csvCell(input)).toBe(out));
+  it('keeps numbers as numbers, even negative ones', () => {
+    expect(csvCell(-12.5)).toBe('-12.5');
+    expect(csvCell(0)).toBe('0');
+    expect(csvCell(null)).toBe('');
+  });
+  it('writes CRLF rows', () => {
+    expect(toCsv(['a', 'b'], [[1, 'x']])).toBe('a,b\r\n1,x\r\n');
+    expect(toCsv(null, [[1, 'x']])).toBe('1,x\r\n');
+  });
+});
+
+describe('CSV import', () => {
+  it('handles BOM, CRLF, quoted commas and newlines, and keeps ids as strings', () => {
+    const text =
+      '\ufeffName,Note,Total\r\n00123,"a, b",10.00\r\n#1002,"two\r\nlines",5\r\n#1003,,7\r\n';
+    const p = parseCsv(text);
+    expect(p.header).toEqual(['Name', 'Note', 'Total']);
+    expect(p.rows.map((r) => r.Name)).toEqual(['00123', '#1002', '#1003']);
+    expect(p.rows[0]!.Note).toBe('a, b');
+    expect(p.rows[1]!.Note).toBe('two\r\nlines');
+    expect(p.lineNumbers).toEqual([2, 3, 5]);
+    expect(p.errors).toEqual([]);
+  });
+  it('reports rows with too many fields by line', () => {
+    const p = parseCsv('a,b\n1,2\n3,4,5\n');
+    expect(p.errors).toEqual([{ line: 3, message: 'has 3 fields but the header has 2' }]);
+  });
+  it('round-trips what it writes', () => {
+    const rows = [['=cmd', 'x, "y"\nz', 5]];
+    const p = parseCsv(toCsv(['a', 'b', 'c'], rows));
+    expect(p.rows[0]).toEqual({ a: "'=cmd", b: 'x, "y"\nz', c: '5' });
+  });
+});
