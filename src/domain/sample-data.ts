@@ -804,11 +804,12 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
         ? partner
         : null;
     const unknown = !credited && roll < 0.85 ? pick(UNKNOWN_CODES) : null;
-    const subtotal = between(18, 120) * 100 + pick([0, 49, 99]);
-    const discount = credited || unknown ? Math.round(subtotal * 0.15) : 0;
-    const shipping = subtotal - discount >= 5000 ? 0 : 699;
-    const tax = Math.round((subtotal - discount) * 0.07);
-    const total = subtotal - discount + shipping + tax;
+    const gross = between(18, 120) * 100 + pick([0, 49, 99]);
+    const discount = credited || unknown ? Math.round(gross * 0.15) : 0;
+    const subtotal = gross - discount;
+    const shipping = subtotal >= 5000 ? 0 : 699;
+    const tax = Math.round(subtotal * 0.07);
+    const total = subtotal + shipping + tax;
     const statusRoll = rand();
     const status =
       statusRoll < 0.02

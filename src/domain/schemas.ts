@@ -204,10 +204,12 @@ export const orderSchema = z.strictObject({
   placedAt: z.string().max(40),
   placedAtMs: epochMs,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
+  /** Line items after discounts, before shipping and tax (Shopify's "Subtotal"). */
   subtotalCents: cents,
   discountCents: cents,
   shippingCents: cents,
   taxCents: cents,
+  /** What the customer paid: subtotal + shipping + tax. */
   totalCents: cents,
   refundedCents: cents,
   status: z.enum(ORDER_STATUSES),
