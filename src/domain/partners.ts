@@ -1,0 +1,530 @@
+/**
+ * Partner rules: follower tiers, promo-code uniqueness, tracking links, and turning what the owner
+ * typed (a form or a CSV row, all strings) into a valid partner with its contract history.
+ * Pure: the clock (`today`, `now`) and the id maker are passed in.
+ */
+import { findContractOverlap } from './contracts';
+import { normalizeCode } from './ids';
+import { parseMoney } from './money';
+import {
+  contractSchema,
+  partnerSchema,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PLATFORMS,
+  RETAINER_PERIODS,
+  type Contract,
+  type Partner,
+  type PartnerKind,
+  type PartnerStatus,
+  type Platform,
+  type Settings,
+  type SocialAccount,
+} from './schemas';
+
+export const TIERS = ['nano', 'micro', 'mid', 'macro', 'mega'] as const;
+export type Tier = (typeof TIERS)[number];
+export type TierBounds = Settings['tierBounds'];
+
+export const PLATFORM_LABEL: Record<Platform, string> = {
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  facebook: 'Facebook',
+  pinterest: 'Pinterest',
+  blog: 'Blog',
+  newsletter: 'Newsletter',
+};
+
+/** The tier of a follower count: below `micro` is nano; each bound is the tier's first count. */
+export function tierOf(followers: number, bounds: TierBounds): Tier {
+  if (followers >= bounds.mega) return 'mega';
+  if (followers >= bounds.macro) return 'macro';
+  if (followers >= bounds.mid) return 'mid';
+  if (followers >= bounds.micro) return 'micro';
+  return 'nano';
+}
+
+/** The account with the most followers (the first one on a tie), or null without accounts. */
+export function largestAccount(accounts: readonly SocialAccount[]): SocialAccount | null {
+  let best: SocialAccount | null = null;
+  for (const a of accounts) if (!best || a.followers > best.followers) best = a;
+  return best;
+}
+
+/** A partner's tier comes from their largest account, not the sum: audiences overlap. */
+export function partnerTier(p: Pick<Partner, 'accounts'>, bounds: TierBounds): Tier | null {
+  const a = largestAccount(p.accounts);
+  return a ? tierOf(a.followers, bounds) : null;
+}
+
+export function maxFollowers(p: Pick<Partner, 'accounts'>): number {
+  return largestAccount(p.accounts)?.followers ?? 0;
+}
+
+/** Codes as typed in one text field: separated by commas, semicolons or spaces. */
+export function splitList(text: string, separators = /[,;\s]+/): string[] {
+  return text
+    .split(separators)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export interface CodeConflict {
+  code: string;
+  /** Name of the partner who already has it, or null when repeated in the same list. */
+  ownerName: string | null;
+}
+
+/**
+ * Codes of `codes` already used by another partner (case-insensitive) or repeated in the list
+ * itself. `others` must not include the partner being saved.
+ */
+export function findCodeConflicts(
+  codes: readonly string[],
+  others: readonly Pick<Partner, 'name' | 'codes'>[],
+): CodeConflict[] {
+  const owner = new Map<string, string>();
+  for (const o of others) for (const c of o.codes) owner.set(normalizeCode(c), o.name);
+  const seen = new Set<string>();
+  const out: CodeConflict[] = [];
+  for (const c of codes) {
+    const n = normalizeCode(c);
+    if (seen.has(n)) out.push({ code: c, ownerName: null });
+    else if (owner.has(n)) out.push({ code: c, ownerName: owner.get(n)! });
+    seen.add(n);
+  }
+  return out;
+}
+
+/** A URL-safe slug: lowercase ascii letters, digits and single dashes. */
+export function slugify(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+}
+
+export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+export interface UtmParams {
+  source: string;
+  medium: string;
+  campaign: string;
+  content?: string;
+}
+
+/** True for an absolute http(s) URL. */
+export function isWebUrl(text: string): boolean {
+  try {
+    const u = new URL(text);
+    return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The brand URL with utm_* parameters set (existing ones replaced, others kept). Returns null when
+ * the brand URL is not an http(s) URL.
+ */
+export function buildTrackingLink(brandUrl: string, p: UtmParams): string | null {
+  if (!isWebUrl(brandUrl.trim())) return null;
+  const u = new URL(brandUrl.trim());
+  const set = (k: string, v: string | undefined) => {
+    const t = (v ?? '').trim();
+    if (t) u.searchParams.set(k, t);
+    else u.searchParams.delete(k);
+  };
+  set('utm_source', p.source.replace(/^@/, ''));
+  set('utm_medium', p.medium);
+  set('utm_campaign', p.campaign);
+  set('utm_content', p.content);
+  return u.toString();
+}
+
+/** The default UTM values of a partner: source = main handle, medium = kind. */
+export function defaultUtm(p: Pick<Partner, 'accounts' | 'kind' | 'referralSlug'>): UtmParams {
+  const handle = largestAccount(p.accounts)?.handle ?? p.referralSlug;
+  return { source: handle.replace(/^@/, ''), medium: p.kind, campaign: '' };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Drafts: what a form or a CSV row holds before validation (numbers still text).
+
+export interface AccountDraft {
+  platform: Platform;
+  handle: string;
+  followers: string;
+  engagementRate: string;
+}
+
+export interface ContractDraft {
+  /** Id of the stored contract being edited; empty for a new one. */
+  id: string;
+  startDate: string;
+  endDate: string;
+  retainer: string;
+  retainerPeriod: Contract['retainerPeriod'];
+  commissionRate: string;
+  commissionBase: Contract['commissionBase'];
+  commissionOnRepeat: boolean;
+  flatFeePerPost: string;
+  perksPerMonth: string;
+  deliverablesPerMonth: string;
+  notes: string;
+}
+
+export interface PartnerDraft {
+  name: string;
+  email: string;
+  kind: PartnerKind;
+  tags: string[];
+  status: PartnerStatus;
+  niche: string;
+  city: string;
+  region: string;
+  country: string;
+  exclusive: boolean;
+  payoutMethod: Partner['payout']['method'];
+  payoutHandle: string;
+  notes: string;
+  accounts: AccountDraft[];
+  /** Promo codes separated by commas or spaces. */
+  codes: string;
+  referralSlug: string;
+  contracts: ContractDraft[];
+}
+
+export function emptyContractDraft(kind: PartnerKind, startDate: string): ContractDraft {
+  // Ambassadors usually start on a retainer, micro-affiliates on commission.
+  return {
+    id: '',
+    startDate,
+    endDate: '',
+    retainer: kind === 'ambassador' ? '300.00' : '0.00',
+    retainerPeriod: 'monthly',
+    commissionRate: kind === 'ambassador' ? '0' : '15',
+    commissionBase: 'subtotal',
+    commissionOnRepeat: false,
+    flatFeePerPost: '0.00',
+    perksPerMonth: kind === 'ambassador' ? '50.00' : '0.00',
+    deliverablesPerMonth: kind === 'ambassador' ? '4' : '1',
+    notes: '',
+  };
+}
+
+export function emptyPartnerDraft(kind: PartnerKind = 'affiliate'): PartnerDraft {
+  return {
+    name: '',
+    email: '',
+    kind,
+    tags: [],
+    status: 'prospect',
+    niche: '',
+    city: '',
+    region: '',
+    country: '',
+    exclusive: kind === 'ambassador',
+    payoutMethod: 'paypal',
+    payoutHandle: '',
+    notes: '',
+    accounts: [],
+    codes: '',
+    referralSlug: '',
+    contracts: [],
+  };
+}
+
+function moneyText(cents: number): string {
+  return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
+}
+
+export function contractToDraft(c: Contract): ContractDraft {
+  return {
+    id: c.id,
+    startDate: c.startDate,
+    endDate: c.endDate ?? '',
+    retainer: moneyText(c.retainerCents),
+    retainerPeriod: c.retainerPeriod,
+    commissionRate: String(c.commissionRate),
+    commissionBase: c.commissionBase,
+    commissionOnRepeat: c.commissionOnRepeat,
+    flatFeePerPost: moneyText(c.flatFeePerPostCents),
+    perksPerMonth: moneyText(c.perksCentsPerMonth),
+    deliverablesPerMonth: String(c.deliverablesPerMonth),
+    notes: c.notes,
+  };
+}
+
+export function partnerToDraft(p: Partner, contracts: readonly Contract[]): PartnerDraft {
+  return {
+    name: p.name,
+    email: p.email,
+    kind: p.kind,
+    tags: [...p.tags],
+    status: p.status,
+    niche: p.niche,
+    city: p.location.city,
+    region: p.location.region,
+    country: p.location.country,
+    exclusive: p.exclusive,
+    payoutMethod: p.payout.method,
+    payoutHandle: p.payout.handle,
+    notes: p.notes,
+    accounts: p.accounts.map((a) => ({
+      platform: a.platform,
+      handle: a.handle,
+      followers: String(a.followers),
+      engagementRate: String(a.engagementRate),
+    })),
+    codes: p.codes.join(', '),
+    referralSlug: p.referralSlug,
+    contracts: [...contracts]
+      .sort((a, b) => a.startDate.localeCompare(b.startDate))
+      .map(contractToDraft),
+  };
+}
+
+/** Error messages keyed by field path: `name`, `accounts.0.followers`, `contracts.1.endDate`. */
+export type FieldErrors = Record<string, string>;
+
+export interface ValidationContext {
+  /** The stored partner being edited, or null when creating. */
+  existing: Partner | null;
+  /** Every other partner (for code and slug uniqueness). */
+  others: readonly Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'>[];
+  today: string;
+  now: number;
+  newId: () => string;
+}
+
+export type ValidationResult =
+  { ok: true; partner: Partner; contracts: Contract[] } | { ok: false; errors: FieldErrors };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const VENMO = /^@?[A-Za-z0-9_-]{5,30}$/;
+const WHOLE = /^\d+$/;
+const DECIMAL = /^\d+(\.\d+)?$/;
+
+/** Parse a whole non-negative number; strips thousands separators ("12,400"). */
+export function parseCount(text: string): number | null {
+  const t = text.trim().replace(/[,_\s]/g, '');
+  if (!WHOLE.test(t)) return null;
+  const n = Number(t);
+  return Number.isSafeInteger(n) ? n : null;
+}
+
+/** Parse a percentage 0..100 ("12.5", "12.5%"); null when not a number. */
+export function parsePercent(text: string): number | null {
+  const t = text.trim().replace(/%$/, '').trim();
+  if (t.startsWith('-') && DECIMAL.test(t.slice(1))) return -Number(t.slice(1));
+  return DECIMAL.test(t) ? Number(t) : null;
+}
+
+function isIsoDate(s: string): boolean {
+  return contractSchema.shape.startDate.safeParse(s).success;
+}
+
+/**
+ * Validate a draft against every rule the owner can break (required fields, email, payout handle,
+ * follower counts, percentages, money, contract dates and overlaps, duplicate codes and slugs) and
+ * build the records to store. Either every field is right and both records come back, or nothing
+ * does and each problem is reported next to its field.
+ */
+export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): ValidationResult {
+  const errors: FieldErrors = {};
+  const err = (key: string, message: string) => {
+    if (!errors[key]) errors[key] = message;
+  };
+
+  const name = d.name.trim();
+  if (!name) err('name', 'Enter the partner’s name');
+  const email = d.email.trim();
+  if (email && !EMAIL.test(email)) err('email', 'Enter a valid email like name@example.com');
+  if (!PARTNER_KINDS.includes(d.kind)) err('kind', 'Choose brand ambassador or micro-affiliate');
+  if (!PARTNER_STATUSES.includes(d.status)) err('status', 'Choose a status');
+
+  const payoutHandle = d.payoutHandle.trim();
+  if (d.payoutMethod === 'paypal' && payoutHandle && !EMAIL.test(payoutHandle))
+    err('payoutHandle', 'A PayPal payout needs the partner’s PayPal email');
+  if (d.payoutMethod === 'venmo' && payoutHandle && !VENMO.test(payoutHandle))
+    err('payoutHandle', 'A Venmo handle looks like @name (5-30 letters, digits, - or _)');
+
+  const tags = [...new Set(d.tags.map((t) => t.trim()).filter(Boolean))];
+  if (tags.some((t) => t.length > 60)) err('tags', 'Tags must be at most 60 characters');
+
+  const accounts: SocialAccount[] = [];
+  d.accounts.forEach((a, i) => {
+    const handle = a.handle.trim();
+    if (!PLATFORMS.includes(a.platform)) err(`accounts.${i}.platform`, 'Choose a platform');
+    if (!handle) err(`accounts.${i}.handle`, 'Enter the handle, e.g. @maya.bakes');
+    const followers = parseCount(a.followers);
+    if (followers === null) err(`accounts.${i}.followers`, 'Enter a whole number of followers');
+    const er = a.engagementRate.trim() === '' ? 0 : parsePercent(a.engagementRate);
+    if (er === null || er < 0 || er > 100)
+      err(`accounts.${i}.engagementRate`, 'Engagement rate must be 0-100 %');
+    accounts.push({
+      platform: a.platform,
+      handle,
+      followers: followers ?? 0,
+      engagementRate: er ?? 0,
+    });
+  });
+
+  const codes = [...splitList(d.codes)];
+  const others = ctx.others.filter((o) => o.id !== ctx.existing?.id);
+  if (codes.some((c) => c.length > 60)) err('codes', 'A code must be at most 60 characters');
+  if (codes.some((c) => !/^[\p{L}\p{N}_-]+$/u.test(c)))
+    err('codes', 'Codes use letters, digits, - and _ only');
+  const conflicts = findCodeConflicts(codes, others);
+  if (conflicts.length) {
+    err(
+      'codes',
+      conflicts
+        .map((c) =>
+          c.ownerName ? `${c.code} is already used by ${c.ownerName}` : `${c.code} is listed twice`,
+        )
+        .join('; '),
+    );
+  }
+
+  const slug = d.referralSlug.trim();
+  if (slug && !SLUG_PATTERN.test(slug))
+    err('referralSlug', 'Use lowercase letters, digits and dashes, e.g. maya-chen');
+  else if (slug && others.some((o) => o.referralSlug === slug))
+    err('referralSlug', `${slug} is already another partner’s referral slug`);
+
+  const contracts: Contract[] = [];
+  const partnerId = ctx.existing?.id ?? ctx.newId();
+  d.contracts.forEach((c, i) => {
+    const k = (f: string) => `contracts.${i}.${f}`;
+    const money = (text: string, field: string): number => {
+      const v = text.trim() === '' ? 0 : parseMoney(text);
+      if (v === null) err(k(field), 'Enter an amount like 250.00');
+      else if (v < 0) err(k(field), 'Must not be negative');
+      return v !== null && v >= 0 ? v : 0;
+    };
+    if (!isIsoDate(c.startDate)) err(k('startDate'), 'Enter a start date');
+    const end = c.endDate.trim();
+    if (end && !isIsoDate(end)) err(k('endDate'), 'Enter a valid end date or leave it empty');
+    else if (end && isIsoDate(c.startDate) && end < c.startDate)
+      err(k('endDate'), 'The end date is before the start date');
+    const rate = c.commissionRate.trim() === '' ? 0 : parsePercent(c.commissionRate);
+    if (rate === null || rate < 0 || rate > 100)
+      err(k('commissionRate'), 'Commission must be between 0 and 100 %');
+    const deliverables =
+      c.deliverablesPerMonth.trim() === '' ? 0 : parseCount(c.deliverablesPerMonth);
+    if (deliverables === null) err(k('deliverablesPerMonth'), 'Enter a whole number of posts');
+    if (!RETAINER_PERIODS.includes(c.retainerPeriod)) err(k('retainerPeriod'), 'Choose a period');
+    contracts.push({
+      id: c.id || ctx.newId(),
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
+      partnerId,
+      startDate: c.startDate,
+      endDate: end || null,
+      retainerCents: money(c.retainer, 'retainer'),
+      retainerPeriod: c.retainerPeriod,
+      commissionRate: rate !== null && rate >= 0 && rate <= 100 ? rate : 0,
+      commissionBase: c.commissionBase,
+      commissionOnRepeat: c.commissionOnRepeat,
+      flatFeePerPostCents: money(c.flatFeePerPost, 'flatFeePerPost'),
+      perksCentsPerMonth: money(c.perksPerMonth, 'perksPerMonth'),
+      deliverablesPerMonth: deliverables ?? 0,
+      notes: c.notes,
+    });
+  });
+  const datesOk = d.contracts.every(
+    (_, i) => !errors[`contracts.${i}.startDate`] && !errors[`contracts.${i}.endDate`],
+  );
+  if (datesOk) {
+    const overlap = findContractOverlap(contracts);
+    if (overlap) {
+      const later = contracts.indexOf(overlap[1]);
+      err(
+        `contracts.${later}.startDate`,
+        `Overlaps the contract starting ${overlap[0].startDate}: end that one first`,
+      );
+    }
+  }
+
+  const existing = ctx.existing;
+  const statusHistory = existing ? [...existing.statusHistory] : [];
+  if (!existing || existing.status !== d.status)
+    statusHistory.push({ status: d.status, date: ctx.today });
+
+  const partner: Partner = {
+    id: partnerId,
+    createdAt: existing?.createdAt ?? ctx.now,
+    updatedAt: ctx.now,
+    name,
+    email,
+    kind: d.kind,
+    tags,
+    status: d.status,
+    statusHistory,
+    niche: d.niche.trim(),
+    location: { city: d.city.trim(), region: d.region.trim(), country: d.country.trim() },
+    exclusive: d.exclusive,
+    payout: { method: d.payoutMethod, handle: d.payoutMethod === 'none' ? '' : payoutHandle },
+    notes: d.notes,
+    accounts,
+    codes,
+    referralSlug: slug,
+    archived: existing?.archived ?? false,
+  };
+
+  // The stored schemas are the last word (lengths, limits); map their complaints to fields too.
+  const p = partnerSchema.safeParse(partner);
+  if (!p.success) for (const i of p.error.issues) err(fieldKey(i.path), capitalize(i.message));
+  contracts.forEach((c, idx) => {
+    const r = contractSchema.safeParse(c);
+    if (!r.success)
+      for (const i of r.error.issues)
+        err(`contracts.${idx}.${String(i.path[0])}`, capitalize(i.message));
+  });
+
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, partner, contracts };
+}
+
+const PATH_TO_FIELD: Record<string, string> = {
+  'location.city': 'city',
+  'location.region': 'region',
+  'location.country': 'country',
+  'payout.handle': 'payoutHandle',
+  'payout.method': 'payoutMethod',
+};
+
+function fieldKey(path: readonly PropertyKey[]): string {
+  const joined = path.map(String).join('.');
+  if (PATH_TO_FIELD[joined]) return PATH_TO_FIELD[joined];
+  if (path[0] === 'tags' || path[0] === 'codes' || path[0] === 'statusHistory')
+    return String(path[0]);
+  return joined;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+/** A partner with a status change recorded today (for bulk status changes). */
+export function withStatus(p: Partner, status: PartnerStatus, today: string, now: number): Partner {
+  if (p.status === status) return p;
+  return {
+    ...p,
+    status,
+    statusHistory: [...p.statusHistory, { status, date: today }],
+    updatedAt: now,
+  };
+}
+
+/** A partner with a tag added (no duplicate, compared case-insensitively). */
+export function withTag(p: Partner, tag: string, now: number): Partner {
+  const t = tag.trim();
+  if (!t || p.tags.some((x) => x.toLowerCase() === t.toLowerCase())) return p;
+  return { ...p, tags: [...p.tags, t], updatedAt: now };
+}
