@@ -12,7 +12,7 @@ import {
   validateContentItem,
   EMPTY_FILTER,
 } from '../../src/domain/content';
-import type { Campaign, ContentItem, ContentStatus } from '../../src/domain/schemas';
+import type { Campaign, ContentItem, ContentStatus, PartnerKind } from '../../src/domain/schemas';
 
 const TODAY = '2025-03-15';
 
@@ -61,7 +61,7 @@ describe('filterContent', () => {
     item('aff', '2025-03-20', 'planned'),
     item('aff', '2025-03-01', 'published', { campaignId: 'c1' }),
   ];
-  const kindOf = (id: string) => (id === 'amb' ? 'ambassador' : 'affiliate') as const;
+  const kindOf = (id: string): PartnerKind => (id === 'amb' ? 'ambassador' : 'affiliate');
   const ids = (f: Partial<typeof EMPTY_FILTER>) =>
     filterContent(items, { ...EMPTY_FILTER, ...f }, kindOf, TODAY).map((i) => i.id);
   it('combines partner, kind, campaign, platform and status filters', () => {

@@ -1,0 +1,108 @@
+/**
+ * Content items and campaigns: everything is validated first (schema, known partner and
+ * campaign), then written in one transaction, so a bad record never leaves half a change behind.
+ */
+import {
+  validateCampaign,
+  validateContentItem,
+  type Issue,
+  type KnownIds,
+} from '../domain/content';
+import { isoDate, type Campaign, type ContentItem } from '../domain/schemas';
+import type { PawtnersDb } from './db';
+
+/** Refused input, with every problem and the field it belongs to. */
+export class ContentValidationError extends Error {
+  constructor(readonly issues: Issue[]) {
+    super(issues.map((i) => i.message).join('; '));
+    this.name = 'ContentValidationError';
+  }
+}
+
+async function knownIds(db: PawtnersDb, extraCampaigns: string[] = []): Promise<KnownIds> {
+  const [partners, campaigns] = await Promise.all([
+    db.partners.toCollection().primaryKeys(),
+    db.campaigns.toCollection().primaryKeys(),
+  ]);
+  return { partners: new Set(partners), campaigns: new Set([...campaigns, ...extraCampaigns]) };
+}
+
+function checkItems(items: readonly ContentItem[], known: KnownIds): void {
+  const issues: Issue[] = [];
+  items.forEach((it, i) => {
+    const prefix = items.length > 1 ? `Item ${i + 1}: ` : '';
+    for (const issue of validateContentItem(it, known))
+      issues.push({ field: issue.field, message: prefix + issue.message });
+  });
+  if (issues.length > 0) throw new ContentValidationError(issues);
+}
+
+/** Save (insert or replace) content items, all or none. */
+export async function saveContentItems(
+  db: PawtnersDb,
+  items: readonly ContentItem[],
+): Promise<void> {
+  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
+    checkItems(items, await knownIds(db));
+    await db.contentItems.bulkPut([...items]);
+  });
+}
+
+export async function saveContentItem(db: PawtnersDb, item: ContentItem): Promise<void> {
+  await saveContentItems(db, [item]);
+}
+
+/** Move an item to another day (its time stays). Returns the updated item. */
+export async function rescheduleContentItem(
+  db: PawtnersDb,
+  id: string,
+  plannedDate: string,
+  now: number,
+): Promise<ContentItem> {
+  const date = isoDate.safeParse(plannedDate);
+  if (!date.success)
+    throw new ContentValidationError([
+      { field: 'plannedDate', message: `Planned date ${date.error.issues[0]?.message ?? ''}` },
+    ]);
+  return db.transaction('rw', db.contentItems, async () => {
+    const cur = await db.contentItems.get(id);
+    if (!cur)
+      throw new ContentValidationError([
+        { field: 'id', message: `Content item "${id}" does not exist` },
+      ]);
+    const next = { ...cur, plannedDate: date.data, updatedAt: now };
+    await db.contentItems.put(next);
+    return next;
+  });
+}
+
+export async function deleteContentItem(db: PawtnersDb, id: string): Promise<void> {
+  await db.contentItems.delete(id);
+}
+
+/** Save a campaign and, optionally, items that belong to it, in one transaction. */
+export async function saveCampaign(
+  db: PawtnersDb,
+  campaign: Campaign,
+  items: readonly ContentItem[] = [],
+): Promise<void> {
+  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
+    const known = await knownIds(db, [campaign.id]);
+    const issues = validateCampaign(campaign, known);
+    if (issues.length > 0) throw new ContentValidationError(issues);
+    checkItems(items, known);
+    await db.campaigns.put(campaign);
+    if (items.length > 0) await db.contentItems.bulkPut([...items]);
+  });
+}
+
+/** Delete a campaign; its items stay on the calendar without a campaign. */
+export async function deleteCampaign(db: PawtnersDb, id: string, now: number): Promise<void> {
+  await db.transaction('rw', [db.campaigns, db.contentItems], async () => {
+    await db.contentItems
+      .where('campaignId')
+      .equals(id)
+      .modify({ campaignId: null, updatedAt: now });
+    await db.campaigns.delete(id);
+  });
+}
