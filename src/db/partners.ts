@@ -1,0 +1,232 @@
+/**
+ * The partners repository. Every write validates first and then happens in ONE transaction, so a
+ * refused save leaves nothing half-written; deletes hand back everything they removed for Undo.
+ */
+import { findCodeConflicts, validatePartnerDraft, withStatus, withTag } from '../domain/partners';
+import type { FieldErrors, PartnerDraft } from '../domain/partners';
+import type {
+  Bonus,
+  Campaign,
+  ContentItem,
+  Contract,
+  Order,
+  Partner,
+  PartnerStatus,
+  Payout,
+} from '../domain/schemas';
+import type { PawtnersDb } from './db';
+import { newId } from './repo';
+
+/** A save refused by validation; `errors` are keyed by field like the form's. */
+export class PartnerValidationError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super(Object.values(errors)[0] ?? 'The partner is not valid');
+    this.name = 'PartnerValidationError';
+  }
+}
+
+export interface SaveOptions {
+  /** Id of the partner being edited, or null to create one. */
+  id: string | null;
+  today: string;
+  now?: number;
+}
+
+/**
+ * Validate a draft against the stored data (codes and slugs of every other partner) and store the
+ * partner with its whole contract history. Contracts no longer in the draft are removed.
+ */
+export async function savePartner(
+  db: PawtnersDb,
+  draft: PartnerDraft,
+  opts: SaveOptions,
+): Promise<Partner> {
+  const now = opts.now ?? Date.now();
+  return db.transaction('rw', db.partners, db.contracts, async () => {
+    const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
+    if (opts.id && !existing) throw new Error('This partner no longer exists.');
+    const others = await db.partners.toArray();
+    const r = validatePartnerDraft(draft, {
+      existing,
+      others,
+      today: opts.today,
+      now,
+      newId,
+    });
+    if (!r.ok) throw new PartnerValidationError(r.errors);
+    const keep = new Set(r.contracts.map((c) => c.id));
+    const old = await db.contracts.where('partnerId').equals(r.partner.id).toArray();
+    const oldById = new Map(old.map((c) => [c.id, c]));
+    await db.contracts.bulkDelete(old.filter((c) => !keep.has(c.id)).map((c) => c.id));
+    await db.contracts.bulkPut(
+      r.contracts.map((c) => ({ ...c, createdAt: oldById.get(c.id)?.createdAt ?? c.createdAt })),
+    );
+    await db.partners.put(r.partner);
+    return r.partner;
+  });
+}
+
+/** Everything a delete removed or changed, exactly as it was, so Undo can put it back. */
+export interface DeletedPartner {
+  partner: Partner;
+  contracts: Contract[];
+  contentItems: ContentItem[];
+  payouts: Payout[];
+  bonuses: Bonus[];
+  /** Orders credited to the partner, before they were un-credited. */
+  orders: Order[];
+  /** Campaigns the partner belonged to, before the partner was taken out. */
+  campaigns: Campaign[];
+}
+
+/**
+ * Delete a partner with their contracts, content, payouts and bonuses. Orders stay (they are the
+ * shop's sales) but are no longer credited to anyone; campaigns drop the partner.
+ */
+export async function deletePartner(db: PawtnersDb, id: string): Promise<DeletedPartner> {
+  return db.transaction(
+    'rw',
+    [db.partners, db.contracts, db.contentItems, db.payouts, db.bonuses, db.orders, db.campaigns],
+    async () => {
+      const partner = await db.partners.get(id);
+      if (!partner) throw new Error('This partner no longer exists.');
+      const snapshot: DeletedPartner = {
+        partner,
+        contracts: await db.contracts.where('partnerId').equals(id).toArray(),
+        contentItems: await db.contentItems.where('partnerId').equals(id).toArray(),
+        payouts: await db.payouts.where('partnerId').equals(id).toArray(),
+        bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
+        orders: await db.orders.where('partnerId').equals(id).toArray(),
+        campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
+      };
+      await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
+      await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
+      await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
+      await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
+      await db.orders.bulkPut(
+        snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null })),
+      );
+      await db.campaigns.bulkPut(
+        snapshot.campaigns.map((c) => ({ ...c, partnerIds: c.partnerIds.filter((p) => p !== id) })),
+      );
+      await db.partners.delete(id);
+      return snapshot;
+    },
+  );
+}
+
+/**
+ * Undo a delete: put every record back as it was. Refused when one of the partner's codes was
+ * taken by someone else in the meantime (two partners must never share a code).
+ */
+export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.partners, db.contracts, db.contentItems, db.payouts, db.bonuses, db.orders, db.campaigns],
+    async () => {
+      const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
+      const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
+      if (clash)
+        throw new Error(`Cannot undo: the code ${clash.code} now belongs to ${clash.ownerName}.`);
+      await db.partners.put(s.partner);
+      await db.contracts.bulkPut(s.contracts);
+      await db.contentItems.bulkPut(s.contentItems);
+      await db.payouts.bulkPut(s.payouts);
+      await db.bonuses.bulkPut(s.bonuses);
+      await db.orders.bulkPut(s.orders);
+      // Campaigns may have changed since: add the partner back rather than overwrite them.
+      for (const c of s.campaigns) {
+        const cur = await db.campaigns.get(c.id);
+        if (cur && !cur.partnerIds.includes(s.partner.id))
+          await db.campaigns.put({ ...cur, partnerIds: [...cur.partnerIds, s.partner.id] });
+      }
+    },
+  );
+}
+
+/** Archive (hide from the list, keep every record) or bring back. */
+export async function setArchived(
+  db: PawtnersDb,
+  id: string,
+  archived: boolean,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.partners, async () => {
+    const p = await db.partners.get(id);
+    if (!p) throw new Error('This partner no longer exists.');
+    await db.partners.put({ ...p, archived, updatedAt: now });
+  });
+}
+
+async function bulkUpdate(
+  db: PawtnersDb,
+  ids: readonly string[],
+  change: (p: Partner) => Partner,
+): Promise<number> {
+  return db.transaction('rw', db.partners, async () => {
+    const found = (await db.partners.bulkGet([...ids])).filter((p): p is Partner => !!p);
+    const changed = found.map((p) => [p, change(p)] as const).filter(([a, b]) => a !== b);
+    await db.partners.bulkPut(changed.map(([, b]) => b));
+    return changed.length;
+  });
+}
+
+/** Move several partners to a status (recorded with today's date). Returns how many changed. */
+export function bulkSetStatus(
+  db: PawtnersDb,
+  ids: readonly string[],
+  status: PartnerStatus,
+  today: string,
+  now = Date.now(),
+): Promise<number> {
+  return bulkUpdate(db, ids, (p) => withStatus(p, status, today, now));
+}
+
+/** Add a tag to several partners. Returns how many changed. */
+export function bulkAddTag(
+  db: PawtnersDb,
+  ids: readonly string[],
+  tag: string,
+  now = Date.now(),
+): Promise<number> {
+  if (!tag.trim() || tag.trim().length > 60) throw new Error('A tag needs 1 to 60 characters.');
+  return bulkUpdate(db, ids, (p) => withTag(p, tag, now));
+}
+
+/** Partners and contracts to write from an import, already validated. */
+export interface PartnerWrite {
+  partner: Partner;
+  contracts: Contract[];
+}
+
+/**
+ * Write a confirmed import in one transaction. Codes are checked again against what is stored now,
+ * in case something changed between the preview and the confirmation.
+ */
+export async function commitPartnerImport(
+  db: PawtnersDb,
+  writes: readonly PartnerWrite[],
+): Promise<void> {
+  await db.transaction('rw', db.partners, db.contracts, async () => {
+    const ids = new Set(writes.map((w) => w.partner.id));
+    const stored = (await db.partners.toArray()).filter((p) => !ids.has(p.id));
+    const all = [...stored, ...writes.map((w) => w.partner)];
+    for (const w of writes) {
+      const clash = findCodeConflicts(
+        w.partner.codes,
+        all.filter((p) => p.id !== w.partner.id),
+      )[0];
+      if (clash)
+        throw new Error(
+          `The code ${clash.code} of ${w.partner.name} is already used${clash.ownerName ? ` by ${clash.ownerName}` : ''}. Nothing was imported.`,
+        );
+    }
+    for (const w of writes) {
+      const keep = new Set(w.contracts.map((c) => c.id));
+      const old = await db.contracts.where('partnerId').equals(w.partner.id).primaryKeys();
+      await db.contracts.bulkDelete(old.filter((k) => !keep.has(k)));
+    }
+    await db.partners.bulkPut(writes.map((w) => w.partner));
+    await db.contracts.bulkPut(writes.flatMap((w) => w.contracts));
+  });
+}
