@@ -1,0 +1,762 @@
+/**
+ * Brand ambassadors vs micro-affiliates with the owner's own numbers (docs/metrics.md): per-kind and
+ * per-sub-type figures for a period and filters, which side of each pair is better, monthly series
+ * and per-partner points for the charts. Pure: records, range and clock in; numbers out.
+ *
+ * A figure is `null` ("not enough data") when it rests on fewer records than its minimum
+ * (MIN_RECORDS); it is never replaced by a made-up number.
+ */
+import { dateInZone, dayNumber, endOfMonth, monthsInRange, type DateRange } from './dates';
+import {
+  aovCents,
+  cpaCents,
+  partnerEarnings,
+  roas,
+  roi,
+  type Earnings,
+  type EarningsOptions,
+} from './earnings';
+import {
+  SUBTYPE_TAGS,
+  type Bonus,
+  type BonusRule,
+  type Campaign,
+  type ContentItem,
+  type Contract,
+  type Order,
+  type Partner,
+  type PartnerKind,
+  type Platform,
+} from './schemas';
+
+export interface CompareData {
+  partners: readonly Partner[];
+  contracts: readonly Contract[];
+  campaigns: readonly Campaign[];
+  contentItems: readonly ContentItem[];
+  orders: readonly Order[];
+  bonuses: readonly Bonus[];
+  bonusRules: readonly BonusRule[];
+}
+
+export interface CompareFilters {
+  campaignId: string | null;
+  platform: Platform | null;
+  /** A sub-type tag; only partners carrying it count. */
+  subtype: string | null;
+}
+
+export const NO_FILTERS: CompareFilters = { campaignId: null, platform: null, subtype: null };
+
+export interface CompareOptions extends EarningsOptions {
+  /** Brand CPM for earned media value, in cents per 1,000 impressions. */
+  cpmCents: number;
+  /** Today in the brand's time zone: open contracts run to today for partnership length. */
+  today: string;
+}
+
+/** Minimum records behind a figure before it is shown. */
+export const MIN_RECORDS = {
+  /** Partners in play, for follower, spend, revenue, loyalty and length figures. */
+  partners: 1,
+  /** Published posts with metrics, for engagement rate, engagement per post and EMV. */
+  postsWithMetrics: 3,
+  /** Published posts, for the share of co-created content. */
+  posts: 3,
+  /** Counted orders, for AOV and CPA. */
+  orders: 5,
+} as const;
+
+export type FigureKey =
+  | 'partners'
+  | 'spend'
+  | 'engagementRate'
+  | 'postsPerPartnerMonth'
+  | 'engagementPerPost'
+  | 'totalFollowers'
+  | 'medianFollowers'
+  | 'emv'
+  | 'fixedSpend'
+  | 'commissionSpend'
+  | 'fixedShare'
+  | 'coCreatedShare'
+  | 'exclusiveShare'
+  | 'avgPartnershipDays'
+  | 'revenue'
+  | 'orders'
+  | 'aov'
+  | 'roi'
+  | 'roas'
+  | 'cpa';
+
+export type FigureFormat = 'count' | 'money' | 'percent' | 'ratio' | 'decimal' | 'days';
+
+interface FigureDef {
+  label: string;
+  format: FigureFormat;
+  /** Which way is better; null when neither is (a mix, not a score). */
+  better: 'higher' | 'lower' | null;
+  /** What the figure counts as its records, for the "not enough data" note. */
+  records: keyof typeof MIN_RECORDS;
+  /** How it is computed, in plain words (shown as a hint). */
+  how: string;
+}
+
+export const FIGURES: Record<FigureKey, FigureDef> = {
+  partners: {
+    label: 'Partners active',
+    format: 'count',
+    better: null,
+    records: 'partners',
+    how: 'Partners with a contract, a sale or a published post in the period.',
+  },
+  spend: {
+    label: 'Total spend',
+    format: 'money',
+    better: null,
+    records: 'partners',
+    how: 'Retainers accrued for active days, commissions, post fees, bonuses, perks (and discounts if you count them).',
+  },
+  engagementRate: {
+    label: 'Engagement rate',
+    format: 'percent',
+    better: 'higher',
+    records: 'postsWithMetrics',
+    how: '(Likes + comments + shares + saves) ÷ reach per post (÷ followers when reach is unknown); mean per partner, then mean of partners.',
+  },
+  postsPerPartnerMonth: {
+    label: 'Posts per partner per month',
+    format: 'decimal',
+    better: 'higher',
+    records: 'partners',
+    how: 'Published posts ÷ partners active ÷ months in the period (content quantity).',
+  },
+  engagementPerPost: {
+    label: 'Engagement per post',
+    format: 'decimal',
+    better: 'higher',
+    records: 'postsWithMetrics',
+    how: 'Likes + comments + shares + saves ÷ published posts with metrics (content quality).',
+  },
+  totalFollowers: {
+    label: 'Total followers',
+    format: 'count',
+    better: 'higher',
+    records: 'partners',
+    how: "Sum of each partner's largest account (audiences overlap, so accounts are not added up).",
+  },
+  medianFollowers: {
+    label: 'Median followers',
+    format: 'count',
+    better: 'higher',
+    records: 'partners',
+    how: "The middle partner's largest account.",
+  },
+  emv: {
+    label: 'Earned media value',
+    format: 'money',
+    better: 'higher',
+    records: 'postsWithMetrics',
+    how: 'Impressions ÷ 1,000 × your CPM setting.',
+  },
+  fixedSpend: {
+    label: 'Fixed spend',
+    format: 'money',
+    better: null,
+    records: 'partners',
+    how: 'Retainers and perks.',
+  },
+  commissionSpend: {
+    label: 'Commission spend',
+    format: 'money',
+    better: null,
+    records: 'partners',
+    how: 'Commissions on attributed sales, net of refunds.',
+  },
+  fixedShare: {
+    label: 'Fixed share of spend',
+    format: 'percent',
+    better: null,
+    records: 'partners',
+    how: 'Fixed spend ÷ total spend.',
+  },
+  coCreatedShare: {
+    label: 'Co-created content',
+    format: 'percent',
+    better: null,
+    records: 'posts',
+    how: 'Published posts made together with you ÷ all published posts.',
+  },
+  exclusiveShare: {
+    label: 'Exclusive partners',
+    format: 'percent',
+    better: 'higher',
+    records: 'partners',
+    how: 'Partners who promote only your brand ÷ partners active.',
+  },
+  avgPartnershipDays: {
+    label: 'Average partnership length',
+    format: 'days',
+    better: 'higher',
+    records: 'partners',
+    how: 'Days from the first contract start to its end (or today), mean over partners with a contract.',
+  },
+  revenue: {
+    label: 'Revenue',
+    format: 'money',
+    better: 'higher',
+    records: 'partners',
+    how: 'Attributed order totals net of refunds; cancelled orders count zero.',
+  },
+  orders: {
+    label: 'Orders',
+    format: 'count',
+    better: 'higher',
+    records: 'partners',
+    how: 'Attributed orders, not cancelled or fully refunded.',
+  },
+  aov: {
+    label: 'Average order value',
+    format: 'money',
+    better: 'higher',
+    records: 'orders',
+    how: 'Revenue ÷ orders.',
+  },
+  roi: {
+    label: 'ROI',
+    format: 'percent',
+    better: 'higher',
+    records: 'partners',
+    how: '(Revenue − spend) ÷ spend.',
+  },
+  roas: {
+    label: 'ROAS',
+    format: 'ratio',
+    better: 'higher',
+    records: 'partners',
+    how: 'Revenue ÷ spend.',
+  },
+  cpa: {
+    label: 'Cost per order (CPA)',
+    format: 'money',
+    better: 'lower',
+    records: 'orders',
+    how: 'Spend ÷ orders.',
+  },
+};
+
+export type AspectKey =
+  'definition' | 'engagement' | 'reach' | 'compensation' | 'control' | 'loyalty' | 'useCase';
+
+export interface Aspect {
+  key: AspectKey;
+  label: string;
+  /** Short qualitative statements, in Pawtners' own words (facts from the product seed). */
+  ambassador: string;
+  affiliate: string;
+  figures: readonly FigureKey[];
+}
+
+/** The seven aspects of the comparison, each with the owner's figures that speak to it. */
+export const ASPECTS: readonly Aspect[] = [
+  {
+    key: 'definition',
+    label: 'Definition',
+    ambassador: 'A long-term partner who stands for your brand and its values.',
+    affiliate: 'An independent creator who promotes your products for a commission.',
+    figures: ['partners', 'spend'],
+  },
+  {
+    key: 'engagement',
+    label: 'Engagement',
+    ambassador: 'Woven into the brand, with ongoing commitments.',
+    affiliate: 'Flexible, joins campaign by campaign.',
+    figures: ['engagementRate', 'postsPerPartnerMonth', 'engagementPerPost'],
+  },
+  {
+    key: 'reach',
+    label: 'Audience reach',
+    ambassador: 'Usually a wider, loyal following.',
+    affiliate: 'Smaller, closely targeted niche audiences.',
+    figures: ['totalFollowers', 'medianFollowers', 'emv'],
+  },
+  {
+    key: 'compensation',
+    label: 'Compensation',
+    ambassador: 'A fixed retainer or salary, plus perks and bonuses.',
+    affiliate: 'Paid by results: commission on the sales they bring.',
+    figures: ['fixedSpend', 'commissionSpend', 'fixedShare'],
+  },
+  {
+    key: 'control',
+    label: 'Content control',
+    ambassador: 'Content is planned and made together with you.',
+    affiliate: 'They run their own content, their own way.',
+    figures: ['coCreatedShare'],
+  },
+  {
+    key: 'loyalty',
+    label: 'Brand loyalty',
+    ambassador: 'High: steady advocacy for one brand.',
+    affiliate: 'It varies: many promote several brands.',
+    figures: ['exclusiveShare', 'avgPartnershipDays'],
+  },
+  {
+    key: 'useCase',
+    label: 'Use case',
+    ambassador: 'Building the brand and awareness over the long run.',
+    affiliate: 'A quick lift in sales through targeted promotions.',
+    figures: ['revenue', 'orders', 'aov', 'roi', 'roas', 'cpa'],
+  },
+];
+
+export interface Figure {
+  /** The value (cents for money, a fraction for percent, days, counts), or null. */
+  value: number | null;
+  /** The records it rests on, and the minimum it needs. */
+  records: number;
+  min: number;
+}
+
+export interface SpendMix {
+  retainerCents: number;
+  commissionCents: number;
+  feesCents: number;
+  perksCents: number;
+  bonusCents: number;
+  discountCents: number;
+}
+
+export interface GroupResult {
+  /** 'ambassador', 'affiliate' or a sub-type tag. */
+  key: string;
+  label: string;
+  figures: Record<FigureKey, Figure>;
+  spendMix: SpendMix;
+  /** Counts behind the figures, to show with "not enough data". */
+  counts: { partners: number; posts: number; postsWithMetrics: number; orders: number };
+}
+
+export interface PartnerPoint {
+  partnerId: string;
+  name: string;
+  kind: PartnerKind;
+  tags: readonly string[];
+  earnings: Earnings;
+  roi: number | null;
+  /** Published posts per month in the period. */
+  postsPerMonth: number;
+  /** Engagements per published post with metrics; null without metrics. */
+  engagementPerPost: number | null;
+}
+
+export interface MonthPoint {
+  month: string;
+  revenueCents: Record<PartnerKind, number>;
+  costCents: Record<PartnerKind, number>;
+}
+
+export interface Comparison {
+  range: DateRange;
+  /** Months in the period (days ÷ 30.4375), for per-month figures. */
+  months: number;
+  kinds: Record<PartnerKind, GroupResult>;
+  subtypes: GroupResult[];
+  partners: PartnerPoint[];
+  monthly: MonthPoint[];
+}
+
+export const KIND_NAMES: Record<PartnerKind, string> = {
+  ambassador: 'Brand Ambassadors',
+  affiliate: 'Micro-Affiliates',
+};
+
+const AVG_MONTH_DAYS = 365.25 / 12;
+
+interface PartnerIndexEntry {
+  contracts: Contract[];
+  orders: Order[];
+  content: ContentItem[];
+  bonuses: Bonus[];
+}
+
+/** Records grouped by partner once, so every figure reuses the same grouping. */
+export function indexByPartner(data: CompareData): Map<string, PartnerIndexEntry> {
+  const idx = new Map<string, PartnerIndexEntry>();
+  const entry = (id: string) => {
+    let e = idx.get(id);
+    if (!e) {
+      e = { contracts: [], orders: [], content: [], bonuses: [] };
+      idx.set(id, e);
+    }
+    return e;
+  };
+  for (const p of data.partners) entry(p.id);
+  for (const c of data.contracts) entry(c.partnerId).contracts.push(c);
+  for (const o of data.orders) if (o.partnerId !== null) entry(o.partnerId).orders.push(o);
+  for (const c of data.contentItems) entry(c.partnerId).content.push(c);
+  for (const b of data.bonuses) entry(b.partnerId).bonuses.push(b);
+  return idx;
+}
+
+/**
+ * Calendar day of an instant, cached per 15-minute slot: every time-zone offset is a multiple of
+ * 15 minutes, so all instants of a slot share one day. Saves an Intl call per order on big shops.
+ */
+function dayCache(timeZone: string): (ms: number) => string {
+  const cache = new Map<number, string>();
+  return (ms) => {
+    const slot = Math.floor(ms / 900_000);
+    let d = cache.get(slot);
+    if (d === undefined) {
+      d = dateInZone(slot * 900_000, timeZone);
+      cache.set(slot, d);
+    }
+    return d;
+  };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function engagementsOf(m: NonNullable<ContentItem['metrics']>): number {
+  return m.likes + m.comments + m.shares + m.saves;
+}
+
+interface PartnerStats {
+  partner: Partner;
+  earnings: Earnings;
+  inPlay: boolean;
+  followers: number;
+  posts: number;
+  coCreated: number;
+  postsWithMetrics: number;
+  engagements: number;
+  impressions: number;
+  /** Mean engagement rate of the partner's posts, or null without a usable post. */
+  rate: number | null;
+  ratePosts: number;
+  longevityDays: number | null;
+  monthly: Map<string, Earnings>;
+}
+
+function followersOf(p: Partner, platform: Platform | null): number {
+  let best = 0;
+  for (const a of p.accounts)
+    if ((platform === null || a.platform === platform) && a.followers > best) best = a.followers;
+  return best;
+}
+
+function longevity(contracts: readonly Contract[], today: string): number | null {
+  let first: string | null = null;
+  let last: string | null = null;
+  for (const c of contracts) {
+    if (c.startDate > today) continue;
+    const end = c.endDate === null || c.endDate > today ? today : c.endDate;
+    if (first === null || c.startDate < first) first = c.startDate;
+    if (last === null || end > last) last = end;
+  }
+  return first !== null && last !== null ? dayNumber(last) - dayNumber(first) + 1 : null;
+}
+
+function partnerMatches(p: Partner, f: CompareFilters, campaign: Campaign | null): boolean {
+  if (f.subtype !== null && !p.tags.includes(f.subtype)) return false;
+  if (f.platform !== null && !p.accounts.some((a) => a.platform === f.platform)) return false;
+  if (campaign && !campaign.partnerIds.includes(p.id)) return false;
+  return true;
+}
+
+function statsFor(
+  p: Partner,
+  e: PartnerIndexEntry,
+  rules: readonly BonusRule[],
+  range: DateRange,
+  months: string[],
+  f: CompareFilters,
+  opts: CompareOptions,
+  dayOf: (ms: number) => string,
+): PartnerStats {
+  // Orders of the period, bucketed by month, with the day computed once per order.
+  const inRange: Order[] = [];
+  const byMonth = new Map<string, Order[]>();
+  for (const o of e.orders) {
+    const day = dayOf(o.placedAtMs);
+    if (day < range.start || day > range.end) continue;
+    inRange.push(o);
+    const m = day.slice(0, 7);
+    const list = byMonth.get(m);
+    if (list) list.push(o);
+    else byMonth.set(m, [o]);
+  }
+  const content = e.content.filter(
+    (c) =>
+      (f.platform === null || c.platform === f.platform) &&
+      (f.campaignId === null || c.campaignId === f.campaignId),
+  );
+  const rec = {
+    kind: p.kind,
+    contracts: e.contracts,
+    content,
+    bonuses: e.bonuses,
+    bonusRules: rules,
+  };
+  const earnings = partnerEarnings({ ...rec, orders: inRange }, range, opts);
+  const monthly = new Map<string, Earnings>();
+  for (const m of months) {
+    const start = `${m}-01` < range.start ? range.start : `${m}-01`;
+    const last = endOfMonth(`${m}-01`);
+    const end = last > range.end ? range.end : last;
+    monthly.set(m, partnerEarnings({ ...rec, orders: byMonth.get(m) ?? [] }, { start, end }, opts));
+  }
+  const followers = followersOf(p, f.platform);
+  let posts = 0;
+  let coCreated = 0;
+  let postsWithMetrics = 0;
+  let engagements = 0;
+  let impressions = 0;
+  let rateSum = 0;
+  let ratePosts = 0;
+  for (const c of content) {
+    if (c.status !== 'published' || c.plannedDate < range.start || c.plannedDate > range.end)
+      continue;
+    posts += 1;
+    if (c.control === 'co-created') coCreated += 1;
+    if (!c.metrics) continue;
+    postsWithMetrics += 1;
+    const eng = engagementsOf(c.metrics);
+    engagements += eng;
+    impressions += c.metrics.impressions;
+    const base = c.metrics.reach > 0 ? c.metrics.reach : followers;
+    if (base > 0) {
+      rateSum += eng / base;
+      ratePosts += 1;
+    }
+  }
+  const hasContract = e.contracts.some(
+    (c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start),
+  );
+  return {
+    partner: p,
+    earnings,
+    inPlay: hasContract || inRange.length > 0 || posts > 0,
+    followers,
+    posts,
+    coCreated,
+    postsWithMetrics,
+    engagements,
+    impressions,
+    rate: ratePosts > 0 ? rateSum / ratePosts : null,
+    ratePosts,
+    longevityDays: longevity(e.contracts, opts.today),
+    monthly,
+  };
+}
+
+function fig(value: number | null, records: number, min: number): Figure {
+  return { value: records >= min ? value : null, records, min };
+}
+
+function groupResult(
+  key: string,
+  label: string,
+  stats: readonly PartnerStats[],
+  months: number,
+  cpmCents: number,
+): GroupResult {
+  const s = stats.filter((x) => x.inPlay);
+  const sum = (f: (x: PartnerStats) => number) => s.reduce((a, x) => a + f(x), 0);
+  const n = s.length;
+  const posts = sum((x) => x.posts);
+  const withMetrics = sum((x) => x.postsWithMetrics);
+  const rated = s.filter((x) => x.rate !== null);
+  const e = (k: keyof Earnings) => sum((x) => x.earnings[k]);
+  const revenue = e('revenueCents');
+  const orders = e('orders');
+  const cost = e('costCents');
+  const fixed = e('retainerCents') + e('perksCents');
+  const withLength = s.filter((x) => x.longevityDays !== null);
+  const P = MIN_RECORDS.partners;
+  const figures: Record<FigureKey, Figure> = {
+    partners: { value: n, records: n, min: 0 },
+    spend: fig(cost, n, P),
+    engagementRate: fig(
+      rated.length > 0 ? rated.reduce((a, x) => a + x.rate!, 0) / rated.length : null,
+      withMetrics,
+      MIN_RECORDS.postsWithMetrics,
+    ),
+    postsPerPartnerMonth: fig(n > 0 && months > 0 ? posts / n / months : null, n, P),
+    engagementPerPost: fig(
+      withMetrics > 0 ? sum((x) => x.engagements) / withMetrics : null,
+      withMetrics,
+      MIN_RECORDS.postsWithMetrics,
+    ),
+    totalFollowers: fig(
+      sum((x) => x.followers),
+      n,
+      P,
+    ),
+    medianFollowers: fig(n > 0 ? median(s.map((x) => x.followers)) : null, n, P),
+    emv: fig(
+      Math.round((sum((x) => x.impressions) * cpmCents) / 1000),
+      withMetrics,
+      MIN_RECORDS.postsWithMetrics,
+    ),
+    fixedSpend: fig(fixed, n, P),
+    commissionSpend: fig(e('commissionCents'), n, P),
+    fixedShare: fig(cost > 0 ? fixed / cost : null, n, P),
+    coCreatedShare: fig(
+      posts > 0 ? sum((x) => x.coCreated) / posts : null,
+      posts,
+      MIN_RECORDS.posts,
+    ),
+    exclusiveShare: fig(n > 0 ? s.filter((x) => x.partner.exclusive).length / n : null, n, P),
+    avgPartnershipDays: fig(
+      withLength.length > 0
+        ? withLength.reduce((a, x) => a + x.longevityDays!, 0) / withLength.length
+        : null,
+      withLength.length,
+      P,
+    ),
+    revenue: fig(revenue, n, P),
+    orders: fig(orders, n, P),
+    aov: fig(aovCents(revenue, orders), orders, MIN_RECORDS.orders),
+    roi: fig(roi(revenue, cost), n, P),
+    roas: fig(roas(revenue, cost), n, P),
+    cpa: fig(cpaCents(cost, orders), orders, MIN_RECORDS.orders),
+  };
+  return {
+    key,
+    label,
+    figures,
+    spendMix: {
+      retainerCents: e('retainerCents'),
+      commissionCents: e('commissionCents'),
+      feesCents: e('feesCents'),
+      perksCents: e('perksCents'),
+      bonusCents: e('bonusCents'),
+      discountCents: e('discountCents'),
+    },
+    counts: { partners: n, posts, postsWithMetrics: withMetrics, orders },
+  };
+}
+
+/** Everything the Compare screen shows for one period and set of filters. */
+export function computeComparison(
+  data: CompareData,
+  range: DateRange,
+  filters: CompareFilters,
+  opts: CompareOptions,
+  index: Map<string, PartnerIndexEntry> = indexByPartner(data),
+): Comparison {
+  const campaign =
+    filters.campaignId === null
+      ? null
+      : (data.campaigns.find((c) => c.id === filters.campaignId) ?? null);
+  const monthKeys = monthsInRange(range);
+  const months = (dayNumber(range.end) - dayNumber(range.start) + 1) / AVG_MONTH_DAYS;
+  const dayOf = dayCache(opts.timeZone);
+  const stats: PartnerStats[] = [];
+  for (const p of data.partners) {
+    if (!partnerMatches(p, filters, campaign)) continue;
+    const e = index.get(p.id);
+    if (!e) continue;
+    stats.push(statsFor(p, e, data.bonusRules, range, monthKeys, filters, opts, dayOf));
+  }
+  const ofKind = (k: PartnerKind) => stats.filter((x) => x.partner.kind === k);
+  const kinds = {
+    ambassador: groupResult(
+      'ambassador',
+      KIND_NAMES.ambassador,
+      ofKind('ambassador'),
+      months,
+      opts.cpmCents,
+    ),
+    affiliate: groupResult(
+      'affiliate',
+      KIND_NAMES.affiliate,
+      ofKind('affiliate'),
+      months,
+      opts.cpmCents,
+    ),
+  };
+  const subtypes = SUBTYPE_TAGS.map((t) =>
+    groupResult(
+      t,
+      t,
+      stats.filter((x) => x.partner.tags.includes(t)),
+      months,
+      opts.cpmCents,
+    ),
+  );
+  const monthly: MonthPoint[] = monthKeys.map((m) => {
+    const point: MonthPoint = {
+      month: m,
+      revenueCents: { ambassador: 0, affiliate: 0 },
+      costCents: { ambassador: 0, affiliate: 0 },
+    };
+    for (const x of stats) {
+      const me = x.monthly.get(m);
+      if (!me) continue;
+      point.revenueCents[x.partner.kind] += me.revenueCents;
+      point.costCents[x.partner.kind] += me.costCents;
+    }
+    return point;
+  });
+  const partners: PartnerPoint[] = stats
+    .filter((x) => x.inPlay)
+    .map((x) => ({
+      partnerId: x.partner.id,
+      name: x.partner.name,
+      kind: x.partner.kind,
+      tags: x.partner.tags,
+      earnings: x.earnings,
+      roi: roi(x.earnings.revenueCents, x.earnings.costCents),
+      postsPerMonth: months > 0 ? x.posts / months : 0,
+      engagementPerPost: x.postsWithMetrics > 0 ? x.engagements / x.postsWithMetrics : null,
+    }));
+  return { range, months, kinds, subtypes, partners, monthly };
+}
+
+/**
+ * Index of the better group for a figure among `groups` (null when the figure has no direction,
+ * fewer than two groups have a value, or the best value is tied).
+ */
+export function betterIndex(key: FigureKey, groups: readonly GroupResult[]): number | null {
+  const dir = FIGURES[key].better;
+  if (dir === null) return null;
+  let best: number | null = null;
+  let tie = false;
+  let valued = 0;
+  groups.forEach((g, i) => {
+    const v = g.figures[key].value;
+    if (v === null) return;
+    valued += 1;
+    if (best === null) {
+      best = i;
+      return;
+    }
+    const b = groups[best]!.figures[key].value!;
+    if (v === b) tie = true;
+    else if (dir === 'higher' ? v > b : v < b) {
+      best = i;
+      tie = false;
+    }
+  });
+  return valued >= 2 && !tie ? best : null;
+}
+
+/** Partners by ROI, best first; partners without spend (no ROI) last, by revenue. */
+export function leaderboard(points: readonly PartnerPoint[], limit = 10): PartnerPoint[] {
+  return [...points]
+    .sort((a, b) => {
+      if (a.roi === null || b.roi === null) {
+        if (a.roi !== b.roi) return a.roi === null ? 1 : -1;
+        return b.earnings.revenueCents - a.earnings.revenueCents;
+      }
+      return b.roi - a.roi;
+    })
+    .slice(0, limit);
+}
