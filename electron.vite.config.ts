@@ -46,7 +46,15 @@ export default defineConfig({
       outDir: resolve(__dirname, `${out}/renderer`),
       emptyOutDir: true,
       chunkSizeWarningLimit: 2000,
-      rollupOptions: { input: resolve(__dirname, 'src/index.html') },
+      rollupOptions: {
+        // The benchmark harness page is built only for `npm run bench`.
+        input: {
+          index: resolve(__dirname, 'src/index.html'),
+          ...(process.env.PAWTNERS_BENCH
+            ? { bench: resolve(__dirname, 'src/bench/index.html') }
+            : {}),
+        },
+      },
     },
   },
 });

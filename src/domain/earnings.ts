@@ -156,6 +156,27 @@ function wholeMonths(range: DateRange): DateRange[] {
   return periodsOf('monthly', range).filter((p) => p.start >= range.start && p.end <= range.end);
 }
 
+/**
+ * Manual bonuses dated in `range`, plus milestone rules: each whole calendar month inside `range`
+ * whose attributed revenue (`revenueByMonth`, keyed YYYY-MM) reaches a rule's threshold.
+ */
+export function bonusesCents(
+  rec: Pick<PartnerRecords, 'kind' | 'bonuses' | 'bonusRules'>,
+  range: DateRange,
+  revenueByMonth: ReadonlyMap<string, number>,
+): number {
+  let total = 0;
+  for (const b of rec.bonuses) if (inRange(b.date, range)) total += b.amountCents;
+  for (const rule of rec.bonusRules) {
+    if (!rule.active || (rule.kind !== null && rule.kind !== rec.kind)) continue;
+    for (const m of wholeMonths(range)) {
+      if ((revenueByMonth.get(m.start.slice(0, 7)) ?? 0) >= rule.minMonthlyRevenueCents)
+        total += rule.bonusCents;
+    }
+  }
+  return total;
+}
+
 /** Everything a partner earned and cost in `range`, and the revenue credited to them. */
 export function partnerEarnings(
   rec: PartnerRecords,
@@ -188,15 +209,7 @@ export function partnerEarnings(
     if (item.status === 'published' && inRange(item.plannedDate, range))
       feesCents += item.costCents;
   }
-  let bonusCents = 0;
-  for (const b of rec.bonuses) if (inRange(b.date, range)) bonusCents += b.amountCents;
-  for (const rule of rec.bonusRules) {
-    if (!rule.active || (rule.kind !== null && rule.kind !== rec.kind)) continue;
-    for (const m of wholeMonths(range)) {
-      if ((revenueByMonth.get(m.start.slice(0, 7)) ?? 0) >= rule.minMonthlyRevenueCents)
-        bonusCents += rule.bonusCents;
-    }
-  }
+  const bonusCents = bonusesCents(rec, range, revenueByMonth);
   const payableCents = commissionCents + retainerCents + feesCents + bonusCents;
   return {
     revenueCents,
