@@ -1,0 +1,167 @@
+/**
+ * Which partner an order is credited to. Order of evidence: a partner's promo code (case-
+ * insensitive), then a referral slug or utm_source written into the order's note attributes or
+ * tags by a checkout app. An order is credited to at most one partner. When an order carries codes
+ * of several partners, the brand's rule decides (first listed code wins, or the owner reviews it).
+ * An owner's manual assignment is never overridden by an import.
+ */
+import { normalizeCode } from './ids';
+import type { Order, Partner, Settings } from './schemas';
+
+export type AttributionPartner = Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'> & {
+  accounts?: Pick<Partner['accounts'][number], 'handle'>[];
+};
+
+export interface AttributionIndex {
+  /** normalized code -> partner */
+  byCode: Map<string, AttributionPartner>;
+  /** normalized referral slug or social handle -> partner */
+  bySlug: Map<string, AttributionPartner>;
+}
+
+export type OrderEvidence = Pick<Order, 'codes' | 'tags' | 'note'>;
+
+export interface AttributionResult {
+  partnerId: string | null;
+  attribution: Order['attribution'];
+  /** Set when the order waits for the owner (codes of several partners under manual review). */
+  review: string | null;
+}
+
+const slugKey = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
+
+export function buildAttributionIndex(partners: readonly AttributionPartner[]): AttributionIndex {
+  const byCode = new Map<string, AttributionPartner>();
+  const bySlug = new Map<string, AttributionPartner>();
+  for (const p of partners) {
+    for (const c of p.codes) if (!byCode.has(normalizeCode(c))) byCode.set(normalizeCode(c), p);
+    if (p.referralSlug.trim() !== '') bySlug.set(slugKey(p.referralSlug), p);
+  }
+  // Handles only where no slug claims the same word: a slug is the owner's explicit choice.
+  for (const p of partners)
+    for (const a of p.accounts ?? []) {
+      const k = slugKey(a.handle);
+      if (k !== '' && !bySlug.has(k)) bySlug.set(k, p);
+    }
+  return { byCode, bySlug };
+}
+
+const REFERRAL_KEYS = ['utm_source', 'ref', 'referral', 'referral_slug', 'referrer', 'affiliate'];
+const PAIR = new RegExp(`\\b(${REFERRAL_KEYS.join('|')})\\s*[:=]\\s*@?([\\w.-]+)`, 'gi');
+
+/** Referral values (`utm_source: lucy`, `ref=lucy`) found in a note or tags, in order. */
+export function referralValues(
+  order: Pick<Order, 'tags' | 'note'>,
+): { key: string; value: string; where: string }[] {
+  const out: { key: string; value: string; where: string }[] = [];
+  for (const [text, where] of [
+    [order.note, 'note attributes'],
+    ...order.tags.map((t) => [t, 'tags'] as const),
+  ] as const) {
+    for (const m of text.matchAll(PAIR))
+      out.push({ key: m[1]!.toLowerCase(), value: m[2]!, where });
+  }
+  return out;
+}
+
+/** Credit one order by its evidence (codes first, then referral). */
+export function attributeOrder(
+  order: OrderEvidence,
+  index: AttributionIndex,
+  rule: Settings['multiCodeRule'],
+): AttributionResult {
+  const matches: { code: string; partner: AttributionPartner }[] = [];
+  for (const code of order.codes) {
+    const p = index.byCode.get(normalizeCode(code));
+    if (p) matches.push({ code, partner: p });
+  }
+  const distinct = [...new Set(matches.map((m) => m.partner.id))];
+  if (distinct.length === 1) {
+    const m = matches[0]!;
+    return {
+      partnerId: m.partner.id,
+      attribution: { method: 'code', reason: `Used code ${m.code}` },
+      review: null,
+    };
+  }
+  if (distinct.length > 1) {
+    const list = matches.map((m) => `${m.code} (${m.partner.name})`).join(', ');
+    if (rule === 'manual-review')
+      return {
+        partnerId: null,
+        attribution: null,
+        review: `Codes of ${distinct.length} partners: ${list}. Assign it by hand.`,
+      };
+    const m = matches[0]!;
+    return {
+      partnerId: m.partner.id,
+      attribution: {
+        method: 'code',
+        reason: `Used code ${m.code}; codes of ${distinct.length} partners (${list}): the first code wins`,
+      },
+      review: null,
+    };
+  }
+  for (const r of referralValues(order)) {
+    const p = index.bySlug.get(slugKey(r.value));
+    if (p)
+      return {
+        partnerId: p.id,
+        attribution: { method: 'referral', reason: `${r.key}=${r.value} in ${r.where}` },
+        review: null,
+      };
+  }
+  return { partnerId: null, attribution: null, review: null };
+}
+
+/** The credit an order keeps or gets: a manual assignment stays; otherwise the evidence decides. */
+export function creditFor(
+  order: OrderEvidence,
+  existing: Pick<Order, 'partnerId' | 'attribution'> | null | undefined,
+  index: AttributionIndex,
+  rule: Settings['multiCodeRule'],
+): AttributionResult {
+  if (existing?.attribution?.method === 'manual')
+    return { partnerId: existing.partnerId, attribution: existing.attribution, review: null };
+  return attributeOrder(order, index, rule);
+}
+
+/** A manual assignment (or un-assignment) with the owner's reason. */
+export function manualCredit(partnerId: string | null, reason: string): AttributionResult {
+  return {
+    partnerId,
+    attribution: { method: 'manual', reason: reason.trim() || 'Assigned by hand' },
+    review: null,
+  };
+}
+
+export interface UnknownCode {
+  /** The code as first seen. */
+  code: string;
+  orders: number;
+  /** Sum of totals net of refunds (cancelled count zero). */
+  revenueCents: number;
+}
+
+/**
+ * Codes on uncredited orders that belong to no partner, most used first: the owner maps each one
+ * to a partner in one step.
+ */
+export function unknownCodes(
+  orders: readonly Pick<Order, 'partnerId' | 'codes' | 'status' | 'totalCents' | 'refundedCents'>[],
+  index: AttributionIndex,
+): UnknownCode[] {
+  const map = new Map<string, UnknownCode>();
+  for (const o of orders) {
+    if (o.partnerId !== null) continue;
+    for (const c of o.codes) {
+      const k = normalizeCode(c);
+      if (index.byCode.has(k)) continue;
+      const e = map.get(k) ?? { code: c.trim(), orders: 0, revenueCents: 0 };
+      e.orders += 1;
+      e.revenueCents += o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents);
+      map.set(k, e);
+    }
+  }
+  return [...map.values()].sort((a, b) => b.orders - a.orders || a.code.localeCompare(b.code));
+}

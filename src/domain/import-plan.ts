@@ -1,0 +1,167 @@
+/**
+ * The preview of an order import: what is new, already stored unchanged, changed since (a refund,
+ * a cancellation), uncredited, and which rows could not be read. What the owner confirms is exactly
+ * `toWrite`; `baseVersions` lets the writer refuse if stored orders changed in between.
+ */
+import { creditFor, type AttributionIndex } from './attribution';
+import { orderRecordId } from './ids';
+import type { Order, Settings } from './schemas';
+
+/** An order read from a file, with its customer key already computed. */
+export type IncomingOrder = Omit<
+  Order,
+  'id' | 'createdAt' | 'updatedAt' | 'partnerId' | 'attribution'
+> & { line: number };
+
+export type PlanKind = 'new' | 'unchanged' | 'changed';
+
+export interface PlanEntry {
+  kind: PlanKind;
+  line: number;
+  order: Order;
+  before: Order | null;
+  /** What differs from the stored order, in words ("status paid → refunded"). */
+  changes: string[];
+  /** Why the order waits for the owner (several partners' codes), or null. */
+  review: string | null;
+}
+
+export interface PlanProblem {
+  line: number;
+  orderId?: string;
+  message: string;
+}
+
+export interface ImportPlan {
+  source: string;
+  entries: PlanEntry[];
+  problems: PlanProblem[];
+  /** New and changed orders: exactly what confirming writes. */
+  toWrite: Order[];
+  /** updatedAt of each written order as stored when the plan was made (null = not stored). */
+  baseVersions: Record<string, number | null>;
+  counts: {
+    new: number;
+    unchanged: number;
+    changed: number;
+    unattributed: number;
+    errors: number;
+  };
+}
+
+const COMPARED = [
+  'status',
+  'refundedCents',
+  'totalCents',
+  'subtotalCents',
+  'discountCents',
+  'shippingCents',
+  'taxCents',
+  'currency',
+  'placedAtMs',
+  'codes',
+  'tags',
+  'note',
+  'customerKey',
+  'email',
+  'region',
+  'partnerId',
+] as const satisfies readonly (keyof Order)[];
+
+const LABEL: Partial<Record<(typeof COMPARED)[number], string>> = {
+  refundedCents: 'refunded',
+  totalCents: 'total',
+  subtotalCents: 'subtotal',
+  discountCents: 'discount',
+  shippingCents: 'shipping',
+  taxCents: 'tax',
+  placedAtMs: 'date',
+  customerKey: 'customer',
+  partnerId: 'partner',
+};
+
+function show(v: unknown): string {
+  if (typeof v === 'number') return String(v);
+  if (v === null) return 'none';
+  if (typeof v === 'string') return v === '' ? '""' : v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  return JSON.stringify(v);
+}
+
+/** Differences between a stored order and its re-imported version, in words. */
+export function orderChanges(before: Order, after: Order): string[] {
+  const out: string[] = [];
+  for (const k of COMPARED) {
+    const a = before[k];
+    const b = after[k];
+    if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    const label = LABEL[k] ?? k;
+    out.push(
+      k.endsWith('Cents')
+        ? `${label} ${show(a)} → ${show(b)} cents`
+        : `${label} ${show(a)} → ${show(b)}`,
+    );
+  }
+  return out;
+}
+
+/**
+ * Compare incoming orders with stored ones (by record id) and attribute them. Stored orders keep
+ * their createdAt and any manual credit; only new or changed orders are written.
+ */
+export function buildImportPlan(input: {
+  source: string;
+  incoming: readonly IncomingOrder[];
+  problems: readonly PlanProblem[];
+  stored: ReadonlyMap<string, Order>;
+  index: AttributionIndex;
+  rule: Settings['multiCodeRule'];
+  now: number;
+}): ImportPlan {
+  const entries: PlanEntry[] = [];
+  const toWrite: Order[] = [];
+  const baseVersions: Record<string, number | null> = {};
+  const counts = {
+    new: 0,
+    unchanged: 0,
+    changed: 0,
+    unattributed: 0,
+    errors: input.problems.length,
+  };
+  const seen = new Set<string>();
+  const problems = [...input.problems];
+  for (const inc of input.incoming) {
+    const { line, ...fields } = inc;
+    const id = orderRecordId(fields.source, fields.orderId);
+    if (seen.has(id)) {
+      problems.push({
+        line,
+        orderId: fields.orderId,
+        message: `Line ${line}: order ${fields.orderId} appears twice in the file`,
+      });
+      counts.errors += 1;
+      continue;
+    }
+    seen.add(id);
+    const before = input.stored.get(id) ?? null;
+    const credit = creditFor(fields, before, input.index, input.rule);
+    const candidate: Order = {
+      ...fields,
+      id,
+      createdAt: before?.createdAt ?? input.now,
+      updatedAt: before?.updatedAt ?? input.now,
+      partnerId: credit.partnerId,
+      attribution: credit.attribution,
+    };
+    const changes = before ? orderChanges(before, candidate) : [];
+    const kind: PlanKind = !before ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
+    const order = kind === 'unchanged' ? before! : { ...candidate, updatedAt: input.now };
+    counts[kind] += 1;
+    if (order.partnerId === null) counts.unattributed += 1;
+    if (kind !== 'unchanged') {
+      toWrite.push(order);
+      baseVersions[id] = before ? before.updatedAt : null;
+    }
+    entries.push({ kind, line, order, before, changes, review: credit.review });
+  }
+  return { source: input.source, entries, problems, toWrite, baseVersions, counts };
+}

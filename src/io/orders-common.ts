@@ -1,0 +1,421 @@
+/**
+ * What every order importer shares: the small importer interface (detect / parse), a row-problem
+ * type with file line numbers, and one mapped-columns reader that turns CSV rows into orders.
+ * Shopify, Etsy and any owner-mapped CSV are this reader with different columns and date styles.
+ * Pure: the clock (`now`) and the brand time zone come in through the context.
+ */
+import type { ParsedCsv } from './csv';
+import { parseMoney } from '../domain/money';
+import type { Order, OrderStatus } from '../domain/schemas';
+
+/** An order as read from a file, before attribution and before it gets a record id. */
+export interface ParsedOrder {
+  source: string;
+  orderId: string;
+  placedAt: string;
+  placedAtMs: number;
+  currency: string;
+  subtotalCents: number;
+  discountCents: number;
+  shippingCents: number;
+  taxCents: number;
+  totalCents: number;
+  refundedCents: number;
+  status: OrderStatus;
+  codes: string[];
+  tags: string[];
+  note: string;
+  /** Raw email as the file had it (trimmed), or null; hashed or dropped before storing. */
+  email: string | null;
+  region: Order['region'];
+  /** Line in the file of the order's first row. */
+  line: number;
+}
+
+/** Something wrong with a row: its line in the file (1 = header) and what is wrong. */
+export interface RowProblem {
+  line: number;
+  orderId?: string;
+  message: string;
+}
+
+export interface ImportContext {
+  /** The brand's IANA zone: dates without a time or offset are read in it. */
+  timeZone: string;
+  /** Used when the file has no currency column. */
+  defaultCurrency: string;
+  /** The clock, to refuse orders dated in the future. */
+  now: number;
+}
+
+export interface ImportResult {
+  source: string;
+  orders: ParsedOrder[];
+  /** Rows that could not be read; their orders are left out. */
+  problems: RowProblem[];
+  /** Problems with the whole file (not CSV, missing columns): nothing can be imported. */
+  fatal: string[];
+  /** Data rows read (line items for Shopify). */
+  rowCount: number;
+}
+
+/** The small interface each known export format implements. */
+export interface OrderImporter {
+  source: string;
+  label: string;
+  /** Whether a header looks like this format's export. */
+  detect(header: readonly string[]): boolean;
+  parse(csv: ParsedCsv, ctx: ImportContext): ImportResult;
+}
+
+/** Fields an owner maps to columns of an unknown CSV (WooCommerce and the rest). */
+export const MAPPABLE_FIELDS = [
+  { key: 'orderId', label: 'Order number', required: true },
+  { key: 'date', label: 'Order date', required: true },
+  { key: 'total', label: 'Order total', required: true },
+  { key: 'codes', label: 'Coupon / discount codes', required: false },
+  { key: 'currency', label: 'Currency', required: false },
+  { key: 'subtotal', label: 'Subtotal (after discounts)', required: false },
+  { key: 'discount', label: 'Discount amount', required: false },
+  { key: 'shipping', label: 'Shipping', required: false },
+  { key: 'tax', label: 'Tax', required: false },
+  { key: 'refunded', label: 'Refunded amount', required: false },
+  { key: 'status', label: 'Status', required: false },
+  { key: 'email', label: 'Customer email', required: false },
+  { key: 'tags', label: 'Tags', required: false },
+  { key: 'note', label: 'Notes', required: false },
+  { key: 'country', label: 'Shipping country', required: false },
+  { key: 'province', label: 'Shipping state / province', required: false },
+  { key: 'city', label: 'Shipping city', required: false },
+] as const;
+export type MappableField = (typeof MAPPABLE_FIELDS)[number]['key'];
+
+/** Column names per field; a field may read several columns (the first non-empty wins). */
+export type ColumnMap = Partial<Record<MappableField | 'cancelledAt' | 'adjustedTotal', string[]>>;
+
+export type DateStyle = 'shopify' | 'us-short' | 'auto';
+
+export interface MappedOptions {
+  source: string;
+  columns: ColumnMap;
+  dateStyle: DateStyle;
+  /** The subtotal column is before discounts (Etsy's Order Value): subtract the discount. */
+  subtotalBeforeDiscount?: boolean;
+}
+
+const CURRENCIES: ReadonlySet<string> = (() => {
+  try {
+    return new Set(Intl.supportedValuesOf('currency'));
+  } catch {
+    return new Set<string>();
+  }
+})();
+
+/** A 3-letter currency code Intl knows (any when the runtime cannot list them). */
+export function isKnownCurrency(code: string): boolean {
+  return /^[A-Z]{3}$/.test(code) && (CURRENCIES.size === 0 || CURRENCIES.has(code));
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/** Offset of a zone from UTC at an instant, in minutes (e.g. -300 for New York in winter). */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
+  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
+  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+}
+
+function pad(n: number, w = 2): string {
+  return String(n).padStart(w, '0');
+}
+
+function offsetText(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '+';
+  const a = Math.abs(minutes);
+  return `${sign}${pad(Math.floor(a / 60))}:${pad(a % 60)}`;
+}
+
+interface Parts {
+  y: number;
+  mo: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+  /** Minutes east of UTC as the file wrote it; null = local time in the brand zone. */
+  offset: number | null;
+}
+
+function realDate(y: number, mo: number, d: number): boolean {
+  const dt = new Date(Date.UTC(y, mo - 1, d));
+  return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+}
+
+const ISO_LIKE =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+
+function readParts(text: string, style: DateStyle): Parts | null {
+  const s = text.trim();
+  const iso = style !== 'us-short' ? ISO_LIKE.exec(s) : null;
+  if (iso) {
+    let offset: number | null = null;
+    if (iso[7]) {
+      if (iso[7].toUpperCase() === 'Z') offset = 0;
+      else {
+        const digits = iso[7].replace(':', '');
+        const sign = digits.startsWith('-') ? -1 : 1;
+        offset = sign * (Number(digits.slice(1, 3)) * 60 + Number(digits.slice(3, 5)));
+      }
+    }
+    // Shopify always writes an offset; without one we could only guess the instant.
+    if (style === 'shopify' && offset === null) return null;
+    const hasTime = iso[4] !== undefined;
+    return {
+      y: +iso[1]!,
+      mo: +iso[2]!,
+      d: +iso[3]!,
+      h: hasTime ? +iso[4]! : 12,
+      mi: hasTime ? +iso[5]! : 0,
+      s: iso[6] ? +iso[6] : 0,
+      offset,
+    };
+  }
+  const us = style !== 'shopify' ? US_DATE.exec(s) : null;
+  if (us) {
+    const yy = us[3]!.length === 2 ? 2000 + Number(us[3]) : Number(us[3]);
+    const hasTime = us[4] !== undefined;
+    return {
+      y: yy,
+      mo: +us[1]!,
+      d: +us[2]!,
+      // A day without a time is read as noon so a zone difference cannot move it to another day.
+      h: hasTime ? +us[4]! : 12,
+      mi: hasTime ? +us[5]! : 0,
+      s: us[6] ? +us[6] : 0,
+      offset: null,
+    };
+  }
+  return null;
+}
+
+/**
+ * Read a file's date into an ISO string with offset and epoch ms. Dates without an offset are
+ * local times in `timeZone`; dates without a time are noon there.
+ */
+export function parseOrderDate(
+  text: string,
+  style: DateStyle,
+  timeZone: string,
+): { iso: string; ms: number } | null {
+  const p = readParts(text, style);
+  if (!p || !realDate(p.y, p.mo, p.d) || p.h > 23 || p.mi > 59 || p.s > 59) return null;
+  const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
+  let offset = p.offset;
+  if (offset === null) {
+    // Two passes settle the zone's offset around daylight-saving changes.
+    offset = zoneOffsetMinutes(wall, timeZone);
+    offset = zoneOffsetMinutes(wall - offset * 60_000, timeZone);
+  }
+  const ms = wall - offset * 60_000;
+  const iso = `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${offsetText(offset)}`;
+  return { iso, ms };
+}
+
+/** Split a codes cell ("SPRING10, lucy15") into codes as written. */
+export function splitList(cell: string): string[] {
+  return cell
+    .split(/[,;\n]/)
+    .map((c) => c.trim())
+    .filter((c) => c !== '');
+}
+
+/** A shop's status words to ours; refunds decide between paid and (partially) refunded. */
+function statusOf(
+  word: string,
+  cancelled: boolean,
+  totalCents: number,
+  refundedCents: number,
+): OrderStatus {
+  const w = word.trim().toLowerCase();
+  if (cancelled || /cancel|void|failed/.test(w)) return 'cancelled';
+  if (refundedCents > 0 && refundedCents >= totalCents) return 'refunded';
+  if (refundedCents > 0) return 'partially refunded';
+  if (w === 'refunded') return 'refunded';
+  if (w.includes('partially')) return 'partially refunded';
+  return 'paid';
+}
+
+/** Columns of `columns` that the header lacks, for the required fields. */
+export function missingColumns(
+  header: readonly string[],
+  columns: ColumnMap,
+  required: readonly (keyof ColumnMap)[],
+): string[] {
+  const have = new Set(header);
+  return required
+    .filter((f) => !(columns[f] ?? []).some((c) => have.has(c)))
+    .map((f) => (columns[f] ?? [String(f)])[0]!);
+}
+
+/**
+ * Read orders through a column map. Rows with the same order number are one order (line-item
+ * exports): order-level fields come from the first row that has them. Every problem names its line.
+ */
+export function parseMappedOrders(
+  csv: ParsedCsv,
+  opts: MappedOptions,
+  ctx: ImportContext,
+): ImportResult {
+  const { columns } = opts;
+  const result: ImportResult = {
+    source: opts.source,
+    orders: [],
+    problems: csv.errors.map((e) => ({ line: e.line, message: `Line ${e.line} ${e.message}` })),
+    fatal: [],
+    rowCount: csv.rows.length,
+  };
+  if (csv.header.length < 2) {
+    result.fatal.push('This file does not look like a CSV table (fewer than two columns).');
+    return result;
+  }
+  const missing = missingColumns(csv.header, columns, ['orderId', 'date', 'total']);
+  if (missing.length > 0) {
+    result.fatal.push(
+      `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`,
+    );
+    return result;
+  }
+  // Group line items; keep the file's order of first appearance.
+  const groups = new Map<string, { rows: Record<string, string>[]; line: number }>();
+  csv.rows.forEach((row, i) => {
+    const line = csv.lineNumbers[i]!;
+    const id = pick(row, columns.orderId);
+    if (id === '') {
+      result.problems.push({ line, message: `Line ${line}: the order number is empty` });
+      return;
+    }
+    const g = groups.get(id);
+    if (g) g.rows.push(row);
+    else groups.set(id, { rows: [row], line });
+  });
+  const latest = ctx.now + 24 * 3_600_000;
+  for (const [orderId, g] of groups) {
+    const errs: string[] = [];
+    const get = (f: keyof ColumnMap) => {
+      for (const r of g.rows) {
+        const v = pick(r, columns[f]);
+        if (v !== '') return v;
+      }
+      return '';
+    };
+    const money = (f: keyof ColumnMap, label: string): number => {
+      const raw = get(f);
+      if (raw === '') return 0;
+      const v = parseMoney(raw);
+      if (v === null) errs.push(`${label} "${raw}" is not an amount`);
+      else if (v < 0) errs.push(`${label} "${raw}" is negative`);
+      return v ?? 0;
+    };
+    const dateRaw = get('date');
+    const date = dateRaw === '' ? null : parseOrderDate(dateRaw, opts.dateStyle, ctx.timeZone);
+    if (dateRaw === '') errs.push('the date is empty');
+    else if (!date) errs.push(`date "${dateRaw}" is not a date this importer can read`);
+    else if (date.ms > latest) errs.push(`date "${dateRaw}" is in the future`);
+    const currencyRaw = get('currency').toUpperCase();
+    const currency = currencyRaw === '' ? ctx.defaultCurrency : currencyRaw;
+    if (!isKnownCurrency(currency)) errs.push(`currency "${currencyRaw}" is unknown`);
+    const totalRaw = get('total');
+    if (totalRaw === '') errs.push('the total is empty');
+    const totalCents = money('total', 'Total');
+    const discountCents = money('discount', 'Discount');
+    const shippingCents = money('shipping', 'Shipping');
+    const taxCents = money('tax', 'Tax');
+    let refundedCents = money('refunded', 'Refunded amount');
+    const adjusted = get('adjustedTotal');
+    if (adjusted !== '' && refundedCents === 0) {
+      const a = parseMoney(adjusted);
+      if (a === null) errs.push(`Adjusted total "${adjusted}" is not an amount`);
+      else refundedCents = Math.max(0, totalCents - a);
+    }
+    let subtotalCents =
+      get('subtotal') === ''
+        ? Math.max(0, totalCents - shippingCents - taxCents)
+        : money('subtotal', 'Subtotal');
+    if (opts.subtotalBeforeDiscount) subtotalCents = Math.max(0, subtotalCents - discountCents);
+    if (refundedCents > totalCents)
+      errs.push(`refunded amount is more than the total (${refundedCents} > ${totalCents} cents)`);
+    if (errs.length > 0) {
+      result.problems.push({
+        line: g.line,
+        orderId,
+        message: `Line ${g.line} (order ${orderId}): ${errs.join('; ')}`,
+      });
+      continue;
+    }
+    const email = get('email').trim();
+    result.orders.push({
+      source: opts.source,
+      orderId,
+      placedAt: date!.iso,
+      placedAtMs: date!.ms,
+      currency,
+      subtotalCents,
+      discountCents,
+      shippingCents,
+      taxCents,
+      totalCents,
+      refundedCents,
+      status: statusOf(get('status'), get('cancelledAt') !== '', totalCents, refundedCents),
+      codes: dedupe(splitList(get('codes'))),
+      tags: splitList(get('tags')).slice(0, 100),
+      note: noteOf(g.rows, columns.note),
+      email: email === '' ? null : email,
+      region: { country: get('country'), province: get('province'), city: get('city') },
+      line: g.line,
+    });
+  }
+  return result;
+}
+
+function pick(row: Record<string, string>, cols: readonly string[] | undefined): string {
+  for (const c of cols ?? []) {
+    const v = row[c];
+    if (v !== undefined && v.trim() !== '') return v.trim();
+  }
+  return '';
+}
+
+/** Every note column with text, joined: Shopify keeps checkout-app data in "Note Attributes". */
+function noteOf(rows: Record<string, string>[], cols: readonly string[] | undefined): string {
+  const parts: string[] = [];
+  for (const c of cols ?? []) {
+    const v = rows.map((r) => r[c]?.trim() ?? '').find((x) => x !== '');
+    if (v) parts.push(v);
+  }
+  return parts.join('\n').slice(0, 20_000);
+}
+
+function dedupe(codes: string[]): string[] {
+  const seen = new Set<string>();
+  return codes.filter((c) => {
+    const k = c.toLowerCase();
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}

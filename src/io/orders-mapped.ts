@@ -1,0 +1,91 @@
+/**
+ * Any other order CSV (WooCommerce and the rest): the owner maps columns to fields once per
+ * source and the mapping is remembered in settings.importMappings.
+ */
+import type { ParsedCsv } from './csv';
+import {
+  MAPPABLE_FIELDS,
+  parseMappedOrders,
+  type ColumnMap,
+  type ImportContext,
+  type ImportResult,
+  type MappableField,
+} from './orders-common';
+import { etsyImporter } from './orders-etsy';
+import { shopifyImporter } from './orders-shopify';
+
+/** A stored mapping: field key to the column name the owner picked ('' = not in the file). */
+export type StoredMapping = Record<string, string>;
+
+const HINTS: Record<MappableField, RegExp> = {
+  orderId: /^(order[ _]?(id|number|no\.?|#)|id|name|number)$/i,
+  date: /(order[ _]?date|date[ _]?created|created|date|paid)/i,
+  total: /^(order[ _]?)?total( amount)?$/i,
+  codes: /(coupon|discount[ _]?code|promo)/i,
+  currency: /currency/i,
+  subtotal: /subtotal/i,
+  discount: /(cart[ _]?)?discount[ _]?(amount|total)?$/i,
+  shipping: /^(order[ _]?)?shipping( total| amount)?$/i,
+  tax: /tax/i,
+  refunded: /refund/i,
+  status: /status/i,
+  email: /e-?mail/i,
+  tags: /tags?/i,
+  note: /note/i,
+  country: /country/i,
+  province: /(state|province|county)/i,
+  city: /city/i,
+};
+
+/** A first guess of the mapping from header names, so most files need only a glance. */
+export function guessMapping(header: readonly string[]): StoredMapping {
+  const out: StoredMapping = {};
+  const used = new Set<string>();
+  for (const f of MAPPABLE_FIELDS) {
+    const col = header.find((h) => !used.has(h) && HINTS[f.key].test(h.trim()));
+    out[f.key] = col ?? '';
+    if (col) used.add(col);
+  }
+  return out;
+}
+
+/** Problems with a mapping before parsing: required fields unmapped or columns not in the file. */
+export function mappingProblems(mapping: StoredMapping, header: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const f of MAPPABLE_FIELDS) {
+    const col = mapping[f.key] ?? '';
+    if (f.required && col === '') out.push(`Choose the column for "${f.label}".`);
+    else if (col !== '' && !header.includes(col))
+      out.push(`"${f.label}" points to column "${col}", which this file does not have.`);
+  }
+  return out;
+}
+
+export function toColumnMap(mapping: StoredMapping): ColumnMap {
+  const out: ColumnMap = {};
+  for (const f of MAPPABLE_FIELDS) {
+    const col = mapping[f.key];
+    if (col) out[f.key] = [col];
+  }
+  return out;
+}
+
+/** Parse an unknown CSV through the owner's mapping. */
+export function parseWithMapping(
+  csv: ParsedCsv,
+  source: string,
+  mapping: StoredMapping,
+  ctx: ImportContext,
+): ImportResult {
+  const problems = mappingProblems(mapping, csv.header);
+  if (problems.length > 0)
+    return { source, orders: [], problems: [], fatal: problems, rowCount: csv.rows.length };
+  return parseMappedOrders(csv, { source, columns: toColumnMap(mapping), dateStyle: 'auto' }, ctx);
+}
+
+export const KNOWN_IMPORTERS = [shopifyImporter, etsyImporter] as const;
+
+/** The known export format a header belongs to, or null (then the owner maps columns). */
+export function detectImporter(header: readonly string[]) {
+  return KNOWN_IMPORTERS.find((i) => i.detect(header)) ?? null;
+}

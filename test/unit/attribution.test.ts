@@ -1,0 +1,212 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  attributeOrder,
+  buildAttributionIndex,
+  creditFor,
+  manualCredit,
+  unknownCodes,
+  type AttributionPartner,
+} from '../../src/domain/attribution';
+import { buildImportPlan, type IncomingOrder } from '../../src/domain/import-plan';
+import type { Order } from '../../src/domain/schemas';
+import { parseCsv } from '../../src/io/csv';
+import { shopifyImporter } from '../../src/io/orders-shopify';
+
+const PARTNERS: AttributionPartner[] = [
+  { id: 'p-lucy', name: 'Lucy Loaf', codes: ['LUCY15'], referralSlug: 'lucy-loaf' },
+  { id: 'p-max', name: 'Max Barks', codes: ['Max10', 'MAXVIP'], referralSlug: 'max-barks' },
+  {
+    id: 'p-pip',
+    name: 'Pip Plays',
+    codes: ['PIP20'],
+    referralSlug: 'pip-plays',
+    accounts: [{ handle: '@pipthecat' }],
+  },
+];
+const index = buildAttributionIndex(PARTNERS);
+const ev = (codes: string[], tags: string[] = [], note = '') => ({ codes, tags, note });
+
+describe('attribution by code', () => {
+  it('matches codes case-insensitively and says which code', () => {
+    expect(attributeOrder(ev([' max10 ']), index, 'first-code')).toEqual({
+      partnerId: 'p-max',
+      attribution: { method: 'code', reason: 'Used code  max10 ' },
+      review: null,
+    });
+  });
+
+  it('several codes of one partner are just that partner', () => {
+    expect(attributeOrder(ev(['MAXVIP', 'max10']), index, 'manual-review').partnerId).toBe('p-max');
+  });
+
+  it('codes of several partners: the first listed code wins under first-code', () => {
+    const r = attributeOrder(ev(['SPRING', 'pip20', 'LUCY15']), index, 'first-code');
+    expect(r.partnerId).toBe('p-pip');
+    expect(r.attribution?.reason).toContain('the first code wins');
+  });
+
+  it('codes of several partners wait for the owner under manual-review', () => {
+    const r = attributeOrder(ev(['LUCY15', 'PIP20']), index, 'manual-review');
+    expect(r).toMatchObject({ partnerId: null, attribution: null });
+    expect(r.review).toBe(
+      'Codes of 2 partners: LUCY15 (Lucy Loaf), PIP20 (Pip Plays). Assign it by hand.',
+    );
+  });
+
+  it('a code beats a referral value', () => {
+    expect(attributeOrder(ev(['LUCY15'], ['ref=pip-plays']), index, 'first-code').partnerId).toBe(
+      'p-lucy',
+    );
+  });
+});
+
+describe('attribution by referral slug or utm_source', () => {
+  it('finds utm_source in note attributes', () => {
+    expect(
+      attributeOrder(ev([], [], 'landing: /x\nutm_source: Max-Barks'), index, 'first-code'),
+    ).toEqual({
+      partnerId: 'p-max',
+      attribution: { method: 'referral', reason: 'utm_source=Max-Barks in note attributes' },
+      review: null,
+    });
+  });
+
+  it('finds ref= in tags, and social handles as utm_source', () => {
+    expect(
+      attributeOrder(ev([], ['vip', 'ref=lucy-loaf']), index, 'first-code').attribution,
+    ).toEqual({
+      method: 'referral',
+      reason: 'ref=lucy-loaf in tags',
+    });
+    expect(attributeOrder(ev([], ['utm_source:@pipthecat']), index, 'first-code').partnerId).toBe(
+      'p-pip',
+    );
+  });
+
+  it('unknown slugs and plain words credit nobody', () => {
+    expect(
+      attributeOrder(ev(['SUMMER'], ['lucy-loaf'], 'utm_source: google'), index, 'first-code')
+        .partnerId,
+    ).toBeNull();
+  });
+});
+
+describe('manual credit and unknown codes', () => {
+  it('a manual assignment survives re-attribution', () => {
+    const existing = manualCredit('p-pip', 'Wholesale via Pip');
+    expect(creditFor(ev(['LUCY15']), existing, index, 'first-code')).toEqual(existing);
+    expect(
+      creditFor(
+        ev(['LUCY15']),
+        { partnerId: 'p-max', attribution: { method: 'code', reason: 'x' } },
+        index,
+        'first-code',
+      ).partnerId,
+    ).toBe('p-lucy');
+  });
+
+  it('lists codes of uncredited orders that no partner owns, most used first, with revenue', () => {
+    const o = (codes: string[], totalCents: number, extra: Partial<Order> = {}) => ({
+      partnerId: null,
+      codes,
+      status: 'paid' as const,
+      totalCents,
+      refundedCents: 0,
+      ...extra,
+    });
+    expect(
+      unknownCodes(
+        [
+          o(['SummerFun'], 1800),
+          o(['summerfun'], 2000, { refundedCents: 500, status: 'partially refunded' }),
+          o(['WOOF'], 1000, { status: 'cancelled' }),
+          o(['lucy15'], 999),
+          o(['SUMMERFUN'], 999, { partnerId: 'p-max' }),
+        ],
+        index,
+      ),
+    ).toEqual([
+      { code: 'SummerFun', orders: 2, revenueCents: 3300 },
+      { code: 'WOOF', orders: 1, revenueCents: 0 },
+    ]);
+  });
+});
+
+describe('import plan', () => {
+  const ctx = { timeZone: 'America/New_York', defaultCurrency: 'USD', now: Date.UTC(2024, 5, 1) };
+  const read = (name: string): IncomingOrder[] =>
+    shopifyImporter
+      .parse(parseCsv(readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8')), ctx)
+      .orders.map(({ email: _e, ...o }) => ({ ...o, email: null, customerKey: null }));
+  const plan = (incoming: IncomingOrder[], stored: Order[]) =>
+    buildImportPlan({
+      source: 'shopify',
+      incoming,
+      problems: [],
+      stored: new Map(stored.map((o) => [o.id, o])),
+      index,
+      rule: 'first-code',
+      now: 1000,
+    });
+
+  it('credits the fixture orders as hand-checked', () => {
+    const p = plan(read('shopify-orders.csv'), []);
+    expect(p.counts).toEqual({ new: 8, unchanged: 0, changed: 0, unattributed: 1, errors: 0 });
+    expect(
+      p.entries.map((e) => [
+        e.order.orderId,
+        e.order.partnerId,
+        e.order.attribution?.method ?? null,
+      ]),
+    ).toEqual([
+      ['#1001', 'p-lucy', 'code'],
+      ['#1002', 'p-max', 'referral'],
+      ['#1003', 'p-max', 'code'],
+      ['#1004', 'p-pip', 'code'],
+      ['#1005', null, null],
+      ['#1006', 'p-lucy', 'code'],
+      ['#1007', 'p-pip', 'code'],
+      ['#1008', 'p-pip', 'referral'],
+    ]);
+    expect(p.toWrite.map((o) => o.id)[0]).toBe('shopify:#1001');
+  });
+
+  it('re-importing the same file changes nothing; an overlapping later file updates the refund', () => {
+    const first = plan(read('shopify-orders.csv'), []).toWrite;
+    const again = plan(read('shopify-orders.csv'), first);
+    expect(again.counts).toMatchObject({ new: 0, unchanged: 8, changed: 0 });
+    expect(again.toWrite).toEqual([]);
+    const later = plan(read('shopify-orders-later.csv'), first);
+    expect(later.counts).toMatchObject({ new: 1, unchanged: 1, changed: 1 });
+    const changed = later.entries.find((e) => e.kind === 'changed')!;
+    expect(changed.order).toMatchObject({
+      id: 'shopify:#1003',
+      status: 'refunded',
+      refundedCents: 4280,
+      createdAt: 1000,
+    });
+    expect(changed.changes).toEqual([
+      'status partially refunded → refunded',
+      'refunded 1070 → 4280 cents',
+    ]);
+    expect(later.baseVersions).toEqual({ 'shopify:#1003': 1000, 'shopify:#1009': null });
+  });
+
+  it('keeps a manual credit when the order is imported again', () => {
+    const first = plan(read('shopify-orders.csv'), []).toWrite;
+    const stored = first.map((o) =>
+      o.orderId === '#1005'
+        ? {
+            ...o,
+            partnerId: 'p-lucy',
+            attribution: manualCredit('p-lucy', 'Market stall').attribution,
+          }
+        : o,
+    );
+    const again = plan(read('shopify-orders.csv'), stored);
+    expect(again.counts.unchanged).toBe(8);
+    expect(again.counts.unattributed).toBe(0);
+  });
+});
