@@ -1,4 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import { buildAllStats, type PartnerStats } from '../domain/stats';
 import type {
   Bonus,
   BonusRule,
@@ -11,6 +12,7 @@ import type {
   Payout,
   Settings,
 } from '../domain/schemas';
+import { SETTINGS_ID } from '../domain/schemas';
 
 /** A safety copy of the whole database taken before an import, for one-click undo. */
 export interface Snapshot {
@@ -22,6 +24,21 @@ export interface Snapshot {
 }
 
 export const DB_NAME = 'pawtners';
+
+/** Schema version 1 (released first; never edit it). */
+export const SCHEMA_V1 = {
+  settings: 'id',
+  partners: 'id, kind, status, name, updatedAt, *codes, *tags, referralSlug',
+  contracts: 'id, partnerId, startDate',
+  campaigns: 'id, startDate',
+  contentItems: 'id, partnerId, campaignId, plannedDate, status',
+  orders: 'id, placedAtMs, partnerId, status, source, customerKey, *codes',
+  payouts: 'id, partnerId, paidDate',
+  bonuses: 'id, partnerId, date',
+  bonusRules: 'id',
+  brandFollowers: 'id, [platform+month]',
+  snapshots: 'id, createdAt',
+} as const;
 
 /**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`,
@@ -39,22 +56,15 @@ export class PawtnersDb extends Dexie {
   bonusRules!: EntityTable<BonusRule, 'id'>;
   brandFollowers!: EntityTable<BrandFollowerCount, 'id'>;
   snapshots!: EntityTable<Snapshot, 'id'>;
+  partnerStats!: EntityTable<PartnerStats, 'partnerId'>;
 
   constructor(name = DB_NAME) {
     super(name);
-    this.version(1).stores({
-      settings: 'id',
-      partners: 'id, kind, status, name, updatedAt, *codes, *tags, referralSlug',
-      contracts: 'id, partnerId, startDate',
-      campaigns: 'id, startDate',
-      contentItems: 'id, partnerId, campaignId, plannedDate, status',
-      orders: 'id, placedAtMs, partnerId, status, source, customerKey, *codes',
-      payouts: 'id, partnerId, paidDate',
-      bonuses: 'id, partnerId, date',
-      bonusRules: 'id',
-      brandFollowers: 'id, [platform+month]',
-      snapshots: 'id, createdAt',
-    });
+    this.version(1).stores(SCHEMA_V1);
+    // v2: per-partner rollups (derived data, rebuilt from the records; never in backups).
+    this.version(2)
+      .stores({ partnerStats: 'partnerId' })
+      .upgrade((tx) => rebuildStatsInTransaction(tx));
   }
 }
 
@@ -91,4 +101,33 @@ export function getDb(): PawtnersDb {
 /** For tests: use a fresh database under another name. */
 export function setDbForTests(db: PawtnersDb): void {
   instance = db;
+}
+
+/** Tables a transaction must include to keep the rollups in step (see src/db/stats.ts). */
+export const STATS_SOURCE_TABLES = [
+  'settings',
+  'orders',
+  'contentItems',
+  'contracts',
+  'partnerStats',
+] as const;
+
+/** Rebuild every partner's rollup from the stored records, inside an open transaction. */
+export async function rebuildStatsInTransaction(tx: Transaction): Promise<void> {
+  const settings = (await tx.table('settings').get(SETTINGS_ID)) as Settings | undefined;
+  const [partners, orders, content, contracts] = await Promise.all([
+    tx.table('partners').toCollection().primaryKeys() as Promise<string[]>,
+    tx.table('orders').toArray() as Promise<Order[]>,
+    tx.table('contentItems').toArray() as Promise<ContentItem[]>,
+    tx.table('contracts').toArray() as Promise<Contract[]>,
+  ]);
+  const stats = buildAllStats(
+    partners,
+    orders,
+    content,
+    contracts,
+    settings?.timeZone ?? 'America/New_York',
+  );
+  await tx.table('partnerStats').clear();
+  await tx.table('partnerStats').bulkPut(stats);
 }

@@ -1,6 +1,7 @@
 import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
+import { buildAllStats } from '../domain/stats';
 import { DATA_TABLES, type PawtnersDb } from './db';
 
 /** A new random record id. */
@@ -22,9 +23,19 @@ export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Pr
 
 /** Write a whole data set in one transaction, replacing everything (all or nothing). */
 export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<void> {
-  await db.transaction('rw', [...DATA_TABLES], async () => {
+  const tz = data.settings[0]?.timeZone ?? 'America/New_York';
+  const stats = buildAllStats(
+    data.partners.map((p) => p.id),
+    data.orders,
+    data.contentItems,
+    data.contracts,
+    tz,
+  );
+  await db.transaction('rw', [...DATA_TABLES, 'partnerStats'], async () => {
     for (const t of DATA_TABLES) await db.table(t).clear();
+    await db.partnerStats.clear();
     for (const t of DATA_TABLES) await db.table(t).bulkPut(data[t]);
+    await db.partnerStats.bulkPut(stats);
   });
 }
 
@@ -36,8 +47,9 @@ export async function loadSampleData(db: PawtnersDb, now = Date.now()): Promise<
 
 /** Delete every record (the safety snapshots stay so the owner can still go back). */
 export async function deleteAllData(db: PawtnersDb): Promise<void> {
-  await db.transaction('rw', [...DATA_TABLES], async () => {
+  await db.transaction('rw', [...DATA_TABLES, 'partnerStats'], async () => {
     for (const t of DATA_TABLES) await db.table(t).clear();
+    await db.partnerStats.clear();
   });
 }
 

@@ -21,10 +21,12 @@ afterEach(async () => {
   await db.delete();
 });
 
-describe('database schema v1', () => {
+describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...DATA_TABLES, 'snapshots'].sort());
+    expect(db.verno).toBe(2);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      [...DATA_TABLES, 'snapshots', 'partnerStats'].sort(),
+    );
   });
 
   it('loads the sample brand: valid records, both kinds, every sub-type, ~3,000 orders', async () => {

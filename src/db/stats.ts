@@ -1,0 +1,54 @@
+/**
+ * Keeping the per-partner rollups (src/domain/stats.ts) in step with the records. Every write of
+ * orders, content items or contracts calls refreshPartnerStats() INSIDE its own transaction, whose
+ * scope must include STATS_SOURCE_TABLES, so a rollup never disagrees with what is stored.
+ */
+import Dexie from 'dexie';
+import { buildPartnerStats, UNATTRIBUTED, type PartnerStats } from '../domain/stats';
+import { defaultSettings, SETTINGS_ID } from '../domain/schemas';
+import { rebuildStatsInTransaction, STATS_SOURCE_TABLES, type PawtnersDb } from './db';
+
+export { STATS_SOURCE_TABLES };
+
+/**
+ * Recompute the rollups of these partners (null = the unattributed orders) from the stored
+ * records. Call it inside the transaction that changed them; it opens its own when there is none.
+ */
+export async function refreshPartnerStats(
+  db: PawtnersDb,
+  partnerIds: Iterable<string | null>,
+): Promise<void> {
+  const ids = [...new Set([...partnerIds].map((p) => p ?? UNATTRIBUTED))];
+  if (ids.length === 0) return;
+  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+    const tz = ((await db.settings.get(SETTINGS_ID)) ?? defaultSettings(0)).timeZone;
+    const out: PartnerStats[] = [];
+    for (const id of ids) {
+      if (id === UNATTRIBUTED) {
+        // IndexedDB does not index null, so the unattributed orders need a scan.
+        const orders = await db.orders.filter((o) => o.partnerId === null).toArray();
+        out.push(buildPartnerStats(id, orders, [], [], tz));
+        continue;
+      }
+      const [orders, content, contracts] = await Promise.all([
+        db.orders.where('partnerId').equals(id).toArray(),
+        db.contentItems.where('partnerId').equals(id).toArray(),
+        db.contracts.where('partnerId').equals(id).toArray(),
+      ]);
+      out.push(buildPartnerStats(id, orders, content, contracts, tz));
+    }
+    await db.partnerStats.bulkPut(out);
+  });
+}
+
+/** Drop the rollup of partners that no longer exist (call in the deleting transaction). */
+export async function removePartnerStats(db: PawtnersDb, partnerIds: string[]): Promise<void> {
+  await db.partnerStats.bulkDelete(partnerIds);
+}
+
+/** Rebuild every rollup from scratch (after a restore, a time-zone change, or to repair). */
+export async function rebuildAllStats(db: PawtnersDb): Promise<void> {
+  await db.transaction('rw', [...STATS_SOURCE_TABLES, 'partners'], async () => {
+    await rebuildStatsInTransaction(Dexie.currentTransaction);
+  });
+}

@@ -1,0 +1,94 @@
+import Dexie from 'dexie';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PawtnersDb, SCHEMA_V1 } from '../../src/db/db';
+import { loadSampleData, deleteAllData } from '../../src/db/repo';
+import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../../src/db/stats';
+import { generateSampleData } from '../../src/domain/sample-data';
+import { buildAllStats, UNATTRIBUTED } from '../../src/domain/stats';
+
+let db: PawtnersDb;
+let name = '';
+let n = 0;
+const NOW = Date.UTC(2026, 10, 24, 15);
+
+beforeEach(() => {
+  name = `test-stats-${n++}`;
+  db = new PawtnersDb(name);
+});
+afterEach(async () => {
+  db.close();
+  await Dexie.delete(name);
+});
+
+/** The rollups a full recomputation from the stored records gives. */
+async function recomputed() {
+  const settings = await db.settings.get('settings');
+  const stats = buildAllStats(
+    (await db.partners.toArray()).map((p) => p.id),
+    await db.orders.toArray(),
+    await db.contentItems.toArray(),
+    await db.contracts.toArray(),
+    settings!.timeZone,
+  );
+  return new Map(stats.map((s) => [s.partnerId, s]));
+}
+
+async function stored() {
+  return new Map((await db.partnerStats.toArray()).map((s) => [s.partnerId, s]));
+}
+
+describe('rollups in the database', () => {
+  it('are written with the sample data and agree with a full recomputation', async () => {
+    await loadSampleData(db, NOW);
+    const s = await stored();
+    expect(s.size).toBe((await db.partners.count()) + 1);
+    expect(s).toEqual(await recomputed());
+  });
+
+  it('follow an order reassigned to another partner and an edited contract', async () => {
+    await loadSampleData(db, NOW);
+    const order = (await db.orders.where('partnerId').equals('p-001').first())!;
+    await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+      await db.orders.put({ ...order, partnerId: 'p-020' });
+      await db.contracts.where('partnerId').equals('p-020').modify({ commissionRate: 33 });
+      await refreshPartnerStats(db, ['p-001', 'p-020']);
+    });
+    expect(await stored()).toEqual(await recomputed());
+  });
+
+  it('refuses to refresh inside a transaction that does not include the rollups', async () => {
+    await loadSampleData(db, NOW);
+    await expect(
+      db.transaction('rw', db.orders, async () => {
+        await refreshPartnerStats(db, [null]);
+      }),
+    ).rejects.toThrow();
+  });
+
+  it('are cleared with all data and can be rebuilt', async () => {
+    await loadSampleData(db, NOW);
+    await deleteAllData(db);
+    expect(await db.partnerStats.count()).toBe(0);
+    await loadSampleData(db, NOW);
+    await db.partnerStats.clear();
+    await rebuildAllStats(db);
+    expect(await stored()).toEqual(await recomputed());
+    expect((await stored()).has(UNATTRIBUTED)).toBe(true);
+  });
+
+  it('are built by the upgrade from schema version 1', async () => {
+    const data = generateSampleData('2026-11-24', NOW);
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.transaction('rw', v1.tables, async () => {
+      for (const t of Object.keys(data) as (keyof typeof data)[])
+        await v1.table(t).bulkPut(data[t]);
+    });
+    v1.close();
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.orders.count()).toBe(3000);
+    expect(await stored()).toEqual(await recomputed());
+  });
+});
