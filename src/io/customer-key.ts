@@ -23,3 +23,24 @@ export function newCustomerSalt(): string {
   crypto.getRandomValues(b);
   return Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * Orders as the database will hold them: each gets its customer key; the raw email is kept only
+ * when the owner opted in.
+ */
+export async function withCustomerKeys<T extends { email: string | null }>(
+  orders: readonly T[],
+  salt: string,
+  keepRawEmails: boolean,
+): Promise<(T & { customerKey: string | null })[]> {
+  const out: (T & { customerKey: string | null })[] = [];
+  for (const o of orders) {
+    const customerKey = await customerKeyOf(o.email, salt);
+    out.push({
+      ...o,
+      customerKey,
+      email: keepRawEmails && o.email ? normalizeEmail(o.email) : null,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,220 @@
+/**
+ * Order repository. Every write of orders goes through `writeOrders`, always inside one Dexie
+ * transaction, so later bookkeeping (daily rollups) has exactly one place to hook in. Imports are
+ * planned first (nothing written), then applied all-or-nothing.
+ */
+import {
+  attributeOrder,
+  buildAttributionIndex,
+  manualCredit,
+  type AttributionIndex,
+} from '../domain/attribution';
+import { normalizeCode, orderRecordId } from '../domain/ids';
+import {
+  buildImportPlan,
+  type ImportPlan,
+  type IncomingOrder,
+  type PlanProblem,
+} from '../domain/import-plan';
+import { orderSchema, type Order, type Settings } from '../domain/schemas';
+import { newCustomerSalt } from '../io/customer-key';
+import type { PawtnersDb } from './db';
+import { readSettings } from './repo';
+
+/** Stored orders changed between the preview and the confirmation. */
+export class ImportConflictError extends Error {
+  constructor(count: number) {
+    super(
+      `${count} order${count === 1 ? '' : 's'} changed since the preview was made. Nothing was imported; preview the file again.`,
+    );
+    this.name = 'ImportConflictError';
+  }
+}
+
+/**
+ * THE one writer of orders: validates every record, then puts and deletes in one transaction
+ * (joining the caller's transaction when there is one).
+ */
+export async function writeOrders(
+  db: PawtnersDb,
+  put: readonly Order[],
+  deleteIds: readonly string[] = [],
+): Promise<void> {
+  const valid = put.map((o) => {
+    const r = orderSchema.safeParse(o);
+    if (!r.success)
+      throw new Error(
+        `Order ${o.orderId} is not valid: ${r.error.issues[0]?.path.join('.')} ${r.error.issues[0]?.message}`,
+      );
+    return r.data;
+  });
+  await db.transaction('rw', db.orders, async () => {
+    if (valid.length > 0) await db.orders.bulkPut(valid);
+    if (deleteIds.length > 0) await db.orders.bulkDelete([...deleteIds]);
+  });
+}
+
+/** The brand's customer salt, created once (random) when still empty. */
+export async function ensureCustomerSalt(db: PawtnersDb): Promise<Settings> {
+  return db.transaction('rw', db.settings, async () => {
+    const s = await readSettings(db);
+    if (s.customerSalt !== '') return s;
+    const next = { ...s, customerSalt: newCustomerSalt(), updatedAt: Date.now() };
+    await db.settings.put(next);
+    return next;
+  });
+}
+
+export async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex> {
+  return buildAttributionIndex(await db.partners.toArray());
+}
+
+/** Preview an import against what is stored. Writes nothing. */
+export async function planOrderImport(
+  db: PawtnersDb,
+  source: string,
+  incoming: readonly IncomingOrder[],
+  problems: readonly PlanProblem[],
+  now = Date.now(),
+): Promise<ImportPlan> {
+  const ids = incoming.map((o) => orderRecordId(o.source, o.orderId));
+  const [settings, index, stored] = await Promise.all([
+    readSettings(db),
+    attributionIndex(db),
+    db.orders.bulkGet(ids),
+  ]);
+  const map = new Map<string, Order>();
+  for (const o of stored) if (o) map.set(o.id, o);
+  return buildImportPlan({
+    source,
+    incoming,
+    problems,
+    stored: map,
+    index,
+    rule: settings.multiCodeRule,
+    now,
+  });
+}
+
+/**
+ * Write what the preview showed, all or nothing. Refuses when any of those orders changed in the
+ * meantime. Optionally remembers the column mapping used for this source in the same transaction.
+ */
+export async function applyOrderImport(
+  db: PawtnersDb,
+  plan: ImportPlan,
+  remember?: { source: string; mapping: Record<string, string> },
+): Promise<number> {
+  await db.transaction('rw', db.orders, db.settings, async () => {
+    const ids = Object.keys(plan.baseVersions);
+    const current = await db.orders.bulkGet(ids);
+    const stale = current.filter((o, i) => (o?.updatedAt ?? null) !== plan.baseVersions[ids[i]!]);
+    if (stale.length > 0) throw new ImportConflictError(stale.length);
+    await writeOrders(db, plan.toWrite);
+    if (remember) {
+      const s = await readSettings(db);
+      await db.settings.put({
+        ...s,
+        importMappings: { ...s.importMappings, [remember.source]: remember.mapping },
+        updatedAt: Date.now(),
+      });
+    }
+  });
+  return plan.toWrite.length;
+}
+
+/** Credit an order to a partner (or to nobody) by hand, with the owner's reason. */
+export async function reassignOrder(
+  db: PawtnersDb,
+  orderId: string,
+  partnerId: string | null,
+  reason: string,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', db.orders, db.partners, async () => {
+    const o = await db.orders.get(orderId);
+    if (!o) throw new Error('That order no longer exists.');
+    if (partnerId !== null && !(await db.partners.get(partnerId)))
+      throw new Error('That partner no longer exists.');
+    const credit = manualCredit(partnerId, reason);
+    await writeOrders(db, [
+      { ...o, partnerId: credit.partnerId, attribution: credit.attribution, updatedAt: now },
+    ]);
+  });
+}
+
+/** Orders carrying a code (any case) that are credited to nobody. */
+function uncreditedWithCode(orders: readonly Order[], code: string): Order[] {
+  const k = normalizeCode(code);
+  return orders.filter((o) => o.partnerId === null && o.codes.some((c) => normalizeCode(c) === k));
+}
+
+/**
+ * Give an unknown code to a partner and credit the uncredited orders that used it, in one
+ * transaction. Codes stay unique across partners case-insensitively.
+ */
+export async function mapCodeToPartner(
+  db: PawtnersDb,
+  code: string,
+  partnerId: string,
+  now = Date.now(),
+): Promise<number> {
+  const trimmed = code.trim();
+  if (trimmed === '') throw new Error('The code is empty.');
+  return db.transaction('rw', db.partners, db.orders, db.settings, async () => {
+    const partners = await db.partners.toArray();
+    const partner = partners.find((p) => p.id === partnerId);
+    if (!partner) throw new Error('That partner no longer exists.');
+    const owner = partners.find((p) =>
+      p.codes.some((c) => normalizeCode(c) === normalizeCode(trimmed)),
+    );
+    if (owner && owner.id !== partnerId)
+      throw new Error(`Code ${trimmed} already belongs to ${owner.name}.`);
+    const updated = owner
+      ? partner
+      : { ...partner, codes: [...partner.codes, trimmed], updatedAt: now };
+    if (!owner) await db.partners.put(updated);
+    const settings = await readSettings(db);
+    const index = buildAttributionIndex(partners.map((p) => (p.id === partnerId ? updated : p)));
+    const candidates = uncreditedWithCode(await db.orders.toArray(), trimmed);
+    const credited: Order[] = [];
+    for (const o of candidates) {
+      const r = attributeOrder(o, index, settings.multiCodeRule);
+      if (r.partnerId !== null)
+        credited.push({ ...o, partnerId: r.partnerId, attribution: r.attribution, updatedAt: now });
+    }
+    await writeOrders(db, credited);
+    return credited.length;
+  });
+}
+
+/** Add (or replace) orders typed in by hand; a code on the order credits its partner. */
+export async function addManualOrder(
+  db: PawtnersDb,
+  order: IncomingOrder,
+  partnerId: string | null,
+  reason: string,
+  now = Date.now(),
+): Promise<Order> {
+  const { line: _line, ...fields } = order;
+  return db.transaction('rw', db.orders, db.partners, db.settings, async () => {
+    const id = orderRecordId(fields.source, fields.orderId);
+    if (await db.orders.get(id))
+      throw new Error(`Order ${fields.orderId} from ${fields.source} already exists.`);
+    const settings = await readSettings(db);
+    const credit =
+      partnerId !== null
+        ? manualCredit(partnerId, reason)
+        : attributeOrder(fields, await attributionIndex(db), settings.multiCodeRule);
+    const record: Order = {
+      ...fields,
+      id,
+      createdAt: now,
+      updatedAt: now,
+      partnerId: credit.partnerId,
+      attribution: credit.attribution,
+    };
+    await writeOrders(db, [record]);
+    return record;
+  });
+}
