@@ -1,0 +1,601 @@
+/**
+ * The backup file: a versioned JSON envelope holding every table. Pure: builds the text in parts
+ * (so a large database never needs one giant object graph), parses and validates a file into typed
+ * data or a list of problems with paths, migrates older schema versions, and plans an import
+ * (Replace or Merge) against what is already stored. See docs/backup-format.md.
+ */
+import { z } from 'zod';
+import {
+  SETTINGS_ID,
+  TABLE_NAMES,
+  TABLE_SCHEMAS,
+  type Partner,
+  type TableName,
+  type TableRecords,
+} from '../domain/schemas';
+
+export const BACKUP_FORMAT = 'pawtners-backup';
+/** The data layout written by this app; bump it (and add a migration) whenever a table changes. */
+export const BACKUP_SCHEMA_VERSION = 1;
+/** The oldest layout this app still reads. */
+export const OLDEST_SCHEMA_VERSION = 1;
+
+/** Bigger than any real brand's backup (~200 MB for a very large one); matches the open-file cap. */
+export const MAX_BACKUP_CHARS = 512 * 1024 * 1024;
+/** Rows per table: far above any small brand, low enough to refuse absurd files quickly. */
+export const MAX_ROWS_PER_TABLE = 2_000_000;
+/** Our records nest about 7 levels deep; anything much deeper is not a Pawtners backup. */
+export const MAX_DEPTH = 32;
+/** How many problems a refused file reports (the first ones, in file order). */
+export const MAX_PROBLEMS = 20;
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export const TABLE_LABELS: Record<TableName, string> = {
+  settings: 'Settings',
+  partners: 'Partners',
+  contracts: 'Contracts',
+  campaigns: 'Campaigns',
+  contentItems: 'Content items',
+  orders: 'Orders',
+  payouts: 'Payouts',
+  bonuses: 'Bonuses',
+  bonusRules: 'Bonus rules',
+  brandFollowers: 'Follower counts',
+};
+
+/** Every table's rows. */
+export type BackupData = { [T in TableName]: TableRecords[T][] };
+export type BackupCounts = Record<TableName, number>;
+
+/** The file as written by this app (schema version {@link BACKUP_SCHEMA_VERSION}). */
+export interface BackupEnvelope {
+  format: typeof BACKUP_FORMAT;
+  schemaVersion: number;
+  /** The app version that wrote the file. */
+  appVersion: string;
+  /** ISO 8601 instant. */
+  exportedAt: string;
+  counts: BackupCounts;
+  data: BackupData;
+}
+export type BackupMeta = Omit<BackupEnvelope, 'data'>;
+
+export interface BackupProblem {
+  /** Where in the file, e.g. `partners[12].commissionRate`; '' for the file as a whole. */
+  path: string;
+  message: string;
+}
+
+export interface ParsedBackup {
+  meta: BackupMeta;
+  /** The schema version the file was written in (before migration). */
+  fromVersion: number;
+  data: BackupData;
+}
+
+export type ParseResult =
+  { ok: true; backup: ParsedBackup } | { ok: false; problems: BackupProblem[] };
+
+export function formatProblem(p: BackupProblem): string {
+  return p.path ? `${p.path}: ${p.message}` : p.message;
+}
+
+export function emptyBackupData(): BackupData {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as BackupData;
+}
+
+export function countRows(data: BackupData): BackupCounts {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, data[t].length])) as BackupCounts;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+export function backupMeta(counts: BackupCounts, appVersion: string, now: number): BackupMeta {
+  return {
+    format: BACKUP_FORMAT,
+    schemaVersion: BACKUP_SCHEMA_VERSION,
+    appVersion,
+    exportedAt: new Date(now).toISOString(),
+    counts,
+  };
+}
+
+/**
+ * Builds the backup text table by table, chunk by chunk, as a list of string parts (a Blob in a
+ * browser takes them as they are). One record per line keeps the file readable and diffable.
+ * Tables must be written in {@link TABLE_NAMES} order, each exactly once.
+ */
+export class BackupTextBuilder {
+  readonly parts: string[] = [];
+  private table: TableName | null = null;
+  private rowsInTable = 0;
+  private tablesDone = 0;
+
+  constructor(meta: BackupMeta) {
+    const { counts, ...rest } = meta;
+    const head = JSON.stringify({ ...rest, counts }, null, 2);
+    // Re-open the head object so the data member can be streamed after it.
+    this.parts.push(`${head.slice(0, head.lastIndexOf('}')).trimEnd()},\n  "data": {`);
+  }
+
+  startTable(name: TableName): void {
+    if (this.table !== null) throw new Error(`table ${this.table} is still open`);
+    if (TABLE_NAMES[this.tablesDone] !== name) throw new Error(`unexpected table ${name}`);
+    this.parts.push(`${this.tablesDone ? ',' : ''}\n    ${JSON.stringify(name)}: [`);
+    this.table = name;
+    this.rowsInTable = 0;
+  }
+
+  addRows(rows: readonly unknown[]): void {
+    if (this.table === null) throw new Error('no table is open');
+    if (!rows.length) return;
+    const sep = this.rowsInTable ? ',\n      ' : '\n      ';
+    this.parts.push(sep + rows.map((r) => JSON.stringify(r)).join(',\n      '));
+    this.rowsInTable += rows.length;
+  }
+
+  endTable(): void {
+    if (this.table === null) throw new Error('no table is open');
+    this.parts.push(this.rowsInTable ? '\n    ]' : ']');
+    this.table = null;
+    this.tablesDone++;
+  }
+
+  finish(): string[] {
+    if (this.table !== null || this.tablesDone !== TABLE_NAMES.length)
+      throw new Error('every table must be written before finishing');
+    this.parts.push('\n  }\n}\n');
+    return this.parts;
+  }
+}
+
+/** The whole backup text for data already in memory (tests, safety snapshots of small data). */
+export function buildBackupText(data: BackupData, appVersion: string, now: number): string {
+  const b = new BackupTextBuilder(backupMeta(countRows(data), appVersion, now));
+  for (const t of TABLE_NAMES) {
+    b.startTable(t);
+    b.addRows(data[t]);
+    b.endTable();
+  }
+  return b.finish().join('');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Migrations
+
+/** One step of the migration chain: turns the `data` of version `from` into version `from + 1`. */
+export interface BackupMigration {
+  from: number;
+  migrate: (data: Record<string, unknown>) => Record<string, unknown>;
+}
+
+/**
+ * Every released layout change, oldest first. Version 1 is the first release, so the chain is
+ * empty; a future version 2 adds `{ from: 1, migrate }` here and keeps the v1 fixture test green.
+ */
+export const MIGRATIONS: readonly BackupMigration[] = [];
+
+export function migrateBackupData(
+  data: Record<string, unknown>,
+  fromVersion: number,
+  migrations: readonly BackupMigration[] = MIGRATIONS,
+  target: number = BACKUP_SCHEMA_VERSION,
+): { ok: true; data: Record<string, unknown> } | { ok: false; problem: BackupProblem } {
+  let current = data;
+  for (let v = fromVersion; v < target; v++) {
+    const step = migrations.find((m) => m.from === v);
+    if (!step)
+      return {
+        ok: false,
+        problem: { path: 'schemaVersion', message: `no migration from version ${v} to ${v + 1}` },
+      };
+    current = step.migrate(current);
+  }
+  return { ok: true, data: current };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+const IDENT = /^[A-Za-z_$][\w$]*$/;
+
+function clip(s: string, max = 40): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
+}
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else {
+      const s = String(seg);
+      out += IDENT.test(s) ? (out ? `.${s}` : s) : `[${JSON.stringify(clip(s))}]`;
+    }
+  }
+  return out;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'a list';
+  return typeof v === 'object' ? 'an object' : typeof v;
+}
+
+/**
+ * Walks the parsed JSON once (recursion is bounded by MAX_DEPTH) refusing prototype keys and
+ * absurd nesting. JSON.parse keeps `__proto__` as an own key, but any later spread or zod record
+ * would turn it into a prototype, so it never gets past here.
+ */
+function checkShape(root: unknown): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  const path: PropertyKey[] = [];
+  // Paths inside `data` read like the table problems: `partners[0].__proto__`.
+  const where = () =>
+    formatPath(path[0] === 'data' && typeof path[1] === 'string' ? path.slice(1) : path);
+  const visit = (v: unknown, depth: number): void => {
+    if (problems.length >= MAX_PROBLEMS || v === null || typeof v !== 'object') return;
+    if (depth > MAX_DEPTH) {
+      problems.push({
+        path: where(),
+        message: `nested more than ${MAX_DEPTH} levels deep`,
+      });
+      return;
+    }
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length && problems.length < MAX_PROBLEMS; i++) {
+        path.push(i);
+        visit(v[i], depth + 1);
+        path.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(v)) {
+      if (problems.length >= MAX_PROBLEMS) return;
+      path.push(key);
+      if (FORBIDDEN_KEYS.has(key))
+        problems.push({ path: where(), message: 'forbidden key (prototype pollution)' });
+      else visit((v as Record<string, unknown>)[key], depth + 1);
+      path.pop();
+    }
+  };
+  visit(root, 0);
+  return problems;
+}
+
+const dataSchema = z.strictObject(
+  Object.fromEntries(
+    TABLE_NAMES.map((t) => [
+      t,
+      z
+        .array(TABLE_SCHEMAS[t])
+        .max(t === 'settings' ? 1 : MAX_ROWS_PER_TABLE, `has too many rows for table ${t}`),
+    ]),
+  ) as { [T in TableName]: z.ZodArray<(typeof TABLE_SCHEMAS)[T]> },
+);
+
+const headSchema = z.object({
+  format: z.string(),
+  schemaVersion: z.number().int('must be a whole number').min(0),
+  appVersion: z.string().min(1).max(40),
+  exportedAt: z.iso.datetime({ offset: true, error: 'must be an ISO date-time' }),
+  counts: z.record(z.string().max(60), z.number().int().min(0).max(MAX_ROWS_PER_TABLE)),
+  data: z.record(z.string().max(60), z.unknown()),
+});
+
+const ENVELOPE_KEYS = new Set([
+  'format',
+  'schemaVersion',
+  'appVersion',
+  'exportedAt',
+  'counts',
+  'data',
+]);
+
+/** Zod's own messages start upper-case ("Invalid input: ..."); ours read "must be ...". */
+function issueMessage(issue: z.core.$ZodIssue): string {
+  if (!/^[A-Z]/.test(issue.message)) return issue.message;
+  switch (issue.code) {
+    case 'invalid_type':
+      return /received undefined/.test(issue.message)
+        ? 'is missing'
+        : `must be ${issue.expected === 'array' ? 'a list' : issue.expected}`;
+    case 'unrecognized_keys':
+      return `unknown key${issue.keys.length > 1 ? 's' : ''} ${issue.keys
+        .slice(0, 3)
+        .map((k) => JSON.stringify(clip(k)))
+        .join(', ')}`;
+    case 'too_big':
+      return issue.origin === 'string'
+        ? `is too long (at most ${issue.maximum} characters)`
+        : issue.origin === 'array'
+          ? `has too many items (at most ${issue.maximum})`
+          : `must be at most ${issue.maximum}`;
+    case 'too_small':
+      return issue.origin === 'string'
+        ? issue.minimum === 1
+          ? 'must not be empty'
+          : `is too short (at least ${issue.minimum} characters)`
+        : `must be at least ${issue.minimum}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    default:
+      return issue.message.replace(/^Invalid input: /, '').replace(/^\w/, (c) => c.toLowerCase());
+  }
+}
+
+function zodProblems(error: z.ZodError, prefix: PropertyKey[] = []): BackupProblem[] {
+  return error.issues
+    .slice(0, MAX_PROBLEMS)
+    .map((i) => ({ path: formatPath([...prefix, ...i.path]), message: issueMessage(i) }));
+}
+
+/** References between tables: every row must point at something that is in the file. */
+export function referenceProblems(data: BackupData): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  const partners = new Set(data.partners.map((p) => p.id));
+  const campaigns = new Set(data.campaigns.map((c) => c.id));
+  const check = (ok: boolean, path: string, message: string) => {
+    if (!ok && problems.length < MAX_PROBLEMS) problems.push({ path, message });
+  };
+  const partnerRef = (table: 'contracts' | 'contentItems' | 'payouts' | 'bonuses' | 'orders') =>
+    data[table].forEach((r: { partnerId: string | null }, i: number) =>
+      check(
+        r.partnerId === null || partners.has(r.partnerId),
+        `${table}[${i}].partnerId`,
+        `points to a partner that is not in the file (${JSON.stringify(clip(r.partnerId ?? ''))})`,
+      ),
+    );
+  partnerRef('contracts');
+  partnerRef('contentItems');
+  partnerRef('orders');
+  partnerRef('payouts');
+  partnerRef('bonuses');
+  data.contentItems.forEach((c, i) =>
+    check(
+      c.campaignId === null || campaigns.has(c.campaignId),
+      `contentItems[${i}].campaignId`,
+      `points to a campaign that is not in the file (${JSON.stringify(clip(c.campaignId ?? ''))})`,
+    ),
+  );
+  data.campaigns.forEach((c, i) =>
+    c.partnerIds.forEach((p, j) =>
+      check(
+        partners.has(p),
+        `campaigns[${i}].partnerIds[${j}]`,
+        `points to a partner that is not in the file (${JSON.stringify(clip(p))})`,
+      ),
+    ),
+  );
+  return problems;
+}
+
+function duplicateIdProblems(data: BackupData): BackupProblem[] {
+  const problems: BackupProblem[] = [];
+  for (const t of TABLE_NAMES) {
+    const seen = new Map<string, number>();
+    data[t].forEach((r, i) => {
+      const first = seen.get(r.id);
+      if (first !== undefined && problems.length < MAX_PROBLEMS)
+        problems.push({ path: `${t}[${i}].id`, message: `repeats the id of ${t}[${first}]` });
+      else seen.set(r.id, i);
+    });
+  }
+  data.settings.forEach((s, i) => {
+    if (s.id !== SETTINGS_ID)
+      problems.push({ path: `settings[${i}].id`, message: `must be "${SETTINGS_ID}"` });
+  });
+  return problems;
+}
+
+const fail = (...problems: BackupProblem[]): ParseResult => ({
+  ok: false,
+  problems: problems.slice(0, MAX_PROBLEMS),
+});
+
+/**
+ * Parse and fully validate a backup file. Nothing here touches the database: the caller writes
+ * only when this returns `ok`.
+ */
+export function parseBackup(text: string, appVersion?: string): ParseResult {
+  if (text.length > MAX_BACKUP_CHARS)
+    return fail({
+      path: '',
+      message: 'The file is larger than 512 MB; it is not a Pawtners backup.',
+    });
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return fail({
+      path: '',
+      message: `The file is not valid JSON, or it was cut short (${clip(detail, 120)}).`,
+    });
+  }
+  const shape = checkShape(raw);
+  if (shape.length) return fail(...shape);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail({ path: '', message: `must be an object, found ${describeType(raw)}` });
+  const rec = raw as Record<string, unknown>;
+  if (rec.format !== BACKUP_FORMAT)
+    return fail({
+      path: 'format',
+      message: `This is not a Pawtners backup (expected "${BACKUP_FORMAT}").`,
+    });
+  const head = headSchema.safeParse(raw);
+  if (!head.success) return fail(...zodProblems(head.error));
+  const unknownKeys = Object.keys(rec).filter((k) => !ENVELOPE_KEYS.has(k));
+  if (unknownKeys.length)
+    return fail({ path: formatPath([unknownKeys[0]!]), message: 'unknown key' });
+  const { schemaVersion, counts } = head.data;
+  if (schemaVersion > BACKUP_SCHEMA_VERSION)
+    return fail({
+      path: 'schemaVersion',
+      message: `This backup was made by a newer Pawtners (${clip(head.data.appVersion)}, backup version ${schemaVersion}). Update to Pawtners ${clip(head.data.appVersion)} or later to open it${appVersion ? `; this is Pawtners ${appVersion}` : ''}.`,
+    });
+  if (schemaVersion < OLDEST_SCHEMA_VERSION)
+    return fail({
+      path: 'schemaVersion',
+      message: `Backup version ${schemaVersion} is not a released Pawtners format.`,
+    });
+  // Counts are checked on the file as written, before migration: a mismatch means a cut or edited file.
+  for (const [table, n] of Object.entries(counts)) {
+    const rows = head.data.data[table];
+    if (Array.isArray(rows) && rows.length !== n)
+      return fail({
+        path: formatPath(['counts', table]),
+        message: `says ${n} but the file holds ${rows.length} rows (the file may be cut short or edited)`,
+      });
+  }
+  const migrated = migrateBackupData(head.data.data, schemaVersion);
+  if (!migrated.ok) return fail(migrated.problem);
+  const parsed = dataSchema.safeParse(migrated.data);
+  if (!parsed.success) return fail(...zodProblems(parsed.error));
+  // Keep the rows as written, not zod's output: a schema transform (trim) must not alter a
+  // restore. Strict schemas already proved there is nothing extra in them.
+  const data = migrated.data as unknown as BackupData;
+  const integrity = [...duplicateIdProblems(data), ...referenceProblems(data)];
+  if (integrity.length) return fail(...integrity);
+  return {
+    ok: true,
+    backup: {
+      meta: {
+        format: BACKUP_FORMAT,
+        schemaVersion: BACKUP_SCHEMA_VERSION,
+        appVersion: head.data.appVersion,
+        exportedAt: head.data.exportedAt,
+        counts: countRows(data),
+      },
+      fromVersion: schemaVersion,
+      data,
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Planning an import
+
+export type ImportMode = 'replace' | 'merge';
+
+/** What is stored now: per table, each record's id and updatedAt. */
+export type LocalIndex = { [T in TableName]: Map<string, number> };
+
+export interface TableChange {
+  table: TableName;
+  /** Rows on this computer now, and in the backup. */
+  current: number;
+  incoming: number;
+  add: number;
+  update: number;
+  remove: number;
+  unchanged: number;
+  /** Merge only: rows in the backup that lose to a newer (or equal) row on this computer. */
+  keptLocal: number;
+}
+
+export interface CodeCollision {
+  code: string;
+  /** The partner that keeps the code (already on this computer). */
+  keptBy: { id: string; name: string };
+  /** The partner from the backup that does not get it. */
+  droppedFrom: { id: string; name: string };
+}
+
+export interface ImportPlan {
+  mode: ImportMode;
+  changes: TableChange[];
+  collisions: CodeCollision[];
+  /** Replace: every row of the backup. Merge: only rows to add or update. */
+  writes: BackupData;
+  /** Sum of adds, updates and removals. */
+  totalChanges: number;
+}
+
+export type PartnerCodes = Pick<Partner, 'id' | 'name' | 'codes'>;
+
+/**
+ * Decide what an import does. Replace restores the backup exactly. Merge goes by id: a backup row
+ * wins only when its updatedAt is newer; nothing is removed; a promo code that would end up on two
+ * partners stays with the partner already here and is reported.
+ */
+export function planImport(
+  mode: ImportMode,
+  local: LocalIndex,
+  localPartners: readonly PartnerCodes[],
+  incoming: BackupData,
+): ImportPlan {
+  const writes = emptyBackupData();
+  const changes: TableChange[] = [];
+  for (const t of TABLE_NAMES) {
+    const here = local[t];
+    const rows = incoming[t] as TableRecords[typeof t][];
+    const c: TableChange = {
+      table: t,
+      current: here.size,
+      incoming: rows.length,
+      add: 0,
+      update: 0,
+      remove: 0,
+      unchanged: 0,
+      keptLocal: 0,
+    };
+    const out = writes[t] as TableRecords[typeof t][];
+    const incomingIds = mode === 'replace' ? new Set<string>() : null;
+    for (const r of rows) {
+      incomingIds?.add(r.id);
+      const localUpdated = here.get(r.id);
+      if (localUpdated === undefined) c.add++;
+      else if (localUpdated === r.updatedAt) c.unchanged++;
+      else if (mode === 'replace' || r.updatedAt > localUpdated) c.update++;
+      else c.keptLocal++;
+      if (mode === 'replace' || localUpdated === undefined || r.updatedAt > localUpdated)
+        out.push(r);
+    }
+    if (incomingIds) for (const id of here.keys()) if (!incomingIds.has(id)) c.remove++;
+    changes.push(c);
+  }
+  const collisions = mode === 'merge' ? resolveCodeCollisions(localPartners, writes) : [];
+  return {
+    mode,
+    changes,
+    collisions,
+    writes,
+    totalChanges: changes.reduce((s, c) => s + c.add + c.update + c.remove, 0),
+  };
+}
+
+/** Drops (and reports) codes of incoming partners that another partner already owns. Mutates `writes.partners`. */
+function resolveCodeCollisions(
+  localPartners: readonly PartnerCodes[],
+  writes: BackupData,
+): CodeCollision[] {
+  const replaced = new Set(writes.partners.map((p) => p.id));
+  const owner = new Map<string, PartnerCodes>();
+  for (const p of localPartners) {
+    if (replaced.has(p.id)) continue;
+    for (const code of p.codes)
+      if (!owner.has(code.toLowerCase())) owner.set(code.toLowerCase(), p);
+  }
+  const collisions: CodeCollision[] = [];
+  writes.partners = writes.partners.map((p) => {
+    const kept: string[] = [];
+    for (const code of p.codes) {
+      const key = code.toLowerCase();
+      const other = owner.get(key);
+      if (other && other.id !== p.id) {
+        collisions.push({
+          code,
+          keptBy: { id: other.id, name: other.name },
+          droppedFrom: { id: p.id, name: p.name },
+        });
+      } else {
+        owner.set(key, p);
+        kept.push(code);
+      }
+    }
+    return kept.length === p.codes.length ? p : { ...p, codes: kept };
+  });
+  return collisions;
+}
