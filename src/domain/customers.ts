@@ -235,3 +235,44 @@ export function regionalUplift(
     uplift: beforeCents > 0 ? (duringCents - beforeCents) / beforeCents : null,
   };
 }
+
+/** Brand follower counts by month for one platform, oldest first (for the awareness chart). */
+export function followerSeries(
+  rows: readonly { platform: string; month: string; followers: number }[],
+): Map<string, { month: string; followers: number }[]> {
+  const out = new Map<string, { month: string; followers: number }[]>();
+  for (const r of rows) {
+    const list = out.get(r.platform) ?? [];
+    list.push({ month: r.month, followers: r.followers });
+    out.set(r.platform, list);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.month.localeCompare(b.month));
+  return out;
+}
+
+/** ROI counted on attributed (first-order) revenue, and on the acquired customers' lifetime value. */
+export interface RoiTwoWays {
+  costCents: number;
+  attributedRevenueCents: number;
+  lifetimeValueCents: number;
+  firstOrderRoi: number | null;
+  lifetimeRoi: number | null;
+  windowDays: number;
+}
+
+export function roiTwoWays(
+  costCents: number,
+  attributedRevenueCents: number,
+  lifetimeValueCents: number,
+  windowDays: number,
+): RoiTwoWays {
+  const r = (rev: number) => (costCents > 0 ? (rev - costCents) / costCents : null);
+  return {
+    costCents,
+    attributedRevenueCents,
+    lifetimeValueCents,
+    firstOrderRoi: r(attributedRevenueCents),
+    lifetimeRoi: r(lifetimeValueCents),
+    windowDays,
+  };
+}
