@@ -373,7 +373,7 @@ export const KIND_NAMES: Record<PartnerKind, string> = {
 
 const AVG_MONTH_DAYS = 365.25 / 12;
 
-interface PartnerIndexEntry {
+export interface PartnerIndexEntry {
   contracts: Contract[];
   orders: Order[];
   content: ContentItem[];
@@ -381,7 +381,9 @@ interface PartnerIndexEntry {
 }
 
 /** Records grouped by partner once, so every figure reuses the same grouping. */
-export function indexByPartner(data: CompareData): Map<string, PartnerIndexEntry> {
+export type PartnerIndex = Map<string, PartnerIndexEntry>;
+
+export function indexByPartner(data: CompareData): PartnerIndex {
   const idx = new Map<string, PartnerIndexEntry>();
   const entry = (id: string) => {
     let e = idx.get(id);

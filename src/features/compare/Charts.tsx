@@ -1,0 +1,501 @@
+import {
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartOptions,
+} from 'chart.js';
+import { useMemo, type ReactNode } from 'react';
+import { Bar, Line, Scatter } from 'react-chartjs-2';
+import { href } from '../../app/router';
+import { Card } from '../../components/ui';
+import {
+  KIND_NAMES,
+  leaderboard,
+  type Comparison,
+  type GroupResult,
+  type SpendMix,
+} from '../../domain/compare';
+import { formatMoney } from '../../domain/money';
+import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
+import { formatFigure, formatValue } from './format';
+
+// Only the pieces these charts use, to keep the bundle small.
+ChartJS.register(
+  CategoryScale,
+  LinearScale,
+  PointElement,
+  LineElement,
+  BarElement,
+  Tooltip,
+  Legend,
+);
+
+type Locale = Pick<Settings, 'currency' | 'locale'>;
+
+interface Palette {
+  amb: string;
+  aff: string;
+  text: string;
+  grid: string;
+}
+
+/** The kind colours from the stylesheet, so charts follow light and dark themes. */
+function usePalette(): Palette {
+  return useMemo(() => {
+    const css = getComputedStyle(document.documentElement);
+    const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
+    return {
+      amb: v('--amb', '#d97706'),
+      aff: v('--aff', '#0d9488'),
+      text: v('--muted', '#5b6169'),
+      grid: v('--border', '#e4ddd2'),
+    };
+  }, []);
+}
+
+const kindColor = (p: Palette, k: PartnerKind) => (k === 'ambassador' ? p.amb : p.aff);
+
+const COMMON = { animation: false, responsive: true, maintainAspectRatio: false } as const;
+
+/** One axis in the theme's colours, with an optional tick formatter and title. */
+function axis(p: Palette, format?: (v: number) => string, title?: string) {
+  return {
+    ticks: {
+      color: p.text,
+      ...(format ? { callback: (v: string | number) => format(Number(v)) } : {}),
+    },
+    grid: { color: p.grid },
+    ...(title ? { title: { display: true, text: title, color: p.text } } : {}),
+  };
+}
+
+const legend = (p: Palette) => ({ labels: { color: p.text } });
+const pct = (v: number) => `${Math.round(v * 100)}%`;
+
+/** A chart with its text equivalent (a table) for screen readers and for exact numbers. */
+function ChartCard(props: {
+  title: string;
+  summary: string;
+  chart: ReactNode;
+  table: ReactNode;
+  tall?: boolean;
+}) {
+  return (
+    <Card title={props.title} className="chart-card">
+      <p className="muted chart-summary">{props.summary}</p>
+      <div className={`chart-box ${props.tall ? 'tall' : ''}`}>{props.chart}</div>
+      <details className="chart-table">
+        <summary>Show as a table</summary>
+        {props.table}
+      </details>
+    </Card>
+  );
+}
+
+const monthLabel = (m: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(`${m}-01T00:00:00Z`),
+  );
+
+export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
+  const p = usePalette();
+  const money = (v: number) => formatMoney(v, s.currency, s.locale);
+  const labels = c.monthly.map((m) => monthLabel(m.month, s.locale));
+  const series = PARTNER_KINDS.flatMap((k) => [
+    {
+      label: `${KIND_NAMES[k]} revenue`,
+      data: c.monthly.map((m) => m.revenueCents[k] / 100),
+      borderColor: kindColor(p, k),
+      backgroundColor: kindColor(p, k),
+    },
+    {
+      label: `${KIND_NAMES[k]} cost`,
+      data: c.monthly.map((m) => m.costCents[k] / 100),
+      borderColor: kindColor(p, k),
+      backgroundColor: kindColor(p, k),
+      borderDash: [6, 4],
+    },
+  ]);
+  const opts: ChartOptions<'line'> = {
+    ...COMMON,
+    plugins: {
+      legend: legend(p),
+      tooltip: {
+        callbacks: {
+          label: (ctx) => `${ctx.dataset.label}: ${money(Math.round((ctx.parsed.y ?? 0) * 100))}`,
+        },
+      },
+    },
+    scales: { x: axis(p), y: axis(p, (v) => money(v * 100)) },
+  };
+  const total = (k: PartnerKind, f: 'revenueCents' | 'costCents') =>
+    c.monthly.reduce((a, m) => a + m[f][k], 0);
+  return (
+    <ChartCard
+      title="Revenue and cost over time"
+      summary={`Solid lines are revenue, dashed lines cost. Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.`}
+      chart={
+        <Line
+          role="img"
+          aria-label="Line chart of monthly revenue and cost per kind"
+          data={{ labels, datasets: series }}
+          options={opts}
+        />
+      }
+      table={
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              {series.map((d) => (
+                <th scope="col" className="num" key={d.label}>
+                  {d.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {c.monthly.map((m, i) => (
+              <tr key={m.month}>
+                <th scope="row">{labels[i]}</th>
+                <td className="num">{money(m.revenueCents.ambassador)}</td>
+                <td className="num">{money(m.costCents.ambassador)}</td>
+                <td className="num">{money(m.revenueCents.affiliate)}</td>
+                <td className="num">{money(m.costCents.affiliate)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Locale }) {
+  const p = usePalette();
+  const colors = kinds.map((g) => kindColor(p, g.key as PartnerKind));
+  const labels = kinds.map((g) => g.label);
+  const barOpts = (title: string, format: (v: number) => string): ChartOptions<'bar'> => ({
+    ...COMMON,
+    plugins: { legend: { display: false }, title: { display: true, text: title, color: p.text } },
+    scales: { x: axis(p), y: axis(p, format) },
+  });
+  const summary = kinds
+    .map(
+      (g) =>
+        `${g.label}: ROI ${formatFigure('roi', g.figures.roi, s)}, CPA ${formatFigure('cpa', g.figures.cpa, s)}`,
+    )
+    .join('; ');
+  return (
+    <ChartCard
+      title="ROI and cost per order"
+      summary={`${summary}. Bars are missing where there is not enough data.`}
+      chart={
+        <div className="grid-2 chart-pair">
+          <div className="chart-box">
+            <Bar
+              role="img"
+              aria-label="Bar chart of ROI per kind"
+              data={{
+                labels,
+                datasets: [
+                  {
+                    label: 'ROI',
+                    data: kinds.map((g) => g.figures.roi.value),
+                    backgroundColor: colors,
+                  },
+                ],
+              }}
+              options={barOpts('ROI', pct)}
+            />
+          </div>
+          <div className="chart-box">
+            <Bar
+              role="img"
+              aria-label="Bar chart of cost per order per kind"
+              data={{
+                labels,
+                datasets: [
+                  {
+                    label: 'CPA',
+                    data: kinds.map((g) =>
+                      g.figures.cpa.value === null ? null : g.figures.cpa.value / 100,
+                    ),
+                    backgroundColor: colors,
+                  },
+                ],
+              }}
+              options={barOpts('Cost per order', (v) => formatMoney(v * 100, s.currency, s.locale))}
+            />
+          </div>
+        </div>
+      }
+      table={
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              <th scope="col" className="num">
+                ROI
+              </th>
+              <th scope="col" className="num">
+                CPA
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {kinds.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                <td className="num">{formatFigure('roi', g.figures.roi, s)}</td>
+                <td className="num">{formatFigure('cpa', g.figures.cpa, s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
+  const p = usePalette();
+  const points = c.partners.filter((x) => x.engagementPerPost !== null);
+  const names = new Map(points.map((x) => [`${x.postsPerMonth}:${x.engagementPerPost}`, x.name]));
+  const opts: ChartOptions<'scatter'> = {
+    ...COMMON,
+    plugins: {
+      legend: legend(p),
+      tooltip: {
+        callbacks: {
+          label: (ctx) =>
+            `${names.get(`${ctx.parsed.x}:${ctx.parsed.y}`) ?? ''}: ${formatValue(ctx.parsed.x ?? 0, 'decimal', s)} posts/month, ${formatValue(ctx.parsed.y ?? 0, 'decimal', s)} per post`,
+        },
+      },
+    },
+    scales: {
+      x: axis(p, undefined, 'Posts per month (quantity)'),
+      y: axis(p, undefined, 'Engagement per post (quality)'),
+    },
+  };
+  return (
+    <ChartCard
+      title="Content quantity vs engagement quality"
+      summary={`One dot per partner with measured posts (${points.length}). Right means more posts, up means more engagement per post.`}
+      tall
+      chart={
+        <Scatter
+          role="img"
+          aria-label="Scatter chart of posts per month against engagement per post, one dot per partner"
+          data={{
+            datasets: PARTNER_KINDS.map((k) => ({
+              label: KIND_NAMES[k],
+              data: points
+                .filter((x) => x.kind === k)
+                .map((x) => ({ x: x.postsPerMonth, y: x.engagementPerPost! })),
+              backgroundColor: kindColor(p, k),
+              pointRadius: 5,
+            })),
+          }}
+          options={opts}
+        />
+      }
+      table={
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Partner</th>
+              <th scope="col">Kind</th>
+              <th scope="col" className="num">
+                Posts per month
+              </th>
+              <th scope="col" className="num">
+                Engagement per post
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((x) => (
+              <tr key={x.partnerId}>
+                <th scope="row">{x.name}</th>
+                <td>{KIND_NAMES[x.kind]}</td>
+                <td className="num">{formatValue(x.postsPerMonth, 'decimal', s)}</td>
+                <td className="num">{formatValue(x.engagementPerPost!, 'decimal', s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+const MIX: { key: keyof SpendMix; label: string; color: string }[] = [
+  { key: 'retainerCents', label: 'Retainer', color: '#7c3aed' },
+  { key: 'commissionCents', label: 'Commission', color: '#2563eb' },
+  { key: 'feesCents', label: 'Post fees', color: '#db2777' },
+  { key: 'perksCents', label: 'Perks', color: '#65a30d' },
+  { key: 'bonusCents', label: 'Bonuses', color: '#ca8a04' },
+  { key: 'discountCents', label: 'Discounts', color: '#64748b' },
+];
+
+export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Locale }) {
+  const p = usePalette();
+  const money = (v: number) => formatMoney(v, s.currency, s.locale);
+  const used = MIX.filter((m) => kinds.some((g) => g.spendMix[m.key] > 0));
+  const opts: ChartOptions<'bar'> = {
+    ...COMMON,
+    indexAxis: 'y',
+    plugins: {
+      legend: legend(p),
+      tooltip: {
+        callbacks: {
+          label: (ctx) => `${ctx.dataset.label}: ${money(Math.round((ctx.parsed.x ?? 0) * 100))}`,
+        },
+      },
+    },
+    scales: {
+      x: { ...axis(p, (v) => money(v * 100)), stacked: true },
+      y: { ...axis(p), stacked: true },
+    },
+  };
+  return (
+    <ChartCard
+      title="Spend mix"
+      summary={kinds
+        .map(
+          (g) =>
+            `${g.label}: ${used.map((m) => `${m.label.toLowerCase()} ${money(g.spendMix[m.key])}`).join(', ')}`,
+        )
+        .join('. ')}
+      chart={
+        <Bar
+          role="img"
+          aria-label="Stacked bar chart of spend by type per kind"
+          data={{
+            labels: kinds.map((g) => g.label),
+            datasets: used.map((m) => ({
+              label: m.label,
+              data: kinds.map((g) => g.spendMix[m.key] / 100),
+              backgroundColor: m.color,
+            })),
+          }}
+          options={opts}
+        />
+      }
+      table={
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Kind</th>
+              {used.map((m) => (
+                <th scope="col" className="num" key={m.key}>
+                  {m.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {kinds.map((g) => (
+              <tr key={g.key}>
+                <th scope="row">{g.label}</th>
+                {used.map((m) => (
+                  <td className="num" key={m.key}>
+                    {money(g.spendMix[m.key])}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+export function LeaderboardChart({
+  c,
+  s,
+  periodLabel,
+}: {
+  c: Comparison;
+  s: Locale;
+  periodLabel: string;
+}) {
+  const p = usePalette();
+  const top = leaderboard(c.partners, 10).filter((x) => x.roi !== null);
+  const opts: ChartOptions<'bar'> = {
+    ...COMMON,
+    indexAxis: 'y',
+    plugins: { legend: { display: false } },
+    scales: { x: axis(p, pct), y: axis(p) },
+  };
+  const money = (v: number) => formatMoney(v, s.currency, s.locale);
+  return (
+    <Card title={`Partner leaderboard by ROI, ${periodLabel}`} className="chart-card">
+      <p className="muted chart-summary">
+        The ten partners with the best return on what they cost in this period. Change the period
+        above to see another date range.
+      </p>
+      <div className="grid-2">
+        <div className="chart-box tall">
+          <Bar
+            role="img"
+            aria-label="Bar chart of the ten partners with the best ROI"
+            data={{
+              labels: top.map((x) => x.name),
+              datasets: [
+                {
+                  label: 'ROI',
+                  data: top.map((x) => x.roi),
+                  backgroundColor: top.map((x) => kindColor(p, x.kind)),
+                },
+              ],
+            }}
+            options={opts}
+          />
+        </div>
+        <table className="table leaderboard" aria-label="Partner leaderboard by ROI">
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Partner</th>
+              <th scope="col" className="num">
+                Revenue
+              </th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+              <th scope="col" className="num">
+                ROI
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {top.map((x, i) => (
+              <tr key={x.partnerId}>
+                <td className="num">{i + 1}</td>
+                <td>
+                  <a href={href(`partners/${x.partnerId}`)}>{x.name}</a>{' '}
+                  <span
+                    className={`dot dot-${x.kind}`}
+                    aria-label={KIND_NAMES[x.kind]}
+                    role="img"
+                  />
+                </td>
+                <td className="num">{money(x.earnings.revenueCents)}</td>
+                <td className="num">{money(x.earnings.costCents)}</td>
+                <td className="num">{formatValue(x.roi!, 'percent', s)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Card>
+  );
+}

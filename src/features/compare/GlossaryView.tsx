@@ -1,0 +1,3 @@
+export function GlossaryView() {
+  return null;
+}
