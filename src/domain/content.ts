@@ -177,7 +177,7 @@ export function summarizeCampaign(
   };
 }
 
-export type DeliverableState = 'met' | 'on track' | 'behind' | 'no contract';
+export type DeliverableState = 'met' | 'on track' | 'behind' | 'to plan' | 'no contract';
 
 export interface DeliverableRow {
   partnerId: string;
@@ -201,8 +201,8 @@ const COMMITTED: ReadonlySet<ContentStatus> = new Set([
 /**
  * Contracted vs planned vs published posts per partner and month. The contract in force on the
  * first day of the month applies; a contract starting mid-month applies from that month.
- * A partner is behind when a finished month fell short, or when not enough is planned to meet
- * the contract this month or later.
+ * A partner is behind when a finished month fell short or this month has too little planned; a
+ * later month with too little planned is still "to plan", not a warning yet.
  */
 export function deliverablesTracker(
   partners: readonly Pick<Partner, 'id'>[],
@@ -238,7 +238,9 @@ export function deliverablesTracker(
       let state: DeliverableState;
       if (!k) state = 'no contract';
       else if (c.published >= contracted) state = 'met';
-      else if (month < thisMonth || c.planned < contracted) state = 'behind';
+      else if (month < thisMonth || (month === thisMonth && c.planned < contracted))
+        state = 'behind';
+      else if (c.planned < contracted) state = 'to plan';
       else state = 'on track';
       rows.push({ partnerId: p.id, month, contracted, ...c, state });
     }

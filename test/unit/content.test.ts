@@ -180,7 +180,7 @@ describe('deliverablesTracker', () => {
       contracted: 2,
       planned: 0,
       published: 0,
-      state: 'behind',
+      state: 'to plan',
     });
   });
 
@@ -191,6 +191,17 @@ describe('deliverablesTracker', () => {
       state: 'no contract',
     });
     expect(row('aff', '2025-03')).toMatchObject({ contracted: 1, planned: 1, state: 'on track' });
+  });
+
+  it('is behind this month when too little is planned', () => {
+    const short = deliverablesTracker(
+      [{ id: 'amb' }],
+      contracts,
+      items.slice(0, 5),
+      ['2025-03'],
+      TODAY,
+    );
+    expect(short[0]).toMatchObject({ contracted: 2, planned: 1, published: 1, state: 'behind' });
   });
 
   it('is met once enough is published', () => {

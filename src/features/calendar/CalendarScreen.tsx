@@ -1,17 +1,192 @@
-import { CalendarDays } from 'lucide-react';
+import { useEffect, useState } from 'react';
+import { CalendarDays, Download, Plus } from 'lucide-react';
+import { href } from '../../app/router';
 import { EmptyState, PageHeader } from '../../components/ui';
+import { useSettings } from '../../db/hooks';
+import type { Campaign } from '../../domain/schemas';
+import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
+import { CampaignDetail, CampaignDialog, CampaignList } from './CampaignsView';
+import { DeliverablesView } from './DeliverablesView';
+import { exportCsv, exportIcs } from './exports';
+import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
+import { Planner, useFilteredItems } from './Planner';
+import { useCalendarData, useToday } from './useCalendarData';
+import { useCalendarUi } from './useCalendarUi';
+import './calendar.css';
 
-export function CalendarScreen(_props: { rest: string[] }) {
+type Section = 'plan' | 'deliverables' | 'campaigns';
+
+const SECTIONS: { id: Section; label: string; path: string }[] = [
+  { id: 'plan', label: 'Plan', path: 'calendar' },
+  { id: 'deliverables', label: 'Deliverables', path: 'calendar/deliverables' },
+  { id: 'campaigns', label: 'Campaigns', path: 'calendar/campaigns' },
+];
+
+function sectionOf(rest: string[]): Section {
+  if (rest[0] === 'deliverables') return 'deliverables';
+  if (rest[0] === 'campaigns') return 'campaigns';
+  return 'plan';
+}
+
+/** The content calendar: plan (month/week/agenda), deliverables tracker and campaigns. */
+export function CalendarScreen({ rest }: { rest: string[] }) {
+  const section = sectionOf(rest);
+  const campaignId = section === 'campaigns' ? rest[1] : undefined;
+  const data = useCalendarData();
+  const settings = useSettings();
+  const today = useToday();
+  const anchor = useCalendarUi((s) => s.anchor) ?? today;
+  const filtered = useFilteredItems(data, today);
+  const showToast = useUi((s) => s.showToast);
+  const [itemDialog, setItemDialog] = useState<ItemDialogTarget | null>(null);
+  const [campaignDialog, setCampaignDialog] = useState<Campaign | 'new' | null>(null);
+
+  // Ctrl/Cmd+N: a new item (or campaign) on the current section.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.key.toLowerCase() !== 'n') return;
+      if (document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      if (section === 'campaigns' && !campaignId) setCampaignDialog('new');
+      else setItemDialog({ mode: 'new', date: anchor, quick: false });
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [section, campaignId, anchor]);
+
+  const subtitle = 'Who posts what, where and when, and whether it went out.';
+  if (!data) {
+    return (
+      <>
+        <PageHeader title="Calendar" subtitle={subtitle} />
+        <p className="muted" role="status">
+          Loading the calendar…
+        </p>
+      </>
+    );
+  }
+  if (data.partners.length === 0) {
+    return (
+      <>
+        <PageHeader title="Calendar" subtitle={subtitle} />
+        <EmptyState
+          icon={CalendarDays}
+          title="Nothing planned yet"
+          actions={
+            <>
+              <a className="btn" href={href('partners')}>
+                Add a partner first
+              </a>
+              <SampleDataButton />
+            </>
+          }
+        >
+          <p>
+            Plan your partners&apos; posts, reels and stories, see what went out and who is behind,
+            and export the plan to Google Calendar or Outlook.
+          </p>
+        </EmptyState>
+      </>
+    );
+  }
+
+  const runExport = async (kind: 'ics' | 'csv') => {
+    if (filtered.length === 0) {
+      showToast({ tone: 'error', message: 'No items match the filters: nothing to export.' });
+      return;
+    }
+    try {
+      const fn = kind === 'ics' ? exportIcs : exportCsv;
+      const saved = await fn(filtered, data, settings, today);
+      if (saved)
+        showToast({
+          tone: 'success',
+          message: `Exported ${filtered.length} ${filtered.length === 1 ? 'item' : 'items'} to ${kind === 'ics' ? 'a calendar file' : 'CSV'}.`,
+        });
+    } catch (e) {
+      showToast({ tone: 'error', message: `Export failed: ${(e as Error).message}` });
+    }
+  };
+
+  const actions =
+    section === 'campaigns' && !campaignId ? (
+      <button type="button" className="btn btn-primary" onClick={() => setCampaignDialog('new')}>
+        <Plus size={16} aria-hidden="true" /> New campaign
+      </button>
+    ) : section === 'plan' ? (
+      <>
+        <button type="button" className="btn" onClick={() => void runExport('ics')}>
+          <Download size={16} aria-hidden="true" /> Export .ics
+        </button>
+        <button type="button" className="btn" onClick={() => void runExport('csv')}>
+          <Download size={16} aria-hidden="true" /> Export CSV
+        </button>
+        <button
+          type="button"
+          className="btn btn-primary"
+          onClick={() => setItemDialog({ mode: 'new', date: anchor, quick: false })}
+        >
+          <Plus size={16} aria-hidden="true" /> Add item
+        </button>
+      </>
+    ) : null;
+
+  const ctx = { data, today, locale: settings.locale, currency: settings.currency };
   return (
     <>
-      <PageHeader title="Calendar" subtitle="Who posts what, where and when." />
-      <EmptyState icon={CalendarDays} title="Nothing planned yet" actions={<SampleDataButton />}>
-        <p>
-          Plan your partners' posts, reels and stories, see what went out, and export the plan to
-          your calendar app.
-        </p>
-      </EmptyState>
+      <PageHeader title="Calendar" subtitle={subtitle} actions={actions} />
+      <nav className="cal-tabs" aria-label="Calendar sections">
+        {SECTIONS.map((s) => (
+          <a
+            key={s.id}
+            href={href(s.path)}
+            className={section === s.id ? 'active' : ''}
+            aria-current={section === s.id ? 'page' : undefined}
+          >
+            {s.label}
+          </a>
+        ))}
+      </nav>
+      {section === 'plan' ? (
+        <Planner
+          data={data}
+          today={today}
+          filtered={filtered}
+          dialog={itemDialog}
+          setDialog={setItemDialog}
+        />
+      ) : null}
+      {section === 'deliverables' ? (
+        <DeliverablesView data={data} today={today} locale={settings.locale} />
+      ) : null}
+      {section === 'campaigns' && !campaignId ? (
+        <CampaignList {...ctx} onNew={() => setCampaignDialog('new')} />
+      ) : null}
+      {section === 'campaigns' && campaignId ? (
+        <CampaignDetail
+          {...ctx}
+          id={campaignId}
+          onEdit={(c) => setCampaignDialog(c)}
+          onOpenItem={setItemDialog}
+        />
+      ) : null}
+      {section !== 'plan' && itemDialog ? (
+        <ItemDialog
+          target={itemDialog}
+          data={data}
+          locale={settings.locale}
+          onClose={() => setItemDialog(null)}
+        />
+      ) : null}
+      {campaignDialog ? (
+        <CampaignDialog
+          campaign={campaignDialog === 'new' ? null : campaignDialog}
+          data={data}
+          today={today}
+          onClose={() => setCampaignDialog(null)}
+        />
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,424 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AlertTriangle, ChevronLeft, ChevronRight } from 'lucide-react';
+import { href } from '../../app/router';
+import { KindBadge } from '../../components/ui';
+import { getDb } from '../../db/db';
+import { rescheduleContentItem } from '../../db/content';
+import { useSettings } from '../../db/hooks';
+import {
+  filterContent,
+  groupByDate,
+  isFilterActive,
+  isOverdue,
+  monthGrid,
+  STATUS_LABEL,
+  weekDays,
+  type ContentFilter,
+} from '../../domain/content';
+import { addDays, addMonths, monthOf } from '../../domain/dates';
+import { formatMoney } from '../../domain/money';
+import { CONTENT_STATUSES, PARTNER_KINDS, PLATFORMS, type ContentItem } from '../../domain/schemas';
+import { useUi } from '../../store/ui';
+import { KIND_LABEL } from '../../components/ui';
+import { DayCell, type DayActions } from './DayCell';
+import { longDay, monthTitle, shortDay, weekdayName } from './format';
+import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
+import { MOVE_HINT_ID } from './ItemChip';
+import { useCalendarUi, type CalendarView } from './useCalendarUi';
+import type { CalendarData } from './useCalendarData';
+
+const VIEWS: { id: CalendarView; label: string }[] = [
+  { id: 'month', label: 'Month' },
+  { id: 'week', label: 'Week' },
+  { id: 'agenda', label: 'Agenda' },
+];
+
+/** Items a month cell shows before "+N more" (the week view shows them all). */
+const MONTH_CELL_LIMIT = 3;
+
+/** Month, week and agenda views of the filtered content items, with moving and quick add. */
+export function Planner(props: {
+  data: CalendarData;
+  today: string;
+  filtered: ContentItem[];
+  dialog: ItemDialogTarget | null;
+  setDialog: (d: ItemDialogTarget | null) => void;
+}) {
+  const { data, today, filtered, dialog, setDialog } = props;
+  const settings = useSettings();
+  const locale = settings.locale;
+  const showToast = useUi((s) => s.showToast);
+  const { view, anchor: storedAnchor, setView, setAnchor } = useCalendarUi();
+  const anchor = storedAnchor ?? today;
+  const [announcement, setAnnouncement] = useState('');
+  const [focusId, setFocusId] = useState<string | null>(null);
+
+  const byDate = useMemo(() => groupByDate(filtered), [filtered]);
+  const overdueCount = useMemo(
+    () => filtered.filter((it) => isOverdue(it, today)).length,
+    [filtered, today],
+  );
+
+  // Keep keyboard focus on an item after it moved to another cell (or another month).
+  useEffect(() => {
+    if (!focusId) return;
+    const el = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(focusId)}"]`);
+    if (el) {
+      el.focus();
+      setFocusId(null);
+    }
+  }, [focusId, data]);
+
+  const reschedule = useCallback(
+    async (itemId: string, to: string, fromKeyboard: boolean) => {
+      const item = data.items.find((it) => it.id === itemId);
+      if (!item || item.plannedDate === to) return;
+      try {
+        await rescheduleContentItem(getDb(), itemId, to, Date.now());
+        const who = data.partnersById.get(item.partnerId)?.name ?? 'Unknown partner';
+        setAnnouncement(`Moved ${who}'s ${item.title || item.format} to ${longDay(to, locale)}.`);
+        const visible =
+          view === 'week' ? weekDays(anchor).includes(to) : monthOf(to) === monthOf(anchor);
+        if (!visible) setAnchor(to);
+        if (fromKeyboard) setFocusId(itemId);
+      } catch (e) {
+        showToast({ tone: 'error', message: `Could not move the item: ${(e as Error).message}` });
+      }
+    },
+    [data, locale, view, anchor, setAnchor, showToast],
+  );
+
+  const actions: DayActions = useMemo(
+    () => ({
+      onOpen: (item) => setDialog({ mode: 'edit', item }),
+      onMove: (item, days) => void reschedule(item.id, addDays(item.plannedDate, days), true),
+      onDropItem: (id, date) => void reschedule(id, date, false),
+      onQuickAdd: (date) => setDialog({ mode: 'new', date, quick: true }),
+      onShowDay: (date) => {
+        setAnchor(date);
+        setView('week');
+      },
+    }),
+    [reschedule, setDialog, setAnchor, setView],
+  );
+
+  const step = (dir: 1 | -1) =>
+    setAnchor(view === 'week' ? addDays(anchor, 7 * dir) : addMonths(anchor, dir));
+  const days = view === 'week' ? weekDays(anchor) : [];
+  const title =
+    view === 'week'
+      ? `${shortDay(days[0]!, locale)} – ${shortDay(days[6]!, locale)}, ${days[6]!.slice(0, 4)}`
+      : monthTitle(anchor, locale);
+  const periodItems =
+    view === 'week'
+      ? filtered.filter((it) => it.plannedDate >= days[0]! && it.plannedDate <= days[6]!)
+      : filtered.filter((it) => monthOf(it.plannedDate) === monthOf(anchor));
+
+  return (
+    <>
+      <div className="cal-toolbar">
+        <div className="cal-segmented" role="group" aria-label="View">
+          {VIEWS.map((v) => (
+            <button
+              key={v.id}
+              type="button"
+              className={view === v.id ? 'btn btn-small active' : 'btn btn-small'}
+              aria-pressed={view === v.id}
+              onClick={() => setView(v.id)}
+            >
+              {v.label}
+            </button>
+          ))}
+        </div>
+        <div className="row">
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={view === 'week' ? 'Previous week' : 'Previous month'}
+            onClick={() => step(-1)}
+          >
+            <ChevronLeft size={16} aria-hidden="true" />
+          </button>
+          <button type="button" className="btn btn-small" onClick={() => setAnchor(null)}>
+            Today
+          </button>
+          <button
+            type="button"
+            className="btn btn-small"
+            aria-label={view === 'week' ? 'Next week' : 'Next month'}
+            onClick={() => step(1)}
+          >
+            <ChevronRight size={16} aria-hidden="true" />
+          </button>
+        </div>
+        <h2 className="cal-title" aria-live="polite">
+          {title}
+        </h2>
+        <div className="cal-summary muted">
+          {periodItems.length} {periodItems.length === 1 ? 'item' : 'items'}
+          {overdueCount > 0 ? (
+            <button
+              type="button"
+              className="cal-overdue-pill"
+              onClick={() => useCalendarUi.getState().setFilter({ status: 'overdue' })}
+            >
+              <AlertTriangle size={14} aria-hidden="true" /> {overdueCount} overdue
+            </button>
+          ) : null}
+        </div>
+      </div>
+      <Filters data={data} />
+      <div className="cal-legend">
+        <span>
+          <span className="cal-swatch cal-swatch-ambassador" aria-hidden="true" />
+          Brand ambassador
+        </span>
+        <span>
+          <span className="cal-swatch cal-swatch-affiliate" aria-hidden="true" />
+          Micro-affiliate
+        </span>
+        <span>
+          <span className="cal-swatch cal-swatch-overdue" aria-hidden="true" />
+          Overdue
+        </span>
+        <span id={MOVE_HINT_ID} className="hint cal-hint">
+          Drag an item to another day, or focus it and press Alt+← / Alt+→ to move it a day, Alt+↑ /
+          Alt+↓ a week.
+        </span>
+      </div>
+      <div role="status" aria-live="polite" className="cal-announce">
+        {announcement}
+      </div>
+      {view === 'month' ? (
+        <MonthView
+          anchor={anchor}
+          byDate={byDate}
+          data={data}
+          today={today}
+          locale={locale}
+          actions={actions}
+        />
+      ) : null}
+      {view === 'week' ? (
+        <div className="cal-week">
+          {days.map((d) => (
+            <DayCell
+              key={d}
+              date={d}
+              items={byDate.get(d) ?? []}
+              partnersById={data.partnersById}
+              today={today}
+              locale={locale}
+              detailed
+              actions={actions}
+            />
+          ))}
+        </div>
+      ) : null}
+      {view === 'agenda' ? (
+        <AgendaView
+          items={periodItems}
+          data={data}
+          today={today}
+          onOpen={actions.onOpen}
+          currency={settings.currency}
+          locale={locale}
+        />
+      ) : null}
+      {dialog ? (
+        <ItemDialog
+          key={dialog.mode === 'edit' ? dialog.item.id : `new-${dialog.date}`}
+          target={dialog}
+          data={data}
+          locale={locale}
+          onClose={() => setDialog(null)}
+        />
+      ) : null}
+    </>
+  );
+}
+
+function MonthView(props: {
+  anchor: string;
+  byDate: Map<string, ContentItem[]>;
+  data: CalendarData;
+  today: string;
+  locale: string;
+  actions: DayActions;
+}) {
+  const weeks = monthGrid(props.anchor);
+  const month = monthOf(props.anchor);
+  return (
+    <div className="cal-month" aria-label={`${monthTitle(props.anchor, props.locale)} calendar`}>
+      <div className="cal-weekdays" aria-hidden="true">
+        {weeks[0]!.map((d) => (
+          <div key={d}>{weekdayName(d, props.locale)}</div>
+        ))}
+      </div>
+      {weeks.map((w) => (
+        <div className="cal-week-row" key={w[0]}>
+          {w.map((d) => (
+            <DayCell
+              key={d}
+              date={d}
+              items={props.byDate.get(d) ?? []}
+              partnersById={props.data.partnersById}
+              today={props.today}
+              locale={props.locale}
+              outside={monthOf(d) !== month}
+              limit={MONTH_CELL_LIMIT}
+              actions={props.actions}
+            />
+          ))}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function AgendaView(props: {
+  items: ContentItem[];
+  data: CalendarData;
+  today: string;
+  currency: string;
+  locale: string;
+  onOpen: (item: ContentItem) => void;
+}) {
+  const groups = [...groupByDate(props.items).entries()];
+  if (groups.length === 0)
+    return <p className="card muted">Nothing planned in this month with these filters.</p>;
+  return (
+    <div className="card cal-agenda">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Day</th>
+            <th scope="col">Time</th>
+            <th scope="col">Partner</th>
+            <th scope="col">Item</th>
+            <th scope="col">Campaign</th>
+            <th scope="col">Status</th>
+            <th scope="col" className="num">
+              Cost
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {groups.flatMap(([date, list]) =>
+            list.map((it, i) => {
+              const p = props.data.partnersById.get(it.partnerId);
+              const overdue = isOverdue(it, props.today);
+              return (
+                <tr key={it.id} className={overdue ? 'cal-row-overdue' : undefined}>
+                  <td>{i === 0 ? shortDay(date, props.locale) : ''}</td>
+                  <td className="num">{it.plannedTime || '—'}</td>
+                  <td>
+                    {p ? (
+                      <span className="cal-partner-cell">
+                        <a href={href(`partners/${p.id}`)}>{p.name}</a>
+                        <KindBadge kind={p.kind} />
+                      </span>
+                    ) : (
+                      'Unknown partner'
+                    )}
+                  </td>
+                  <td>
+                    <button type="button" className="linkish" onClick={() => props.onOpen(it)}>
+                      {it.title || 'Untitled'}
+                    </button>
+                    <div className="hint">
+                      {it.platform} · {it.format}
+                    </div>
+                  </td>
+                  <td>
+                    {it.campaignId ? (
+                      <a href={href(`calendar/campaigns/${it.campaignId}`)}>
+                        {props.data.campaignsById.get(it.campaignId)?.name ?? 'Unknown'}
+                      </a>
+                    ) : (
+                      <span className="muted">—</span>
+                    )}
+                  </td>
+                  <td>
+                    <span className={`cal-status-badge cal-status-${it.status.replace(' ', '-')}`}>
+                      {overdue ? 'Overdue' : STATUS_LABEL[it.status]}
+                    </span>
+                  </td>
+                  <td className="num">{formatMoney(it.costCents, props.currency, props.locale)}</td>
+                </tr>
+              );
+            }),
+          )}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Filters({ data }: { data: CalendarData }) {
+  const filter = useCalendarUi((s) => s.filter);
+  const setFilter = useCalendarUi((s) => s.setFilter);
+  const clear = useCalendarUi((s) => s.clearFilter);
+  const select = <K extends keyof ContentFilter>(
+    key: K,
+    label: string,
+    options: { value: string; label: string }[],
+  ) => (
+    <label className="cal-filter">
+      <span>{label}</span>
+      <select
+        value={filter[key]}
+        onChange={(e) => setFilter({ [key]: e.target.value } as Partial<ContentFilter>)}
+      >
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <div className="cal-filters" role="group" aria-label="Filters">
+      {select(
+        'partnerId',
+        'Partner',
+        data.partners.map((p) => ({ value: p.id, label: p.name })),
+      )}
+      {select(
+        'kind',
+        'Kind',
+        PARTNER_KINDS.map((k) => ({ value: k, label: KIND_LABEL[k] })),
+      )}
+      {select('campaignId', 'Campaign', [
+        ...data.campaigns.map((c) => ({ value: c.id, label: c.name })),
+        { value: 'none', label: 'No campaign' },
+      ])}
+      {select(
+        'platform',
+        'Platform',
+        PLATFORMS.map((p) => ({ value: p, label: p })),
+      )}
+      {select('status', 'Status', [
+        ...CONTENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] })),
+        { value: 'overdue', label: 'Overdue' },
+      ])}
+      {isFilterActive(filter) ? (
+        <button type="button" className="btn btn-small" onClick={clear}>
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+/** The filtered items for the planner and the exports. */
+export function useFilteredItems(data: CalendarData | undefined, today: string): ContentItem[] {
+  const filter = useCalendarUi((s) => s.filter);
+  return useMemo(
+    () =>
+      data ? filterContent(data.items, filter, (id) => data.partnersById.get(id)?.kind, today) : [],
+    [data, filter, today],
+  );
+}
