@@ -528,3 +528,20 @@ export function withTag(p: Partner, tag: string, now: number): Partner {
   if (!t || p.tags.some((x) => x.toLowerCase() === t.toLowerCase())) return p;
   return { ...p, tags: [...p.tags, t], updatedAt: now };
 }
+
+/** Search by name, email, handle, promo code or referral slug (case-insensitive, any part). */
+export function matchesPartnerSearch(
+  p: Pick<Partner, 'name' | 'email' | 'accounts' | 'codes' | 'referralSlug'>,
+  query: string,
+): boolean {
+  const q = query.trim().toLowerCase().replace(/^@/, '');
+  if (!q) return true;
+  const has = (s: string) => s.toLowerCase().includes(q);
+  return (
+    has(p.name) ||
+    has(p.email) ||
+    has(p.referralSlug) ||
+    p.accounts.some((a) => has(a.handle)) ||
+    p.codes.some(has)
+  );
+}

@@ -4,6 +4,7 @@ import {
   emptyContractDraft,
   emptyPartnerDraft,
   findCodeConflicts,
+  matchesPartnerSearch,
   partnerTier,
   partnerToDraft,
   slugify,
@@ -272,5 +273,22 @@ describe('partner validation', () => {
       'Gift box',
       'hyperlocal influencer',
     ]);
+  });
+});
+
+describe('partner search', () => {
+  const p = {
+    name: 'Maya Chen',
+    email: 'maya@example.com',
+    accounts: [
+      { platform: 'tiktok' as const, handle: '@maya.bakes', followers: 1, engagementRate: 1 },
+    ],
+    codes: ['MAYA15'],
+    referralSlug: 'maya-chen',
+  };
+  it('finds by name, handle (with or without @) and code, ignoring case', () => {
+    for (const q of ['chen', '@MAYA.bakes', 'maya.b', 'maya15', '', '  '])
+      expect(matchesPartnerSearch(p, q), q).toBe(true);
+    for (const q of ['leo', 'MAYA20']) expect(matchesPartnerSearch(p, q), q).toBe(false);
   });
 });

@@ -1,0 +1,447 @@
+import { useMemo, useState } from 'react';
+import { Archive, ArchiveRestore, ArrowLeft, Copy, Pencil, Trash2 } from 'lucide-react';
+import { href, navigate } from '../../app/router';
+import { Card, ErrorPanel, KindBadge, PageHeader, Stat } from '../../components/ui';
+import { getDb } from '../../db/db';
+import { useSettings } from '../../db/hooks';
+import { deletePartner, restorePartner, setArchived } from '../../db/partners';
+import { activeContractAt } from '../../domain/contracts';
+import { partnerEarnings, roi } from '../../domain/earnings';
+import { formatMoney } from '../../domain/money';
+import { buildTrackingLink, defaultUtm, partnerTier, PLATFORM_LABEL } from '../../domain/partners';
+import type { Contract, Partner } from '../../domain/schemas';
+import { useUi } from '../../store/ui';
+import { formatFollowers, formatRoi, STATUS_LABEL } from './format';
+import { PERIOD_LABEL, usePartnersUi, type PeriodKey } from './store';
+import { periodRange, todayIn, usePartnerDetail } from './usePartners';
+
+const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
+  monthly: 'month',
+  quarterly: 'quarter',
+  yearly: 'year',
+};
+
+export function PartnerDetail({ id }: { id: string }) {
+  const data = usePartnerDetail(id);
+  const settings = useSettings();
+  const showToast = useUi((s) => s.showToast);
+  const period = usePartnersUi((s) => s.period);
+  const setPeriod = usePartnersUi((s) => s.setPeriod);
+  const today = todayIn(settings);
+  const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
+  const range = useMemo(() => periodRange(period, today), [period, today]);
+
+  const earnings = useMemo(() => {
+    if (!data?.partner) return null;
+    return partnerEarnings(
+      {
+        kind: data.partner.kind,
+        contracts: data.contracts,
+        orders: data.orders,
+        content: data.content,
+        bonuses: data.bonuses,
+        bonusRules: data.bonusRules,
+      },
+      range,
+      { timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost },
+    );
+  }, [data, range, settings.timeZone, settings.countDiscountAsCost]);
+
+  if (data === undefined) return <p className="muted">Loading…</p>;
+  const p = data.partner;
+  if (!p)
+    return (
+      <>
+        <PageHeader title="Partner not found" />
+        <ErrorPanel title="This partner does not exist any more">
+          It may have been deleted. <a href={href('partners')}>Back to partners</a>
+        </ErrorPanel>
+      </>
+    );
+
+  const remove = async () => {
+    try {
+      const snapshot = await deletePartner(getDb(), p.id);
+      navigate('partners');
+      showToast({
+        message: `${p.name} deleted`,
+        timeoutMs: 8000,
+        action: {
+          label: 'Undo',
+          run: () => {
+            restorePartner(getDb(), snapshot).then(
+              () => showToast({ tone: 'success', message: `${p.name} is back` }),
+              (e: Error) => showToast({ tone: 'error', message: e.message }),
+            );
+          },
+        },
+      });
+    } catch (e) {
+      showToast({ tone: 'error', message: `Could not delete: ${(e as Error).message}` });
+    }
+  };
+
+  const toggleArchive = async () => {
+    await setArchived(getDb(), p.id, !p.archived);
+    showToast({
+      tone: 'success',
+      message: p.archived ? `${p.name} is back in the list` : `${p.name} archived`,
+    });
+  };
+
+  const tier = partnerTier(p, settings.tierBounds);
+  const current = activeContractAt(data.contracts, today);
+  const published = data.content.filter((c) => c.status === 'published');
+  const latestContent = [...data.content].reverse().slice(0, 5);
+  const allRevenue = data.orders.reduce(
+    (s, o) => s + (o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents)),
+    0,
+  );
+  const loc = [p.location.city, p.location.region, p.location.country].filter(Boolean).join(', ');
+
+  return (
+    <>
+      <a className="pd-back" href={href('partners')}>
+        <ArrowLeft size={16} aria-hidden="true" /> All partners
+      </a>
+      <PageHeader
+        title={p.name}
+        subtitle={
+          <span className="pd-sub">
+            <KindBadge kind={p.kind} />
+            <span className={`pl-status pl-status-${p.status}`}>{STATUS_LABEL[p.status]}</span>
+            {tier ? <span className="tag">{tier} tier</span> : null}
+            {p.archived ? <span className="tag">Archived</span> : null}
+            {loc ? <span>{loc}</span> : null}
+          </span>
+        }
+        actions={
+          <>
+            <button type="button" className="btn" onClick={() => void toggleArchive()}>
+              {p.archived ? (
+                <ArchiveRestore size={16} aria-hidden="true" />
+              ) : (
+                <Archive size={16} aria-hidden="true" />
+              )}
+              {p.archived ? 'Unarchive' : 'Archive'}
+            </button>
+            <button type="button" className="btn btn-danger" onClick={() => void remove()}>
+              <Trash2 size={16} aria-hidden="true" /> Delete
+            </button>
+            <a className="btn btn-primary" href={href(`partners/${encodeURIComponent(p.id)}/edit`)}>
+              <Pencil size={16} aria-hidden="true" /> Edit
+            </a>
+          </>
+        }
+      />
+
+      <section className="card pd-metrics" aria-label="Results">
+        <div className="card-head">
+          <h2>Results</h2>
+          <label className="pl-inline">
+            <span>Period</span>
+            <select value={period} onChange={(e) => setPeriod(e.target.value as PeriodKey)}>
+              {Object.entries(PERIOD_LABEL).map(([k, v]) => (
+                <option key={k} value={k}>
+                  {v}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        {earnings ? (
+          <div className="grid-4">
+            <Stat
+              label="Revenue"
+              value={money(earnings.revenueCents)}
+              tone={p.kind}
+              hint={`${earnings.orders} orders`}
+            />
+            <Stat
+              label="Cost"
+              value={money(earnings.costCents)}
+              hint={`${money(earnings.payableCents)} payable`}
+            />
+            <Stat
+              label="ROI"
+              value={formatRoi(roi(earnings.revenueCents, earnings.costCents))}
+              hint="(revenue − cost) ÷ cost"
+            />
+            <Stat
+              label="Posts published"
+              value={
+                published.filter((c) => c.plannedDate >= range.start && c.plannedDate <= range.end)
+                  .length
+              }
+              hint={`${range.start} to ${range.end}`}
+            />
+          </div>
+        ) : null}
+      </section>
+
+      <div className="grid-2 mt">
+        <Card title="Profile">
+          <dl className="pd-dl">
+            <dt>Email</dt>
+            <dd>{p.email || '—'}</dd>
+            <dt>Niche</dt>
+            <dd>{p.niche || '—'}</dd>
+            <dt>Exclusivity</dt>
+            <dd>{p.exclusive ? 'Promotes only us' : 'Works with several brands'}</dd>
+            <dt>Payout</dt>
+            <dd>
+              {p.payout.method === 'none'
+                ? 'Not set'
+                : `${p.payout.method === 'paypal' ? 'PayPal' : 'Venmo'}: ${p.payout.handle || '—'}`}
+            </dd>
+            <dt>Tags</dt>
+            <dd>
+              {p.tags.length
+                ? p.tags.map((t) => (
+                    <span key={t} className="tag pd-tag">
+                      {t}
+                    </span>
+                  ))
+                : '—'}
+            </dd>
+            <dt>Status history</dt>
+            <dd>
+              <ol className="pd-history">
+                {p.statusHistory.map((h, i) => (
+                  <li key={i}>
+                    {STATUS_LABEL[h.status]} <span className="muted">{h.date}</span>
+                  </li>
+                ))}
+              </ol>
+            </dd>
+            {p.notes ? (
+              <>
+                <dt>Notes</dt>
+                <dd className="pd-notes">{p.notes}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Card>
+        <Card title="Social accounts">
+          {p.accounts.length === 0 ? (
+            <p className="muted">No accounts yet.</p>
+          ) : (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">Platform</th>
+                  <th scope="col">Handle</th>
+                  <th scope="col" className="num">
+                    Followers
+                  </th>
+                  <th scope="col" className="num">
+                    Engagement
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.accounts.map((a, i) => (
+                  <tr key={i}>
+                    <td>{PLATFORM_LABEL[a.platform]}</td>
+                    <td>{a.handle}</td>
+                    <td className="num">{a.followers.toLocaleString(settings.locale)}</td>
+                    <td className="num">{a.engagementRate} %</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {tier ? (
+            <p className="muted pd-note">
+              {tier[0]!.toUpperCase() + tier.slice(1)} tier from the largest account (
+              {formatFollowers(Math.max(...p.accounts.map((a) => a.followers)))} followers); bounds
+              are in Settings.
+            </p>
+          ) : null}
+        </Card>
+      </div>
+
+      <Card title="Contract history" className="mt">
+        {data.contracts.length === 0 ? (
+          <p className="muted">No contract yet. Add one when you agree on terms.</p>
+        ) : (
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col" className="num">
+                  Retainer
+                </th>
+                <th scope="col" className="num">
+                  Commission
+                </th>
+                <th scope="col" className="num">
+                  Fee per post
+                </th>
+                <th scope="col" className="num">
+                  Perks / month
+                </th>
+                <th scope="col" className="num">
+                  Posts / month
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.contracts.map((c) => (
+                <tr key={c.id} className={c === current ? 'pd-current' : ''}>
+                  <td>
+                    {c.startDate}{' '}
+                    {c === current ? <span className="badge pd-active">Active today</span> : null}
+                  </td>
+                  <td>{c.endDate ?? 'open-ended'}</td>
+                  <td className="num">
+                    {c.retainerCents
+                      ? `${money(c.retainerCents)} / ${PERIODS_OF[c.retainerPeriod]}`
+                      : '—'}
+                  </td>
+                  <td className="num">
+                    {c.commissionRate ? `${c.commissionRate} % of ${c.commissionBase}` : '—'}
+                  </td>
+                  <td className="num">
+                    {c.flatFeePerPostCents ? money(c.flatFeePerPostCents) : '—'}
+                  </td>
+                  <td className="num">
+                    {c.perksCentsPerMonth ? money(c.perksCentsPerMonth) : '—'}
+                  </td>
+                  <td className="num">{c.deliverablesPerMonth}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </Card>
+
+      <CodesAndLinks partner={p} brandUrl={settings.brandUrl} />
+
+      <div className="grid-3 mt">
+        <Card title="Content">
+          <p>
+            <strong className="num">{data.content.length}</strong> items, {published.length}{' '}
+            published
+          </p>
+          {latestContent.length ? (
+            <ul className="pd-list">
+              {latestContent.map((c) => (
+                <li key={c.id}>
+                  <span>{c.title || `${PLATFORM_LABEL[c.platform]} ${c.format}`}</span>
+                  <span className="muted">
+                    {c.plannedDate} · {c.status}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="muted">Nothing planned yet.</p>
+          )}
+        </Card>
+        <Card title="Orders">
+          <p>
+            <strong className="num">{data.orders.length.toLocaleString(settings.locale)}</strong>{' '}
+            orders credited, all time
+          </p>
+          <p>
+            Revenue, net of refunds: <strong className="num">{money(allRevenue)}</strong>
+          </p>
+        </Card>
+        <Card title="Payouts">
+          {data.payouts.length === 0 ? (
+            <p className="muted">No payouts yet.</p>
+          ) : (
+            <ul className="pd-list">
+              {[...data.payouts]
+                .reverse()
+                .slice(0, 6)
+                .map((x) => (
+                  <li key={x.id}>
+                    <span className="num">
+                      {formatMoney(x.amountCents, x.currency, settings.locale)}
+                    </span>
+                    <span className="muted">
+                      paid {x.paidDate} · {x.method}
+                    </span>
+                  </li>
+                ))}
+            </ul>
+          )}
+        </Card>
+      </div>
+    </>
+  );
+}
+
+function CodesAndLinks({ partner: p, brandUrl }: { partner: Partner; brandUrl: string }) {
+  const defaults = defaultUtm(p);
+  const [source, setSource] = useState(defaults.source);
+  const [campaign, setCampaign] = useState('');
+  const showToast = useUi((s) => s.showToast);
+  const link = buildTrackingLink(brandUrl, { source, medium: p.kind, campaign });
+  const copy = async () => {
+    if (!link) return;
+    try {
+      await navigator.clipboard.writeText(link);
+      showToast({ tone: 'success', message: 'Tracking link copied' });
+    } catch {
+      showToast({ tone: 'error', message: 'Could not copy: select the link and copy it by hand.' });
+    }
+  };
+  return (
+    <Card title="Codes and links" className="mt">
+      <div className="grid-2">
+        <dl className="pd-dl">
+          <dt>Promo codes</dt>
+          <dd>
+            {p.codes.length
+              ? p.codes.map((c) => (
+                  <code key={c} className="pd-code">
+                    {c}
+                  </code>
+                ))
+              : 'None yet'}
+          </dd>
+          <dt>Referral slug</dt>
+          <dd>{p.referralSlug ? <code>{p.referralSlug}</code> : '—'}</dd>
+        </dl>
+        <div className="stack pd-utm">
+          <div className="row">
+            <label className="pl-inline">
+              <span>Source</span>
+              <input value={source} onChange={(e) => setSource(e.target.value)} />
+            </label>
+            <label className="pl-inline">
+              <span>Campaign</span>
+              <input
+                value={campaign}
+                placeholder="e.g. spring-treats"
+                onChange={(e) => setCampaign(e.target.value)}
+              />
+            </label>
+          </div>
+          {link ? (
+            <div className="row pd-link">
+              <input
+                readOnly
+                aria-label="Tracking link"
+                value={link}
+                onFocus={(e) => e.target.select()}
+              />
+              <button type="button" className="btn" onClick={() => void copy()}>
+                <Copy size={16} aria-hidden="true" /> Copy link
+              </button>
+            </div>
+          ) : (
+            <p className="muted">
+              Add your shop URL in <a href={href('settings')}>Settings</a> to build tracking links
+              (medium = {p.kind}).
+            </p>
+          )}
+        </div>
+      </div>
+    </Card>
+  );
+}

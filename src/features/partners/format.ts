@@ -1,0 +1,24 @@
+import type { PartnerStatus } from '../../domain/schemas';
+
+export const STATUS_LABEL: Record<PartnerStatus, string> = {
+  prospect: 'Prospect',
+  contacted: 'Contacted',
+  negotiating: 'Negotiating',
+  active: 'Active',
+  paused: 'Paused',
+  ended: 'Ended',
+};
+
+/** 184000 → "184K", 1250000 → "1.3M": follower counts read at a glance. */
+export function formatFollowers(n: number): string {
+  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(
+    n,
+  );
+}
+
+/** ROI as a percentage ("+240 %"), or a dash when the partner cost nothing in the period. */
+export function formatRoi(roi: number | null): string {
+  if (roi === null) return '—';
+  const pct = Math.round(roi * 100);
+  return `${pct > 0 ? '+' : ''}${pct.toLocaleString('en-US')} %`;
+}

@@ -1,0 +1,17 @@
+import { expect, loadSampleData, openApp, test } from './fixtures';
+
+/** Screenshots of the Partners screens with the sample brand, for a human to look at. */
+test('partners screenshots (list, detail, form)', async ({ page }) => {
+  await loadSampleData(page);
+  await openApp(page, 'partners');
+  const table = page.getByRole('table', { name: 'Partners' });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/partners-list.png' });
+  await page.getByLabel('Search partners').fill('maya');
+  await table.getByRole('link', { name: 'Maya Chen' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/partners-detail.png', fullPage: true });
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit Maya Chen' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/partners-form.png', fullPage: true });
+});
