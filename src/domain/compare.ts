@@ -334,7 +334,14 @@ export interface GroupResult {
   figures: Record<FigureKey, Figure>;
   spendMix: SpendMix;
   /** Counts behind the figures, to show with "not enough data". */
-  counts: { partners: number; posts: number; postsWithMetrics: number; orders: number };
+  counts: {
+    partners: number;
+    posts: number;
+    postsWithMetrics: number;
+    orders: number;
+    /** People reached by published posts with metrics. */
+    reach: number;
+  };
 }
 
 export interface PartnerPoint {
@@ -438,6 +445,7 @@ interface PartnerStats {
   postsWithMetrics: number;
   engagements: number;
   impressions: number;
+  reach: number;
   /** Mean engagement rate of the partner's posts, or null without a usable post. */
   rate: number | null;
   ratePosts: number;
@@ -519,6 +527,7 @@ function statsFor(
   let postsWithMetrics = 0;
   let engagements = 0;
   let impressions = 0;
+  let reach = 0;
   let rateSum = 0;
   let ratePosts = 0;
   for (const c of content) {
@@ -531,6 +540,7 @@ function statsFor(
     const eng = engagementsOf(c.metrics);
     engagements += eng;
     impressions += c.metrics.impressions;
+    reach += c.metrics.reach;
     const base = c.metrics.reach > 0 ? c.metrics.reach : followers;
     if (base > 0) {
       rateSum += eng / base;
@@ -550,6 +560,7 @@ function statsFor(
     postsWithMetrics,
     engagements,
     impressions,
+    reach,
     rate: ratePosts > 0 ? rateSum / ratePosts : null,
     ratePosts,
     longevityDays: longevity(e.contracts, opts.today),
@@ -641,7 +652,13 @@ function groupResult(
       bonusCents: e('bonusCents'),
       discountCents: e('discountCents'),
     },
-    counts: { partners: n, posts, postsWithMetrics: withMetrics, orders },
+    counts: {
+      partners: n,
+      posts,
+      postsWithMetrics: withMetrics,
+      orders,
+      reach: sum((x) => x.reach),
+    },
   };
 }
 
