@@ -1,0 +1,270 @@
+/**
+ * Backups against the database: export reads every table in primary-key chunks inside one read
+ * transaction (a consistent copy, built as text parts so memory holds text, not every record at
+ * once); import is validated completely before it starts, then runs as ONE rw transaction that
+ * takes a safety snapshot, writes, and rebuilds the derived rollups. Inside it we await only Dexie
+ * calls: any other await would end the transaction early and leave half an import behind.
+ */
+import Dexie, { type Table } from 'dexie';
+import { defaultSettings, SETTINGS_ID, TABLE_NAMES, type TableName } from '../domain/schemas';
+import {
+  BackupTextBuilder,
+  backupMeta,
+  countRows,
+  parseBackup,
+  planImport,
+  type BackupCounts,
+  type ImportMode,
+  type ImportPlan,
+  type LocalIndex,
+  type ParsedBackup,
+  formatProblem,
+} from '../io/backup';
+import { DATA_TABLES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
+import { newId } from './repo';
+
+/** Rows per read or write request: small enough to keep memory flat, big enough to be fast. */
+export const CHUNK_ROWS = 2000;
+/** Safety snapshots kept in the database (each is a whole backup). */
+export const SNAPSHOTS_KEPT = 3;
+
+const IMPORT_TABLES = [...DATA_TABLES, 'snapshots', 'partnerStats'] as const;
+
+type AnyRow = { id: string; updatedAt: number };
+
+/** Calls `each` with the rows of a table in primary-key order, CHUNK_ROWS at a time. */
+async function forEachChunk(
+  table: Table<AnyRow, string>,
+  each: (rows: AnyRow[]) => void,
+): Promise<void> {
+  let last: string | null = null;
+  for (;;) {
+    const rows: AnyRow[] = await (last === null
+      ? table.orderBy(':id').limit(CHUNK_ROWS).toArray()
+      : table.where(':id').above(last).limit(CHUNK_ROWS).toArray());
+    if (!rows.length) return;
+    each(rows);
+    if (rows.length < CHUNK_ROWS) return;
+    last = rows[rows.length - 1]!.id;
+  }
+}
+
+const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
+
+/** The backup text parts of everything stored; call inside a transaction covering DATA_TABLES. */
+async function backupParts(
+  db: PawtnersDb,
+  appVersion: string,
+  now: number,
+): Promise<{ parts: string[]; counts: BackupCounts }> {
+  const counts = {} as BackupCounts;
+  for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
+  const b = new BackupTextBuilder(backupMeta(counts, appVersion, now));
+  for (const t of TABLE_NAMES) {
+    b.startTable(t);
+    await forEachChunk(rowsOf(db, t), (rows) => b.addRows(rows));
+    b.endTable();
+  }
+  return { parts: b.finish(), counts };
+}
+
+export interface ExportedBackup {
+  /** The file's text in parts, in order (a Blob takes them as they are). */
+  parts: string[];
+  counts: BackupCounts;
+}
+
+/** A consistent backup of the whole database. */
+export async function exportBackup(
+  db: PawtnersDb,
+  opts: { appVersion: string; now: number },
+): Promise<ExportedBackup> {
+  return db.transaction('r', [...DATA_TABLES], () => backupParts(db, opts.appVersion, opts.now));
+}
+
+export async function exportBackupText(
+  db: PawtnersDb,
+  opts: { appVersion: string; now: number },
+): Promise<string> {
+  return (await exportBackup(db, opts)).parts.join('');
+}
+
+/** Remember when the owner last exported (bookkeeping: it does not count as an edit). */
+export async function markExported(db: PawtnersDb, now: number): Promise<void> {
+  await db.transaction('rw', db.settings, async () => {
+    const updated = await db.settings.update(SETTINGS_ID, { lastExportAt: now });
+    if (!updated) await db.settings.put({ ...defaultSettings(now), lastExportAt: now });
+  });
+}
+
+/** What is stored: every row's id and updatedAt, and the partners' codes for collision checks. */
+async function readLocal(db: PawtnersDb) {
+  const index = {} as LocalIndex;
+  for (const t of TABLE_NAMES) {
+    const m = new Map<string, number>();
+    await forEachChunk(rowsOf(db, t), (rows) => {
+      for (const r of rows) m.set(r.id, r.updatedAt);
+    });
+    index[t] = m;
+  }
+  const partners = (await db.partners.toArray()).map(({ id, name, codes }) => ({
+    id,
+    name,
+    codes,
+  }));
+  return { index, partners };
+}
+
+export interface ImportPreview {
+  replace: ImportPlan;
+  merge: ImportPlan;
+}
+
+/** What each mode would do, computed against what is stored now. Writes nothing. */
+export async function previewImport(db: PawtnersDb, backup: ParsedBackup): Promise<ImportPreview> {
+  const { index, partners } = await db.transaction('r', [...DATA_TABLES], () => readLocal(db));
+  return {
+    replace: planImport('replace', index, partners, backup.data),
+    merge: planImport('merge', index, partners, backup.data),
+  };
+}
+
+export interface ImportOptions {
+  now: number;
+  appVersion: string;
+  /** Shown next to the snapshot, e.g. "Before importing pawtners-backup-2026-03-01.json". */
+  reason: string;
+  /** Called after each table is written (progress; tests use it to fail mid-import). */
+  onTableWritten?: (table: TableName) => void;
+}
+
+export interface ImportResult {
+  plan: ImportPlan;
+  /** The safety snapshot taken first, for "Undo import". */
+  snapshotId: string;
+}
+
+/** A failure that left the database exactly as it was. */
+export class ImportError extends Error {
+  constructor(message: string, options?: { cause: unknown }) {
+    super(message, options);
+    this.name = 'ImportError';
+  }
+}
+
+function isQuotaError(e: unknown): boolean {
+  const named = (x: unknown) =>
+    typeof x === 'object' && x !== null && (x as { name?: unknown }).name === 'QuotaExceededError';
+  return named(e) || named((e as { inner?: unknown } | null)?.inner);
+}
+
+function toImportError(e: unknown): ImportError {
+  if (e instanceof ImportError) return e;
+  if (isQuotaError(e))
+    return new ImportError(
+      'The disk is full, so the import stopped. Nothing was changed; free some space and try again.',
+      { cause: e },
+    );
+  const detail = e instanceof Error ? e.message : String(e);
+  return new ImportError(`The import failed and nothing was changed (${detail}).`, { cause: e });
+}
+
+/** Inside the import transaction: keep the current data as a snapshot, trimming old ones. */
+async function takeSnapshot(db: PawtnersDb, opts: ImportOptions): Promise<string> {
+  const { parts } = await backupParts(db, opts.appVersion, opts.now);
+  const snap: Snapshot = {
+    id: newId(),
+    createdAt: opts.now,
+    reason: opts.reason,
+    json: parts.join(''),
+  };
+  await db.snapshots.add(snap);
+  const old = await db.snapshots
+    .orderBy('createdAt')
+    .reverse()
+    .offset(SNAPSHOTS_KEPT)
+    .primaryKeys();
+  await db.snapshots.bulkDelete(old);
+  return snap.id;
+}
+
+async function writeInChunks(table: Table<AnyRow, string>, rows: readonly AnyRow[]) {
+  for (let i = 0; i < rows.length; i += CHUNK_ROWS)
+    await table.bulkPut(rows.slice(i, i + CHUNK_ROWS));
+}
+
+/**
+ * Import a validated backup. Everything happens in one transaction: a safety snapshot of what is
+ * stored, then (Replace) clear and write every table or (Merge) write the newer rows, then the
+ * rollups. If anything throws, IndexedDB rolls all of it back. BulkErrors are not caught here on
+ * purpose: catching one inside the transaction would commit the rows that did succeed.
+ */
+export async function applyImport(
+  db: PawtnersDb,
+  backup: ParsedBackup,
+  mode: ImportMode,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  try {
+    return await db.transaction('rw', [...IMPORT_TABLES], async () => {
+      const snapshotId = await takeSnapshot(db, opts);
+      const { index, partners } = await readLocal(db);
+      // Planned again here, not reused from the preview, so edits made since are respected.
+      const plan = planImport(mode, index, partners, backup.data);
+      for (const t of TABLE_NAMES) {
+        if (mode === 'replace') await rowsOf(db, t).clear();
+        await writeInChunks(rowsOf(db, t), plan.writes[t]);
+        opts.onTableWritten?.(t);
+      }
+      await rebuildStatsInTransaction(Dexie.currentTransaction);
+      return { plan, snapshotId };
+    });
+  } catch (e) {
+    throw toImportError(e);
+  }
+}
+
+/** Parse, validate and import in one go (auto-backup restore, benchmarks). */
+export async function importBackupText(
+  db: PawtnersDb,
+  text: string,
+  mode: ImportMode,
+  opts: ImportOptions,
+): Promise<ImportResult> {
+  const parsed = parseBackup(text, opts.appVersion);
+  if (!parsed.ok) throw new ImportError(parsed.problems.map(formatProblem).join('\n'));
+  return applyImport(db, parsed.backup, mode, opts);
+}
+
+/** The newest safety snapshot, if any (for "Undo import"). */
+export async function latestSnapshot(db: PawtnersDb): Promise<Snapshot | undefined> {
+  return db.snapshots.orderBy('createdAt').last();
+}
+
+/**
+ * Put the database back as it was in a snapshot (one transaction), then drop that snapshot.
+ * The snapshot is validated like any backup first.
+ */
+export async function undoImport(db: PawtnersDb, snapshotId: string): Promise<BackupCounts> {
+  const snap = await db.snapshots.get(snapshotId);
+  if (!snap) throw new ImportError('That safety copy is gone; there is nothing to undo.');
+  const parsed = parseBackup(snap.json);
+  if (!parsed.ok)
+    throw new ImportError(
+      `The safety copy cannot be read (${formatProblem(parsed.problems[0]!)}). Nothing was changed.`,
+    );
+  const { data } = parsed.backup;
+  try {
+    await db.transaction('rw', [...IMPORT_TABLES], async () => {
+      for (const t of TABLE_NAMES) {
+        await rowsOf(db, t).clear();
+        await writeInChunks(rowsOf(db, t), data[t]);
+      }
+      await rebuildStatsInTransaction(Dexie.currentTransaction);
+      await db.snapshots.delete(snapshotId);
+    });
+  } catch (e) {
+    throw toImportError(e);
+  }
+  return countRows(data);
+}
