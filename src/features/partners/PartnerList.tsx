@@ -239,7 +239,11 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         />
         <label className="pl-inline">
           <span>Sales in</span>
-          <select value={period} onChange={(e) => setPeriod(e.target.value as PeriodKey)}>
+          <select
+            aria-label="Sales in"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value as PeriodKey)}
+          >
             {Object.entries(PERIOD_LABEL).map(([k, v]) => (
               <option key={k} value={k}>
                 {v}
@@ -312,7 +316,11 @@ function FilterSelect(props: {
   return (
     <label className="pl-inline">
       <span>{props.label}</span>
-      <select value={props.value} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        aria-label={props.label}
+        value={props.value}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         <option value="">Any</option>
         {props.options.map(([v, l]) => (
           <option key={v} value={v}>
@@ -340,8 +348,12 @@ function BulkBar({ ids, today, rows }: { ids: string[]; today: string; rows: Row
     <div className="pl-bulk" role="region" aria-label="Bulk actions">
       <strong>{ids.length} selected</strong>
       <label className="pl-inline">
-        <span>Status</span>
-        <select value={status} onChange={(e) => setStatus(e.target.value as PartnerStatus)}>
+        <span>New status</span>
+        <select
+          aria-label="New status"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as PartnerStatus)}
+        >
           {PARTNER_STATUSES.map((s) => (
             <option key={s} value={s}>
               {STATUS_LABEL[s]}
@@ -437,13 +449,7 @@ function PartnerTable(props: {
     overscan: 8,
   });
   return (
-    <div
-      className="pl-table"
-      role="table"
-      aria-label="Partners"
-      aria-rowcount={rows.length + 1}
-      aria-multiselectable="true"
-    >
+    <div className="pl-table" role="table" aria-label="Partners" aria-rowcount={rows.length + 1}>
       <div className="pl-row pl-head" role="row" aria-rowindex={1}>
         <div role="columnheader" className="pl-cell pl-select">
           <input
