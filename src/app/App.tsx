@@ -22,6 +22,7 @@ import { PayoutsScreen } from '../features/payouts/PayoutsScreen';
 import { SalesScreen } from '../features/sales/SalesScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
+import { useAutoBackups } from '../features/settings/useAutoBackups';
 import { SCREENS, href, useRoute, type ScreenPath } from './router';
 
 const ICONS: Record<ScreenPath, LucideIcon> = {
@@ -57,6 +58,7 @@ export function App() {
   const route = useRoute();
   const busy = useUi((s) => s.busy);
   useMenuActions();
+  useAutoBackups();
   const current = SCREENS.find((s) => s.path === route.screen)!;
 
   useEffect(() => {

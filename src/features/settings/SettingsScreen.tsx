@@ -8,6 +8,7 @@ import { parseMoney, centsToDecimal } from '../../domain/money';
 import { settingsSchema, type Settings } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
+import { BackupsCard } from './BackupsCard';
 
 interface Draft {
   brandName: string;
@@ -175,6 +176,7 @@ export function SettingsScreen() {
           </button>
         </div>
       </form>
+      <BackupsCard />
       <Card title="Your data" className="mt">
         <p className="muted">
           Everything is stored on this computer only. Try Pawtners with a demo pet brand, or start

@@ -1,0 +1,172 @@
+import { useState } from 'react';
+import { Dialog, ErrorPanel } from '../../components/ui';
+import type { ImportPreview } from '../../db/backup';
+import { TABLE_LABELS, type ImportMode, type ParsedBackup } from '../../io/backup';
+import { describeChange } from './backup-text';
+
+export interface PendingImport {
+  /** File name or automatic-backup name, for the dialog and the snapshot reason. */
+  source: string;
+  backup: ParsedBackup;
+  preview: ImportPreview;
+}
+
+/**
+ * What an import will do, before anything is written: when and by which version the backup was
+ * made, rows per table, and what each mode changes. Nothing is written until the owner confirms.
+ */
+export function ImportPreviewDialog(props: {
+  pending: PendingImport | null;
+  locale: string;
+  timeZone: string;
+  onCancel: () => void;
+  onConfirm: (mode: ImportMode) => Promise<string | null>;
+}) {
+  const [mode, setMode] = useState<ImportMode>('replace');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const { pending } = props;
+  const close = () => {
+    setMode('replace');
+    setError(null);
+    props.onCancel();
+  };
+  const nf = new Intl.NumberFormat(props.locale);
+  const plan = pending ? pending.preview[mode] : null;
+  const meta = pending?.backup.meta;
+  const brand = pending?.backup.data.settings[0]?.brandName;
+  const exported = meta
+    ? new Intl.DateTimeFormat(props.locale, {
+        dateStyle: 'long',
+        timeStyle: 'short',
+        timeZone: props.timeZone,
+      }).format(new Date(meta.exportedAt))
+    : '';
+
+  return (
+    <Dialog
+      open={pending !== null}
+      title="Import this backup?"
+      onClose={close}
+      wide
+      footer={
+        <>
+          <button type="button" className="btn" onClick={close} disabled={busy}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className={mode === 'replace' ? 'btn btn-danger' : 'btn btn-primary'}
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              setError(null);
+              const failure = await props.onConfirm(mode);
+              setBusy(false);
+              if (failure) setError(failure);
+              else setMode('replace');
+            }}
+          >
+            {busy ? 'Importing…' : mode === 'replace' ? 'Replace my data' : 'Merge into my data'}
+          </button>
+        </>
+      }
+    >
+      {pending && meta && plan ? (
+        <div className="stack backup-preview">
+          <p className="backup-source">
+            <strong>{pending.source}</strong>
+            <br />
+            {brand ? `${brand} · ` : ''}exported {exported} with Pawtners {meta.appVersion}
+            {pending.backup.fromVersion !== meta.schemaVersion
+              ? ` (converted from backup version ${pending.backup.fromVersion})`
+              : ''}
+          </p>
+          <fieldset className="backup-modes">
+            <legend>How to import</legend>
+            <label className={`backup-mode ${mode === 'replace' ? 'selected' : ''}`}>
+              <input
+                type="radio"
+                name="backup-mode"
+                value="replace"
+                checked={mode === 'replace'}
+                onChange={() => setMode('replace')}
+              />
+              <span>
+                <strong>Replace</strong>
+                <span className="muted">
+                  Make this computer exactly like the backup. Anything not in it is removed.
+                </span>
+              </span>
+            </label>
+            <label className={`backup-mode ${mode === 'merge' ? 'selected' : ''}`}>
+              <input
+                type="radio"
+                name="backup-mode"
+                value="merge"
+                checked={mode === 'merge'}
+                onChange={() => setMode('merge')}
+              />
+              <span>
+                <strong>Merge</strong>
+                <span className="muted">
+                  Add what is new; where both have a record, keep the one edited last.
+                </span>
+              </span>
+            </label>
+          </fieldset>
+          <table className="table backup-table" aria-label="What will change">
+            <thead>
+              <tr>
+                <th scope="col">Records</th>
+                <th scope="col" className="num">
+                  In the backup
+                </th>
+                <th scope="col" className="num">
+                  On this computer
+                </th>
+                <th scope="col">What will change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.changes.map((c) => (
+                <tr key={c.table}>
+                  <th scope="row">{TABLE_LABELS[c.table]}</th>
+                  <td className="num">{nf.format(c.incoming)}</td>
+                  <td className="num">{nf.format(c.current)}</td>
+                  <td className={c.add + c.update + c.remove ? '' : 'muted'}>
+                    {describeChange(c, nf)}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {plan.collisions.length ? (
+            <div className="backup-collisions" role="note">
+              <strong>
+                {plan.collisions.length === 1
+                  ? '1 promo code is already used here'
+                  : `${plan.collisions.length} promo codes are already used here`}
+              </strong>
+              <ul>
+                {plan.collisions.slice(0, 10).map((c) => (
+                  <li key={`${c.code}-${c.droppedFrom.id}`}>
+                    <code>{c.code}</code> stays with {c.keptBy.name}; {c.droppedFrom.name} (from the
+                    backup) will not get it.
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : null}
+          <p className="muted">
+            {plan.totalChanges === 0
+              ? 'Nothing would change.'
+              : `${nf.format(plan.totalChanges)} records will change.`}{' '}
+            A safety copy of your current data is kept first, so you can undo this import.
+          </p>
+          {error ? <ErrorPanel title="The import did not happen">{error}</ErrorPanel> : null}
+        </div>
+      ) : null}
+    </Dialog>
+  );
+}
