@@ -83,6 +83,21 @@ export function parseWithMapping(
   return parseMappedOrders(csv, { source, columns: toColumnMap(mapping), dateStyle: 'auto' }, ctx);
 }
 
+/**
+ * Why a file is not an orders CSV at all (JSON, HTML, a spreadsheet or PDF saved with a .csv
+ * name, a single column), or null when it looks like a table.
+ */
+export function notCsvReason(text: string, header: readonly string[]): string | null {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (text.includes('\u0000') || start.startsWith('PK') || start.startsWith('%PDF'))
+    return 'This is not a text CSV file (it looks like a spreadsheet, PDF or other binary file). Export your orders as CSV and try again.';
+  if (/^[[{<]/.test(start))
+    return 'This file does not look like a CSV table (it looks like JSON or HTML). Export your orders as CSV and try again.';
+  if (header.length < 2)
+    return 'This file does not look like a CSV table (fewer than two columns). Export your orders as CSV and try again.';
+  return null;
+}
+
 export const KNOWN_IMPORTERS = [shopifyImporter, etsyImporter] as const;
 
 /** The known export format a header belongs to, or null (then the owner maps columns). */

@@ -204,3 +204,14 @@ describe('dates and customer keys', () => {
     expect(await customerKeyOf('  ', 'salt')).toBeNull();
   });
 });
+
+describe('files that are not order CSVs', () => {
+  it('names JSON, binary and one-column files', async () => {
+    const { notCsvReason } = await import('../../src/io/orders-mapped');
+    const json = fixture('not-a-csv.csv');
+    expect(notCsvReason(json, parseCsv(json).header)).toMatch(/looks like JSON or HTML/);
+    expect(notCsvReason('PK\u0003\u0004junk', ['a', 'b'])).toMatch(/not a text CSV file/);
+    expect(notCsvReason('just one column\n1\n', ['just one column'])).toMatch(/fewer than two/);
+    expect(notCsvReason(fixture('shopify-orders.csv'), ['Name', 'Email'])).toBeNull();
+  });
+});

@@ -1,0 +1,256 @@
+import { useState } from 'react';
+import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
+import { useSettings } from '../../db/hooks';
+import type { PlanEntry } from '../../domain/import-plan';
+import { formatMoney } from '../../domain/money';
+import { MAPPABLE_FIELDS } from '../../io/orders-common';
+import { guessMapping, mappingProblems } from '../../io/orders-mapped';
+import type { useOrderImport } from './useOrderImport';
+
+type Flow = ReturnType<typeof useOrderImport>;
+
+const LIST_LIMIT = 200;
+
+/** Everything the import shows between picking a file and writing: progress, mapping, preview. */
+export function ImportDialog({ flow }: { flow: Flow }) {
+  const { state, cancel } = flow;
+  if (state.step === 'idle') return null;
+  if (state.step === 'working')
+    return (
+      <Dialog open title={`Importing ${state.fileName}`} onClose={cancel}>
+        <Progress label={state.label} done={state.done} total={state.total} onCancel={cancel} />
+        <p className="muted">
+          You can keep working; nothing is saved until you confirm the preview.
+        </p>
+      </Dialog>
+    );
+  if (state.step === 'failed')
+    return (
+      <Dialog
+        open
+        title="The file could not be imported"
+        onClose={cancel}
+        footer={
+          <button type="button" className="btn btn-primary" onClick={cancel}>
+            Close
+          </button>
+        }
+      >
+        <ErrorPanel title={state.fileName}>
+          <ul>
+            {state.messages.map((m) => (
+              <li key={m}>{m}</li>
+            ))}
+          </ul>
+        </ErrorPanel>
+        <p className="muted">Nothing was written. Fix the file (or export it again) and retry.</p>
+      </Dialog>
+    );
+  if (state.step === 'mapping') return <MappingStep flow={flow} key={state.fileName} />;
+  return <PreviewStep flow={flow} />;
+}
+
+function MappingStep({ flow }: { flow: Flow }) {
+  const settings = useSettings();
+  const state = flow.state as Extract<Flow['state'], { step: 'mapping' }>;
+  const known = Object.keys(settings.importMappings);
+  const [source, setSource] = useState(known[0] ?? 'woocommerce');
+  const [mapping, setMapping] = useState<Record<string, string>>(
+    () => settings.importMappings[source] ?? guessMapping(state.header),
+  );
+  const [errors, setErrors] = useState<string[]>([]);
+  const changeSource = (s: string) => {
+    setSource(s);
+    const saved = settings.importMappings[s.trim().toLowerCase()];
+    if (saved) setMapping(saved);
+  };
+  const submit = () => {
+    const name = source.trim().toLowerCase();
+    const problems = mappingProblems(mapping, state.header);
+    if (!/^[a-z0-9][a-z0-9 _-]{0,39}$/.test(name))
+      problems.unshift('Name the source with letters, digits or dashes (e.g. woocommerce).');
+    setErrors(problems);
+    if (problems.length === 0) void flow.mapColumns({ source: name, columns: mapping });
+  };
+  return (
+    <Dialog
+      open
+      wide
+      title="Match the columns of your file"
+      onClose={flow.cancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={flow.cancel}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" onClick={submit}>
+            Continue to preview
+          </button>
+        </>
+      }
+    >
+      <p>
+        <strong>{state.fileName}</strong> is not a Shopify or Etsy export. Tell Pawtners which
+        column holds what; the choice is remembered for this source.
+      </p>
+      {errors.length > 0 ? (
+        <ErrorPanel title="Some columns still need a choice">
+          <ul>
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+        </ErrorPanel>
+      ) : null}
+      <div className="field">
+        <label htmlFor="map-source">Source name</label>
+        <input
+          id="map-source"
+          list="map-sources"
+          value={source}
+          onChange={(e) => changeSource(e.target.value)}
+        />
+        <datalist id="map-sources">
+          {['woocommerce', 'squarespace', 'wix', ...known].map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      </div>
+      <div className="sales-mapping">
+        {MAPPABLE_FIELDS.map((f) => {
+          const col = mapping[f.key] ?? '';
+          const example = col ? state.sample.map((r) => r[col]).find((v) => v) : undefined;
+          return (
+            <div className="field" key={f.key}>
+              <label htmlFor={`map-${f.key}`}>
+                {f.label}
+                {f.required ? ' (required)' : ''}
+              </label>
+              <select
+                id={`map-${f.key}`}
+                value={col}
+                onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })}
+              >
+                <option value="">(not in this file)</option>
+                {state.header.map((h) => (
+                  <option key={h} value={h}>
+                    {h}
+                  </option>
+                ))}
+              </select>
+              <div className="hint">{example ? `e.g. ${example.slice(0, 40)}` : ' '}</div>
+            </div>
+          );
+        })}
+      </div>
+    </Dialog>
+  );
+}
+
+function PreviewStep({ flow }: { flow: Flow }) {
+  const settings = useSettings();
+  const state = flow.state as Extract<Flow['state'], { step: 'preview' }>;
+  const { plan } = state;
+  const [busy, setBusy] = useState(false);
+  const money = (c: number, cur: string) => formatMoney(c, cur, settings.locale);
+  const changed = plan.entries.filter((e) => e.kind === 'changed');
+  const unattributed = plan.entries.filter((e) => e.order.partnerId === null);
+  const fresh = plan.entries.filter((e) => e.kind === 'new');
+  const n = plan.toWrite.length;
+  return (
+    <Dialog
+      open
+      wide
+      title={`Preview: ${state.fileName}`}
+      onClose={flow.cancel}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={flow.cancel}>
+            Cancel
+          </button>
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={busy || n === 0}
+            onClick={async () => {
+              setBusy(true);
+              await flow.confirm();
+              setBusy(false);
+            }}
+          >
+            {n === 0 ? 'Nothing to import' : `Import ${n} order${n === 1 ? '' : 's'}`}
+          </button>
+        </>
+      }
+    >
+      <p className="muted">
+        {state.formatLabel}: {state.rowCount.toLocaleString()} rows read. Nothing is saved until you
+        confirm.
+      </p>
+      <div className="sales-preview-stats" aria-label="Import summary">
+        <Stat label="New" value={plan.counts.new} />
+        <Stat label="Already imported" value={plan.counts.unchanged} />
+        <Stat label="Changed" value={plan.counts.changed} hint="e.g. refunded since" />
+        <Stat label="Unattributed" value={plan.counts.unattributed} />
+        <Stat label="Rows with errors" value={plan.counts.errors} />
+      </div>
+      {plan.problems.length > 0 ? (
+        <ErrorPanel
+          title={`${plan.problems.length} row${plan.problems.length === 1 ? '' : 's'} will be skipped`}
+        >
+          <ul className="sales-problems">
+            {plan.problems.slice(0, LIST_LIMIT).map((p) => (
+              <li key={`${p.line}-${p.message}`}>{p.message}</li>
+            ))}
+          </ul>
+        </ErrorPanel>
+      ) : null}
+      <PreviewList
+        title="Changed since the last import"
+        entries={changed}
+        render={(e) => e.changes.join('; ')}
+      />
+      <PreviewList
+        title="Not credited to a partner"
+        entries={unattributed}
+        render={(e) =>
+          e.review ??
+          (e.order.codes.length > 0 ? `Codes: ${e.order.codes.join(', ')}` : 'No code or referral')
+        }
+      />
+      <PreviewList
+        title="New orders"
+        entries={fresh}
+        render={(e) =>
+          `${money(e.order.totalCents, e.order.currency)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}`
+        }
+      />
+    </Dialog>
+  );
+}
+
+function PreviewList(props: {
+  title: string;
+  entries: PlanEntry[];
+  render: (e: PlanEntry) => string;
+}) {
+  if (props.entries.length === 0) return null;
+  return (
+    <details className="sales-preview-list" open={props.entries.length <= 20}>
+      <summary>
+        {props.title} ({props.entries.length})
+      </summary>
+      <ul>
+        {props.entries.slice(0, LIST_LIMIT).map((e) => (
+          <li key={e.order.id}>
+            <strong>{e.order.orderId}</strong> <span className="muted">(line {e.line})</span>:{' '}
+            {props.render(e)}
+          </li>
+        ))}
+        {props.entries.length > LIST_LIMIT ? (
+          <li className="muted">… and {props.entries.length - LIST_LIMIT} more</li>
+        ) : null}
+      </ul>
+    </details>
+  );
+}

@@ -1,0 +1,124 @@
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { axeViolations, expect, loadSampleData, openApp, test } from './fixtures';
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/orders');
+
+async function importFile(page: Page, name: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import orders' }).click();
+  await (await chooser).setFiles(path.join(FIXTURES, name));
+}
+
+const stat = (scope: ReturnType<Page['locator']>, label: string) =>
+  scope
+    .locator('.stat', { has: scope.page().getByText(label, { exact: true }) })
+    .locator('.stat-value');
+
+test('import a Shopify file, see the preview, map an unknown code, re-import without duplicates', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'sales');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
+  await importFile(page, 'shopify-e2e.csv');
+
+  const preview = page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' });
+  await expect(preview).toBeVisible();
+  await expect(stat(preview.locator('*'), 'New')).toHaveText('3');
+  await expect(stat(preview.locator('*'), 'Already imported')).toHaveText('0');
+  await expect(stat(preview.locator('*'), 'Unattributed')).toHaveText('2');
+  await expect(stat(preview.locator('*'), 'Rows with errors')).toHaveText('1');
+  await expect(
+    preview.getByText('Line 7 (order #9004): date "2099-05-04 09:15:00 -0400" is in the future'),
+  ).toBeVisible();
+  await expect(preview.getByText('Used code maya10')).toBeVisible();
+  await preview.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders: 3 new, 0 updated')).toBeVisible();
+
+  // The unknown code (used in two cases) is listed with its orders and revenue: 25.00 + (30.00 - 10.00).
+  const codes = page.getByRole('region', { name: 'Codes nobody owns yet' });
+  const row = codes.getByRole('row', { name: /PAWPARTY/i });
+  await expect(row).toContainText('2');
+  await expect(row).toContainText('$45.00');
+  await codes.getByLabel(/Partner for code PAWPARTY/i).selectOption({ label: 'Jordan Reyes' });
+  await codes.getByRole('button', { name: /Map code PAWPARTY/i }).click();
+  await expect(
+    page.getByText(/Code PAWPARTY now belongs to Jordan Reyes; 2 orders credited./i),
+  ).toBeVisible();
+  await expect(codes.getByRole('row', { name: /PAWPARTY/i })).toHaveCount(0);
+
+  // Filter to those orders: totals follow the filter.
+  await page.getByLabel('Partner', { exact: true }).selectOption({ label: 'Jordan Reyes' });
+  await page.getByLabel('From', { exact: true }).fill('2024-05-01');
+  await page.getByLabel('To', { exact: true }).fill('2024-05-31');
+  const totals = page.getByRole('region', { name: 'Totals for the filtered orders' });
+  await expect(stat(totals, 'Orders')).toHaveText('2');
+  await expect(stat(totals, 'Revenue')).toHaveText('$45.00');
+  await expect(stat(totals, 'Refunded')).toHaveText('$10.00');
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(3);
+
+  // The same file again: nothing new, nothing changed.
+  await importFile(page, 'shopify-e2e.csv');
+  const again = page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' });
+  await expect(stat(again.locator('*'), 'Already imported')).toHaveText('3');
+  await expect(again.getByRole('button', { name: 'Nothing to import' })).toBeDisabled();
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(stat(totals, 'Orders')).toHaveText('2');
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('reassign an order by hand with a reason', async ({ page }) => {
+  await loadSampleData(page);
+  await openApp(page, 'sales');
+  await importFile(page, 'shopify-e2e.csv');
+  await page.getByRole('button', { name: 'Import 3 orders' }).click();
+  await page.getByLabel('From', { exact: true }).fill('2024-05-01');
+  await page.getByLabel('To', { exact: true }).fill('2024-05-31');
+  await page.getByRole('button', { name: 'Credit order #9002' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Credit order #9002' });
+  await dialog.getByLabel('Partner').selectOption({ label: 'Maya Chen' });
+  await dialog.getByRole('button', { name: 'Save credit' }).click();
+  await expect(dialog.getByText('Say why')).toBeVisible();
+  await dialog.getByLabel('Reason').fill('Met Maya at the market');
+  await dialog.getByRole('button', { name: 'Save credit' }).click();
+  await expect(page.getByText('Order #9002 credited by hand.')).toBeVisible();
+  await page.getByLabel('Attribution').selectOption('manual');
+  const rows = page.getByRole('table', { name: 'Orders' }).getByRole('row');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText('Maya Chen');
+});
+
+test('a file that is not CSV is refused with a clear message and nothing is written', async ({
+  page,
+}) => {
+  await openApp(page, 'sales');
+  await importFile(page, 'not-a-csv.csv');
+  const dialog = page.getByRole('dialog', { name: 'The file could not be imported' });
+  await expect(dialog.getByText(/does not look like a CSV table/)).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
+});
+
+test('an unknown CSV goes through the column mapping, which is remembered', async ({ page }) => {
+  await openApp(page, 'sales');
+  await importFile(page, 'woocommerce-orders.csv');
+  const mapping = page.getByRole('dialog', { name: 'Match the columns of your file' });
+  await expect(mapping.getByLabel('Order number (required)')).toHaveValue('Order Number');
+  await mapping.getByLabel('Order date (required)').selectOption('');
+  await mapping.getByRole('button', { name: 'Continue to preview' }).click();
+  await expect(mapping.getByText('Choose the column for "Order date".')).toBeVisible();
+  await mapping.getByLabel('Order date (required)').selectOption('Order Date');
+  await mapping.getByRole('button', { name: 'Continue to preview' }).click();
+  const preview = page.getByRole('dialog', { name: 'Preview: woocommerce-orders.csv' });
+  await expect(stat(preview.locator('*'), 'New')).toHaveText('3');
+  await preview.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders')).toBeVisible();
+  const totals = page.getByRole('region', { name: 'Totals for the filtered orders' });
+  // 48.15 completed, 16.84 fully refunded, 10.00 cancelled: revenue 48.15.
+  await expect(stat(totals, 'Revenue')).toHaveText('$48.15');
+  // Next time the mapping is already there.
+  await importFile(page, 'woocommerce-orders.csv');
+  await expect(mapping.getByLabel('Source name')).toHaveValue('woocommerce');
+  await expect(mapping.getByLabel('Order date (required)')).toHaveValue('Order Date');
+});
