@@ -4,6 +4,8 @@ import { axeViolations, expect, loadSampleData, openApp, test } from './fixtures
 test('calendar views with sample data render, stay accessible and fit 1280 px', async ({
   page,
 }) => {
+  // Five axe runs and full-page screenshots on a busy machine.
+  test.setTimeout(150_000);
   await loadSampleData(page);
   await openApp(page, 'calendar');
   await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();

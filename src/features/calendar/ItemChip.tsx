@@ -28,6 +28,8 @@ export function ItemChip(props: {
   const kind = partner?.kind ?? 'unknown';
   const name = partner?.name ?? 'Unknown partner';
   const what = item.title || `${item.platform} ${item.format}`;
+  // Compact chips show only time and name; their label adds what and the status after that.
+  const visible = item.plannedTime ? `${item.plannedTime} ${name}` : name;
   const status = overdue ? 'Overdue' : STATUS_LABEL[item.status];
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
     const delta = KEY_DELTAS[e.key];
@@ -53,6 +55,8 @@ export function ItemChip(props: {
       className={classes}
       draggable
       data-item-id={item.id}
+      aria-label={props.detailed ? undefined : `${visible}: ${what}, ${status}`}
+      title={`${name}: ${what} (${item.platform} ${item.format}, ${status})`}
       aria-describedby={MOVE_HINT_ID}
       onClick={() => props.onOpen(item)}
       onKeyDown={onKeyDown}
@@ -62,8 +66,7 @@ export function ItemChip(props: {
         {overdue ? <AlertTriangle aria-hidden="true" size={13} className="cal-icon-warn" /> : null}
         {item.status === 'published' ? <CheckCircle2 aria-hidden="true" size={13} /> : null}
         {item.status === 'missed' ? <XCircle aria-hidden="true" size={13} /> : null}
-        {item.plannedTime ? <span className="cal-time">{item.plannedTime}</span> : null}
-        <span className="cal-chip-name">{name}</span>
+        <span className="cal-chip-name">{visible}</span>
       </span>
       {props.detailed ? (
         <>
@@ -72,14 +75,8 @@ export function ItemChip(props: {
             {item.platform} · {item.format}
           </span>
         </>
-      ) : (
-        <span className="sr-only">: {what}</span>
-      )}
-      {props.detailed ? (
-        <span className="cal-chip-status">{status}</span>
-      ) : (
-        <span className="sr-only">, {status}</span>
-      )}
+      ) : null}
+      {props.detailed ? <span className="cal-chip-status">{status}</span> : null}
     </button>
   );
 }

@@ -4,7 +4,7 @@ import { Dialog, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { ContentValidationError, deleteContentItem, saveContentItem } from '../../db/content';
 import { newId } from '../../db/repo';
-import { fieldLabel, METRIC_KEYS, STATUS_LABEL } from '../../domain/content';
+import { engagementRate, fieldLabel, METRIC_KEYS, STATUS_LABEL } from '../../domain/content';
 import {
   CONTENT_FORMATS,
   CONTENT_STATUSES,
@@ -358,6 +358,7 @@ export function ItemDialog(props: {
                 </Field>
               ))}
             </div>
+            <EngagementLine draft={draft} locale={locale} />
           </fieldset>
         ) : null}
         {!quick && draft.status !== 'published' ? (
@@ -365,5 +366,31 @@ export function ItemDialog(props: {
         ) : null}
       </form>
     </Dialog>
+  );
+}
+
+/** Live engagement of the results typed so far (see docs: interactions / reach). */
+function EngagementLine({ draft, locale }: { draft: ItemDraft; locale: string }) {
+  const n = (k: (typeof METRIC_KEYS)[number]) => Math.max(0, Number(draft.metrics[k]) || 0);
+  const rate = engagementRate({
+    reach: n('reach'),
+    impressions: n('impressions'),
+    likes: n('likes'),
+    comments: n('comments'),
+    shares: n('shares'),
+    saves: n('saves'),
+    clicks: n('clicks'),
+  });
+  const pct = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
+  return (
+    <p className="hint cal-engagement">
+      {rate === null
+        ? 'Engagement rate appears once reach is entered.'
+        : `Engagement rate ${pct.format(rate)} (likes + comments + shares + saves, divided by reach)`}
+    </p>
   );
 }

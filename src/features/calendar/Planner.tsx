@@ -51,7 +51,7 @@ export function Planner(props: {
   const { view, anchor: storedAnchor, setView, setAnchor } = useCalendarUi();
   const anchor = storedAnchor ?? today;
   const [announcement, setAnnouncement] = useState('');
-  const [focusId, setFocusId] = useState<string | null>(null);
+  const [focusTarget, setFocusTarget] = useState<{ id: string; date: string } | null>(null);
 
   const byDate = useMemo(() => groupByDate(filtered), [filtered]);
   const overdueCount = useMemo(
@@ -59,15 +59,18 @@ export function Planner(props: {
     [filtered, today],
   );
 
-  // Keep keyboard focus on an item after it moved to another cell (or another month).
+  // Keep keyboard focus on an item after it moved: React re-creates it in the new day's cell
+  // once the database change arrives, so wait until it is there.
   useEffect(() => {
-    if (!focusId) return;
-    const el = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(focusId)}"]`);
+    if (!focusTarget) return;
+    const el = document.querySelector<HTMLElement>(
+      `[data-date="${focusTarget.date}"] [data-item-id="${CSS.escape(focusTarget.id)}"]`,
+    );
     if (el) {
       el.focus();
-      setFocusId(null);
+      setFocusTarget(null);
     }
-  }, [focusId, data]);
+  }, [focusTarget, data]);
 
   const reschedule = useCallback(
     async (itemId: string, to: string, fromKeyboard: boolean) => {
@@ -80,7 +83,7 @@ export function Planner(props: {
         const visible =
           view === 'week' ? weekDays(anchor).includes(to) : monthOf(to) === monthOf(anchor);
         if (!visible) setAnchor(to);
-        if (fromKeyboard) setFocusId(itemId);
+        if (fromKeyboard) setFocusTarget({ id: itemId, date: to });
       } catch (e) {
         showToast({ tone: 'error', message: `Could not move the item: ${(e as Error).message}` });
       }
