@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Archive, ArchiveRestore, ArrowLeft, Copy, Pencil, Trash2 } from 'lucide-react';
 import { href, navigate } from '../../app/router';
-import { Card, ErrorPanel, KindBadge, PageHeader, Stat } from '../../components/ui';
+import { Card, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import { deletePartner, restorePartner, setArchived } from '../../db/partners';
@@ -12,7 +12,8 @@ import { buildTrackingLink, defaultUtm, partnerTier, PLATFORM_LABEL } from '../.
 import type { Contract, Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { formatFollowers, formatRoi, STATUS_LABEL } from './format';
-import { PERIOD_LABEL, usePartnersUi, type PeriodKey } from './store';
+import { PartnerNotFound, PeriodSelect } from './parts';
+import { usePartnersUi } from './store';
 import { periodRange, todayIn, usePartnerDetail } from './usePartners';
 
 const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
@@ -26,7 +27,6 @@ export function PartnerDetail({ id }: { id: string }) {
   const settings = useSettings();
   const showToast = useUi((s) => s.showToast);
   const period = usePartnersUi((s) => s.period);
-  const setPeriod = usePartnersUi((s) => s.setPeriod);
   const today = todayIn(settings);
   const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
   const range = useMemo(() => periodRange(period, today), [period, today]);
@@ -49,15 +49,7 @@ export function PartnerDetail({ id }: { id: string }) {
 
   if (data === undefined) return <p className="muted">Loading…</p>;
   const p = data.partner;
-  if (!p)
-    return (
-      <>
-        <PageHeader title="Partner not found" />
-        <ErrorPanel title="This partner does not exist any more">
-          It may have been deleted. <a href={href('partners')}>Back to partners</a>
-        </ErrorPanel>
-      </>
-    );
+  if (!p) return <PartnerNotFound />;
 
   const remove = async () => {
     try {
@@ -138,16 +130,7 @@ export function PartnerDetail({ id }: { id: string }) {
       <section className="card pd-metrics" aria-label="Results">
         <div className="card-head">
           <h2>Results</h2>
-          <label className="pl-inline">
-            <span>Period</span>
-            <select value={period} onChange={(e) => setPeriod(e.target.value as PeriodKey)}>
-              {Object.entries(PERIOD_LABEL).map(([k, v]) => (
-                <option key={k} value={k}>
-                  {v}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PeriodSelect label="Period" />
         </div>
         {earnings ? (
           <div className="grid-4">

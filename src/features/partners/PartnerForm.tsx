@@ -27,6 +27,7 @@ import {
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { STATUS_LABEL } from './format';
+import { PartnerNotFound } from './parts';
 import { todayIn, useAllPartners, usePartnerDetail } from './usePartners';
 
 const NICHES = ['dogs', 'cats', 'small pets', 'aquarium', 'birds', 'reptiles', 'horses'];
@@ -35,15 +36,7 @@ const NICHES = ['dogs', 'cats', 'small pets', 'aquarium', 'birds', 'reptiles', '
 export function PartnerFormPage({ id }: { id: string | null }) {
   const detail = usePartnerDetail(id ?? '');
   if (id && detail === undefined) return <p className="muted">Loading…</p>;
-  if (id && !detail?.partner)
-    return (
-      <>
-        <PageHeader title="Partner not found" />
-        <ErrorPanel title="This partner does not exist any more">
-          It may have been deleted. <a href={href('partners')}>Back to partners</a>
-        </ErrorPanel>
-      </>
-    );
+  if (id && !detail?.partner) return <PartnerNotFound />;
   return (
     <PartnerForm
       key={id ?? 'new'}

@@ -25,7 +25,8 @@ import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { exportPartners } from './exportPartners';
 import { ImportPartnersButton } from './ImportPartners';
-import { PERIOD_LABEL, usePartnersUi, type PeriodKey, type SortKey } from './store';
+import { PeriodSelect } from './parts';
+import { PERIOD_LABEL, usePartnersUi, type SortKey } from './store';
 import {
   periodRange,
   todayIn,
@@ -66,8 +67,7 @@ function compareRows(key: SortKey): (a: Row, b: Row) => number {
 export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const settings = useSettings();
   const partners = useAllPartners();
-  const { filters, sort, period, selected, setFilter, clearFilters, toggleSort, setPeriod } =
-    usePartnersUi();
+  const { filters, sort, period, selected, setFilter, clearFilters, toggleSort } = usePartnersUi();
   const setSelected = usePartnersUi((s) => s.setSelected);
   const today = todayIn(settings);
   const range = useMemo(() => periodRange(period, today), [period, today]);
@@ -237,20 +237,7 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
           onChange={(v) => setFilter('niche', v)}
           options={nicheOptions.map((t) => [t, t])}
         />
-        <label className="pl-inline">
-          <span>Sales in</span>
-          <select
-            aria-label="Sales in"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value as PeriodKey)}
-          >
-            {Object.entries(PERIOD_LABEL).map(([k, v]) => (
-              <option key={k} value={k}>
-                {v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <PeriodSelect label="Sales in" />
         <label className="pl-inline pl-check">
           <input
             type="checkbox"
