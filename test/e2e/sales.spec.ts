@@ -122,3 +122,21 @@ test('an unknown CSV goes through the column mapping, which is remembered', asyn
   await expect(mapping.getByLabel('Source name')).toHaveValue('woocommerce');
   await expect(mapping.getByLabel('Order date (required)')).toHaveValue('Order Date');
 });
+
+test('screens look right with sample data', async ({ page }) => {
+  test.skip(!process.env.SHOTS, 'screenshots only on request');
+  await loadSampleData(page);
+  await openApp(page, 'sales');
+  await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/sales-list.png' });
+  await importFile(page, 'shopify-e2e.csv');
+  await expect(page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/sales-preview.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await importFile(page, 'woocommerce-orders.csv');
+  await expect(page.getByRole('dialog', { name: 'Match the columns of your file' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/sales-mapping.png' });
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Add order' }).click();
+  await page.screenshot({ path: '/tmp/shots/sales-manual.png' });
+});

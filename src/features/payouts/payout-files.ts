@@ -1,0 +1,72 @@
+/** Turning statements into files: the PayPal Payouts CSV and a plain CSV for the books. */
+import type { Statement } from '../../domain/payout-statements';
+import { centsToDecimal } from '../../domain/money';
+import { toCsv } from '../../io/csv';
+import { paypalRowProblem, type PaypalPayoutRow } from '../../io/paypal';
+
+/** The decimal separator of a locale ("," for de-DE), for PayPal amounts. */
+export function decimalSeparatorOf(locale: string): '.' | ',' {
+  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+  return part?.value === ',' ? ',' : '.';
+}
+
+export function paypalRows(
+  statements: readonly Statement[],
+  currency: string,
+  period: string,
+): { rows: PaypalPayoutRow[]; skipped: string[] } {
+  const rows: PaypalPayoutRow[] = [];
+  const skipped: string[] = [];
+  for (const s of statements) {
+    const { payout } = s.partner;
+    const row: PaypalPayoutRow = {
+      recipient: payout.method === 'none' ? '' : payout.handle,
+      amountCents: s.owedCents,
+      currency,
+      reference: `${period}-${s.partner.id}`,
+      note: `Thank you! Partner earnings for ${period}`,
+      wallet: payout.method === 'venmo' ? 'VENMO' : 'PAYPAL',
+    };
+    const problem = paypalRowProblem(row);
+    if (problem) skipped.push(`${s.partner.name} ${problem}`);
+    else rows.push(row);
+  }
+  return { rows, skipped };
+}
+
+/** The statements as a plain CSV (one row per partner), amounts as decimals. */
+export function statementsCsv(statements: readonly Statement[], period: string): string {
+  const d = (c: number) => centsToDecimal(c);
+  return toCsv(
+    [
+      'Period',
+      'Partner',
+      'Kind',
+      'Revenue',
+      'Commissions',
+      'Retainer',
+      'Post fees',
+      'Bonuses',
+      'Payable',
+      'Already paid',
+      'Owed',
+      'Payout method',
+      'Payout handle',
+    ],
+    statements.map((s) => [
+      period,
+      s.partner.name,
+      s.partner.kind,
+      d(s.earnings.revenueCents),
+      d(s.earnings.commissionCents),
+      d(s.earnings.retainerCents),
+      d(s.earnings.feesCents),
+      d(s.earnings.bonusCents),
+      d(s.earnings.payableCents),
+      d(s.paidCents),
+      d(s.owedCents),
+      s.partner.payout.method,
+      s.partner.payout.handle,
+    ]),
+  );
+}
