@@ -14,4 +14,8 @@ test('partners screenshots (list, detail, form)', async ({ page }) => {
   await page.getByRole('link', { name: 'Edit' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Edit Maya Chen' })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/partners-form.png', fullPage: true });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await page.screenshot({ path: '/tmp/shots/partners-detail-dark.png' });
 });
