@@ -171,7 +171,7 @@ export function BackupsCard() {
 
   return (
     <Card title="Backups" className="mt">
-      <div className="stack">
+      <div className="stack backup-card-body">
         <p className="muted">
           A backup is one file with everything: partners, contracts, content, orders, payouts and
           these settings. Keep a copy somewhere safe, or use it to move Pawtners to another
