@@ -152,12 +152,19 @@ export function unknownCodes(
   index: AttributionIndex,
 ): UnknownCode[] {
   const map = new Map<string, UnknownCode>();
+  // Show each code in the spelling customers used most (first seen on a tie).
+  const spellings = new Map<string, Map<string, number>>();
   for (const o of orders) {
     if (o.partnerId !== null) continue;
     for (const c of o.codes) {
       const k = normalizeCode(c);
       if (index.byCode.has(k)) continue;
       const e = map.get(k) ?? { code: c.trim(), orders: 0, revenueCents: 0 };
+      const counts = spellings.get(k) ?? new Map<string, number>();
+      counts.set(c.trim(), (counts.get(c.trim()) ?? 0) + 1);
+      spellings.set(k, counts);
+      const best = counts.get(e.code) ?? 0;
+      if ((counts.get(c.trim()) ?? 0) > best) e.code = c.trim();
       e.orders += 1;
       e.revenueCents += o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents);
       map.set(k, e);

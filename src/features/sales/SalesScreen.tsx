@@ -235,12 +235,6 @@ export function SalesScreen(_props: { rest: string[] }) {
               hint={`${totals.credited.toLocaleString(settings.locale)} orders`}
             />
           </section>
-          <UnknownCodes
-            codes={unknown}
-            partners={partnerList}
-            currency={settings.currency}
-            locale={settings.locale}
-          />
           <Card title={`Orders (${filtered.length.toLocaleString(settings.locale)})`}>
             {filtered.length === 0 ? (
               <p className="muted">No orders match these filters.</p>
@@ -254,6 +248,12 @@ export function SalesScreen(_props: { rest: string[] }) {
               />
             )}
           </Card>
+          <UnknownCodes
+            codes={unknown}
+            partners={partnerList}
+            currency={settings.currency}
+            locale={settings.locale}
+          />
         </div>
       )}
       <ImportDialog flow={flow} />
