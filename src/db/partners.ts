@@ -2,6 +2,7 @@
  * The partners repository. Every write validates first and then happens in ONE transaction, so a
  * refused save leaves nothing half-written; deletes hand back everything they removed for Undo.
  */
+import { refreshPartnerStats, removePartnerStats, STATS_SOURCE_TABLES } from './stats';
 import { findCodeConflicts, validatePartnerDraft, withStatus, withTag } from '../domain/partners';
 import type { FieldErrors, PartnerDraft } from '../domain/partners';
 import type {
@@ -42,7 +43,7 @@ export async function savePartner(
   opts: SaveOptions,
 ): Promise<Partner> {
   const now = opts.now ?? Date.now();
-  return db.transaction('rw', db.partners, db.contracts, async () => {
+  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
     if (opts.id && !existing) throw new Error('This partner no longer exists.');
     const others = await db.partners.toArray();
@@ -62,6 +63,8 @@ export async function savePartner(
       r.contracts.map((c) => ({ ...c, createdAt: oldById.get(c.id)?.createdAt ?? c.createdAt })),
     );
     await db.partners.put(r.partner);
+    // Contract terms decide commissions: keep the partner's rollup in step.
+    await refreshPartnerStats(db, [r.partner.id]);
     return r.partner;
   });
 }
@@ -86,7 +89,7 @@ export interface DeletedPartner {
 export async function deletePartner(db: PawtnersDb, id: string): Promise<DeletedPartner> {
   return db.transaction(
     'rw',
-    [db.partners, db.contracts, db.contentItems, db.payouts, db.bonuses, db.orders, db.campaigns],
+    [db.partners, db.payouts, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
     async () => {
       const partner = await db.partners.get(id);
       if (!partner) throw new Error('This partner no longer exists.');
@@ -110,6 +113,8 @@ export async function deletePartner(db: PawtnersDb, id: string): Promise<Deleted
         snapshot.campaigns.map((c) => ({ ...c, partnerIds: c.partnerIds.filter((p) => p !== id) })),
       );
       await db.partners.delete(id);
+      await removePartnerStats(db, [id]);
+      if (snapshot.orders.length) await refreshPartnerStats(db, [null]);
       return snapshot;
     },
   );
@@ -122,7 +127,7 @@ export async function deletePartner(db: PawtnersDb, id: string): Promise<Deleted
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
   await db.transaction(
     'rw',
-    [db.partners, db.contracts, db.contentItems, db.payouts, db.bonuses, db.orders, db.campaigns],
+    [db.partners, db.payouts, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
     async () => {
       const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
       const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
@@ -140,6 +145,7 @@ export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise
         if (cur && !cur.partnerIds.includes(s.partner.id))
           await db.campaigns.put({ ...cur, partnerIds: [...cur.partnerIds, s.partner.id] });
       }
+      await refreshPartnerStats(db, s.orders.length ? [s.partner.id, null] : [s.partner.id]);
     },
   );
 }
@@ -207,7 +213,7 @@ export async function commitPartnerImport(
   db: PawtnersDb,
   writes: readonly PartnerWrite[],
 ): Promise<void> {
-  await db.transaction('rw', db.partners, db.contracts, async () => {
+  await db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const ids = new Set(writes.map((w) => w.partner.id));
     const stored = (await db.partners.toArray()).filter((p) => !ids.has(p.id));
     const all = [...stored, ...writes.map((w) => w.partner)];
@@ -228,5 +234,9 @@ export async function commitPartnerImport(
     }
     await db.partners.bulkPut(writes.map((w) => w.partner));
     await db.contracts.bulkPut(writes.flatMap((w) => w.contracts));
+    await refreshPartnerStats(
+      db,
+      writes.map((w) => w.partner.id),
+    );
   });
 }

@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb, SCHEMA_V1 } from '../../src/db/db';
+import { deletePartner, restorePartner } from '../../src/db/partners';
 import { loadSampleData, deleteAllData } from '../../src/db/repo';
 import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../../src/db/stats';
 import { generateSampleData } from '../../src/domain/sample-data';
@@ -53,6 +54,15 @@ describe('rollups in the database', () => {
       await db.contracts.where('partnerId').equals('p-020').modify({ commissionRate: 33 });
       await refreshPartnerStats(db, ['p-001', 'p-020']);
     });
+    expect(await stored()).toEqual(await recomputed());
+  });
+
+  it('follow a partner deleted (orders become unattributed) and restored', async () => {
+    await loadSampleData(db, NOW);
+    const deleted = await deletePartner(db, 'p-001');
+    expect((await stored()).has('p-001')).toBe(false);
+    expect(await stored()).toEqual(await recomputed());
+    await restorePartner(db, deleted);
     expect(await stored()).toEqual(await recomputed());
   });
 
