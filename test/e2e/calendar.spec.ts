@@ -33,6 +33,8 @@ const dayCell = (page: Page, date: string) =>
 test('add on a day, move by drag and by keyboard, publish with results, export .ics and CSV', async ({
   page,
 }) => {
+  // A long flow with a reload and two downloads on a shared machine.
+  test.setTimeout(150_000);
   await loadSampleData(page);
   await openApp(page, 'calendar');
   const d10 = dayOfThisMonth(10);

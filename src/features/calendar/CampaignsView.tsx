@@ -5,12 +5,13 @@ import { Card, Dialog, EmptyState, KindBadge, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { ContentValidationError, saveCampaign } from '../../db/content';
 import { newId } from '../../db/repo';
-import { isOverdue, STATUS_LABEL, summarizeCampaign } from '../../domain/content';
+import { isOverdue, summarizeCampaign } from '../../domain/content';
 import { addDays } from '../../domain/dates';
 import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
 import type { Campaign } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { Megaphone } from 'lucide-react';
+import { ItemCells } from './ItemCells';
 import { mediumDay, shortDay } from './format';
 import type { ItemDialogTarget } from './ItemDialog';
 import { useCalendarUi } from './useCalendarUi';
@@ -232,26 +233,12 @@ export function CampaignDetail(
                     <tr key={it.id} className={overdue ? 'cal-row-overdue' : undefined}>
                       <td>{shortDay(it.plannedDate, locale)}</td>
                       <td>{data.partnersById.get(it.partnerId)?.name ?? 'Unknown partner'}</td>
-                      <td>
-                        <button
-                          type="button"
-                          className="linkish"
-                          onClick={() => props.onOpenItem({ mode: 'edit', item: it })}
-                        >
-                          {it.title || 'Untitled'}
-                        </button>
-                        <div className="hint">
-                          {it.platform} · {it.format}
-                        </div>
-                      </td>
-                      <td>
-                        <span
-                          className={`cal-status-badge cal-status-${it.status.replace(' ', '-')}`}
-                        >
-                          {overdue ? 'Overdue' : STATUS_LABEL[it.status]}
-                        </span>
-                      </td>
-                      <td className="num">{money(it.costCents)}</td>
+                      <ItemCells
+                        item={it}
+                        overdue={overdue}
+                        cost={money(it.costCents)}
+                        onOpen={(item) => props.onOpenItem({ mode: 'edit', item })}
+                      />
                     </tr>
                   );
                 })}

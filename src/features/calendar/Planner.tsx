@@ -21,6 +21,7 @@ import { CONTENT_STATUSES, PARTNER_KINDS, PLATFORMS, type ContentItem } from '..
 import { useUi } from '../../store/ui';
 import { KIND_LABEL } from '../../components/ui';
 import { DayCell, type DayActions } from './DayCell';
+import { ItemCells } from './ItemCells';
 import { longDay, monthTitle, shortDay, weekdayName } from './format';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
 import { MOVE_HINT_ID } from './ItemChip';
@@ -184,7 +185,7 @@ export function Planner(props: {
           <span className="cal-swatch cal-swatch-overdue" aria-hidden="true" />
           Overdue
         </span>
-        <span id={MOVE_HINT_ID} className="hint cal-hint">
+        <span id={MOVE_HINT_ID} className="hint cal-hint" hidden={view === 'agenda'}>
           Drag an item to another day, or focus it and press Alt+← / Alt+→ to move it a day, Alt+↑ /
           Alt+↓ a week.
         </span>
@@ -298,8 +299,8 @@ function AgendaView(props: {
             <th scope="col">Day</th>
             <th scope="col">Time</th>
             <th scope="col">Partner</th>
-            <th scope="col">Item</th>
             <th scope="col">Campaign</th>
+            <th scope="col">Item</th>
             <th scope="col">Status</th>
             <th scope="col" className="num">
               Cost
@@ -326,14 +327,6 @@ function AgendaView(props: {
                     )}
                   </td>
                   <td>
-                    <button type="button" className="linkish" onClick={() => props.onOpen(it)}>
-                      {it.title || 'Untitled'}
-                    </button>
-                    <div className="hint">
-                      {it.platform} · {it.format}
-                    </div>
-                  </td>
-                  <td>
                     {it.campaignId ? (
                       <a href={href(`calendar/campaigns/${it.campaignId}`)}>
                         {props.data.campaignsById.get(it.campaignId)?.name ?? 'Unknown'}
@@ -342,12 +335,12 @@ function AgendaView(props: {
                       <span className="muted">—</span>
                     )}
                   </td>
-                  <td>
-                    <span className={`cal-status-badge cal-status-${it.status.replace(' ', '-')}`}>
-                      {overdue ? 'Overdue' : STATUS_LABEL[it.status]}
-                    </span>
-                  </td>
-                  <td className="num">{formatMoney(it.costCents, props.currency, props.locale)}</td>
+                  <ItemCells
+                    item={it}
+                    overdue={overdue}
+                    cost={formatMoney(it.costCents, props.currency, props.locale)}
+                    onOpen={props.onOpen}
+                  />
                 </tr>
               );
             }),
