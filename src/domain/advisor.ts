@@ -333,7 +333,11 @@ export function recommend(
   const f = input.economics.affiliate;
   const ambMonthly = input.monthlyBudgetCents * best.ambassadorShare;
   const explanation = [
-    `Put about ${pctText(best.ambassadorShare)} (${fmt(ambMonthly)} a month) into brand ambassadors and ${pctText(1 - best.ambassadorShare)} (${fmt(input.monthlyBudgetCents - ambMonthly)}) into micro-affiliates.`,
+    best.ambassadorShare === 0
+      ? `Put the whole budget (${fmt(input.monthlyBudgetCents)} a month) into micro-affiliates.`
+      : best.ambassadorShare === 1
+        ? `Put the whole budget (${fmt(input.monthlyBudgetCents)} a month) into brand ambassadors.`
+        : `Put about ${pctText(best.ambassadorShare)} (${fmt(ambMonthly)} a month) into brand ambassadors and ${pctText(1 - best.ambassadorShare)} (${fmt(input.monthlyBudgetCents - ambMonthly)}) into micro-affiliates.`,
   ];
   if (input.goal !== 'awareness') {
     const cheaper = a.cpaCents <= f.cpaCents ? 'Brand ambassadors' : 'Micro-affiliates';

@@ -6,6 +6,7 @@
  * A figure is `null` ("not enough data") when it rests on fewer records than its minimum
  * (MIN_RECORDS); it is never replaced by a made-up number.
  */
+import { formatMoney } from './money';
 import { dateInZone, dayNumber, endOfMonth, monthsInRange, type DateRange } from './dates';
 import {
   aovCents,
@@ -26,7 +27,9 @@ import {
   type Order,
   type Partner,
   type PartnerKind,
+  type Payout,
   type Platform,
+  type Settings,
 } from './schemas';
 
 export interface CompareData {
@@ -778,4 +781,73 @@ export function leaderboard(points: readonly PartnerPoint[], limit = 10): Partne
       return b.roi - a.roi;
     })
     .slice(0, limit);
+}
+
+/**
+ * Money owed to partners today: for each partner, everything payable up to `today` minus what was
+ * paid out, never below zero per partner (an overpaid partner does not offset another).
+ */
+export function payoutsOwed(
+  data: Pick<CompareData, 'partners' | 'bonusRules'>,
+  index: PartnerIndex,
+  payouts: readonly Pick<Payout, 'partnerId' | 'amountCents'>[],
+  opts: EarningsOptions & { today: string },
+): { totalCents: number; byPartner: { partnerId: string; owedCents: number }[] } {
+  const paid = new Map<string, number>();
+  for (const p of payouts) paid.set(p.partnerId, (paid.get(p.partnerId) ?? 0) + p.amountCents);
+  const byPartner: { partnerId: string; owedCents: number }[] = [];
+  let totalCents = 0;
+  for (const p of data.partners) {
+    const e = index.get(p.id);
+    if (!e) continue;
+    const payable = partnerEarnings(
+      { kind: p.kind, ...e, bonusRules: data.bonusRules },
+      { start: '2000-01-01', end: opts.today },
+      opts,
+    ).payableCents;
+    const owedCents = Math.max(0, payable - (paid.get(p.id) ?? 0));
+    if (owedCents > 0) byPartner.push({ partnerId: p.id, owedCents });
+    totalCents += owedCents;
+  }
+  byPartner.sort((a, b) => b.owedCents - a.owedCents);
+  return { totalCents, byPartner };
+}
+
+type Locale = Pick<Settings, 'currency' | 'locale'>;
+
+/** A figure's value for display, in the brand's currency and locale. */
+export function formatValue(value: number, format: FigureFormat, s: Locale): string {
+  switch (format) {
+    case 'money':
+      return formatMoney(Math.round(value), s.currency, s.locale);
+    case 'percent':
+      return new Intl.NumberFormat(s.locale, {
+        style: 'percent',
+        maximumFractionDigits: 1,
+      }).format(value);
+    case 'ratio':
+      return `${new Intl.NumberFormat(s.locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value)}×`;
+    case 'decimal':
+      return new Intl.NumberFormat(s.locale, { maximumFractionDigits: 1 }).format(value);
+    case 'count':
+      return Math.round(value).toLocaleString(s.locale);
+    case 'days':
+      return `${Math.round(value).toLocaleString(s.locale)} days`;
+  }
+}
+
+const RECORD_WORDS = {
+  partners: 'partners',
+  postsWithMetrics: 'posts with metrics',
+  posts: 'published posts',
+  orders: 'orders',
+} as const;
+
+/** "Not enough data" with what is missing, e.g. "2 of 3 posts with metrics". */
+export function notEnoughNote(key: FigureKey, f: Figure): string {
+  return `${f.records} of ${f.min} ${RECORD_WORDS[FIGURES[key].records]} needed`;
+}
+
+export function formatFigure(key: FigureKey, f: Figure, s: Locale): string {
+  return f.value === null ? 'Not enough data' : formatValue(f.value, FIGURES[key].format, s);
 }

@@ -6,6 +6,8 @@ import {
   FIGURES,
   leaderboard,
   NO_FILTERS,
+  payoutsOwed,
+  indexByPartner,
   type FigureKey,
 } from '../../src/domain/compare';
 import { data, opts, range } from './compare-fixture';
@@ -152,5 +154,23 @@ describe('comparison figures', () => {
       'Use case',
     ]);
     for (const a of ASPECTS) expect(a.figures.length).toBeGreaterThan(0);
+  });
+
+  it('owes each partner what is payable up to today minus payouts, never below zero', () => {
+    const owed = payoutsOwed(
+      data,
+      indexByPartner(data),
+      [
+        { partnerId: 'a1', amountCents: 50_000 },
+        { partnerId: 'f1', amountCents: 99_999 }, // overpaid: does not offset others
+      ],
+      { ...opts, today: '2025-02-28' },
+    );
+    // A1: retainer 47000 - 50000 -> 0. A2: 8 months x 20000 + commission 800 + 1200 = 162000
+    // (perks are not paid out). F1 overpaid -> 0. F2: nothing.
+    expect(owed).toEqual({
+      totalCents: 162_000,
+      byPartner: [{ partnerId: 'a2', owedCents: 162_000 }],
+    });
   });
 });

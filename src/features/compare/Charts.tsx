@@ -19,10 +19,11 @@ import {
   type Comparison,
   type GroupResult,
   type SpendMix,
+  formatFigure,
+  formatValue,
 } from '../../domain/compare';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
-import { formatFigure, formatValue } from './format';
 
 // Only the pieces these charts use, to keep the bundle small.
 ChartJS.register(

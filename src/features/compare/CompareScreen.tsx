@@ -47,7 +47,9 @@ function Tabs({ current }: { current: TabId }) {
 }
 
 export function CompareScreen({ rest }: { rest: string[] }) {
-  const tab: TabId = TABS.find((t) => t.id === (rest[0] ?? ''))?.id ?? '';
+  // A glossary anchor rides after a second '#': #/compare/glossary#nano-ambassador.
+  const first = (rest[0] ?? '').split('#')[0];
+  const tab: TabId = TABS.find((t) => t.id === first)?.id ?? '';
   return (
     <>
       <PageHeader

@@ -1,8 +1,14 @@
-import { ASPECTS, betterIndex, FIGURES, type GroupResult } from '../../domain/compare';
+import {
+  ASPECTS,
+  betterIndex,
+  FIGURES,
+  type GroupResult,
+  formatFigure,
+  notEnoughNote,
+} from '../../domain/compare';
 import type { Settings } from '../../domain/schemas';
 import { href } from '../../app/router';
 import { glossarySlug } from '../../domain/glossary';
-import { formatFigure, notEnoughNote } from './format';
 
 function columnClass(g: GroupResult): string {
   if (g.key === 'ambassador') return 'col-amb';

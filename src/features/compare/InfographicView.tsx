@@ -17,11 +17,11 @@ import {
   KIND_NAMES,
   type Comparison,
   type FigureKey,
+  formatFigure,
 } from '../../domain/compare';
 import type { PartnerKind, Settings } from '../../domain/schemas';
 import { printToPdf, saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
-import { formatFigure } from './format';
 
 /** The big numbers of the infographic, in order. */
 const BIG: { key: FigureKey; label: string }[] = [
