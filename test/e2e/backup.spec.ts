@@ -1,21 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { TABLE_NAMES, type TableName } from '../../src/domain/schemas';
 import { axeViolations, expect, loadSampleData, openApp, test } from './fixtures';
 
-const TABLES = [
-  'settings',
-  'partners',
-  'contracts',
-  'campaigns',
-  'contentItems',
-  'orders',
-  'payouts',
-  'bonuses',
-  'bonusRules',
-  'brandFollowers',
-] as const;
+const TABLES = TABLE_NAMES;
 
-type Dump = Record<(typeof TABLES)[number], { id: string }[]>;
+type Dump = Record<TableName, { id: string }[]>;
 
 /** Every record of every data table, read straight from IndexedDB and sorted by id. */
 async function dumpDb(page: Page): Promise<Dump> {

@@ -235,9 +235,7 @@ export function BackupsCard() {
                     <th scope="col" className="num">
                       Size
                     </th>
-                    <th scope="col">
-                      <span className="backup-sr-only">Actions</span>
-                    </th>
+                    <th scope="col" aria-label="Actions" />
                   </tr>
                 </thead>
                 <tbody>
