@@ -16,7 +16,7 @@ export interface GlossaryTerm {
 export const GLOSSARY: readonly GlossaryTerm[] = [
   {
     term: 'nano-ambassador',
-    leansTo: 'ambassador',
+    leansTo: null,
     text: 'A creator with a small, close-knit following who represents you like an ambassador. Sits between the two kinds: the personal touch of an ambassador at the scale of a micro-affiliate, which often earns unusual trust and good conversion.',
     measure: 'Engagement rate and cost per order of partners tagged nano-ambassador.',
   },

@@ -16,4 +16,7 @@ test('screenshots of compare, infographic and advisor', async ({ page }) => {
     await page.waitForTimeout(500);
     await page.screenshot({ path: `/tmp/shots/compare-${name}.png`, fullPage: true });
   }
+  await openApp(page, 'compare');
+  await page.getByLabel('Columns').selectOption('subtype');
+  await page.screenshot({ path: '/tmp/shots/compare-subtypes.png', fullPage: false });
 });

@@ -28,7 +28,7 @@ export function GlossaryView() {
               aria-labelledby={`${slug}-title`}
             >
               <h2 id={`${slug}-title`}>
-                {g.term}
+                <span className="term">{g.term}</span>
                 {g.leansTo ? (
                   <KindBadge kind={g.leansTo} />
                 ) : (
