@@ -10,6 +10,7 @@ import {
 } from '../domain/content';
 import { isoDate, type Campaign, type ContentItem } from '../domain/schemas';
 import type { PawtnersDb } from './db';
+import { refreshPartnerStats, STATS_SOURCE_TABLES } from './stats';
 
 /** Refused input, with every problem and the field it belongs to. */
 export class ContentValidationError extends Error {
@@ -42,9 +43,11 @@ export async function saveContentItems(
   db: PawtnersDb,
   items: readonly ContentItem[],
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
+  await db.transaction('rw', [db.partners, db.campaigns, ...STATS_SOURCE_TABLES], async () => {
     checkItems(items, await knownIds(db));
+    const before = await db.contentItems.bulkGet(items.map((i) => i.id));
     await db.contentItems.bulkPut([...items]);
+    await refreshPartnerStats(db, partnersOf(before, items));
   });
 }
 
@@ -64,7 +67,7 @@ export async function rescheduleContentItem(
     throw new ContentValidationError([
       { field: 'plannedDate', message: `Planned date ${date.error.issues[0]?.message ?? ''}` },
     ]);
-  return db.transaction('rw', db.contentItems, async () => {
+  return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const cur = await db.contentItems.get(id);
     if (!cur)
       throw new ContentValidationError([
@@ -72,12 +75,27 @@ export async function rescheduleContentItem(
       ]);
     const next = { ...cur, plannedDate: date.data, updatedAt: now };
     await db.contentItems.put(next);
+    await refreshPartnerStats(db, [next.partnerId]);
     return next;
   });
 }
 
 export async function deleteContentItem(db: PawtnersDb, id: string): Promise<void> {
-  await db.contentItems.delete(id);
+  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+    const cur = await db.contentItems.get(id);
+    await db.contentItems.delete(id);
+    if (cur) await refreshPartnerStats(db, [cur.partnerId]);
+  });
+}
+
+/** Partners whose posts change when `before` are replaced by `after` (for the rollups). */
+function partnersOf(
+  before: readonly (ContentItem | undefined)[],
+  after: readonly ContentItem[],
+): string[] {
+  const ids = new Set(after.map((i) => i.partnerId));
+  for (const b of before) if (b) ids.add(b.partnerId);
+  return [...ids];
 }
 
 /** Save a campaign and, optionally, items that belong to it, in one transaction. */
@@ -86,13 +104,17 @@ export async function saveCampaign(
   campaign: Campaign,
   items: readonly ContentItem[] = [],
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
+  await db.transaction('rw', [db.partners, db.campaigns, ...STATS_SOURCE_TABLES], async () => {
     const known = await knownIds(db, [campaign.id]);
     const issues = validateCampaign(campaign, known);
     if (issues.length > 0) throw new ContentValidationError(issues);
     checkItems(items, known);
     await db.campaigns.put(campaign);
-    if (items.length > 0) await db.contentItems.bulkPut([...items]);
+    if (items.length > 0) {
+      const before = await db.contentItems.bulkGet(items.map((i) => i.id));
+      await db.contentItems.bulkPut([...items]);
+      await refreshPartnerStats(db, partnersOf(before, items));
+    }
   });
 }
 

@@ -19,6 +19,7 @@ import {
 import { orderSchema, type Order, type Settings } from '../domain/schemas';
 import { newCustomerSalt } from '../io/customer-key';
 import type { PawtnersDb } from './db';
+import { applyOrderChangesToStats, STATS_SOURCE_TABLES } from './stats';
 import { readSettings } from './repo';
 
 /** Stored orders changed between the preview and the confirmation. */
@@ -48,9 +49,12 @@ export async function writeOrders(
       );
     return r.data;
   });
-  await db.transaction('rw', db.orders, async () => {
+  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+    // The stored versions come off the per-partner rollups, the new ones go on, in this transaction.
+    const before = await db.orders.bulkGet([...valid.map((o) => o.id), ...deleteIds]);
     if (valid.length > 0) await db.orders.bulkPut(valid);
     if (deleteIds.length > 0) await db.orders.bulkDelete([...deleteIds]);
+    await applyOrderChangesToStats(db, before, valid);
   });
 }
 
@@ -105,7 +109,7 @@ export async function applyOrderImport(
   plan: ImportPlan,
   remember?: { source: string; mapping: Record<string, string> },
 ): Promise<number> {
-  await db.transaction('rw', db.orders, db.settings, async () => {
+  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const ids = Object.keys(plan.baseVersions);
     const current = await db.orders.bulkGet(ids);
     const stale = current.filter((o, i) => (o?.updatedAt ?? null) !== plan.baseVersions[ids[i]!]);
@@ -131,7 +135,7 @@ export async function reassignOrder(
   reason: string,
   now = Date.now(),
 ): Promise<void> {
-  await db.transaction('rw', db.orders, db.partners, async () => {
+  await db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const o = await db.orders.get(orderId);
     if (!o) throw new Error('That order no longer exists.');
     if (partnerId !== null && !(await db.partners.get(partnerId)))
@@ -161,7 +165,7 @@ export async function mapCodeToPartner(
 ): Promise<number> {
   const trimmed = code.trim();
   if (trimmed === '') throw new Error('The code is empty.');
-  return db.transaction('rw', db.partners, db.orders, db.settings, async () => {
+  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const partners = await db.partners.toArray();
     const partner = partners.find((p) => p.id === partnerId);
     if (!partner) throw new Error('That partner no longer exists.');
@@ -197,7 +201,7 @@ export async function addManualOrder(
   now = Date.now(),
 ): Promise<Order> {
   const { line: _line, ...fields } = order;
-  return db.transaction('rw', db.orders, db.partners, db.settings, async () => {
+  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const id = orderRecordId(fields.source, fields.orderId);
     if (await db.orders.get(id))
       throw new Error(`Order ${fields.orderId} from ${fields.source} already exists.`);

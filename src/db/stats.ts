@@ -4,8 +4,13 @@
  * scope must include STATS_SOURCE_TABLES, so a rollup never disagrees with what is stored.
  */
 import Dexie from 'dexie';
-import { buildPartnerStats, UNATTRIBUTED, type PartnerStats } from '../domain/stats';
-import { defaultSettings, SETTINGS_ID } from '../domain/schemas';
+import {
+  applyOrderDelta,
+  buildPartnerStats,
+  UNATTRIBUTED,
+  type PartnerStats,
+} from '../domain/stats';
+import { defaultSettings, SETTINGS_ID, type Contract, type Order } from '../domain/schemas';
 import { rebuildStatsInTransaction, STATS_SOURCE_TABLES, type PawtnersDb } from './db';
 
 export { STATS_SOURCE_TABLES };
@@ -50,5 +55,50 @@ export async function removePartnerStats(db: PawtnersDb, partnerIds: string[]): 
 export async function rebuildAllStats(db: PawtnersDb): Promise<void> {
   await db.transaction('rw', [...STATS_SOURCE_TABLES, 'partners'], async () => {
     await rebuildStatsInTransaction(Dexie.currentTransaction);
+  });
+}
+
+/**
+ * Update the rollups for an order write, by delta: `before` are the stored versions of the
+ * written or deleted orders (undefined where new), `after` the versions written. Call it inside
+ * the writing transaction.
+ */
+export async function applyOrderChangesToStats(
+  db: PawtnersDb,
+  before: readonly (Order | undefined)[],
+  after: readonly Order[],
+): Promise<void> {
+  const removed = new Map<string, Order[]>();
+  const added = new Map<string, Order[]>();
+  const push = (m: Map<string, Order[]>, o: Order) => {
+    const k = o.partnerId ?? UNATTRIBUTED;
+    const l = m.get(k);
+    if (l) l.push(o);
+    else m.set(k, [o]);
+  };
+  for (const o of before) if (o) push(removed, o);
+  for (const o of after) push(added, o);
+  const ids = [...new Set([...removed.keys(), ...added.keys()])];
+  if (ids.length === 0) return;
+  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+    const tz = ((await db.settings.get(SETTINGS_ID)) ?? defaultSettings(0)).timeZone;
+    const [current, contracts] = await Promise.all([
+      db.partnerStats.bulkGet(ids),
+      db.contracts.where('partnerId').anyOf(ids).toArray(),
+    ]);
+    const byPartner = new Map<string, Contract[]>();
+    for (const c of contracts)
+      byPartner.set(c.partnerId, [...(byPartner.get(c.partnerId) ?? []), c]);
+    const next = ids.map((id, i) =>
+      applyOrderDelta(
+        current[i],
+        id,
+        removed.get(id) ?? [],
+        added.get(id) ?? [],
+        byPartner.get(id) ?? [],
+        tz,
+      ),
+    );
+    await db.partnerStats.bulkPut(next);
   });
 }

@@ -23,14 +23,17 @@ import type { ContentItem, Contract, Order } from './schemas';
 /** Orders credited to nobody are summed under this id. */
 export const UNATTRIBUTED = '__unattributed__';
 
-/** Fields per day in `orderDays`: day number, revenue, orders, commission, discount. */
-export const ORDER_STRIDE = 5;
+/** Fields per day in `orderDays`: day number, revenue, orders, commission, discount, records. */
+export const ORDER_STRIDE = 6;
 /** Fields per published post in `posts`: day, cost, reach, impressions, engagements, co-created, clicks. */
 export const POST_STRIDE = 7;
 
 export interface PartnerStats {
   partnerId: string;
-  /** Sorted by day; [day, revenueCents, orders, commissionCents, discountCents] repeated. */
+  /**
+   * Sorted by day; [day, revenueCents, orders, commissionCents, discountCents, records] repeated,
+   * where records counts every stored order of that day (cancelled ones too).
+   */
   orderDays: Float64Array;
   /** Sorted by day; [day, costCents, reach, impressions, engagements, coCreated 0/1, clicks] repeated. */
   posts: Float64Array;
@@ -44,23 +47,9 @@ export function buildPartnerStats(
   contracts: readonly Contract[],
   timeZone: string,
 ): PartnerStats {
-  const byDay = new Map<number, [number, number, number, number]>();
-  for (const o of orders) {
-    const date = orderDate(o, timeZone);
-    const d = dayNumber(date);
-    const row = byDay.get(d) ?? [0, 0, 0, 0];
-    row[0] += netRevenueCents(o);
-    row[1] += countsAsOrder(o) ? 1 : 0;
-    row[2] += orderCommissionCents(o, activeContractAt(contracts, date));
-    row[3] += o.status !== 'cancelled' ? o.discountCents : 0;
-    byDay.set(d, row);
-  }
-  const days = [...byDay.keys()].sort((a, b) => a - b);
-  const orderDays = new Float64Array(days.length * ORDER_STRIDE);
-  days.forEach((d, i) => {
-    const r = byDay.get(d)!;
-    orderDays.set([d, r[0], r[1], r[2], r[3]], i * ORDER_STRIDE);
-  });
+  const byDay = new Map<number, number[]>();
+  addOrders(byDay, orders, contracts, timeZone, 1);
+  const orderDays = packDays(byDay);
   const published = content
     .filter((c) => c.status === 'published')
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
@@ -81,6 +70,61 @@ export function buildPartnerStats(
     );
   });
   return { partnerId, orderDays, posts };
+}
+
+type DayRows = Map<number, number[]>;
+
+/** Add (sign 1) or take away (sign -1) orders' contributions to per-day rows. */
+function addOrders(
+  byDay: DayRows,
+  orders: readonly Order[],
+  contracts: readonly Contract[],
+  timeZone: string,
+  sign: 1 | -1,
+): void {
+  for (const o of orders) {
+    const date = orderDate(o, timeZone);
+    const d = dayNumber(date);
+    const row = byDay.get(d) ?? [0, 0, 0, 0, 0];
+    row[0]! += sign * netRevenueCents(o);
+    row[1]! += sign * (countsAsOrder(o) ? 1 : 0);
+    row[2]! += sign * orderCommissionCents(o, activeContractAt(contracts, date));
+    row[3]! += sign * (o.status !== 'cancelled' ? o.discountCents : 0);
+    row[4]! += sign;
+    byDay.set(d, row);
+  }
+}
+
+function packDays(byDay: DayRows): Float64Array {
+  const days = [...byDay.keys()].filter((d) => byDay.get(d)![4]! > 0).sort((a, b) => a - b);
+  const out = new Float64Array(days.length * ORDER_STRIDE);
+  days.forEach((d, i) => out.set([d, ...byDay.get(d)!], i * ORDER_STRIDE));
+  return out;
+}
+
+function unpackDays(arr: Float64Array): DayRows {
+  const m: DayRows = new Map();
+  for (let i = 0; i < arr.length; i += ORDER_STRIDE)
+    m.set(arr[i]!, Array.from(arr.subarray(i + 1, i + ORDER_STRIDE)));
+  return m;
+}
+
+/**
+ * Update a rollup for orders that changed: `removed` are the stored versions before the write
+ * (their contributions come off), `added` the versions written. `contracts` are the partner's.
+ */
+export function applyOrderDelta(
+  current: PartnerStats | undefined,
+  partnerId: string,
+  removed: readonly Order[],
+  added: readonly Order[],
+  contracts: readonly Contract[],
+  timeZone: string,
+): PartnerStats {
+  const byDay = unpackDays(current?.orderDays ?? new Float64Array(0));
+  addOrders(byDay, removed, contracts, timeZone, -1);
+  addOrders(byDay, added, contracts, timeZone, 1);
+  return { partnerId, orderDays: packDays(byDay), posts: current?.posts ?? new Float64Array(0) };
 }
 
 /** Build the rollups of every partner (and the unattributed orders) from whole tables. */

@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb, SCHEMA_V1 } from '../../src/db/db';
+import { deleteContentItem, rescheduleContentItem, saveContentItems } from '../../src/db/content';
+import { writeOrders } from '../../src/db/orders';
 import { deletePartner, restorePartner } from '../../src/db/partners';
 import { loadSampleData, deleteAllData } from '../../src/db/repo';
 import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../../src/db/stats';
@@ -63,6 +65,32 @@ describe('rollups in the database', () => {
     expect((await stored()).has('p-001')).toBe(false);
     expect(await stored()).toEqual(await recomputed());
     await restorePartner(db, deleted);
+    expect(await stored()).toEqual(await recomputed());
+  });
+
+  it('follow every order write: refund, reassignment, new and deleted orders', async () => {
+    await loadSampleData(db, NOW);
+    const [a, b, c] = await db.orders.where('partnerId').equals('p-003').limit(3).toArray();
+    await writeOrders(
+      db,
+      [
+        { ...a!, status: 'refunded', refundedCents: a!.totalCents },
+        { ...b!, partnerId: 'p-019' },
+        { ...c!, id: 'shopify:#new', orderId: '#new', partnerId: null, attribution: null },
+      ],
+      [c!.id],
+    );
+    expect(await stored()).toEqual(await recomputed());
+  });
+
+  it('follow content saved, moved to another day, and deleted', async () => {
+    await loadSampleData(db, NOW);
+    const post = (await db.contentItems.where('status').equals('published').first())!;
+    await saveContentItems(db, [{ ...post, partnerId: 'p-019', costCents: 12_345 }]);
+    expect(await stored()).toEqual(await recomputed());
+    await rescheduleContentItem(db, post.id, '2026-01-02', NOW);
+    expect(await stored()).toEqual(await recomputed());
+    await deleteContentItem(db, post.id);
     expect(await stored()).toEqual(await recomputed());
   });
 

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { addDays } from '../../src/domain/dates';
 import { partnerEarnings } from '../../src/domain/earnings';
 import { generateSampleData } from '../../src/domain/sample-data';
-import { buildAllStats, earningsFromStats, UNATTRIBUTED } from '../../src/domain/stats';
+import {
+  applyOrderDelta,
+  buildAllStats,
+  buildPartnerStats,
+  earningsFromStats,
+  ORDER_STRIDE,
+  UNATTRIBUTED,
+} from '../../src/domain/stats';
 
 const today = '2026-11-24';
 const data = generateSampleData(today, Date.UTC(2026, 10, 24, 15));
@@ -43,7 +50,7 @@ describe('per-partner rollups agree with a full recomputation', () => {
     expect(stats.size).toBe(data.partners.length + 1);
     const unattributed = stats.get(UNATTRIBUTED)!;
     let revenue = 0;
-    for (let i = 1; i < unattributed.orderDays.length; i += 5)
+    for (let i = 1; i < unattributed.orderDays.length; i += ORDER_STRIDE)
       revenue += unattributed.orderDays[i]!;
     const expected = data.orders
       .filter((o) => !o.partnerId && o.status !== 'cancelled')
@@ -93,5 +100,45 @@ describe('per-partner rollups agree with a full recomputation', () => {
       ),
       { numRuns: 300 },
     );
+  });
+
+  it('updates by delta exactly as a rebuild would (refund, reassign, delete)', () => {
+    const mine = data.orders.filter((o) => o.partnerId === 'p-002');
+    const contracts = data.contracts.filter((c) => c.partnerId === 'p-002');
+    const content = data.contentItems.filter((c) => c.partnerId === 'p-002');
+    const before = buildPartnerStats('p-002', mine, content, contracts, tz);
+    const refunded = {
+      ...mine[0]!,
+      status: 'refunded' as const,
+      refundedCents: mine[0]!.totalCents,
+    };
+    const gone = mine[1]!;
+    const extra = {
+      ...mine[2]!,
+      id: 'shopify:#new',
+      orderId: '#new',
+      placedAtMs: mine[2]!.placedAtMs + 86_400_000 * 3,
+    };
+    const after = applyOrderDelta(
+      before,
+      'p-002',
+      [mine[0]!, gone],
+      [refunded, extra],
+      contracts,
+      tz,
+    );
+    const expected = buildPartnerStats(
+      'p-002',
+      [refunded, ...mine.slice(2), extra],
+      content,
+      contracts,
+      tz,
+    );
+    expect(after).toEqual(expected);
+    // Taking every order away leaves no order days at all.
+    expect(
+      applyOrderDelta(expected, 'p-002', [refunded, ...mine.slice(2), extra], [], contracts, tz)
+        .orderDays.length,
+    ).toBe(0);
   });
 });
