@@ -15,20 +15,40 @@ const base = `http://127.0.0.1:${port}`;
 const results = {
   preset,
   date: new Date().toISOString(),
-  machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? '', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  machine: {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model ?? '',
+    memGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+  },
   metrics: {},
   errors: {},
 };
 const m = results.metrics;
 
 console.log(`building (${out})...`);
-execSync('npx electron-vite build', { stdio: 'ignore', env: { ...process.env, PAWTNERS_BENCH: '1', PAWTNERS_OUT: out } });
-const server = spawn(process.execPath, ['scripts/serve-web.mjs'], { env: { ...process.env, PORT: String(port), PAWTNERS_OUT: out }, stdio: 'ignore' });
+execSync('npx electron-vite build', {
+  stdio: 'ignore',
+  env: { ...process.env, PAWTNERS_BENCH: '1', PAWTNERS_OUT: out },
+});
+const server = spawn(process.execPath, ['scripts/serve-web.mjs'], {
+  env: { ...process.env, PORT: String(port), PAWTNERS_OUT: out },
+  stdio: 'ignore',
+});
 await new Promise((r) => setTimeout(r, 500));
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--enable-precise-memory-info',
+  ],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 
@@ -90,7 +110,8 @@ await step('compare', async () => {
     () => page.getByRole('table', { name: 'Ambassadors vs micro-affiliates' }).getByRole('cell'),
   );
   const period = page.getByLabel('Period');
-  const settle = async () => page.getByTestId('compare-ready').waitFor({ state: 'attached', timeout: 120_000 });
+  const settle = async () =>
+    page.getByTestId('compare-ready').waitFor({ state: 'attached', timeout: 120_000 });
   const t0 = performance.now();
   await period.selectOption({ label: 'All time' });
   await settle();
@@ -102,14 +123,19 @@ await step('compare', async () => {
 });
 
 await step('partner search', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Partners', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Partners', exact: true })
+    .click();
   const search = page.getByRole('searchbox').first();
   await search.waitFor();
   const times = [];
   for (const q of ['M', 'Ma', 'May', 'Maya']) {
     const t0 = performance.now();
     await search.fill(q);
-    await page.waitForFunction((val) => document.body.dataset.partnerQuery === val, q, { timeout: 30_000 });
+    await page.waitForFunction((val) => document.body.dataset.partnerQuery === val, q, {
+      timeout: 30_000,
+    });
     times.push(Math.round(performance.now() - t0));
   }
   m.partnerSearchMsPerKeystroke = times;
@@ -117,13 +143,20 @@ await step('partner search', async () => {
 
 await step('calendar month view', async () => {
   m.calendarMonthMs = await timeUntil(
-    () => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar', exact: true }).click(),
+    () =>
+      page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Calendar', exact: true })
+        .click(),
     () => page.getByRole('grid'),
   );
 });
 
 await step('sales list scroll', async () => {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sales', exact: true }).click();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Sales', exact: true })
+    .click();
   const list = page.getByTestId('orders-scroll');
   await list.waitFor({ timeout: 120_000 });
   await page.evaluate(() => {

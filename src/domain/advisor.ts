@@ -4,10 +4,10 @@
  * editable benchmark defaults where its data is thin) and recommend a split. Pure.
  */
 import {
-  computeComparison,
+  compareFromIndex,
   MIN_RECORDS,
   NO_FILTERS,
-  type CompareData,
+  type CompareBase,
   type CompareOptions,
   type PartnerIndex,
 } from './compare';
@@ -87,7 +87,7 @@ const MIN_PARTNERS_FOR_RETENTION = 3;
  * for partners of one niche.
  */
 export function measureEconomics(
-  data: CompareData,
+  data: CompareBase,
   index: PartnerIndex,
   window: DateRange,
   niche: string | null,
@@ -97,7 +97,7 @@ export function measureEconomics(
     niche === null
       ? data.partners
       : data.partners.filter((p) => p.niche.trim().toLowerCase() === niche.trim().toLowerCase());
-  const c = computeComparison({ ...data, partners }, window, NO_FILTERS, opts, index);
+  const c = compareFromIndex({ ...data, partners }, index, window, NO_FILTERS, opts);
   const months = c.months;
   const perKind = {} as MeasuredEconomics['perKind'];
   const monthlySpendCents = { ambassador: 0, affiliate: 0 };

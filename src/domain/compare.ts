@@ -7,16 +7,18 @@
  * (MIN_RECORDS); it is never replaced by a made-up number.
  */
 import { formatMoney } from './money';
-import { dateInZone, dayNumber, endOfMonth, monthsInRange, type DateRange } from './dates';
+import { dayNumber, endOfMonth, monthsInRange, type DateRange } from './dates';
 import {
-  aovCents,
-  cpaCents,
-  partnerEarnings,
-  roas,
-  roi,
-  type Earnings,
-  type EarningsOptions,
-} from './earnings';
+  buildAllStats,
+  earningsFromStats,
+  lowerBound,
+  ORDER_STRIDE,
+  packPosts,
+  POST_STRIDE,
+  postsOnPlatform,
+  type PartnerStats as Rollup,
+} from './stats';
+import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
 import {
   SUBTYPE_TAGS,
   type Bonus,
@@ -32,14 +34,19 @@ import {
   type Settings,
 } from './schemas';
 
-export interface CompareData {
+/** What the comparison needs besides per-partner rollups. */
+export interface CompareBase {
   partners: readonly Partner[];
   contracts: readonly Contract[];
   campaigns: readonly Campaign[];
-  contentItems: readonly ContentItem[];
-  orders: readonly Order[];
   bonuses: readonly Bonus[];
   bonusRules: readonly BonusRule[];
+}
+
+/** Every record, for computing the comparison from scratch (tests, small data). */
+export interface CompareData extends CompareBase {
+  contentItems: readonly ContentItem[];
+  orders: readonly Order[];
 }
 
 export interface CompareFilters {
@@ -385,57 +392,59 @@ const AVG_MONTH_DAYS = 365.25 / 12;
 
 export interface PartnerIndexEntry {
   contracts: Contract[];
-  orders: Order[];
-  content: ContentItem[];
   bonuses: Bonus[];
+  /** The partner's rollup: daily order sums and published posts (src/domain/stats.ts). */
+  stats: Rollup;
 }
 
 /** Records grouped by partner once, so every figure reuses the same grouping. */
 export type PartnerIndex = Map<string, PartnerIndexEntry>;
 
-export function indexByPartner(data: CompareData): PartnerIndex {
-  const idx = new Map<string, PartnerIndexEntry>();
-  const entry = (id: string) => {
-    let e = idx.get(id);
-    if (!e) {
-      e = { contracts: [], orders: [], content: [], bonuses: [] };
-      idx.set(id, e);
-    }
-    return e;
-  };
-  for (const p of data.partners) entry(p.id);
-  for (const c of data.contracts) entry(c.partnerId).contracts.push(c);
-  for (const o of data.orders) if (o.partnerId !== null) entry(o.partnerId).orders.push(o);
-  for (const c of data.contentItems) entry(c.partnerId).content.push(c);
-  for (const b of data.bonuses) entry(b.partnerId).bonuses.push(b);
+function emptyRollup(partnerId: string): Rollup {
+  return { partnerId, orderDays: new Float64Array(0), posts: new Float64Array(0) };
+}
+
+/** The index from stored rollups (what the app reads: no order is loaded). */
+export function indexFromStats(
+  data: Pick<CompareData, 'partners' | 'contracts' | 'bonuses'>,
+  rollups: readonly Rollup[],
+): PartnerIndex {
+  const idx: PartnerIndex = new Map();
+  const byId = new Map(rollups.map((r) => [r.partnerId, r]));
+  for (const p of data.partners)
+    idx.set(p.id, { contracts: [], bonuses: [], stats: byId.get(p.id) ?? emptyRollup(p.id) });
+  for (const c of data.contracts) idx.get(c.partnerId)?.contracts.push(c);
+  for (const b of data.bonuses) idx.get(b.partnerId)?.bonuses.push(b);
   return idx;
 }
 
-/**
- * Calendar day of an instant, cached per 15-minute slot: every time-zone offset is a multiple of
- * 15 minutes, so all instants of a slot share one day. Saves an Intl call per order on big shops.
- */
-function dayCache(timeZone: string): (ms: number) => string {
-  const cache = new Map<number, string>();
-  return (ms) => {
-    const slot = Math.floor(ms / 900_000);
-    let d = cache.get(slot);
-    if (d === undefined) {
-      d = dateInZone(slot * 900_000, timeZone);
-      cache.set(slot, d);
-    }
-    return d;
-  };
+/** The index from raw records, building each partner's rollup on the way. */
+export function indexByPartner(data: CompareData, timeZone: string): PartnerIndex {
+  const partnerIds = data.partners.map((p) => p.id);
+  return indexFromStats(
+    data,
+    buildAllStats(partnerIds, data.orders, data.contentItems, data.contracts, timeZone),
+  );
+}
+
+/** Limit the posts of every partner to one campaign's content items. */
+export function withCampaignPosts(
+  index: PartnerIndex,
+  campaignItems: readonly ContentItem[],
+): PartnerIndex {
+  const byPartner = new Map<string, ContentItem[]>();
+  for (const c of campaignItems)
+    byPartner.set(c.partnerId, [...(byPartner.get(c.partnerId) ?? []), c]);
+  const out: PartnerIndex = new Map();
+  for (const [id, e] of index)
+    out.set(id, { ...e, stats: { ...e.stats, posts: packPosts(byPartner.get(id) ?? []) } });
+  return out;
 }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function engagementsOf(m: NonNullable<ContentItem['metrics']>): number {
-  return m.likes + m.comments + m.shares + m.saves;
 }
 
 interface PartnerStats {
@@ -490,40 +499,30 @@ function statsFor(
   months: string[],
   f: CompareFilters,
   opts: CompareOptions,
-  dayOf: (ms: number) => string,
 ): PartnerStats {
-  // Orders of the period, bucketed by month, with the day computed once per order.
-  const inRange: Order[] = [];
-  const byMonth = new Map<string, Order[]>();
-  for (const o of e.orders) {
-    const day = dayOf(o.placedAtMs);
-    if (day < range.start || day > range.end) continue;
-    inRange.push(o);
-    const m = day.slice(0, 7);
-    const list = byMonth.get(m);
-    if (list) list.push(o);
-    else byMonth.set(m, [o]);
-  }
-  const content = e.content.filter(
-    (c) =>
-      (f.platform === null || c.platform === f.platform) &&
-      (f.campaignId === null || c.campaignId === f.campaignId),
-  );
-  const rec = {
-    kind: p.kind,
-    contracts: e.contracts,
-    content,
-    bonuses: e.bonuses,
-    bonusRules: rules,
-  };
-  const earnings = partnerEarnings({ ...rec, orders: inRange }, range, opts);
+  const rollup =
+    f.platform === null
+      ? e.stats
+      : { ...e.stats, posts: postsOnPlatform(e.stats.posts, f.platform) };
+  const rec = { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: rules };
+  const earnings = earningsFromStats(rollup, rec, range, opts);
   const monthly = new Map<string, Earnings>();
   for (const m of months) {
     const start = `${m}-01` < range.start ? range.start : `${m}-01`;
     const last = endOfMonth(`${m}-01`);
     const end = last > range.end ? range.end : last;
-    monthly.set(m, partnerEarnings({ ...rec, orders: byMonth.get(m) ?? [] }, { start, end }, opts));
+    monthly.set(m, earningsFromStats(rollup, rec, { start, end }, opts));
   }
+  const first = dayNumber(range.start);
+  const lastDay = dayNumber(range.end);
+  let orderRecords = 0;
+  const od = rollup.orderDays;
+  for (
+    let i = lowerBound(od, ORDER_STRIDE, first) * ORDER_STRIDE;
+    i < od.length && od[i]! <= lastDay;
+    i += ORDER_STRIDE
+  )
+    orderRecords += od[i + 5]!;
   const followers = followersOf(p, f.platform);
   let posts = 0;
   let coCreated = 0;
@@ -533,18 +532,21 @@ function statsFor(
   let reach = 0;
   let rateSum = 0;
   let ratePosts = 0;
-  for (const c of content) {
-    if (c.status !== 'published' || c.plannedDate < range.start || c.plannedDate > range.end)
-      continue;
+  const ps = rollup.posts;
+  for (
+    let i = lowerBound(ps, POST_STRIDE, first) * POST_STRIDE;
+    i < ps.length && ps[i]! <= lastDay;
+    i += POST_STRIDE
+  ) {
     posts += 1;
-    if (c.control === 'co-created') coCreated += 1;
-    if (!c.metrics) continue;
+    coCreated += ps[i + 5]!;
+    if (ps[i + 8] !== 1) continue;
     postsWithMetrics += 1;
-    const eng = engagementsOf(c.metrics);
+    const eng = ps[i + 4]!;
     engagements += eng;
-    impressions += c.metrics.impressions;
-    reach += c.metrics.reach;
-    const base = c.metrics.reach > 0 ? c.metrics.reach : followers;
+    impressions += ps[i + 3]!;
+    reach += ps[i + 2]!;
+    const base = ps[i + 2]! > 0 ? ps[i + 2]! : followers;
     if (base > 0) {
       rateSum += eng / base;
       ratePosts += 1;
@@ -556,7 +558,7 @@ function statsFor(
   return {
     partner: p,
     earnings,
-    inPlay: hasContract || inRange.length > 0 || posts > 0,
+    inPlay: hasContract || orderRecords > 0 || posts > 0,
     followers,
     posts,
     coCreated,
@@ -665,13 +667,32 @@ function groupResult(
   };
 }
 
-/** Everything the Compare screen shows for one period and set of filters. */
+/** Everything the Compare screen shows for one period and set of filters, from raw records. */
 export function computeComparison(
   data: CompareData,
   range: DateRange,
   filters: CompareFilters,
   opts: CompareOptions,
-  index: Map<string, PartnerIndexEntry> = indexByPartner(data),
+): Comparison {
+  let index = indexByPartner(data, opts.timeZone);
+  if (filters.campaignId !== null)
+    index = withCampaignPosts(
+      index,
+      data.contentItems.filter((c) => c.campaignId === filters.campaignId),
+    );
+  return compareFromIndex(data, index, range, filters, opts);
+}
+
+/**
+ * The comparison from a partner index (rollups). With a campaign filter, the index's posts must
+ * already be limited to that campaign (withCampaignPosts).
+ */
+export function compareFromIndex(
+  data: CompareBase,
+  index: PartnerIndex,
+  range: DateRange,
+  filters: CompareFilters,
+  opts: CompareOptions,
 ): Comparison {
   const campaign =
     filters.campaignId === null
@@ -679,13 +700,12 @@ export function computeComparison(
       : (data.campaigns.find((c) => c.id === filters.campaignId) ?? null);
   const monthKeys = monthsInRange(range);
   const months = (dayNumber(range.end) - dayNumber(range.start) + 1) / AVG_MONTH_DAYS;
-  const dayOf = dayCache(opts.timeZone);
   const stats: PartnerStats[] = [];
   for (const p of data.partners) {
     if (!partnerMatches(p, filters, campaign)) continue;
     const e = index.get(p.id);
     if (!e) continue;
-    stats.push(statsFor(p, e, data.bonusRules, range, monthKeys, filters, opts, dayOf));
+    stats.push(statsFor(p, e, data.bonusRules, range, monthKeys, filters, opts));
   }
   const ofKind = (k: PartnerKind) => stats.filter((x) => x.partner.kind === k);
   const kinds = {
@@ -800,8 +820,9 @@ export function payoutsOwed(
   for (const p of data.partners) {
     const e = index.get(p.id);
     if (!e) continue;
-    const payable = partnerEarnings(
-      { kind: p.kind, ...e, bonusRules: data.bonusRules },
+    const payable = earningsFromStats(
+      e.stats,
+      { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: data.bonusRules },
       { start: '2000-01-01', end: opts.today },
       opts,
     ).payableCents;

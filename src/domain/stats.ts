@@ -18,15 +18,18 @@ import {
   type EarningsOptions,
   type PartnerRecords,
 } from './earnings';
-import type { ContentItem, Contract, Order } from './schemas';
+import { PLATFORMS, type ContentItem, type Contract, type Order, type Platform } from './schemas';
 
 /** Orders credited to nobody are summed under this id. */
 export const UNATTRIBUTED = '__unattributed__';
 
 /** Fields per day in `orderDays`: day number, revenue, orders, commission, discount, records. */
 export const ORDER_STRIDE = 6;
-/** Fields per published post in `posts`: day, cost, reach, impressions, engagements, co-created, clicks. */
-export const POST_STRIDE = 7;
+/**
+ * Fields per published post in `posts`: day, cost, reach, impressions, engagements, co-created,
+ * clicks, platform (index in PLATFORMS), has metrics (0/1).
+ */
+export const POST_STRIDE = 9;
 
 export interface PartnerStats {
   partnerId: string;
@@ -35,7 +38,7 @@ export interface PartnerStats {
    * where records counts every stored order of that day (cancelled ones too).
    */
   orderDays: Float64Array;
-  /** Sorted by day; [day, costCents, reach, impressions, engagements, coCreated 0/1, clicks] repeated. */
+  /** Sorted by day; POST_STRIDE fields per published post (see POST_STRIDE). */
   posts: Float64Array;
 }
 
@@ -50,26 +53,44 @@ export function buildPartnerStats(
   const byDay = new Map<number, number[]>();
   addOrders(byDay, orders, contracts, timeZone, 1);
   const orderDays = packDays(byDay);
+  const posts = packPosts(content);
+  return { partnerId, orderDays, posts };
+}
+
+/** The published posts among `content`, packed as POST_STRIDE numbers each, sorted by day. */
+export function packPosts(content: readonly ContentItem[]): Float64Array {
   const published = content
     .filter((c) => c.status === 'published')
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
   const posts = new Float64Array(published.length * POST_STRIDE);
   published.forEach((c, i) => {
-    const mtr = c.metrics;
+    const m = c.metrics;
     posts.set(
       [
         dayNumber(c.plannedDate),
         c.costCents,
-        mtr?.reach ?? 0,
-        mtr?.impressions ?? 0,
-        mtr ? mtr.likes + mtr.comments + mtr.shares + mtr.saves : 0,
+        m?.reach ?? 0,
+        m?.impressions ?? 0,
+        m ? m.likes + m.comments + m.shares + m.saves : 0,
         c.control === 'co-created' ? 1 : 0,
-        mtr?.clicks ?? 0,
+        m?.clicks ?? 0,
+        PLATFORMS.indexOf(c.platform),
+        m ? 1 : 0,
       ],
       i * POST_STRIDE,
     );
   });
-  return { partnerId, orderDays, posts };
+  return posts;
+}
+
+/** Only the posts of one platform. */
+export function postsOnPlatform(posts: Float64Array, platform: Platform): Float64Array {
+  const idx = PLATFORMS.indexOf(platform);
+  const keep: number[] = [];
+  for (let i = 0; i < posts.length; i += POST_STRIDE) if (posts[i + 7] === idx) keep.push(i);
+  const out = new Float64Array(keep.length * POST_STRIDE);
+  keep.forEach((i, j) => out.set(posts.subarray(i, i + POST_STRIDE), j * POST_STRIDE));
+  return out;
 }
 
 type DayRows = Map<number, number[]>;

@@ -18,7 +18,7 @@ test('the dashboard shows KPIs per kind, content due, payouts owed and top partn
   const now = Date.now();
   const today = dateInZone(now, 'America/New_York');
   const data = generateSampleData(today, now);
-  const owed = payoutsOwed(data, indexByPartner(data), data.payouts, {
+  const owed = payoutsOwed(data, indexByPartner(data, 'America/New_York'), data.payouts, {
     timeZone: 'America/New_York',
     countDiscountAsCost: false,
     today,

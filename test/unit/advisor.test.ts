@@ -86,7 +86,7 @@ describe('strategy advisor', () => {
   });
 
   it('measures the brand’s own unit economics and falls back to benchmarks where thin', () => {
-    const m = measureEconomics(data, indexByPartner(data), range, null, opts);
+    const m = measureEconomics(data, indexByPartner(data, opts.timeZone), range, null, opts);
     expect(m.perKind.ambassador.costPerThousandReachCents.value).toBe(24_667); // 74000 x 1000 / 3000
     expect(m.perKind.ambassador.cpaCents.value).toBe(10_571);
     expect(m.perKind.ambassador.aovCents.value).toBe(6_714);
@@ -101,7 +101,7 @@ describe('strategy advisor', () => {
     expect(r.sources.ambassador.monthlyRetention).toBe('benchmark');
     expect(r.values.affiliate.aovCents).toBe(4_200);
     expect(r.sources.affiliate.aovCents).toBe('edited');
-    const dogs = measureEconomics(data, indexByPartner(data), range, 'cats', opts);
+    const dogs = measureEconomics(data, indexByPartner(data, opts.timeZone), range, 'cats', opts);
     expect(dogs.perKind.ambassador.cpaCents.value).toBeNull(); // nobody in that niche
   });
 });

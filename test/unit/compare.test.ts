@@ -159,7 +159,7 @@ describe('comparison figures', () => {
   it('owes each partner what is payable up to today minus payouts, never below zero', () => {
     const owed = payoutsOwed(
       data,
-      indexByPartner(data),
+      indexByPartner(data, opts.timeZone),
       [
         { partnerId: 'a1', amountCents: 50_000 },
         { partnerId: 'f1', amountCents: 99_999 }, // overpaid: does not offset others

@@ -16,7 +16,7 @@ import {
   type Goal,
   type UnitEconomics,
 } from '../../domain/advisor';
-import { KIND_NAMES, type CompareData, type PartnerIndex } from '../../domain/compare';
+import { KIND_NAMES, type CompareBase, type PartnerIndex } from '../../domain/compare';
 import { addDays, addMonths } from '../../domain/dates';
 import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind } from '../../domain/schemas';
@@ -57,7 +57,7 @@ const SOURCE_LABEL: Record<EconomicsSource, string> = {
   edited: 'Edited',
 };
 
-export function AdvisorView({ data, index }: { data: CompareData; index: PartnerIndex }) {
+export function AdvisorView({ data, index }: { data: CompareBase; index: PartnerIndex }) {
   const { settings, opts } = useCompareOptions();
   const [goal, setGoal] = useState<Goal>('mix');
   const [budget, setBudget] = useState(300_000);

@@ -2,7 +2,7 @@ import { Scale } from 'lucide-react';
 import { useMemo } from 'react';
 import { href } from '../../app/router';
 import { EmptyState, PageHeader } from '../../components/ui';
-import { computeComparison } from '../../domain/compare';
+import { compareFromIndex } from '../../domain/compare';
 import { formatMoney } from '../../domain/money';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { AdvisorView } from './AdvisorView';
@@ -16,6 +16,7 @@ import {
 import { ComparisonTable } from './ComparisonTable';
 import { Filters } from './Filters';
 import { GlossaryView } from './GlossaryView';
+import { GrowthView } from '../growth/GrowthView';
 import { InfographicView } from './InfographicView';
 import { useCompareData, useCompareOptions, usePartnerIndex } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
@@ -25,6 +26,7 @@ const TABS = [
   { id: '', label: 'Comparison' },
   { id: 'infographic', label: 'Infographic' },
   { id: 'advisor', label: 'Strategy advisor' },
+  { id: 'growth', label: 'Customers & growth' },
   { id: 'glossary', label: 'Glossary' },
 ] as const;
 type TabId = (typeof TABS)[number]['id'];
@@ -57,19 +59,25 @@ export function CompareScreen({ rest }: { rest: string[] }) {
         subtitle="Brand ambassadors vs micro-affiliates, with your own numbers."
       />
       <Tabs current={tab} />
-      {tab === 'glossary' ? <GlossaryView /> : <DataViews tab={tab} />}
+      {tab === 'glossary' ? (
+        <GlossaryView />
+      ) : tab === 'growth' ? (
+        <GrowthView />
+      ) : (
+        <DataViews tab={tab} />
+      )}
     </>
   );
 }
 
-function DataViews({ tab }: { tab: Exclude<TabId, 'glossary'> }) {
+function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
+  const { filters, preset, custom, view } = useCompareUi();
   const data = useCompareData();
-  const index = usePartnerIndex(data);
+  const index = usePartnerIndex(data, filters.campaignId);
   const { settings, opts } = useCompareOptions();
-  const { preset, custom, filters, view } = useCompareUi();
   const range = effectiveRange(preset, custom, opts.today);
   const comparison = useMemo(
-    () => (data && index ? computeComparison(data, range, filters, opts, index) : undefined),
+    () => (data && index ? compareFromIndex(data, index, range, filters, opts) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs
     [data, index, range.start, range.end, filters, opts],
   );

@@ -6,7 +6,7 @@ import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/
 import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import {
-  computeComparison,
+  compareFromIndex,
   KIND_NAMES,
   leaderboard,
   NO_FILTERS,
@@ -98,13 +98,21 @@ const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
 /** Period KPIs per kind, content due, payouts owed and top partners. */
 function Overview() {
   const data = useCompareData();
-  const index = usePartnerIndex(data);
+  const index = usePartnerIndex(data, null);
+  const openItems = useLiveQuery(
+    () =>
+      getDb()
+        .contentItems.where('status')
+        .anyOf([...OPEN_STATUSES])
+        .toArray(),
+    [],
+  );
   const payouts = useLiveQuery(() => getDb().payouts.toArray(), []);
   const { settings, opts } = useCompareOptions();
   const [preset, setPreset] = useState<Exclude<PeriodPreset, 'custom'>>('last-30');
   const range = presetRange(preset, opts.today);
   const c = useMemo(
-    () => (data && index ? computeComparison(data, range, NO_FILTERS, opts, index) : undefined),
+    () => (data && index ? compareFromIndex(data, index, range, NO_FILTERS, opts) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs
     [data, index, range.start, range.end, opts],
   );
@@ -121,7 +129,7 @@ function Overview() {
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
   const names = new Map(data.partners.map((p) => [p.id, p]));
   const soon = addDays(opts.today, UPCOMING_DAYS);
-  const open = data.contentItems.filter((x) => OPEN_STATUSES.has(x.status));
+  const open = openItems ?? [];
   const overdue = open
     .filter((x) => x.plannedDate < opts.today)
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
