@@ -8,8 +8,31 @@ import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { DATA_TABLES, getDb } from '../db/db';
 import { deleteAllData } from '../db/repo';
+import { applyImport, exportBackupText, importBackupText } from '../db/backup';
+import { buildBackupText, parseBackup } from '../io/backup';
 
 let data: DataSet | null = null;
+const VERSION = __APP_VERSION__;
+
+/** Sample the JS heap every 20 ms (and at every await) while `fn` runs; returns its peak in MB. */
+async function withHeapPeak<T>(
+  fn: () => Promise<T>,
+): Promise<{ result: T; ms: number; peakHeapMb: number | null }> {
+  let peak = heapMb() ?? 0;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, heapMb() ?? 0);
+  }, 20);
+  const t0 = performance.now();
+  try {
+    const result = await fn();
+    peak = Math.max(peak, heapMb() ?? 0);
+    return { result, ms: performance.now() - t0, peakHeapMb: heapMb() === null ? null : peak };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+let backupText: string | null = null;
 
 function counts(d: DataSet): Record<string, number> {
   return Object.fromEntries(DATA_TABLES.map((t) => [t, d[t].length]));
@@ -66,6 +89,61 @@ const bench = {
   async rawWrite(): Promise<number> {
     if (!data) throw new Error('generate first');
     return rawWrite(data);
+  },
+  /**
+   * The app's own import path for the generated data: the backup envelope is parsed and validated
+   * (timed apart), then written by the backup import (one transaction, snapshot, rollups).
+   */
+  async appImport(): Promise<{
+    serializeMs: number;
+    parseMs: number;
+    writeMs: number;
+    ms: number;
+    peakHeapMb: number | null;
+  }> {
+    if (!data) throw new Error('generate first');
+    await deleteAllData(getDb());
+    const t0 = performance.now();
+    const text = buildBackupText(data, VERSION, Date.now());
+    const serializeMs = performance.now() - t0;
+    data = null; // let the generated objects go: the import works from the text, like a real restore
+    const r = await withHeapPeak(async () => {
+      const t1 = performance.now();
+      const parsed = parseBackup(text, VERSION);
+      if (!parsed.ok) throw new Error(parsed.problems[0]?.message ?? 'invalid');
+      const parseMs = performance.now() - t1;
+      const t2 = performance.now();
+      await applyImport(getDb(), parsed.backup, 'replace', {
+        now: Date.now(),
+        appVersion: VERSION,
+        reason: 'benchmark',
+      });
+      return { parseMs, writeMs: performance.now() - t2 };
+    });
+    return { serializeMs, ...r.result, ms: r.ms, peakHeapMb: r.peakHeapMb };
+  },
+  /** Export the whole database as backup text (kept for the re-import). */
+  async exportBackup(): Promise<{ ms: number; peakHeapMb: number | null; mb: number }> {
+    backupText = null;
+    const r = await withHeapPeak(() =>
+      exportBackupText(getDb(), { appVersion: VERSION, now: Date.now() }),
+    );
+    backupText = r.result;
+    return { ms: r.ms, peakHeapMb: r.peakHeapMb, mb: Math.round(r.result.length / 1_048_576) };
+  },
+  /** Re-import the exported backup over the full database (Replace, with its safety snapshot). */
+  async reimportBackup(): Promise<{ ms: number; peakHeapMb: number | null }> {
+    if (!backupText) throw new Error('export first');
+    const text = backupText;
+    backupText = null;
+    const r = await withHeapPeak(() =>
+      importBackupText(getDb(), text, 'replace', {
+        now: Date.now(),
+        appVersion: VERSION,
+        reason: 'benchmark',
+      }),
+    );
+    return { ms: r.ms, peakHeapMb: r.peakHeapMb };
   },
   async clear(): Promise<void> {
     await deleteAllData(getDb());

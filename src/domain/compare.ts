@@ -7,7 +7,7 @@
  * (MIN_RECORDS); it is never replaced by a made-up number.
  */
 import { formatMoney } from './money';
-import { dayNumber, endOfMonth, monthsInRange, type DateRange } from './dates';
+import { dayNumber, endOfMonth, fromDayNumber, monthsInRange, type DateRange } from './dates';
 import {
   buildAllStats,
   earningsFromStats,
@@ -871,4 +871,19 @@ export function notEnoughNote(key: FigureKey, f: Figure): string {
 
 export function formatFigure(key: FigureKey, f: Figure, s: Locale): string {
   return f.value === null ? 'Not enough data' : formatValue(f.value, FIGURES[key].format, s);
+}
+
+/** The first day the brand has data for: the earliest contract start, order or post. */
+export function earliestDate(
+  data: Pick<CompareBase, 'contracts'>,
+  index: PartnerIndex,
+): string | null {
+  let first = Infinity;
+  for (const e of index.values()) {
+    if (e.stats.orderDays.length) first = Math.min(first, e.stats.orderDays[0]!);
+    if (e.stats.posts.length) first = Math.min(first, e.stats.posts[0]!);
+  }
+  let best = Number.isFinite(first) ? fromDayNumber(first) : null;
+  for (const c of data.contracts) if (best === null || c.startDate < best) best = c.startDate;
+  return best;
 }

@@ -2,7 +2,7 @@ import { Scale } from 'lucide-react';
 import { useMemo } from 'react';
 import { href } from '../../app/router';
 import { EmptyState, PageHeader } from '../../components/ui';
-import { compareFromIndex } from '../../domain/compare';
+import { compareFromIndex, earliestDate } from '../../domain/compare';
 import { formatMoney } from '../../domain/money';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { AdvisorView } from './AdvisorView';
@@ -75,7 +75,8 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
   const data = useCompareData();
   const index = usePartnerIndex(data, filters.campaignId);
   const { settings, opts } = useCompareOptions();
-  const range = effectiveRange(preset, custom, opts.today);
+  const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
+  const range = effectiveRange(preset, custom, opts.today, earliest);
   const comparison = useMemo(
     () => (data && index ? compareFromIndex(data, index, range, filters, opts) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs

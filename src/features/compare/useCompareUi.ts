@@ -9,12 +9,20 @@ export const PERIOD_PRESETS = [
   { id: 'last-quarter', label: 'Last quarter' },
   { id: 'year-to-date', label: 'Year to date' },
   { id: 'last-12-months', label: 'Last 12 months' },
+  { id: 'all-time', label: 'All time' },
   { id: 'custom', label: 'Custom dates' },
 ] as const;
 export type PeriodPreset = (typeof PERIOD_PRESETS)[number]['id'];
 
-/** The dates of a preset period ending today (brand time zone). */
-export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: string): DateRange {
+/**
+ * The dates of a preset period ending today (brand time zone). "All time" starts at `earliest`,
+ * the first day the brand has data for (a year back when there is none).
+ */
+export function presetRange(
+  preset: Exclude<PeriodPreset, 'custom'>,
+  today: string,
+  earliest: string | null = null,
+): DateRange {
   const quarterStart = (d: string) => {
     const m = Number(d.slice(5, 7));
     return `${d.slice(0, 4)}-${String(Math.floor((m - 1) / 3) * 3 + 1).padStart(2, '0')}-01`;
@@ -34,6 +42,11 @@ export function presetRange(preset: Exclude<PeriodPreset, 'custom'>, today: stri
       return { start: `${today.slice(0, 4)}-01-01`, end: today };
     case 'last-12-months':
       return { start: addDays(addMonths(today, -12), 1), end: today };
+    case 'all-time':
+      return {
+        start: earliest && earliest < today ? earliest : addDays(addMonths(today, -12), 1),
+        end: today,
+      };
   }
 }
 
@@ -67,7 +80,8 @@ export function effectiveRange(
   preset: PeriodPreset,
   custom: DateRange | null,
   today: string,
+  earliest: string | null = null,
 ): DateRange {
-  if (preset !== 'custom') return presetRange(preset, today);
+  if (preset !== 'custom') return presetRange(preset, today, earliest);
   return custom ?? { start: startOfMonth(today), end: today };
 }

@@ -7,6 +7,7 @@ import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import {
   compareFromIndex,
+  earliestDate,
   KIND_NAMES,
   leaderboard,
   NO_FILTERS,
@@ -110,7 +111,8 @@ function Overview() {
   const payouts = useLiveQuery(() => getDb().payouts.toArray(), []);
   const { settings, opts } = useCompareOptions();
   const [preset, setPreset] = useState<Exclude<PeriodPreset, 'custom'>>('last-30');
-  const range = presetRange(preset, opts.today);
+  const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
+  const range = presetRange(preset, opts.today, earliest);
   const c = useMemo(
     () => (data && index ? compareFromIndex(data, index, range, NO_FILTERS, opts) : undefined),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs
