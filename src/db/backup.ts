@@ -5,6 +5,7 @@
  * takes a safety snapshot, writes, and rebuilds the derived rollups. Inside it we await only Dexie
  * calls: any other await would end the transaction early and leave half an import behind.
  */
+import { buildAllStats } from '../domain/stats';
 import Dexie, { type Table } from 'dexie';
 import { defaultSettings, SETTINGS_ID, TABLE_NAMES, type TableName } from '../domain/schemas';
 import {
@@ -205,6 +206,18 @@ export async function applyImport(
   mode: ImportMode,
   opts: ImportOptions,
 ): Promise<ImportResult> {
+  // Replace: the rollups follow from the backup alone, so build them before the transaction
+  // (CPU only) instead of reading every written row back inside it.
+  const replaceStats =
+    mode === 'replace'
+      ? buildAllStats(
+          backup.data.partners.map((p) => p.id),
+          backup.data.orders,
+          backup.data.contentItems,
+          backup.data.contracts,
+          backup.data.settings[0]?.timeZone ?? defaultSettings(0).timeZone,
+        )
+      : null;
   try {
     return await db.transaction('rw', [...IMPORT_TABLES], async () => {
       const snapshotId = await takeSnapshot(db, opts);
@@ -216,7 +229,10 @@ export async function applyImport(
         await writeInChunks(rowsOf(db, t), plan.writes[t]);
         opts.onTableWritten?.(t);
       }
-      await rebuildStatsInTransaction(Dexie.currentTransaction);
+      if (replaceStats) {
+        await db.partnerStats.clear();
+        await db.partnerStats.bulkPut(replaceStats);
+      } else await rebuildStatsInTransaction(Dexie.currentTransaction);
       return { plan, snapshotId };
     });
   } catch (e) {

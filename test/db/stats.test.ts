@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb, SCHEMA_V1 } from '../../src/db/db';
+import { exportBackupText, importBackupText } from '../../src/db/backup';
 import { deleteContentItem, rescheduleContentItem, saveContentItems } from '../../src/db/content';
 import { writeOrders } from '../../src/db/orders';
 import { deletePartner, restorePartner } from '../../src/db/partners';
@@ -91,6 +92,24 @@ describe('rollups in the database', () => {
     await rescheduleContentItem(db, post.id, '2026-01-02', NOW);
     expect(await stored()).toEqual(await recomputed());
     await deleteContentItem(db, post.id);
+    expect(await stored()).toEqual(await recomputed());
+  });
+
+  it('are rebuilt by a backup import, Replace and Merge', async () => {
+    await loadSampleData(db, NOW);
+    const text = await exportBackupText(db, { appVersion: '0.1.0', now: NOW });
+    await db.orders.where('partnerId').equals('p-005').modify({ partnerId: 'p-006' });
+    await importBackupText(db, text, 'merge', {
+      now: NOW + 1,
+      appVersion: '0.1.0',
+      reason: 'test',
+    });
+    expect(await stored()).toEqual(await recomputed());
+    await importBackupText(db, text, 'replace', {
+      now: NOW + 2,
+      appVersion: '0.1.0',
+      reason: 'test',
+    });
     expect(await stored()).toEqual(await recomputed());
   });
 
