@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import {
   BarChart3,
   CalendarDays,
@@ -14,16 +14,30 @@ import {
 import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
-import { CalendarScreen } from '../features/calendar/CalendarScreen';
-import { CompareScreen } from '../features/compare/CompareScreen';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { PartnersScreen } from '../features/partners/PartnersScreen';
-import { PayoutsScreen } from '../features/payouts/PayoutsScreen';
-import { SalesScreen } from '../features/sales/SalesScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
 import { useAutoBackups } from '../features/settings/useAutoBackups';
 import { SCREENS, href, useRoute, type ScreenPath } from './router';
+
+// Screens other than the Dashboard load on first visit, so start-up parses only what it shows.
+const PartnersScreen = lazy(() =>
+  import('../features/partners/PartnersScreen').then((m) => ({ default: m.PartnersScreen })),
+);
+const CalendarScreen = lazy(() =>
+  import('../features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
+);
+const SalesScreen = lazy(() =>
+  import('../features/sales/SalesScreen').then((m) => ({ default: m.SalesScreen })),
+);
+const PayoutsScreen = lazy(() =>
+  import('../features/payouts/PayoutsScreen').then((m) => ({ default: m.PayoutsScreen })),
+);
+const CompareScreen = lazy(() =>
+  import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })),
+);
+const SettingsScreen = lazy(() =>
+  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
 
 const ICONS: Record<ScreenPath, LucideIcon> = {
   dashboard: LayoutDashboard,
@@ -117,7 +131,15 @@ export function App() {
             />
           </div>
         ) : null}
-        <Screen screen={route.screen} rest={route.rest} />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Opening {current.label}…
+            </p>
+          }
+        >
+          <Screen screen={route.screen} rest={route.rest} />
+        </Suspense>
       </main>
       <Toasts />
     </div>
