@@ -9,6 +9,13 @@ const bodyRows = (page: Page) => table(page).locator('[role="row"].pl-body-row')
 const kindButton = (page: Page, name: RegExp) =>
   page.getByRole('group', { name: 'Kind' }).getByRole('button', { name });
 
+/** A figure in the partner page's Results card, by its label. */
+const resultStat = (page: Page, label: string) =>
+  page
+    .getByRole('region', { name: 'Results' })
+    .locator('.stat', { has: page.getByText(label, { exact: true }) })
+    .locator('.stat-value');
+
 async function addPartner(
   page: Page,
   p: { name: string; email: string; kind: string; handle: string; followers: string; code: string },
@@ -44,6 +51,9 @@ test('creates a partner of each kind, lists them with counts, and edits one', as
   });
   // Ambassador defaults: a monthly retainer of 300.00.
   await expect(page.getByRole('cell', { name: '$300.00 / month' })).toBeVisible();
+  // A retainer but no customers yet: no made-up lifetime ROI.
+  await expect(resultStat(page, 'ROI with 12-month customer value')).toHaveText('Not enough data');
+  await expect(resultStat(page, 'New customers')).toHaveText('0');
   await expect(page.getByText('Micro tier from the largest account')).toBeVisible();
 
   await addPartner(page, {
@@ -197,6 +207,33 @@ test('delete offers undo, and undo brings the partner back with their orders', a
   await page.getByLabel('Search partners').fill('maya');
   await table(page).getByRole('link', { name: 'Maya Chen' }).click();
   await expect(orders).toHaveText(before!);
+});
+
+test('partner page: ROI on first orders and on 12-month customer value; tags link to the glossary', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'partners/p-001');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  const percent = /^[+-]?[\d,]+ %$/;
+  await expect(resultStat(page, 'ROI')).toHaveText(percent);
+  await expect(resultStat(page, 'ROI with 12-month customer value')).toHaveText(percent);
+  await expect(resultStat(page, 'New customers')).toHaveText(/^[1-9][\d,]*$/);
+  await expect(resultStat(page, 'Came back within 90 days')).toHaveText(
+    /^(\d+ %|Not enough data)$/,
+  );
+  // Tags that name a partner sub-type link to the glossary, in the list and on the page; others stay plain.
+  await expect(page.getByRole('link', { name: 'gift box' })).toHaveCount(0);
+  await expect(page.getByText('gift box', { exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'All partners' }).click();
+  await page.getByLabel('Search partners').fill('carlos');
+  const tag = table(page).getByRole('link', { name: 'hyperlocal influencer' });
+  await expect(tag).toHaveAttribute('href', /^#\/compare\/glossary#/);
+  await table(page).getByRole('link', { name: 'Carlos Mendes' }).click();
+  await expect(page.getByRole('link', { name: 'hyperlocal influencer' })).toHaveAttribute(
+    'href',
+    /^#\/compare\/glossary#/,
+  );
 });
 
 test('archive hides a partner from the list until shown again', async ({ page }) => {

@@ -5,7 +5,7 @@ import { EmptyState, PageHeader } from '../../components/ui';
 import { useSettings } from '../../db/hooks';
 import type { Campaign } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { AddPartnerFirstActions } from '../partners/parts';
 import { CampaignDetail, CampaignDialog, CampaignList } from './CampaignsView';
 import { DeliverablesView } from './DeliverablesView';
 import { exportCsv, exportIcs } from './exports';
@@ -73,14 +73,7 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
         <EmptyState
           icon={CalendarDays}
           title="Nothing planned yet"
-          actions={
-            <>
-              <a className="btn" href={href('partners')}>
-                Add a partner first
-              </a>
-              <SampleDataButton />
-            </>
-          }
+          actions={<AddPartnerFirstActions />}
         >
           <p>
             Plan your partners&apos; posts, reels and stories, see what went out and who is behind,

@@ -6,15 +6,28 @@ import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import { deletePartner, restorePartner, setArchived } from '../../db/partners';
 import { activeContractAt } from '../../domain/contracts';
+import {
+  acquisitions,
+  customerValue,
+  MIN_CUSTOMERS_FOR_RATE,
+  roiTwoWays,
+  type CustomerValue,
+  type RoiTwoWays,
+} from '../../domain/customers';
 import { partnerEarnings, roi } from '../../domain/earnings';
 import { formatMoney } from '../../domain/money';
 import { buildTrackingLink, defaultUtm, partnerTier, PLATFORM_LABEL } from '../../domain/partners';
 import type { Contract, Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
-import { formatFollowers, formatRoi, STATUS_LABEL } from './format';
+import { TagLink } from '../compare/TagLink';
+import { formatFollowers, formatRoi, PAYOUT_METHOD_LABEL, STATUS_LABEL } from './format';
 import { PartnerNotFound, PeriodSelect } from './parts';
 import { usePartnersUi } from './store';
-import { periodRange, todayIn, usePartnerDetail } from './usePartners';
+import { periodRange, todayIn, useCustomerOrders, usePartnerDetail } from './usePartners';
+
+/** Customers are valued on what they spend in the 12 months after their first order. */
+const LTV_WINDOW_DAYS = 365;
+const NOT_ENOUGH = 'Not enough data';
 
 const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
   monthly: 'month',
@@ -46,6 +59,20 @@ export function PartnerDetail({ id }: { id: string }) {
       { timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost },
     );
   }, [data, range, settings.timeZone, settings.countDiscountAsCost]);
+
+  const customerOrders = useCustomerOrders(id);
+  const customers = useMemo(() => {
+    if (!customerOrders || !earnings) return null;
+    const acq = acquisitions(customerOrders, settings.timeZone);
+    const value = customerValue(acq.values(), (pid) => pid === id, range, today, LTV_WINDOW_DAYS);
+    const twoWays = roiTwoWays(
+      earnings.costCents,
+      earnings.revenueCents,
+      value.lifetimeValueCents,
+      LTV_WINDOW_DAYS,
+    );
+    return { value, roi: twoWays };
+  }, [customerOrders, earnings, settings.timeZone, id, range, today]);
 
   if (data === undefined) return <p className="muted">Loading…</p>;
   const p = data.partner;
@@ -150,6 +177,7 @@ export function PartnerDetail({ id }: { id: string }) {
               value={formatRoi(roi(earnings.revenueCents, earnings.costCents))}
               hint="(revenue − cost) ÷ cost"
             />
+            <CustomerValueStats customers={customers} money={money} locale={settings.locale} />
             <Stat
               label="Posts published"
               value={
@@ -179,13 +207,15 @@ export function PartnerDetail({ id }: { id: string }) {
             </dd>
             <dt>Tags</dt>
             <dd>
-              {p.tags.length
-                ? p.tags.map((t) => (
-                    <span key={t} className="tag pd-tag">
-                      {t}
-                    </span>
-                  ))
-                : '—'}
+              {p.tags.length ? (
+                <span className="pd-tags">
+                  {p.tags.map((t) => (
+                    <TagLink key={t} tag={t} />
+                  ))}
+                </span>
+              ) : (
+                '—'
+              )}
             </dd>
             <dt>Status history</dt>
             <dd>
@@ -346,7 +376,7 @@ export function PartnerDetail({ id }: { id: string }) {
                       {formatMoney(x.amountCents, x.currency, settings.locale)}
                     </span>
                     <span className="muted">
-                      paid {x.paidDate} · {x.method}
+                      paid {x.paidDate} · {PAYOUT_METHOD_LABEL[x.method]}
                     </span>
                   </li>
                 ))}
@@ -426,5 +456,63 @@ function CodesAndLinks({ partner: p, brandUrl }: { partner: Partner; brandUrl: s
         </div>
       </div>
     </Card>
+  );
+}
+
+/**
+ * ROI counted on what the partner's new customers kept spending for 12 months, beside the
+ * first-order ROI, and how many of those customers came back. No figure without the data for it.
+ */
+function CustomerValueStats({
+  customers,
+  money,
+  locale,
+}: {
+  customers: { value: CustomerValue; roi: RoiTwoWays } | null;
+  money: (cents: number) => string;
+  locale: string;
+}) {
+  if (!customers) {
+    // Same three slots while loading, so the card does not jump when the figures arrive.
+    return (
+      <>
+        <Stat label="ROI with 12-month customer value" value="…" />
+        <Stat label="New customers" value="…" />
+        <Stat label="Came back within 90 days" value="…" />
+      </>
+    );
+  }
+  const { value, roi: twoWays } = customers;
+  const ltvRoi = value.newCustomers > 0 ? twoWays.lifetimeRoi : null;
+  const eligible = value.eligible[90];
+  const rate = value.repeatRate[90];
+  return (
+    <>
+      <Stat
+        label="ROI with 12-month customer value"
+        value={ltvRoi === null ? NOT_ENOUGH : formatRoi(ltvRoi)}
+        hint={
+          value.newCustomers === 0
+            ? 'No new customers in this period'
+            : twoWays.costCents === 0
+              ? 'No cost in this period'
+              : `${money(value.lifetimeValueCents)} from new customers' first year`
+        }
+      />
+      <Stat
+        label="New customers"
+        value={value.newCustomers.toLocaleString(locale)}
+        hint="First order came through this partner"
+      />
+      <Stat
+        label="Came back within 90 days"
+        value={rate === null ? NOT_ENOUGH : `${Math.round(rate * 100)} %`}
+        hint={
+          rate === null
+            ? `Needs ${MIN_CUSTOMERS_FOR_RATE} customers acquired 90+ days ago (${eligible} so far)`
+            : `Of ${eligible} customers old enough to tell`
+        }
+      />
+    </>
   );
 }

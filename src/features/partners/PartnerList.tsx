@@ -22,6 +22,7 @@ import {
   type PartnerStatus,
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
+import { TagLink } from '../compare/TagLink';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { exportPartners } from './exportPartners';
 import { ImportPartnersButton } from './ImportPartners';
@@ -530,9 +531,14 @@ function PartnerRow(props: {
           <a href={href(`partners/${encodeURIComponent(p.id)}`)} className="pl-name">
             {p.name}
           </a>
-          <span className="pl-sub muted">
-            {p.archived ? 'Archived · ' : ''}
-            {p.accounts[0]?.handle ?? p.email}
+          <span className="pl-sub pl-subline muted">
+            <span className="pl-handle">
+              {p.archived ? 'Archived · ' : ''}
+              {p.accounts[0]?.handle ?? p.email}
+            </span>
+            {p.tags.map((t) => (
+              <TagLink key={t} tag={t} />
+            ))}
           </span>
         </>,
         'pl-namecell',

@@ -1,4 +1,4 @@
-import type { PartnerStatus } from '../../domain/schemas';
+import type { PartnerStatus, Payout } from '../../domain/schemas';
 
 export const STATUS_LABEL: Record<PartnerStatus, string> = {
   prospect: 'Prospect',
@@ -22,3 +22,11 @@ export function formatRoi(roi: number | null): string {
   const pct = Math.round(roi * 100);
   return `${pct > 0 ? '+' : ''}${pct.toLocaleString('en-US')} %`;
 }
+
+/** How a payout was sent, as people write it (shared by the partner page and Payouts). */
+export const PAYOUT_METHOD_LABEL: Record<Payout['method'], string> = {
+  paypal: 'PayPal',
+  venmo: 'Venmo',
+  bank: 'Bank transfer',
+  other: 'Other',
+};

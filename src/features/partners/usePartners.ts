@@ -143,3 +143,17 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
     };
   }, [id]);
 }
+
+/**
+ * Every order of every customer who ever ordered through this partner. A customer the partner
+ * acquired has their first order credited to the partner, so this subset gives the same
+ * acquisitions for this partner as all orders would, without reading the whole orders table.
+ */
+export function useCustomerOrders(id: string): Order[] | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const own = await db.orders.where('partnerId').equals(id).toArray();
+    const keys = [...new Set(own.map((o) => o.customerKey).filter((k): k is string => !!k))];
+    return keys.length === 0 ? [] : db.orders.where('customerKey').anyOf(keys).toArray();
+  }, [id]);
+}

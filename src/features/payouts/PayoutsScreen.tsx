@@ -11,12 +11,23 @@ import { buildStatements, type Statement } from '../../domain/payout-statements'
 import { paypalPayoutFiles } from '../../io/paypal';
 import { saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { AddPartnerFirstActions } from '../partners/parts';
+import { PAYOUT_METHOD_LABEL } from '../partners/format';
 import { MarkPaidDialog } from './MarkPaidDialog';
 import { decimalSeparatorOf, paypalRows, statementsCsv } from './payout-files';
 import './payouts.css';
 
 const HISTORY_SHOWN = 25;
+
+/** '2026-10' as "October 2026" in the brand's locale. */
+function monthLabel(month: string, locale: string): string {
+  const [y, m] = month.split('-').map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(y!, m! - 1, 1));
+}
 
 export function PayoutsScreen(_props: { rest: string[] }) {
   const settings = useSettings();
@@ -103,32 +114,35 @@ export function PayoutsScreen(_props: { rest: string[] }) {
         title="Payouts"
         subtitle="What each partner earned and what you still owe them."
         actions={
-          <>
-            <button
-              type="button"
-              className="btn"
-              onClick={exportCsv}
-              disabled={statements.length === 0}
-            >
-              <Download aria-hidden="true" size={16} /> Export CSV
-            </button>
-            <button
-              type="button"
-              className="btn"
-              onClick={exportPaypal}
-              disabled={chosen.length === 0}
-            >
-              <Wallet aria-hidden="true" size={16} /> Export PayPal file
-            </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={chosen.filter((s) => s.owedCents > 0).length === 0}
-              onClick={() => setPaying(chosen.filter((s) => s.owedCents > 0))}
-            >
-              Mark selected as paid
-            </button>
-          </>
+          // With no partners the buttons could only ever be disabled: the empty state leads instead.
+          data?.partners.length ? (
+            <>
+              <button
+                type="button"
+                className="btn"
+                onClick={exportCsv}
+                disabled={statements.length === 0}
+              >
+                <Download aria-hidden="true" size={16} /> Export CSV
+              </button>
+              <button
+                type="button"
+                className="btn"
+                onClick={exportPaypal}
+                disabled={chosen.length === 0}
+              >
+                <Wallet aria-hidden="true" size={16} /> Export PayPal file
+              </button>
+              <button
+                type="button"
+                className="btn btn-primary"
+                disabled={chosen.filter((s) => s.owedCents > 0).length === 0}
+                onClick={() => setPaying(chosen.filter((s) => s.owedCents > 0))}
+              >
+                Mark selected as paid
+              </button>
+            </>
+          ) : null
         }
       />
       {data === undefined ? (
@@ -136,8 +150,16 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           Loading statements…
         </p>
       ) : data.partners.length === 0 ? (
-        <EmptyState icon={HandCoins} title="Nothing to pay yet" actions={<SampleDataButton />}>
-          <p>Statements appear here once partners have contracts and sales.</p>
+        <EmptyState
+          icon={HandCoins}
+          title="Nothing to pay yet"
+          actions={<AddPartnerFirstActions />}
+        >
+          <p>
+            Monthly statements of what each partner earned (commissions, retainers, post fees and
+            bonuses) appear here once partners have contracts and sales. Mark them paid or export a
+            PayPal Payouts file.
+          </p>
         </EmptyState>
       ) : (
         <div className="stack">
@@ -169,7 +191,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               />
             </section>
           </div>
-          <Card title={`Statements for ${month}`}>
+          <Card title={`Statements for ${monthLabel(month, settings.locale)}`}>
             {statements.length === 0 ? (
               <p className="muted">No partner earned anything in this month.</p>
             ) : (
@@ -281,7 +303,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
                       <td>
                         {p.periodStart} – {p.periodEnd}
                       </td>
-                      <td>{p.method}</td>
+                      <td>{PAYOUT_METHOD_LABEL[p.method]}</td>
                       <td>{p.reference}</td>
                       <td className="num">
                         {formatMoney(p.amountCents, p.currency, settings.locale)}

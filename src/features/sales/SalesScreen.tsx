@@ -122,7 +122,18 @@ export function SalesScreen(_props: { rest: string[] }) {
           Loading orders…
         </p>
       ) : orders.length === 0 ? (
-        <EmptyState icon={Receipt} title="No orders yet" actions={<SampleDataButton />}>
+        <EmptyState
+          icon={Receipt}
+          title="No orders yet"
+          actions={
+            <>
+              <button type="button" className="btn btn-primary" onClick={() => void start()}>
+                <Upload aria-hidden="true" size={16} /> Choose an orders file
+              </button>
+              <SampleDataButton primary={false} />
+            </>
+          }
+        >
           <p>
             Import your Shopify or Etsy orders export (or any CSV) to see which partner sold what.
             Orders are matched to partners by their promo codes and referral links.
@@ -130,7 +141,19 @@ export function SalesScreen(_props: { rest: string[] }) {
         </EmptyState>
       ) : (
         <div className="stack">
-          <Card title="Filter orders">
+          <Card
+            title="Filter orders"
+            actions={
+              <button
+                type="button"
+                className="btn btn-small"
+                disabled={filters === NO_FILTERS}
+                onClick={() => setFilters(NO_FILTERS)}
+              >
+                Clear filters
+              </button>
+            }
+          >
             <div className="sales-filters">
               <div className="field">
                 <label htmlFor="f-from">From</label>
@@ -203,14 +226,6 @@ export function SalesScreen(_props: { rest: string[] }) {
                   <option value="none">Not credited</option>
                 </select>
               </div>
-              <button
-                type="button"
-                className="btn sales-clear"
-                disabled={filters === NO_FILTERS}
-                onClick={() => setFilters(NO_FILTERS)}
-              >
-                Clear filters
-              </button>
             </div>
           </Card>
           <section className="grid-4" aria-label="Totals for the filtered orders">
