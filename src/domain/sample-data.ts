@@ -4,6 +4,7 @@
  * orders with codes, refunds and cancellations. Pure: the caller passes today's date and the clock.
  */
 import { addDays, addMonths, dayNumber, fromDayNumber, startOfMonth } from './dates';
+import { partnerEarnings } from './earnings';
 import { orderRecordId, seededRandom } from './ids';
 import {
   defaultSettings,
@@ -864,35 +865,6 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
   }
   orders.sort((a, b) => a.placedAtMs - b.placedAtMs);
 
-  // Payouts: partners were paid monthly up to two months ago.
-  for (const p of active) {
-    for (let m = 0; m < 10; m++) {
-      const periodStart = startOfMonth(addMonths(start, m));
-      const periodEnd = addDays(startOfMonth(addMonths(periodStart, 1)), -1);
-      const k = contracts.find(
-        (c) =>
-          c.partnerId === p.id &&
-          c.startDate <= periodEnd &&
-          (!c.endDate || c.endDate >= periodStart),
-      );
-      if (!k) continue;
-      const amount = k.retainerCents + between(5, 40) * 100;
-      payouts.push({
-        id: `po-${p.id}-${periodStart.slice(0, 7)}`,
-        ...stamp,
-        partnerId: p.id,
-        periodStart,
-        periodEnd,
-        amountCents: amount,
-        currency: 'USD',
-        paidDate: addDays(periodEnd, 10),
-        method: p.payout.method === 'venmo' ? 'venmo' : 'paypal',
-        reference: `PP-${periodStart.replace(/-/g, '').slice(0, 6)}-${p.id.slice(2)}`,
-        note: '',
-      });
-    }
-  }
-
   const bonusRules: BonusRule[] = [
     {
       id: 'br-1',
@@ -931,6 +903,49 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
       month,
       followers: 4_000 + m * 1_100 + between(0, 300),
     });
+  }
+
+  // Payouts: each partner was paid what they earned, month by month, from the start of their
+  // contract up to two months ago; the last month or two are still owed.
+  const paidUpTo = addDays(startOfMonth(addMonths(today, -1)), -1);
+  const earningsOpts = { timeZone: settings.timeZone, countDiscountAsCost: false };
+  for (const p of active) {
+    const mine = contracts.filter((c) => c.partnerId === p.id);
+    const first = mine.reduce((a, c) => (c.startDate < a ? c.startDate : a), today);
+    const records = {
+      kind: p.kind,
+      contracts: mine,
+      orders: orders.filter((o) => o.partnerId === p.id),
+      content: contentItems.filter((c) => c.partnerId === p.id),
+      bonuses: bonuses.filter((b) => b.partnerId === p.id),
+      bonusRules,
+    };
+    for (
+      let periodStart = startOfMonth(first);
+      periodStart <= paidUpTo;
+      periodStart = addMonths(periodStart, 1)
+    ) {
+      const periodEnd = addDays(addMonths(periodStart, 1), -1);
+      const amount = partnerEarnings(
+        records,
+        { start: periodStart, end: periodEnd },
+        earningsOpts,
+      ).payableCents;
+      if (amount === 0) continue;
+      payouts.push({
+        id: `po-${p.id}-${periodStart.slice(0, 7)}`,
+        ...stamp,
+        partnerId: p.id,
+        periodStart,
+        periodEnd,
+        amountCents: amount,
+        currency: 'USD',
+        paidDate: addDays(periodEnd, 10),
+        method: p.payout.method === 'venmo' ? 'venmo' : 'paypal',
+        reference: `PP-${periodStart.replace(/-/g, '').slice(0, 6)}-${p.id.slice(2)}`,
+        note: '',
+      });
+    }
   }
 
   return {

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { exportBackupText } from '../../src/db/backup';
+import { PawtnersDb } from '../../src/db/db';
+import { saveSettings } from '../../src/db/repo';
+import { importFixture, NOW, seedPartners } from './orders-helpers';
+
+let db: PawtnersDb;
+let n = 0;
+beforeEach(async () => {
+  db = new PawtnersDb(`test-privacy-${n++}`);
+  await db.open();
+  await seedPartners(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+/** The customers' emails written in the fixture files (the Email column). */
+function customerEmails(): string[] {
+  const found = new Set<string>();
+  for (const f of ['shopify-orders.csv', 'shopify-orders-later.csv']) {
+    const text = readFileSync(path.join(__dirname, '../fixtures/orders', f), 'utf8');
+    for (const m of text.matchAll(/[\w.+-]+@[\w-]+\.[\w.]+/g)) found.add(m[0].toLowerCase());
+  }
+  return [...found];
+}
+
+describe('customer privacy in backups', () => {
+  it('an exported backup holds no customer email by default', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    await importFixture(db, 'shopify-orders-later.csv');
+    const emails = customerEmails();
+    expect(emails.length).toBeGreaterThan(3);
+    const backup = (await exportBackupText(db, { appVersion: '0.1.0', now: NOW })).toLowerCase();
+    for (const e of emails) expect(backup.includes(e), e).toBe(false);
+    // Customers are still told apart: orders carry their salted keys.
+    expect((await db.orders.filter((o) => o.customerKey !== null).count()) > 0).toBe(true);
+  });
+
+  it('holds them only when the owner opted in to keeping emails', async () => {
+    await saveSettings(db, { keepRawEmails: true });
+    await importFixture(db, 'shopify-orders.csv');
+    const backup = (await exportBackupText(db, { appVersion: '0.1.0', now: NOW })).toLowerCase();
+    expect(customerEmails().some((e) => backup.includes(e))).toBe(true);
+  });
+});
