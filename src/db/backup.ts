@@ -135,6 +135,8 @@ export interface ImportOptions {
   appVersion: string;
   /** Shown next to the snapshot, e.g. "Before importing pawtners-backup-2026-03-01.json". */
   reason: string;
+  /** Characters per snapshot record (tests use a small value to exercise split snapshots). */
+  snapshotPartChars?: number;
   /** Called after each table is written (progress; tests use it to fail mid-import). */
   onTableWritten?: (table: TableName) => void;
 }
@@ -170,23 +172,67 @@ function toImportError(e: unknown): ImportError {
   return new ImportError(`The import failed and nothing was changed (${detail}).`, { cause: e });
 }
 
+/** Characters per stored snapshot record (UTF-16: 64 MB at most, under Chromium's value limit). */
+export const SNAPSHOT_PART_CHARS = 32 * 1024 * 1024;
+
+/** Regroup text parts into pieces of at most `max` characters. */
+export function splitText(parts: readonly string[], max = SNAPSHOT_PART_CHARS): string[] {
+  const out: string[] = [];
+  let cur: string[] = [];
+  let len = 0;
+  const flush = () => {
+    if (cur.length) out.push(cur.join(''));
+    cur = [];
+    len = 0;
+  };
+  for (const part of parts) {
+    for (let i = 0; i < part.length; i += max) {
+      const piece = part.slice(i, i + max);
+      if (len + piece.length > max) flush();
+      cur.push(piece);
+      len += piece.length;
+    }
+  }
+  flush();
+  return out.length ? out : [''];
+}
+
+const partIds = (s: Pick<Snapshot, 'id' | 'more'>) =>
+  Array.from({ length: s.more ?? 0 }, (_, i) => `${s.id}~${i + 1}`);
+
 /** Inside the import transaction: keep the current data as a snapshot, trimming old ones. */
 async function takeSnapshot(db: PawtnersDb, opts: ImportOptions): Promise<string> {
   const { parts } = await backupParts(db, opts.appVersion, opts.now);
+  const pieces = splitText(parts, opts.snapshotPartChars);
   const snap: Snapshot = {
     id: newId(),
     createdAt: opts.now,
     reason: opts.reason,
-    json: parts.join(''),
+    json: pieces[0]!,
+    more: pieces.length - 1,
   };
   await db.snapshots.add(snap);
+  await db.snapshots.bulkAdd(
+    pieces
+      .slice(1)
+      .map((json, i) => ({ id: `${snap.id}~${i + 1}`, createdAt: -1, reason: '', json })),
+  );
   const old = await db.snapshots
     .orderBy('createdAt')
     .reverse()
+    .filter((s) => s.createdAt >= 0)
     .offset(SNAPSHOTS_KEPT)
-    .primaryKeys();
-  await db.snapshots.bulkDelete(old);
+    .toArray();
+  await db.snapshots.bulkDelete(old.flatMap((s) => [s.id, ...partIds(s)]));
   return snap.id;
+}
+
+/** The whole text of a snapshot, joining its continuation records. */
+async function snapshotText(db: PawtnersDb, snap: Snapshot): Promise<string> {
+  const rest = await db.snapshots.bulkGet(partIds(snap));
+  if (rest.some((r) => r === undefined))
+    throw new ImportError('Part of that safety copy is missing; nothing was changed.');
+  return [snap.json, ...rest.map((r) => r!.json)].join('');
 }
 
 async function writeInChunks(table: Table<AnyRow, string>, rows: readonly AnyRow[]) {
@@ -264,7 +310,7 @@ export async function latestSnapshot(db: PawtnersDb): Promise<Snapshot | undefin
 export async function undoImport(db: PawtnersDb, snapshotId: string): Promise<BackupCounts> {
   const snap = await db.snapshots.get(snapshotId);
   if (!snap) throw new ImportError('That safety copy is gone; there is nothing to undo.');
-  const parsed = parseBackup(snap.json);
+  const parsed = parseBackup(await snapshotText(db, snap));
   if (!parsed.ok)
     throw new ImportError(
       `The safety copy cannot be read (${formatProblem(parsed.problems[0]!)}). Nothing was changed.`,
@@ -277,7 +323,7 @@ export async function undoImport(db: PawtnersDb, snapshotId: string): Promise<Ba
         await writeInChunks(rowsOf(db, t), data[t]);
       }
       await rebuildStatsInTransaction(Dexie.currentTransaction);
-      await db.snapshots.delete(snapshotId);
+      await db.snapshots.bulkDelete([snapshotId, ...partIds(snap)]);
     });
   } catch (e) {
     throw toImportError(e);

@@ -19,8 +19,13 @@ export interface Snapshot {
   id: string;
   createdAt: number;
   reason: string;
-  /** The backup envelope as JSON text. */
+  /**
+   * The backup envelope as JSON text. A large one is split: this record holds the first part and
+   * `more` continuation records (id `<id>~<n>`, createdAt -1) hold the rest, because one
+   * IndexedDB value may not exceed about 128 MB in Chromium.
+   */
   json: string;
+  more?: number;
 }
 
 export const DB_NAME = 'pawtners';

@@ -304,6 +304,29 @@ describe('undo import', () => {
     await expect(undoImport(db, snapshotId)).rejects.toThrow(/nothing to undo/);
   }, 30_000);
 
+  it('splits a large snapshot over several records (one IndexedDB value has a size limit)', async () => {
+    await replaceAllData(db, sample);
+    const before = await dump();
+    const small = { ...OPTS, snapshotPartChars: 100_000 };
+    const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });
+    const { snapshotId } = await applyImport(db, one, 'replace', small);
+    const head = (await db.snapshots.get(snapshotId))!;
+    expect(head.more).toBeGreaterThan(3);
+    expect(await db.snapshots.count()).toBe(head.more! + 1);
+    expect((await latestSnapshot(db))!.id).toBe(snapshotId);
+    // Undo joins the parts and restores exactly what was there, then drops every part.
+    await undoImport(db, snapshotId);
+    expect(await dump()).toEqual(before);
+    expect(await db.snapshots.count()).toBe(0);
+    // Older split snapshots are trimmed with all their parts.
+    for (let i = 0; i <= SNAPSHOTS_KEPT; i++)
+      await applyImport(db, one, 'replace', { ...small, now: NOW + i });
+    const heads = await db.snapshots.filter((x) => x.createdAt >= 0).toArray();
+    expect(heads).toHaveLength(SNAPSHOTS_KEPT);
+    const parts = await db.snapshots.filter((x) => x.createdAt < 0).toArray();
+    expect(parts.every((p) => heads.some((h) => p.id.startsWith(`${h.id}~`)))).toBe(true);
+  }, 60_000);
+
   it(`keeps only the ${SNAPSHOTS_KEPT} newest snapshots`, async () => {
     const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });
     for (let i = 0; i < SNAPSHOTS_KEPT + 2; i++)
