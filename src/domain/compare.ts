@@ -7,11 +7,12 @@
  * (MIN_RECORDS); it is never replaced by a made-up number.
  */
 import { formatMoney } from './money';
-import { dayNumber, endOfMonth, fromDayNumber, monthsInRange, type DateRange } from './dates';
+import { dayNumber, fromDayNumber, monthsInRange, type DateRange } from './dates';
 import {
   buildAllStats,
   earningsFromStats,
   lowerBound,
+  monthlyEarningsFromStats,
   ORDER_STRIDE,
   packPosts,
   POST_STRIDE,
@@ -506,13 +507,7 @@ function statsFor(
       : { ...e.stats, posts: postsOnPlatform(e.stats.posts, f.platform) };
   const rec = { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: rules };
   const earnings = earningsFromStats(rollup, rec, range, opts);
-  const monthly = new Map<string, Earnings>();
-  for (const m of months) {
-    const start = `${m}-01` < range.start ? range.start : `${m}-01`;
-    const last = endOfMonth(`${m}-01`);
-    const end = last > range.end ? range.end : last;
-    monthly.set(m, earningsFromStats(rollup, rec, { start, end }, opts));
-  }
+  const monthly = monthlyEarningsFromStats(rollup, rec, range, months, opts);
   const first = dayNumber(range.start);
   const lastDay = dayNumber(range.end);
   let orderRecords = 0;

@@ -4,7 +4,7 @@
  * the partner pages, so every screen agrees on the same numbers.
  */
 import { activeContractAt } from './contracts';
-import { dateInZone, daysInMonth, overlapDays, type DateRange } from './dates';
+import { dateInZone, dayNumber, daysInMonth, overlapDays, type DateRange } from './dates';
 import { percentOf, prorate } from './money';
 import type { Bonus, BonusRule, ContentItem, Contract, Order, PartnerKind } from './schemas';
 
@@ -133,6 +133,11 @@ function accrue(
   if (amountCents === 0) return 0;
   const span = contractSpan(c, range);
   if (!span) return 0;
+  // Fast path (Compare's monthly series): a monthly amount over days of one calendar month.
+  if (period === 'monthly' && span.start.slice(0, 7) === span.end.slice(0, 7)) {
+    const [y, m] = span.start.split('-').map(Number) as [number, number];
+    return prorate(amountCents, dayNumber(span.end) - dayNumber(span.start) + 1, daysInMonth(y, m));
+  }
   let total = 0;
   for (const p of periodsOf(period, span))
     total += prorate(amountCents, overlapDays(p, span), p.days);
@@ -167,6 +172,7 @@ export function bonusesCents(
 ): number {
   let total = 0;
   for (const b of rec.bonuses) if (inRange(b.date, range)) total += b.amountCents;
+  if (rec.bonusRules.length === 0) return total;
   for (const rule of rec.bonusRules) {
     if (!rule.active || (rule.kind !== null && rule.kind !== rec.kind)) continue;
     for (const m of wholeMonths(range)) {

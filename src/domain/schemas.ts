@@ -271,7 +271,14 @@ export const brandFollowerSchema = z.strictObject({
 });
 export type BrandFollowerCount = z.infer<typeof brandFollowerSchema>;
 
-export const columnMapping = z.record(z.string().max(60), z.string().max(200));
+/** Keys that would reach an object's prototype; refused wherever users name record keys. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const safeKey = z
+  .string()
+  .max(60)
+  .refine((k) => !FORBIDDEN_KEYS.has(k), 'is a reserved name');
+
+export const columnMapping = z.record(safeKey, z.string().max(200));
 
 export const settingsSchema = z.strictObject({
   ...base,
@@ -297,7 +304,7 @@ export const settingsSchema = z.strictObject({
   customerSalt: z.string().max(128),
   keepRawEmails: z.boolean(),
   customTags: z.array(z.string().min(1).max(60)).max(200),
-  importMappings: z.record(z.string().max(60), columnMapping),
+  importMappings: z.record(safeKey, columnMapping),
   lastExportAt: epochMs.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;

@@ -5,7 +5,7 @@
  * exactly those of partnerEarnings() (a test proves it on generated data).
  */
 import { activeContractAt } from './contracts';
-import { dayNumber, fromDayNumber, type DateRange } from './dates';
+import { dayNumber, daysInMonth, fromDayNumber, type DateRange } from './dates';
 import {
   accruedPerksCents,
   accruedRetainerCents,
@@ -250,4 +250,82 @@ export function earningsFromStats(
     payableCents,
     costCents: payableCents + perksCents + discountCents,
   };
+}
+
+/**
+ * earningsFromStats() for every calendar month of `range` (each cut to the range), in one pass
+ * over the rollup instead of one call per month. Keys are `YYYY-MM`.
+ */
+export function monthlyEarningsFromStats(
+  stats: PartnerStats,
+  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules'>,
+  range: DateRange,
+  months: readonly string[],
+  opts: EarningsOptions,
+): Map<string, Earnings> {
+  const windows = months.map((m) => {
+    const first = `${m}-01` < range.start ? range.start : `${m}-01`;
+    const [y, mo] = m.split('-').map(Number) as [number, number];
+    const lastOfMonth = fromDayNumber(dayNumber(`${m}-01`) + daysInMonth(y, mo) - 1);
+    const last = lastOfMonth > range.end ? range.end : lastOfMonth;
+    return { start: first, end: last, startN: dayNumber(first), endN: dayNumber(last) };
+  });
+  const n = windows.length;
+  const revenue = new Array<number>(n).fill(0);
+  const orders = new Array<number>(n).fill(0);
+  const commission = new Array<number>(n).fill(0);
+  const discount = new Array<number>(n).fill(0);
+  const fees = new Array<number>(n).fill(0);
+  const od = stats.orderDays;
+  let w = 0;
+  const startN = windows[0]?.startN ?? 0;
+  for (
+    let i = lowerBound(od, ORDER_STRIDE, startN) * ORDER_STRIDE;
+    i < od.length && w < n;
+    i += ORDER_STRIDE
+  ) {
+    while (w < n && od[i]! > windows[w]!.endN) w++;
+    if (w >= n) break;
+    revenue[w]! += od[i + 1]!;
+    orders[w]! += od[i + 2]!;
+    commission[w]! += od[i + 3]!;
+    if (opts.countDiscountAsCost) discount[w]! += od[i + 4]!;
+  }
+  const ps = stats.posts;
+  w = 0;
+  for (
+    let i = lowerBound(ps, POST_STRIDE, startN) * POST_STRIDE;
+    i < ps.length && w < n;
+    i += POST_STRIDE
+  ) {
+    while (w < n && ps[i]! > windows[w]!.endN) w++;
+    if (w >= n) break;
+    fees[w]! += ps[i + 1]!;
+  }
+  const needBonuses = rec.bonuses.length > 0 || rec.bonusRules.length > 0;
+  const revenueByMonth = new Map(months.map((m, i) => [m, revenue[i]!]));
+  const out = new Map<string, Earnings>();
+  windows.forEach((win, i) => {
+    let retainerCents = 0;
+    let perksCents = 0;
+    for (const c of rec.contracts) {
+      retainerCents += accruedRetainerCents(c, win);
+      perksCents += accruedPerksCents(c, win);
+    }
+    const bonusCents = needBonuses ? bonusesCents(rec, win, revenueByMonth) : 0;
+    const payableCents = commission[i]! + retainerCents + fees[i]! + bonusCents;
+    out.set(months[i]!, {
+      revenueCents: revenue[i]!,
+      orders: orders[i]!,
+      commissionCents: commission[i]!,
+      retainerCents,
+      feesCents: fees[i]!,
+      bonusCents,
+      perksCents,
+      discountCents: discount[i]!,
+      payableCents,
+      costCents: payableCents + perksCents + discount[i]!,
+    });
+  });
+  return out;
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays } from '../../src/domain/dates';
+import { addDays, endOfMonth, monthsInRange } from '../../src/domain/dates';
 import { partnerEarnings } from '../../src/domain/earnings';
 import { generateSampleData } from '../../src/domain/sample-data';
 import {
@@ -8,6 +8,7 @@ import {
   buildAllStats,
   buildPartnerStats,
   earningsFromStats,
+  monthlyEarningsFromStats,
   ORDER_STRIDE,
   UNATTRIBUTED,
 } from '../../src/domain/stats';
@@ -140,5 +141,22 @@ describe('per-partner rollups agree with a full recomputation', () => {
       applyOrderDelta(expected, 'p-002', [refunded, ...mine.slice(2), extra], [], contracts, tz)
         .orderDays.length,
     ).toBe(0);
+  });
+
+  it('monthly series in one pass equal one earnings call per month', () => {
+    const range = { start: '2025-12-17', end: '2026-11-10' };
+    const months = monthsInRange(range);
+    for (const p of data.partners) {
+      const rec = records(p.id);
+      for (const countDiscountAsCost of [false, true]) {
+        const opts = { timeZone: tz, countDiscountAsCost };
+        const series = monthlyEarningsFromStats(stats.get(p.id)!, rec, range, months, opts);
+        for (const m of months) {
+          const start = `${m}-01` < range.start ? range.start : `${m}-01`;
+          const end = endOfMonth(`${m}-01`) > range.end ? range.end : endOfMonth(`${m}-01`);
+          expect(series.get(m), `${p.id} ${m}`).toEqual(partnerEarnings(rec, { start, end }, opts));
+        }
+      }
+    }
   });
 });
