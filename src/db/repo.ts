@@ -15,8 +15,16 @@ export async function readSettings(db: PawtnersDb): Promise<Settings> {
 }
 
 export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Promise<void> {
-  await db.transaction('rw', db.settings, async () => {
+  await db.transaction('rw', db.settings, db.orders, async () => {
     const cur = await readSettings(db);
+    // Customer keys are hashes made with the salt: a new salt would split every customer in two.
+    if (
+      patch.customerSalt !== undefined &&
+      patch.customerSalt !== cur.customerSalt &&
+      cur.customerSalt !== '' &&
+      (await db.orders.count()) > 0
+    )
+      throw new Error('The customer salt cannot change while orders exist.');
     await db.settings.put({ ...cur, ...patch, id: SETTINGS_ID, updatedAt: Date.now() });
   });
 }

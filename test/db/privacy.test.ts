@@ -46,4 +46,12 @@ describe('customer privacy in backups', () => {
     const backup = (await exportBackupText(db, { appVersion: '0.1.0', now: NOW })).toLowerCase();
     expect(customerEmails().some((e) => backup.includes(e))).toBe(true);
   });
+
+  it('refuses to change the customer salt while orders exist', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    await expect(saveSettings(db, { customerSalt: 'another' })).rejects.toThrow(/cannot change/);
+    await db.orders.clear();
+    await saveSettings(db, { customerSalt: 'another' });
+    expect((await db.settings.get('settings'))!.customerSalt).toBe('another');
+  });
 });
