@@ -122,7 +122,8 @@ function Overview() {
     () => (data && index && payouts ? payoutsOwed(data, index, payouts, opts) : undefined),
     [data, index, payouts, opts],
   );
-  if (!data || !c || !owed)
+  // The KPIs show as soon as the rollups are read; the payouts card fills in when payouts arrive.
+  if (!data || !c)
     return (
       <p className="muted" role="status">
         Adding up your numbers…
@@ -245,15 +246,23 @@ function Overview() {
             </a>
           }
         >
-          <Stat label="Owed to partners today" value={money(owed.totalCents)} />
-          <ul className="owed-list">
-            {owed.byPartner.slice(0, 5).map((o) => (
-              <li key={o.partnerId}>
-                <a href={href(`partners/${o.partnerId}`)}>{names.get(o.partnerId)?.name}</a>
-                <span className="num">{money(o.owedCents)}</span>
-              </li>
-            ))}
-          </ul>
+          {owed ? (
+            <>
+              <Stat label="Owed to partners today" value={money(owed.totalCents)} />
+              <ul className="owed-list">
+                {owed.byPartner.slice(0, 5).map((o) => (
+                  <li key={o.partnerId}>
+                    <a href={href(`partners/${o.partnerId}`)}>{names.get(o.partnerId)?.name}</a>
+                    <span className="num">{money(o.owedCents)}</span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p className="muted" role="status">
+              Adding up payouts…
+            </p>
+          )}
           <p className="muted small">Everything earned up to today, minus what you have paid.</p>
         </Card>
         <Card

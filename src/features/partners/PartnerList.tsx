@@ -46,10 +46,13 @@ interface Row {
   metrics: PartnerMetrics | undefined;
 }
 
+// One collator for every sort: String.localeCompare builds one per call, which costs per keystroke.
+const byName = new Intl.Collator().compare;
+
 function compareRows(key: SortKey): (a: Row, b: Row) => number {
   switch (key) {
     case 'name':
-      return (a, b) => a.partner.name.localeCompare(b.partner.name);
+      return (a, b) => byName(a.partner.name, b.partner.name);
     case 'status':
       return (a, b) =>
         PARTNER_STATUSES.indexOf(a.partner.status) - PARTNER_STATUSES.indexOf(b.partner.status);
@@ -102,7 +105,7 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
     }
     const cmp = compareRows(sort.key);
     const dir = sort.dir === 'asc' ? 1 : -1;
-    return out.sort((a, b) => dir * cmp(a, b) || a.partner.name.localeCompare(b.partner.name));
+    return out.sort((a, b) => dir * cmp(a, b) || byName(a.partner.name, b.partner.name));
   }, [visible, filters, settings.tierBounds, metrics, sort]);
 
   const counts = useMemo(() => {
