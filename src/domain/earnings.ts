@@ -216,8 +216,7 @@ export function partnerEarnings(
       feesCents += item.costCents;
   }
   const bonusCents = bonusesCents(rec, range, revenueByMonth);
-  const payableCents = commissionCents + retainerCents + feesCents + bonusCents;
-  return {
+  return withTotals({
     revenueCents,
     orders,
     commissionCents,
@@ -226,8 +225,17 @@ export function partnerEarnings(
     bonusCents,
     perksCents,
     discountCents,
+  });
+}
+
+/** Complete the parts with what is payable (cash to the partner) and the total cost. */
+export function withTotals(parts: Omit<Earnings, 'payableCents' | 'costCents'>): Earnings {
+  const payableCents =
+    parts.commissionCents + parts.retainerCents + parts.feesCents + parts.bonusCents;
+  return {
+    ...parts,
     payableCents,
-    costCents: payableCents + perksCents + discountCents,
+    costCents: payableCents + parts.perksCents + parts.discountCents,
   };
 }
 

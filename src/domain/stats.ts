@@ -17,6 +17,7 @@ import {
   type Earnings,
   type EarningsOptions,
   type PartnerRecords,
+  withTotals,
 } from './earnings';
 import { PLATFORMS, type ContentItem, type Contract, type Order, type Platform } from './schemas';
 
@@ -237,8 +238,7 @@ export function earningsFromStats(
     feesCents += ps[i + 1]!;
   }
   const bonusCents = bonusesCents(rec, range, revenueByMonth);
-  const payableCents = commissionCents + retainerCents + feesCents + bonusCents;
-  return {
+  return withTotals({
     revenueCents,
     orders,
     commissionCents,
@@ -247,9 +247,7 @@ export function earningsFromStats(
     bonusCents,
     perksCents,
     discountCents,
-    payableCents,
-    costCents: payableCents + perksCents + discountCents,
-  };
+  });
 }
 
 /**
@@ -313,19 +311,19 @@ export function monthlyEarningsFromStats(
       perksCents += accruedPerksCents(c, win);
     }
     const bonusCents = needBonuses ? bonusesCents(rec, win, revenueByMonth) : 0;
-    const payableCents = commission[i]! + retainerCents + fees[i]! + bonusCents;
-    out.set(months[i]!, {
-      revenueCents: revenue[i]!,
-      orders: orders[i]!,
-      commissionCents: commission[i]!,
-      retainerCents,
-      feesCents: fees[i]!,
-      bonusCents,
-      perksCents,
-      discountCents: discount[i]!,
-      payableCents,
-      costCents: payableCents + perksCents + discount[i]!,
-    });
+    out.set(
+      months[i]!,
+      withTotals({
+        revenueCents: revenue[i]!,
+        orders: orders[i]!,
+        commissionCents: commission[i]!,
+        retainerCents,
+        feesCents: fees[i]!,
+        bonusCents,
+        perksCents,
+        discountCents: discount[i]!,
+      }),
+    );
   });
   return out;
 }
