@@ -12,7 +12,11 @@ import path from 'node:path';
 const preset = process.argv.includes('small') ? 'small' : 'large';
 const csvRows = preset === 'large' ? 100_000 : 5_000;
 const port = Number(process.env.BENCH_PORT ?? 5290);
-const out = 'out-bench';
+const out = process.env.BENCH_OUT ?? 'out-bench';
+// BENCH_ONLY=compare,partner-search,... runs only those steps (after generate + app import) and
+// writes no results file: for quick measurements while working on one target.
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const ALWAYS = new Set(['generate', 'app import (backup import path)']);
 const base = `http://127.0.0.1:${port}`;
 const results = {
   preset,
@@ -58,6 +62,11 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 800 
 context.setDefaultTimeout(300_000);
 
 async function step(name, fn) {
+  const key = name
+    .replace(/ \(.*\)$/, '')
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase();
+  if (only && !ALWAYS.has(name) && !only.has(key)) return;
   const t0 = Date.now();
   try {
     await fn();
@@ -345,10 +354,11 @@ t.peakHeapUnder1GiB = ok(
 );
 
 mkdirSync('bench', { recursive: true });
-writeFileSync(
-  path.join('bench', `results${preset === 'small' ? '-small' : ''}.json`),
-  JSON.stringify(results, null, 2) + '\n',
-);
+if (!only)
+  writeFileSync(
+    path.join('bench', `results${preset === 'small' ? '-small' : ''}.json`),
+    JSON.stringify(results, null, 2) + '\n',
+  );
 console.table(Object.fromEntries(Object.entries(m).filter(([, v]) => typeof v !== 'object')));
 console.table(t);
 console.log(JSON.stringify(results));
