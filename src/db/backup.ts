@@ -7,7 +7,13 @@
  */
 import { buildAllStats } from '../domain/stats';
 import Dexie, { type Table } from 'dexie';
-import { defaultSettings, SETTINGS_ID, TABLE_NAMES, type TableName } from '../domain/schemas';
+import {
+  defaultSettings,
+  SETTINGS_ID,
+  TABLE_NAMES,
+  type Order,
+  type TableName,
+} from '../domain/schemas';
 import {
   BackupTextBuilder,
   backupMeta,
@@ -21,7 +27,14 @@ import {
   type ParsedBackup,
   formatProblem,
 } from '../io/backup';
-import { DATA_TABLES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
+import { DATA_STORES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
+import {
+  clearOrders,
+  countOrders,
+  forEachOrderPage,
+  putOrderRecords,
+  replaceAllOrders,
+} from './order-pages';
 import { newId } from './repo';
 
 /** Rows per read or write request: small enough to keep memory flat, big enough to be fast. */
@@ -29,7 +42,7 @@ export const CHUNK_ROWS = 2000;
 /** Safety snapshots kept in the database (each is a whole backup). */
 export const SNAPSHOTS_KEPT = 3;
 
-const IMPORT_TABLES = [...DATA_TABLES, 'snapshots', 'partnerStats'] as const;
+const IMPORT_TABLES = [...DATA_STORES, 'snapshots', 'partnerStats'] as const;
 
 type AnyRow = { id: string; updatedAt: number };
 
@@ -52,6 +65,20 @@ async function forEachChunk(
 
 const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
 
+// Orders are stored in pages (src/db/order-pages.ts); these four hide that from the loops below.
+const countTable = (db: PawtnersDb, t: TableName) =>
+  t === 'orders' ? countOrders(db) : rowsOf(db, t).count();
+const eachChunk = (db: PawtnersDb, t: TableName, each: (rows: AnyRow[]) => void) =>
+  t === 'orders' ? forEachOrderPage(db, each) : forEachChunk(rowsOf(db, t), each);
+const clearTable = (db: PawtnersDb, t: TableName) =>
+  t === 'orders' ? clearOrders(db) : rowsOf(db, t).clear();
+/** Write rows; `fresh` says the table was just cleared (orders then skip the merge by id). */
+async function writeRows(db: PawtnersDb, t: TableName, rows: readonly AnyRow[], fresh: boolean) {
+  if (t !== 'orders') return writeInChunks(rowsOf(db, t), rows);
+  if (fresh) return replaceAllOrders(db, rows as unknown as Order[]);
+  await putOrderRecords(db, rows as unknown as Order[]);
+}
+
 /** The backup text parts of everything stored; call inside a transaction covering DATA_TABLES. */
 async function backupParts(
   db: PawtnersDb,
@@ -59,11 +86,11 @@ async function backupParts(
   now: number,
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
   const counts = {} as BackupCounts;
-  for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
+  for (const t of TABLE_NAMES) counts[t] = await countTable(db, t);
   const b = new BackupTextBuilder(backupMeta(counts, appVersion, now));
   for (const t of TABLE_NAMES) {
     b.startTable(t);
-    await forEachChunk(rowsOf(db, t), (rows) => b.addRows(rows));
+    await eachChunk(db, t, (rows) => b.addRows(rows));
     b.endTable();
   }
   return { parts: b.finish(), counts };
@@ -80,7 +107,7 @@ export async function exportBackup(
   db: PawtnersDb,
   opts: { appVersion: string; now: number },
 ): Promise<ExportedBackup> {
-  return db.transaction('r', [...DATA_TABLES], () => backupParts(db, opts.appVersion, opts.now));
+  return db.transaction('r', [...DATA_STORES], () => backupParts(db, opts.appVersion, opts.now));
 }
 
 export async function exportBackupText(
@@ -103,7 +130,7 @@ async function readLocal(db: PawtnersDb) {
   const index = {} as LocalIndex;
   for (const t of TABLE_NAMES) {
     const m = new Map<string, number>();
-    await forEachChunk(rowsOf(db, t), (rows) => {
+    await eachChunk(db, t, (rows) => {
       for (const r of rows) m.set(r.id, r.updatedAt);
     });
     index[t] = m;
@@ -123,7 +150,7 @@ export interface ImportPreview {
 
 /** What each mode would do, computed against what is stored now. Writes nothing. */
 export async function previewImport(db: PawtnersDb, backup: ParsedBackup): Promise<ImportPreview> {
-  const { index, partners } = await db.transaction('r', [...DATA_TABLES], () => readLocal(db));
+  const { index, partners } = await db.transaction('r', [...DATA_STORES], () => readLocal(db));
   return {
     replace: planImport('replace', index, partners, backup.data),
     merge: planImport('merge', index, partners, backup.data),
@@ -271,8 +298,8 @@ export async function applyImport(
       // Planned again here, not reused from the preview, so edits made since are respected.
       const plan = planImport(mode, index, partners, backup.data);
       for (const t of TABLE_NAMES) {
-        if (mode === 'replace') await rowsOf(db, t).clear();
-        await writeInChunks(rowsOf(db, t), plan.writes[t]);
+        if (mode === 'replace') await clearTable(db, t);
+        await writeRows(db, t, plan.writes[t], mode === 'replace');
         opts.onTableWritten?.(t);
       }
       if (replaceStats) {
@@ -319,8 +346,8 @@ export async function undoImport(db: PawtnersDb, snapshotId: string): Promise<Ba
   try {
     await db.transaction('rw', [...IMPORT_TABLES], async () => {
       for (const t of TABLE_NAMES) {
-        await rowsOf(db, t).clear();
-        await writeInChunks(rowsOf(db, t), data[t]);
+        await clearTable(db, t);
+        await writeRows(db, t, data[t], true);
       }
       await rebuildStatsInTransaction(Dexie.currentTransaction);
       await db.snapshots.bulkDelete([snapshotId, ...partIds(snap)]);

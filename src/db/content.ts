@@ -47,7 +47,7 @@ export async function saveContentItems(
     checkItems(items, await knownIds(db));
     const before = await db.contentItems.bulkGet(items.map((i) => i.id));
     await db.contentItems.bulkPut([...items]);
-    await refreshPartnerStats(db, partnersOf(before, items));
+    await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
   });
 }
 
@@ -75,7 +75,7 @@ export async function rescheduleContentItem(
       ]);
     const next = { ...cur, plannedDate: date.data, updatedAt: now };
     await db.contentItems.put(next);
-    await refreshPartnerStats(db, [next.partnerId]);
+    await refreshPartnerStats(db, [next.partnerId], { orders: false });
     return next;
   });
 }
@@ -84,7 +84,7 @@ export async function deleteContentItem(db: PawtnersDb, id: string): Promise<voi
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const cur = await db.contentItems.get(id);
     await db.contentItems.delete(id);
-    if (cur) await refreshPartnerStats(db, [cur.partnerId]);
+    if (cur) await refreshPartnerStats(db, [cur.partnerId], { orders: false });
   });
 }
 
@@ -113,7 +113,7 @@ export async function saveCampaign(
     if (items.length > 0) {
       const before = await db.contentItems.bulkGet(items.map((i) => i.id));
       await db.contentItems.bulkPut([...items]);
-      await refreshPartnerStats(db, partnersOf(before, items));
+      await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
     }
   });
 }

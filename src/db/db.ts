@@ -13,6 +13,13 @@ import type {
   Settings,
 } from '../domain/schemas';
 import { SETTINGS_ID } from '../domain/schemas';
+import {
+  allOrders,
+  ORDER_TABLES,
+  replaceAllOrders,
+  type OrderIndexEntry,
+  type OrderPage,
+} from './order-pages';
 
 /** A safety copy of the whole database taken before an import, for one-click undo. */
 export interface Snapshot {
@@ -55,7 +62,8 @@ export class PawtnersDb extends Dexie {
   contracts!: EntityTable<Contract, 'id'>;
   campaigns!: EntityTable<Campaign, 'id'>;
   contentItems!: EntityTable<ContentItem, 'id'>;
-  orders!: EntityTable<Order, 'id'>;
+  orderPages!: EntityTable<OrderPage, 'key'>;
+  orderIndex!: EntityTable<OrderIndexEntry, 'key'>;
   payouts!: EntityTable<Payout, 'id'>;
   bonuses!: EntityTable<Bonus, 'id'>;
   bonusRules!: EntityTable<BonusRule, 'id'>;
@@ -69,7 +77,16 @@ export class PawtnersDb extends Dexie {
     // v2: per-partner rollups (derived data, rebuilt from the records; never in backups).
     this.version(2)
       .stores({ partnerStats: 'partnerId' })
-      .upgrade((tx) => rebuildStatsInTransaction(tx));
+      .upgrade(async (tx) =>
+        rebuildStatsInTransaction(tx, (await tx.table('orders').toArray()) as Order[]),
+      );
+    // v3: orders move into month pages (src/db/order-pages.ts): per-record cost dominated writes.
+    this.version(3)
+      .stores({ orders: null, orderPages: 'key', orderIndex: 'key' })
+      .upgrade(async (tx) => {
+        const orders = (await tx.table('orders').toArray()) as Order[];
+        await replaceAllOrders(tx, orders);
+      });
   }
 }
 
@@ -108,27 +125,39 @@ export function setDbForTests(db: PawtnersDb): void {
   instance = db;
 }
 
+/**
+ * The object stores behind DATA_TABLES (orders live in pages), for transaction scopes. The
+ * logical table names (DATA_TABLES, TABLE_NAMES) stay those of the backup format.
+ */
+export const DATA_STORES = [...DATA_TABLES.filter((t) => t !== 'orders'), ...ORDER_TABLES] as const;
+
 /** Tables a transaction must include to keep the rollups in step (see src/db/stats.ts). */
 export const STATS_SOURCE_TABLES = [
   'settings',
-  'orders',
+  ...ORDER_TABLES,
   'contentItems',
   'contracts',
   'partnerStats',
 ] as const;
 
-/** Rebuild every partner's rollup from the stored records, inside an open transaction. */
-export async function rebuildStatsInTransaction(tx: Transaction): Promise<void> {
+/**
+ * Rebuild every partner's rollup from the stored records, inside an open transaction. `orders`
+ * is given only by upgrades that run before the orders were paged.
+ */
+export async function rebuildStatsInTransaction(
+  tx: Transaction,
+  orders?: readonly Order[],
+): Promise<void> {
   const settings = (await tx.table('settings').get(SETTINGS_ID)) as Settings | undefined;
-  const [partners, orders, content, contracts] = await Promise.all([
+  const [partners, storedOrders, content, contracts] = await Promise.all([
     tx.table('partners').toCollection().primaryKeys() as Promise<string[]>,
-    tx.table('orders').toArray() as Promise<Order[]>,
+    orders ?? allOrders(tx),
     tx.table('contentItems').toArray() as Promise<ContentItem[]>,
     tx.table('contracts').toArray() as Promise<Contract[]>,
   ]);
   const stats = buildAllStats(
     partners,
-    orders,
+    storedOrders,
     content,
     contracts,
     settings?.timeZone ?? 'America/New_York',

@@ -20,6 +20,7 @@ import { orderSchema, type Order, type Settings } from '../domain/schemas';
 import { newCustomerSalt } from '../io/customer-key';
 import type { PawtnersDb } from './db';
 import { applyOrderChangesToStats, STATS_SOURCE_TABLES } from './stats';
+import { findOrders, getOrder, getOrders, ORDER_TABLES, putOrderRecords } from './order-pages';
 import { readSettings } from './repo';
 
 /** Stored orders changed between the preview and the confirmation. */
@@ -51,9 +52,7 @@ export async function writeOrders(
   });
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     // The stored versions come off the per-partner rollups, the new ones go on, in this transaction.
-    const before = await db.orders.bulkGet([...valid.map((o) => o.id), ...deleteIds]);
-    if (valid.length > 0) await db.orders.bulkPut(valid);
-    if (deleteIds.length > 0) await db.orders.bulkDelete([...deleteIds]);
+    const before = await putOrderRecords(db, valid, deleteIds);
     await applyOrderChangesToStats(db, before, valid);
   });
 }
@@ -85,7 +84,7 @@ export async function planOrderImport(
   const [settings, index, stored] = await Promise.all([
     readSettings(db),
     attributionIndex(db),
-    db.orders.bulkGet(ids),
+    db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
   ]);
   const map = new Map<string, Order>();
   for (const o of stored) if (o) map.set(o.id, o);
@@ -111,7 +110,7 @@ export async function applyOrderImport(
 ): Promise<number> {
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const ids = Object.keys(plan.baseVersions);
-    const current = await db.orders.bulkGet(ids);
+    const current = await getOrders(db, ids);
     const stale = current.filter((o, i) => (o?.updatedAt ?? null) !== plan.baseVersions[ids[i]!]);
     if (stale.length > 0) throw new ImportConflictError(stale.length);
     await writeOrders(db, plan.toWrite);
@@ -136,7 +135,7 @@ export async function reassignOrder(
   now = Date.now(),
 ): Promise<void> {
   await db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
-    const o = await db.orders.get(orderId);
+    const o = await getOrder(db, orderId);
     if (!o) throw new Error('That order no longer exists.');
     if (partnerId !== null && !(await db.partners.get(partnerId)))
       throw new Error('That partner no longer exists.');
@@ -180,7 +179,10 @@ export async function mapCodeToPartner(
     if (!owner) await db.partners.put(updated);
     const settings = await readSettings(db);
     const index = buildAttributionIndex(partners.map((p) => (p.id === partnerId ? updated : p)));
-    const candidates = uncreditedWithCode(await db.orders.toArray(), trimmed);
+    const candidates = uncreditedWithCode(
+      await findOrders(db, (o) => o.partnerId === null),
+      trimmed,
+    );
     const credited: Order[] = [];
     for (const o of candidates) {
       const r = attributeOrder(o, index, settings.multiCodeRule);
@@ -203,7 +205,7 @@ export async function addManualOrder(
   const { line: _line, ...fields } = order;
   return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
     const id = orderRecordId(fields.source, fields.orderId);
-    if (await db.orders.get(id))
+    if (await getOrder(db, id))
       throw new Error(`Order ${fields.orderId} from ${fields.source} already exists.`);
     const settings = await readSettings(db);
     const credit =

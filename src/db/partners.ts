@@ -16,6 +16,7 @@ import type {
   Payout,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
+import { findOrders, putOrderRecords } from './order-pages';
 import { newId } from './repo';
 
 /** A save refused by validation; `errors` are keyed by field like the form's. */
@@ -99,14 +100,15 @@ export async function deletePartner(db: PawtnersDb, id: string): Promise<Deleted
         contentItems: await db.contentItems.where('partnerId').equals(id).toArray(),
         payouts: await db.payouts.where('partnerId').equals(id).toArray(),
         bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
-        orders: await db.orders.where('partnerId').equals(id).toArray(),
+        orders: await findOrders(db, (o) => o.partnerId === id),
         campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
       };
       await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
       await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
       await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
       await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
-      await db.orders.bulkPut(
+      await putOrderRecords(
+        db,
         snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null })),
       );
       await db.campaigns.bulkPut(
@@ -138,7 +140,7 @@ export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise
       await db.contentItems.bulkPut(s.contentItems);
       await db.payouts.bulkPut(s.payouts);
       await db.bonuses.bulkPut(s.bonuses);
-      await db.orders.bulkPut(s.orders);
+      await putOrderRecords(db, s.orders);
       // Campaigns may have changed since: add the partner back rather than overwrite them.
       for (const c of s.campaigns) {
         const cur = await db.campaigns.get(c.id);

@@ -2,18 +2,27 @@
 import { payoutSchema, type Payout } from '../domain/schemas';
 import type { StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
+import { allOrders, ORDER_TABLES } from './order-pages';
 
 /** Everything a statement needs, read in one transaction so the numbers agree. */
 export async function readStatementData(db: PawtnersDb): Promise<StatementData> {
   return db.transaction(
     'r',
-    [db.partners, db.contracts, db.orders, db.contentItems, db.bonuses, db.bonusRules, db.payouts],
+    [
+      db.partners,
+      db.contracts,
+      ...ORDER_TABLES,
+      db.contentItems,
+      db.bonuses,
+      db.bonusRules,
+      db.payouts,
+    ],
     async () => {
       const [partners, contracts, orders, content, bonuses, bonusRules, payouts] =
         await Promise.all([
           db.partners.toArray(),
           db.contracts.toArray(),
-          db.orders.toArray(),
+          allOrders(db),
           db.contentItems.toArray(),
           db.bonuses.toArray(),
           db.bonusRules.toArray(),

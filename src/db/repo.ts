@@ -2,7 +2,8 @@ import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
 import { buildAllStats } from '../domain/stats';
-import { DATA_TABLES, type PawtnersDb } from './db';
+import { DATA_STORES, DATA_TABLES, type PawtnersDb } from './db';
+import { countOrders, ORDER_TABLES, replaceAllOrders } from './order-pages';
 
 /** A new random record id. */
 export function newId(): string {
@@ -15,14 +16,14 @@ export async function readSettings(db: PawtnersDb): Promise<Settings> {
 }
 
 export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Promise<void> {
-  await db.transaction('rw', db.settings, db.orders, async () => {
+  await db.transaction('rw', [db.settings, ...ORDER_TABLES], async () => {
     const cur = await readSettings(db);
     // Customer keys are hashes made with the salt: a new salt would split every customer in two.
     if (
       patch.customerSalt !== undefined &&
       patch.customerSalt !== cur.customerSalt &&
       cur.customerSalt !== '' &&
-      (await db.orders.count()) > 0
+      (await countOrders(db)) > 0
     )
       throw new Error('The customer salt cannot change while orders exist.');
     await db.settings.put({ ...cur, ...patch, id: SETTINGS_ID, updatedAt: Date.now() });
@@ -39,10 +40,12 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     data.contracts,
     tz,
   );
-  await db.transaction('rw', [...DATA_TABLES, 'partnerStats'], async () => {
-    for (const t of DATA_TABLES) await db.table(t).clear();
+  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
+    for (const t of DATA_STORES) await db.table(t).clear();
     await db.partnerStats.clear();
-    for (const t of DATA_TABLES) await db.table(t).bulkPut(data[t]);
+    for (const t of DATA_TABLES)
+      if (t === 'orders') await replaceAllOrders(db, data.orders);
+      else await db.table(t).bulkPut(data[t]);
     await db.partnerStats.bulkPut(stats);
   });
 }
@@ -55,8 +58,8 @@ export async function loadSampleData(db: PawtnersDb, now = Date.now()): Promise<
 
 /** Delete every record (the safety snapshots stay so the owner can still go back). */
 export async function deleteAllData(db: PawtnersDb): Promise<void> {
-  await db.transaction('rw', [...DATA_TABLES, 'partnerStats'], async () => {
-    for (const t of DATA_TABLES) await db.table(t).clear();
+  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
+    for (const t of DATA_STORES) await db.table(t).clear();
     await db.partnerStats.clear();
   });
 }
@@ -66,7 +69,9 @@ export async function countAll(
   db: PawtnersDb,
 ): Promise<Record<(typeof DATA_TABLES)[number], number>> {
   const entries = await Promise.all(
-    DATA_TABLES.map(async (t) => [t, await db.table(t).count()] as const),
+    DATA_TABLES.map(
+      async (t) => [t, t === 'orders' ? await countOrders(db) : await db.table(t).count()] as const,
+    ),
   );
   return Object.fromEntries(entries) as Record<(typeof DATA_TABLES)[number], number>;
 }

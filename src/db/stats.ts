@@ -4,44 +4,58 @@
  * scope must include STATS_SOURCE_TABLES, so a rollup never disagrees with what is stored.
  */
 import Dexie from 'dexie';
-import {
-  applyOrderDelta,
-  buildPartnerStats,
-  UNATTRIBUTED,
-  type PartnerStats,
-} from '../domain/stats';
+import { applyOrderDelta, buildPartnerStats, UNATTRIBUTED } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID, type Contract, type Order } from '../domain/schemas';
 import { rebuildStatsInTransaction, STATS_SOURCE_TABLES, type PawtnersDb } from './db';
+import { forEachOrderPage } from './order-pages';
 
 export { STATS_SOURCE_TABLES };
 
 /**
  * Recompute the rollups of these partners (null = the unattributed orders) from the stored
  * records. Call it inside the transaction that changed them; it opens its own when there is none.
+ * With `{ orders: false }` (only content changed) the order part of each rollup is kept as it is
+ * and no order page is read.
  */
 export async function refreshPartnerStats(
   db: PawtnersDb,
   partnerIds: Iterable<string | null>,
+  opts: { orders?: boolean } = {},
 ): Promise<void> {
   const ids = [...new Set([...partnerIds].map((p) => p ?? UNATTRIBUTED))];
   if (ids.length === 0) return;
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const tz = ((await db.settings.get(SETTINGS_ID)) ?? defaultSettings(0)).timeZone;
-    const out: PartnerStats[] = [];
-    for (const id of ids) {
-      if (id === UNATTRIBUTED) {
-        // IndexedDB does not index null, so the unattributed orders need a scan.
-        const orders = await db.orders.filter((o) => o.partnerId === null).toArray();
-        out.push(buildPartnerStats(id, orders, [], [], tz));
-        continue;
-      }
-      const [orders, content, contracts] = await Promise.all([
-        db.orders.where('partnerId').equals(id).toArray(),
-        db.contentItems.where('partnerId').equals(id).toArray(),
-        db.contracts.where('partnerId').equals(id).toArray(),
-      ]);
-      out.push(buildPartnerStats(id, orders, content, contracts, tz));
-    }
+    const real = ids.filter((id) => id !== UNATTRIBUTED);
+    const [current, content, contracts] = await Promise.all([
+      db.partnerStats.bulkGet(ids),
+      db.contentItems.where('partnerId').anyOf(real).toArray(),
+      db.contracts.where('partnerId').anyOf(real).toArray(),
+    ]);
+    const reuse = opts.orders === false && current.every((c) => c !== undefined);
+    const orders = new Map<string, Order[]>(ids.map((id) => [id, []]));
+    if (!reuse)
+      // One pass over the order pages for all of them (orders have no partner index).
+      await forEachOrderPage(db, (page) => {
+        for (const o of page) orders.get(o.partnerId ?? UNATTRIBUTED)?.push(o);
+      });
+    const group = <T extends { partnerId: string }>(rows: readonly T[]) => {
+      const m = new Map<string, T[]>();
+      for (const r of rows) m.set(r.partnerId, [...(m.get(r.partnerId) ?? []), r]);
+      return m;
+    };
+    const contentBy = group(content);
+    const contractsBy = group(contracts);
+    const out = ids.map((id, i) => {
+      const built = buildPartnerStats(
+        id,
+        reuse ? [] : orders.get(id)!,
+        contentBy.get(id) ?? [],
+        contractsBy.get(id) ?? [],
+        tz,
+      );
+      return reuse ? { ...built, orderDays: current[i]!.orderDays } : built;
+    });
     await db.partnerStats.bulkPut(out);
   });
 }

@@ -27,6 +27,7 @@ import {
   type ParsedBackup,
 } from '../../src/io/backup';
 import { backupDataArb } from '../fixtures/backups/arbitraries';
+import { allOrders, countOrders } from '../../src/db/order-pages';
 
 // fake-indexeddb writes the 3,000 sample orders slowly on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -51,7 +52,11 @@ afterEach(async () => {
 /** Every data table, rows sorted by id: what "the same data" means. */
 async function dump(): Promise<BackupData> {
   const out = emptyBackupData() as Record<string, unknown[]>;
-  for (const t of TABLE_NAMES) out[t] = await db.table(t).orderBy(':id').toArray();
+  for (const t of TABLE_NAMES)
+    out[t] =
+      t === 'orders'
+        ? (await allOrders(db)).sort((a, b) => (a.id < b.id ? -1 : 1))
+        : await db.table(t).orderBy(':id').toArray();
   return out as BackupData;
 }
 
@@ -72,7 +77,7 @@ async function statsMatchRecords() {
   const settings = await db.settings.get('settings');
   const expected = buildAllStats(
     (await db.partners.toArray()).map((p) => p.id),
-    await db.orders.toArray(),
+    await allOrders(db),
     await db.contentItems.toArray(),
     await db.contracts.toArray(),
     settings?.timeZone ?? 'America/New_York',
@@ -148,7 +153,7 @@ describe('import: replace', () => {
     const text = readFileSync(path.join(__dirname, '../fixtures/backups/backup-v1.json'), 'utf8');
     await importBackupText(db, text, 'replace', OPTS);
     expect(await db.partners.count()).toBe(3);
-    expect(await db.orders.count()).toBe(4);
+    expect(await countOrders(db)).toBe(4);
     expect((await db.settings.get('settings'))!.brandName).toBe('Barkside Treat Co.');
     await statsMatchRecords();
   });
@@ -227,7 +232,7 @@ describe('atomic import: a failure anywhere leaves the database exactly as befor
     await replaceAllData(db, sample);
     const before = await dump();
     const spy = vi
-      .spyOn(db.table('orders'), 'bulkPut')
+      .spyOn(db.table('orderPages'), 'bulkPut')
       .mockRejectedValue(new Error('disk said no'));
     const incoming = parsed({
       ...sample,

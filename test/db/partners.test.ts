@@ -19,6 +19,7 @@ import {
   type PartnerDraft,
 } from '../../src/domain/partners';
 import { partnersToCsv, planPartnerImport } from '../../src/io/partners-csv';
+import { findOrders, getOrder } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -113,12 +114,12 @@ describe('partners repository', () => {
       contracts: await db.contracts.where('partnerId').equals(id).count(),
       content: await db.contentItems.where('partnerId').equals(id).count(),
       payouts: await db.payouts.where('partnerId').equals(id).count(),
-      orders: await db.orders.where('partnerId').equals(id).count(),
+      orders: await findOrders(db, (o) => o.partnerId === id).then((a) => a.length),
     });
     const before = await count();
     expect(before.orders).toBeGreaterThan(0);
     expect(before.content).toBeGreaterThan(0);
-    const ordersBefore = await db.orders.where('partnerId').equals(id).toArray();
+    const ordersBefore = await findOrders(db, (o) => o.partnerId === id);
     const snap = await deletePartner(db, id);
     expect(await count()).toEqual({
       partners: before.partners - 1,
@@ -128,11 +129,11 @@ describe('partners repository', () => {
       orders: 0,
     });
     // The shop's orders stay, no longer credited to anyone.
-    expect((await db.orders.get(ordersBefore[0]!.id))?.partnerId).toBeNull();
+    expect((await getOrder(db, ordersBefore[0]!.id))?.partnerId).toBeNull();
     expect((await db.campaigns.toArray()).some((c) => c.partnerIds.includes(id))).toBe(false);
     await restorePartner(db, snap);
     expect(await count()).toEqual(before);
-    expect(await db.orders.where('partnerId').equals(id).toArray()).toEqual(ordersBefore);
+    expect(await findOrders(db, (o) => o.partnerId === id)).toEqual(ordersBefore);
   });
 
   it('undo is refused when the code was taken meanwhile', async () => {

@@ -17,11 +17,17 @@ async function dumpDb(page: Page): Promise<Dump> {
     });
     const out = {} as Record<string, { id: string }[]>;
     for (const t of tables) {
-      out[t] = await new Promise((resolve, reject) => {
-        const req = db.transaction(t).objectStore(t).getAll();
-        req.onsuccess = () => resolve(req.result as { id: string }[]);
+      // Orders are stored a month page at a time (src/db/order-pages.ts).
+      const store = t === 'orders' ? 'orderPages' : t;
+      const rows = await new Promise<unknown[]>((resolve, reject) => {
+        const req = db.transaction(store).objectStore(store).getAll();
+        req.onsuccess = () => resolve(req.result as unknown[]);
         req.onerror = () => reject(req.error);
       });
+      out[t] =
+        t === 'orders'
+          ? (rows as { orders: { id: string }[] }[]).flatMap((p) => p.orders)
+          : (rows as { id: string }[]);
     }
     db.close();
     return out;

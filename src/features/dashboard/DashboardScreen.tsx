@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { href } from '../../app/router';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
+import { countOrders } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import {
   compareFromIndex,
@@ -33,7 +34,7 @@ export function DashboardScreen() {
     const [ambassadors, affiliates, orders, content] = await Promise.all([
       db.partners.where('kind').equals('ambassador').count(),
       db.partners.where('kind').equals('affiliate').count(),
-      db.orders.count(),
+      countOrders(db),
       db.contentItems.count(),
     ]);
     return { ambassadors, affiliates, orders, content };

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getDb } from '../../db/db';
+import { allOrders } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import { addDays, dateInZone, monthsInRange, type DateRange } from '../../domain/dates';
 import {
@@ -54,7 +55,7 @@ export function useGrowthData(): GrowthData | undefined {
     const [partners, orders, contentItems, contracts, bonuses, bonusRules, brandFollowers] =
       await Promise.all([
         db.partners.toArray(),
-        db.orders.toArray(),
+        allOrders(db),
         db.contentItems.where('status').equals('published').toArray(),
         db.contracts.toArray(),
         db.bonuses.toArray(),

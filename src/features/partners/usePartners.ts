@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
+import { allOrders, findOrders } from '../../db/order-pages';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
 import { partnerEarnings, roi, type Earnings } from '../../domain/earnings';
 import type {
@@ -75,7 +76,7 @@ export function usePartnerMetrics(
     const db = getDb();
     const [contracts, orders, content, bonuses, bonusRules] = await Promise.all([
       db.contracts.toArray(),
-      db.orders.where('partnerId').above('').toArray(),
+      findOrders(db, (o) => o.partnerId !== null),
       db.contentItems.where('status').equals('published').toArray(),
       db.bonuses.toArray(),
       db.bonusRules.toArray(),
@@ -127,7 +128,7 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
       db.partners.get(id),
       db.contracts.where('partnerId').equals(id).sortBy('startDate'),
       db.contentItems.where('partnerId').equals(id).sortBy('plannedDate'),
-      db.orders.where('partnerId').equals(id).sortBy('placedAtMs'),
+      findOrders(db, (o) => o.partnerId === id),
       db.payouts.where('partnerId').equals(id).sortBy('paidDate'),
       db.bonuses.where('partnerId').equals(id).toArray(),
       db.bonusRules.toArray(),
@@ -152,8 +153,10 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
 export function useCustomerOrders(id: string): Order[] | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const own = await db.orders.where('partnerId').equals(id).toArray();
-    const keys = [...new Set(own.map((o) => o.customerKey).filter((k): k is string => !!k))];
-    return keys.length === 0 ? [] : db.orders.where('customerKey').anyOf(keys).toArray();
+    const all = await allOrders(db);
+    const keys = new Set(
+      all.flatMap((o) => (o.partnerId === id && o.customerKey ? [o.customerKey] : [])),
+    );
+    return keys.size === 0 ? [] : all.filter((o) => o.customerKey && keys.has(o.customerKey));
   }, [id]);
 }

@@ -3,6 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Receipt, Upload } from 'lucide-react';
 import { Card, EmptyState, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
+import { allOrders } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import { buildAttributionIndex, unknownCodes } from '../../domain/attribution';
 import { dateInZone } from '../../domain/dates';
@@ -55,7 +56,7 @@ function applyFilters(
 
 export function SalesScreen(_props: { rest: string[] }) {
   const settings = useSettings();
-  const orders = useLiveQuery(() => getDb().orders.orderBy('placedAtMs').reverse().toArray(), []);
+  const orders = useLiveQuery(async () => (await allOrders(getDb())).reverse(), []);
   const partnerList = useLiveQuery(() => getDb().partners.toArray(), []);
   const flow = useOrderImport();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);

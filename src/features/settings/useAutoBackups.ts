@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { exportBackupText } from '../../db/backup';
 import { getDb } from '../../db/db';
+import { countOrders } from '../../db/order-pages';
 import {
   isDesktop,
   listAutoBackups,
@@ -22,7 +23,7 @@ export function useAutoBackups(): void {
     if (!isDesktop) return;
     const make = async (): Promise<string> => {
       const db = getDb();
-      const [partners, orders] = await Promise.all([db.partners.count(), db.orders.count()]);
+      const [partners, orders] = await Promise.all([db.partners.count(), countOrders(db)]);
       if (partners + orders === 0) return '';
       return exportBackupText(db, { appVersion: __APP_VERSION__, now: Date.now() });
     };
