@@ -165,3 +165,46 @@ export function buildImportPlan(input: {
   }
   return { source: input.source, entries, problems, toWrite, baseVersions, counts };
 }
+
+/** A capped list of plan entries and how many there are in all. */
+export interface EntryList {
+  total: number;
+  entries: PlanEntry[];
+}
+
+/**
+ * What the preview shows of a plan: the counts, and the first `limit` entries of each list. The
+ * plan itself (up to 100,000 orders) stays where it was made, in the import worker.
+ */
+export interface PlanSummary {
+  source: string;
+  counts: ImportPlan['counts'];
+  /** How many orders confirming writes. */
+  toWrite: number;
+  problems: { total: number; items: PlanProblem[] };
+  changed: EntryList;
+  unattributed: EntryList;
+  fresh: EntryList;
+}
+
+export function summarizePlan(plan: ImportPlan, limit: number): PlanSummary {
+  const pick = (keep: (e: PlanEntry) => boolean): EntryList => {
+    const entries: PlanEntry[] = [];
+    let total = 0;
+    for (const e of plan.entries)
+      if (keep(e)) {
+        total += 1;
+        if (entries.length < limit) entries.push(e);
+      }
+    return { total, entries };
+  };
+  return {
+    source: plan.source,
+    counts: plan.counts,
+    toWrite: plan.toWrite.length,
+    problems: { total: plan.problems.length, items: plan.problems.slice(0, limit) },
+    changed: pick((e) => e.kind === 'changed'),
+    unattributed: pick((e) => e.order.partnerId === null),
+    fresh: pick((e) => e.kind === 'new'),
+  };
+}

@@ -9,7 +9,7 @@ import {
   unknownCodes,
   type AttributionPartner,
 } from '../../src/domain/attribution';
-import { buildImportPlan, type IncomingOrder } from '../../src/domain/import-plan';
+import { buildImportPlan, summarizePlan, type IncomingOrder } from '../../src/domain/import-plan';
 import type { Order } from '../../src/domain/schemas';
 import { parseCsv } from '../../src/io/csv';
 import { shopifyImporter } from '../../src/io/orders-shopify';
@@ -152,6 +152,28 @@ describe('import plan', () => {
       rule: 'first-code',
       now: 1000,
     });
+
+  it('summarizes a plan for the preview: full counts, capped lists', () => {
+    const p = plan(read('shopify-orders.csv'), []);
+    const s = summarizePlan(p, 3);
+    expect(s.toWrite).toBe(8);
+    expect(s.counts).toEqual(p.counts);
+    expect(s.fresh.total).toBe(8);
+    expect(s.fresh.entries.map((e) => e.order.orderId)).toEqual(['#1001', '#1002', '#1003']);
+    expect(s.unattributed).toMatchObject({ total: 1 });
+    expect(s.unattributed.entries[0]!.order.orderId).toBe('#1005');
+    expect(s.changed).toEqual({ total: 0, entries: [] });
+    const again = summarizePlan(
+      plan(
+        read('shopify-orders.csv'),
+        p.toWrite.map((o) =>
+          o.orderId === '#1004' ? { ...o, status: 'paid', refundedCents: 0 } : o,
+        ),
+      ),
+      3,
+    );
+    expect(again.toWrite).toBe(again.changed.total);
+  });
 
   it('credits the fixture orders as hand-checked', () => {
     const p = plan(read('shopify-orders.csv'), []);

@@ -1,15 +1,13 @@
 import { useState } from 'react';
 import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
 import { useSettings } from '../../db/hooks';
-import type { PlanEntry } from '../../domain/import-plan';
+import type { EntryList, PlanEntry } from '../../domain/import-plan';
 import { formatMoney } from '../../domain/money';
 import { MAPPABLE_FIELDS } from '../../io/orders-common';
 import { guessMapping, mappingProblems } from '../../io/orders-mapped';
 import type { useOrderImport } from './useOrderImport';
 
 type Flow = ReturnType<typeof useOrderImport>;
-
-const LIST_LIMIT = 200;
 
 /** Everything the import shows between picking a file and writing: progress, mapping, preview. */
 export function ImportDialog({ flow }: { flow: Flow }) {
@@ -153,10 +151,8 @@ function PreviewStep({ flow }: { flow: Flow }) {
   const { plan } = state;
   const [busy, setBusy] = useState(false);
   const money = (c: number, cur: string) => formatMoney(c, cur, settings.locale);
-  const changed = plan.entries.filter((e) => e.kind === 'changed');
-  const unattributed = plan.entries.filter((e) => e.order.partnerId === null);
-  const fresh = plan.entries.filter((e) => e.kind === 'new');
-  const n = plan.toWrite.length;
+  const { changed, unattributed, fresh } = plan;
+  const n = plan.toWrite;
   return (
     <Dialog
       open
@@ -178,7 +174,9 @@ function PreviewStep({ flow }: { flow: Flow }) {
               setBusy(false);
             }}
           >
-            {n === 0 ? 'Nothing to import' : `Import ${n} order${n === 1 ? '' : 's'}`}
+            {n === 0
+              ? 'Nothing to import'
+              : `Import ${n.toLocaleString()} order${n === 1 ? '' : 's'}`}
           </button>
         </>
       }
@@ -194,12 +192,12 @@ function PreviewStep({ flow }: { flow: Flow }) {
         <Stat label="Unattributed" value={plan.counts.unattributed} />
         <Stat label="Rows with errors" value={plan.counts.errors} />
       </div>
-      {plan.problems.length > 0 ? (
+      {plan.problems.total > 0 ? (
         <ErrorPanel
-          title={`${plan.problems.length} row${plan.problems.length === 1 ? '' : 's'} will be skipped`}
+          title={`${plan.problems.total.toLocaleString()} row${plan.problems.total === 1 ? '' : 's'} will be skipped`}
         >
           <ul className="sales-problems">
-            {plan.problems.slice(0, LIST_LIMIT).map((p) => (
+            {plan.problems.items.map((p) => (
               <li key={`${p.line}-${p.message}`}>{p.message}</li>
             ))}
           </ul>
@@ -231,24 +229,25 @@ function PreviewStep({ flow }: { flow: Flow }) {
 
 function PreviewList(props: {
   title: string;
-  entries: PlanEntry[];
+  entries: EntryList;
   render: (e: PlanEntry) => string;
 }) {
-  if (props.entries.length === 0) return null;
+  const { total, entries } = props.entries;
+  if (total === 0) return null;
   return (
-    <details className="sales-preview-list" open={props.entries.length <= 20}>
+    <details className="sales-preview-list" open={total <= 20}>
       <summary>
-        {props.title} ({props.entries.length})
+        {props.title} ({total.toLocaleString()})
       </summary>
       <ul>
-        {props.entries.slice(0, LIST_LIMIT).map((e) => (
+        {entries.map((e) => (
           <li key={e.order.id}>
             <strong>{e.order.orderId}</strong> <span className="muted">(line {e.line})</span>:{' '}
             {props.render(e)}
           </li>
         ))}
-        {props.entries.length > LIST_LIMIT ? (
-          <li className="muted">… and {props.entries.length - LIST_LIMIT} more</li>
+        {total > entries.length ? (
+          <li className="muted">… and {(total - entries.length).toLocaleString()} more</li>
         ) : null}
       </ul>
     </details>

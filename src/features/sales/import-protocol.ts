@@ -1,7 +1,16 @@
-/** Messages between the Sales screen and the import worker. */
-import type { IncomingOrder, PlanProblem } from '../../domain/import-plan';
+/**
+ * Messages between the Sales screen and the import worker. The worker does the whole import off
+ * the main thread: it parses the file, plans it against the stored orders (attribution, what is
+ * new or changed), keeps the plan, and on "apply" writes it; the screen only shows progress, the
+ * preview summary and the result.
+ */
+import type { IncomingOrder, PlanProblem, PlanSummary } from '../../domain/import-plan';
 
-export interface ImportRequest {
+/** Entries per preview list sent to the screen (the counts are always complete). */
+export const PREVIEW_LIMIT = 200;
+
+export interface ParseRequest {
+  type: 'parse';
   blob: Blob;
   timeZone: string;
   defaultCurrency: string;
@@ -12,16 +21,28 @@ export interface ImportRequest {
   mapping: { source: string; columns: Record<string, string> } | null;
 }
 
+export interface ApplyRequest {
+  type: 'apply';
+  /** Remember this column mapping for the source, in the same transaction. */
+  remember: { source: string; mapping: Record<string, string> } | undefined;
+}
+
+export type ImportRequest = ParseRequest | ApplyRequest;
+
 export type ImportMessage =
   | { type: 'progress'; label: string; done: number; total: number }
   | { type: 'needs-mapping'; header: string[]; sample: Record<string, string>[] }
-  | {
-      type: 'done';
-      source: string;
-      formatLabel: string;
-      orders: IncomingOrder[];
-      problems: PlanProblem[];
-      fatal: string[];
-      rowCount: number;
-    }
+  | { type: 'preview'; formatLabel: string; rowCount: number; summary: PlanSummary }
+  | { type: 'fatal'; messages: string[] }
+  | { type: 'applied'; written: number; counts: PlanSummary['counts'] }
   | { type: 'failed'; message: string };
+
+/** What parsing a file produced, before it is compared with the stored orders. */
+export interface ParsedFile {
+  source: string;
+  formatLabel: string;
+  orders: IncomingOrder[];
+  problems: PlanProblem[];
+  fatal: string[];
+  rowCount: number;
+}

@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getDb } from '../../db/db';
-import { applyOrderImport, ensureCustomerSalt, planOrderImport } from '../../db/orders';
-import type { ImportPlan } from '../../domain/import-plan';
+import { ensureCustomerSalt } from '../../db/orders';
+import type { PlanSummary } from '../../domain/import-plan';
 import { openFileBlob } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
-import type { ImportMessage, ImportRequest } from './import-protocol';
+import type { ImportMessage, ImportRequest, ParseRequest } from './import-protocol';
 
 export type ImportState =
   | { step: 'idle' }
@@ -20,70 +20,90 @@ export type ImportState =
       fileName: string;
       formatLabel: string;
       rowCount: number;
-      plan: ImportPlan;
+      plan: PlanSummary;
       remember: { source: string; mapping: Record<string, string> } | undefined;
     }
   | { step: 'failed'; fileName: string; messages: string[] };
 
 /**
- * The import flow: pick a file, parse it in a worker (progress, Cancel), map columns when the
- * format is unknown, preview against stored orders, and only then write, all or nothing.
+ * The import flow: pick a file; a worker parses it and plans it against the stored orders
+ * (progress, Cancel); map columns when the format is unknown; preview; on confirm the same
+ * worker writes exactly the previewed plan, all or nothing. The main thread never holds the
+ * orders, so a 100,000-row file does not freeze the window.
  */
 export function useOrderImport() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const worker = useRef<Worker | null>(null);
   const file = useRef<{ name: string; blob: Blob } | null>(null);
+  const applied = useRef<(() => void) | null>(null);
   const showToast = useUi((s) => s.showToast);
 
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
+    applied.current?.();
+    applied.current = null;
   }, []);
   useEffect(() => stopWorker, [stopWorker]);
 
   const runWorker = useCallback(
-    async (mapping: ImportRequest['mapping']) => {
+    async (mapping: ParseRequest['mapping']) => {
       const f = file.current;
       if (!f) return;
       stopWorker();
       setState({ step: 'working', fileName: f.name, label: 'Reading file', done: 0, total: 1 });
-      const db = getDb();
-      const settings = await ensureCustomerSalt(db);
+      const settings = await ensureCustomerSalt(getDb());
       const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
       worker.current = w;
-      w.onmessage = async (e: MessageEvent<ImportMessage>) => {
+      const remember = mapping ? { source: mapping.source, mapping: mapping.columns } : undefined;
+      w.onmessage = (e: MessageEvent<ImportMessage>) => {
         const m = e.data;
-        if (m.type === 'progress') {
-          setState({
-            step: 'working',
-            fileName: f.name,
-            label: m.label,
-            done: m.done,
-            total: m.total,
-          });
-          return;
-        }
-        stopWorker();
-        if (m.type === 'needs-mapping') {
-          setState({ step: 'mapping', fileName: f.name, header: m.header, sample: m.sample });
-        } else if (m.type === 'failed') {
-          setState({ step: 'failed', fileName: f.name, messages: [m.message] });
-        } else if (m.fatal.length > 0) {
-          setState({ step: 'failed', fileName: f.name, messages: m.fatal });
-        } else {
-          try {
-            const plan = await planOrderImport(db, m.source, m.orders, m.problems);
+        switch (m.type) {
+          case 'progress':
+            setState({
+              step: 'working',
+              fileName: f.name,
+              label: m.label,
+              done: m.done,
+              total: m.total,
+            });
+            return;
+          case 'preview':
+            // The worker keeps the plan until the owner confirms or cancels.
             setState({
               step: 'preview',
               fileName: f.name,
               formatLabel: m.formatLabel,
               rowCount: m.rowCount,
-              plan,
-              remember: mapping ? { source: mapping.source, mapping: mapping.columns } : undefined,
+              plan: m.summary,
+              remember,
             });
-          } catch (err) {
-            setState({ step: 'failed', fileName: f.name, messages: [(err as Error).message] });
+            return;
+          case 'applied': {
+            stopWorker();
+            file.current = null;
+            showToast({
+              tone: 'success',
+              message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
+            });
+            setState({ step: 'idle' });
+            return;
           }
+          case 'needs-mapping':
+            stopWorker();
+            setState({ step: 'mapping', fileName: f.name, header: m.header, sample: m.sample });
+            return;
+          case 'fatal':
+            stopWorker();
+            setState({ step: 'failed', fileName: f.name, messages: m.messages });
+            return;
+          case 'failed':
+            stopWorker();
+            setState({
+              step: 'failed',
+              fileName: f.name,
+              messages: [m.message, 'Nothing was imported; your stored orders are unchanged.'],
+            });
         }
       };
       w.onerror = (e) => {
@@ -95,6 +115,7 @@ export function useOrderImport() {
         });
       };
       const req: ImportRequest = {
+        type: 'parse',
         blob: f.blob,
         timeZone: settings.timeZone,
         defaultCurrency: settings.currency,
@@ -105,7 +126,7 @@ export function useOrderImport() {
       };
       w.postMessage(req);
     },
-    [stopWorker],
+    [stopWorker, showToast],
   );
 
   const start = useCallback(async () => {
@@ -121,28 +142,17 @@ export function useOrderImport() {
     setState({ step: 'idle' });
   }, [stopWorker]);
 
+  /** Write the previewed plan; resolves once the worker has finished (or failed). */
   const confirm = useCallback(async () => {
-    if (state.step !== 'preview') return;
-    try {
-      const n = await applyOrderImport(getDb(), state.plan, state.remember);
-      const { counts } = state.plan;
-      showToast({
-        tone: 'success',
-        message: `Imported ${n} order${n === 1 ? '' : 's'}: ${counts.new} new, ${counts.changed} updated, ${counts.unchanged} already up to date.`,
-      });
-      file.current = null;
-      setState({ step: 'idle' });
-    } catch (err) {
-      setState({
-        step: 'failed',
-        fileName: state.fileName,
-        messages: [
-          (err as Error).message,
-          'Nothing was imported; your stored orders are unchanged.',
-        ],
-      });
-    }
-  }, [state, showToast]);
+    const w = worker.current;
+    if (state.step !== 'preview' || !w) return;
+    const done = new Promise<void>((resolve) => {
+      applied.current = resolve;
+    });
+    const req: ImportRequest = { type: 'apply', remember: state.remember };
+    w.postMessage(req);
+    await done;
+  }, [state]);
 
   return { state, start, cancel, confirm, mapColumns: runWorker };
 }
