@@ -6,19 +6,17 @@
  * A figure is `null` ("not enough data") when it rests on fewer records than its minimum
  * (MIN_RECORDS); it is never replaced by a made-up number.
  */
-import { formatMoney } from './money';
 import { dayNumber, fromDayNumber, monthsInRange, type DateRange } from './dates';
 import {
-  buildAllStats,
-  earningsFromStats,
-  lowerBound,
-  monthlyEarningsFromStats,
-  ORDER_STRIDE,
-  packPosts,
-  POST_STRIDE,
-  postsOnPlatform,
-  type PartnerStats as Rollup,
-} from './stats';
+  monthWindows,
+  partnerPeriodSums,
+  partnershipDays,
+  postsFor,
+  preparePartner,
+  type MonthWindows,
+  type PostSums,
+} from './period-sums';
+import { buildAllStats, earningsFromStats, packPosts, type PartnerStats as Rollup } from './stats';
 import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
 import {
   SUBTYPE_TAGS,
@@ -448,22 +446,14 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
-interface PartnerStats {
+interface PartnerStats extends Omit<PostSums, 'rateSum'> {
   partner: Partner;
   earnings: Earnings;
   inPlay: boolean;
   followers: number;
-  posts: number;
-  coCreated: number;
-  postsWithMetrics: number;
-  engagements: number;
-  impressions: number;
-  reach: number;
   /** Mean engagement rate of the partner's posts, or null without a usable post. */
   rate: number | null;
-  ratePosts: number;
   longevityDays: number | null;
-  monthly: Map<string, Earnings>;
 }
 
 function followersOf(p: Partner, platform: Platform | null): number {
@@ -471,18 +461,6 @@ function followersOf(p: Partner, platform: Platform | null): number {
   for (const a of p.accounts)
     if ((platform === null || a.platform === platform) && a.followers > best) best = a.followers;
   return best;
-}
-
-function longevity(contracts: readonly Contract[], today: string): number | null {
-  let first: string | null = null;
-  let last: string | null = null;
-  for (const c of contracts) {
-    if (c.startDate > today) continue;
-    const end = c.endDate === null || c.endDate > today ? today : c.endDate;
-    if (first === null || c.startDate < first) first = c.startDate;
-    if (last === null || end > last) last = end;
-  }
-  return first !== null && last !== null ? dayNumber(last) - dayNumber(first) + 1 : null;
 }
 
 function partnerMatches(p: Partner, f: CompareFilters, campaign: Campaign | null): boolean {
@@ -497,74 +475,38 @@ function statsFor(
   e: PartnerIndexEntry,
   rules: readonly BonusRule[],
   range: DateRange,
-  months: string[],
+  w: MonthWindows,
+  todayN: number,
   f: CompareFilters,
   opts: CompareOptions,
+  monthly: Record<PartnerKind, { revenue: Float64Array; cost: Float64Array }>,
 ): PartnerStats {
-  const rollup =
-    f.platform === null
-      ? e.stats
-      : { ...e.stats, posts: postsOnPlatform(e.stats.posts, f.platform) };
-  const rec = { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: rules };
-  const earnings = earningsFromStats(rollup, rec, range, opts);
-  const monthly = monthlyEarningsFromStats(rollup, rec, range, months, opts);
-  const first = dayNumber(range.start);
-  const lastDay = dayNumber(range.end);
-  let orderRecords = 0;
-  const od = rollup.orderDays;
-  for (
-    let i = lowerBound(od, ORDER_STRIDE, first) * ORDER_STRIDE;
-    i < od.length && od[i]! <= lastDay;
-    i += ORDER_STRIDE
-  )
-    orderRecords += od[i + 5]!;
   const followers = followersOf(p, f.platform);
-  let posts = 0;
-  let coCreated = 0;
-  let postsWithMetrics = 0;
-  let engagements = 0;
-  let impressions = 0;
-  let reach = 0;
-  let rateSum = 0;
-  let ratePosts = 0;
-  const ps = rollup.posts;
-  for (
-    let i = lowerBound(ps, POST_STRIDE, first) * POST_STRIDE;
-    i < ps.length && ps[i]! <= lastDay;
-    i += POST_STRIDE
-  ) {
-    posts += 1;
-    coCreated += ps[i + 5]!;
-    if (ps[i + 8] !== 1) continue;
-    postsWithMetrics += 1;
-    const eng = ps[i + 4]!;
-    engagements += eng;
-    impressions += ps[i + 3]!;
-    reach += ps[i + 2]!;
-    const base = ps[i + 2]! > 0 ? ps[i + 2]! : followers;
-    if (base > 0) {
-      rateSum += eng / base;
-      ratePosts += 1;
-    }
-  }
+  const prep = preparePartner(e, e.contracts, e.bonuses);
+  const { earnings, orderRecords, postSums } = partnerPeriodSums(
+    e.stats,
+    postsFor(e.stats.posts, f.platform),
+    prep,
+    p.kind,
+    rules,
+    w,
+    followers,
+    opts,
+    monthly[p.kind].revenue,
+    monthly[p.kind].cost,
+  );
   const hasContract = e.contracts.some(
     (c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start),
   );
+  const { rateSum, ...sums } = postSums;
   return {
+    ...sums,
     partner: p,
     earnings,
-    inPlay: hasContract || orderRecords > 0 || posts > 0,
+    inPlay: hasContract || orderRecords > 0 || sums.posts > 0,
     followers,
-    posts,
-    coCreated,
-    postsWithMetrics,
-    engagements,
-    impressions,
-    reach,
-    rate: ratePosts > 0 ? rateSum / ratePosts : null,
-    ratePosts,
-    longevityDays: longevity(e.contracts, opts.today),
-    monthly,
+    rate: sums.ratePosts > 0 ? rateSum / sums.ratePosts : null,
+    longevityDays: partnershipDays(prep, todayN),
   };
 }
 
@@ -693,14 +635,25 @@ export function compareFromIndex(
     filters.campaignId === null
       ? null
       : (data.campaigns.find((c) => c.id === filters.campaignId) ?? null);
-  const monthKeys = monthsInRange(range);
-  const months = (dayNumber(range.end) - dayNumber(range.start) + 1) / AVG_MONTH_DAYS;
+  const w = monthWindows(range);
+  const todayN = dayNumber(opts.today);
+  const months = (w.end - w.start + 1) / AVG_MONTH_DAYS;
+  const monthly = {
+    ambassador: {
+      revenue: new Float64Array(w.starts.length),
+      cost: new Float64Array(w.starts.length),
+    },
+    affiliate: {
+      revenue: new Float64Array(w.starts.length),
+      cost: new Float64Array(w.starts.length),
+    },
+  };
   const stats: PartnerStats[] = [];
   for (const p of data.partners) {
     if (!partnerMatches(p, filters, campaign)) continue;
     const e = index.get(p.id);
     if (!e) continue;
-    stats.push(statsFor(p, e, data.bonusRules, range, monthKeys, filters, opts));
+    stats.push(statsFor(p, e, data.bonusRules, range, w, todayN, filters, opts, monthly));
   }
   const ofKind = (k: PartnerKind) => stats.filter((x) => x.partner.kind === k);
   const kinds = {
@@ -728,20 +681,14 @@ export function compareFromIndex(
       opts.cpmCents,
     ),
   );
-  const monthly: MonthPoint[] = monthKeys.map((m) => {
-    const point: MonthPoint = {
-      month: m,
-      revenueCents: { ambassador: 0, affiliate: 0 },
-      costCents: { ambassador: 0, affiliate: 0 },
-    };
-    for (const x of stats) {
-      const me = x.monthly.get(m);
-      if (!me) continue;
-      point.revenueCents[x.partner.kind] += me.revenueCents;
-      point.costCents[x.partner.kind] += me.costCents;
-    }
-    return point;
-  });
+  const monthPoints: MonthPoint[] = monthsInRange(range).map((month, i) => ({
+    month,
+    revenueCents: {
+      ambassador: monthly.ambassador.revenue[i]!,
+      affiliate: monthly.affiliate.revenue[i]!,
+    },
+    costCents: { ambassador: monthly.ambassador.cost[i]!, affiliate: monthly.affiliate.cost[i]! },
+  }));
   const partners: PartnerPoint[] = stats
     .filter((x) => x.inPlay)
     .map((x) => ({
@@ -754,7 +701,7 @@ export function compareFromIndex(
       postsPerMonth: months > 0 ? x.posts / months : 0,
       engagementPerPost: x.postsWithMetrics > 0 ? x.engagements / x.postsWithMetrics : null,
     }));
-  return { range, months, kinds, subtypes, partners, monthly };
+  return { range, months, kinds, subtypes, partners, monthly: monthPoints };
 }
 
 /**
@@ -831,24 +778,42 @@ export function payoutsOwed(
 
 type Locale = Pick<Settings, 'currency' | 'locale'>;
 
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A NumberFormat per locale and options, made once: building one costs far more than using it,
+ * and the Compare screen formats hundreds of figures per render.
+ */
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+/** formatMoney() with a reused formatter (the same text). */
+export function formatMoneyCached(amountCents: number, currency: string, locale: string): string {
+  return numberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+}
+
 /** A figure's value for display, in the brand's currency and locale. */
 export function formatValue(value: number, format: FigureFormat, s: Locale): string {
   switch (format) {
     case 'money':
-      return formatMoney(Math.round(value), s.currency, s.locale);
+      return formatMoneyCached(Math.round(value), s.currency, s.locale);
     case 'percent':
-      return new Intl.NumberFormat(s.locale, {
-        style: 'percent',
-        maximumFractionDigits: 1,
-      }).format(value);
+      return numberFormat(s.locale, { style: 'percent', maximumFractionDigits: 1 }).format(value);
     case 'ratio':
-      return `${new Intl.NumberFormat(s.locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value)}×`;
+      return `${numberFormat(s.locale, { maximumFractionDigits: 2, minimumFractionDigits: 2 }).format(value)}×`;
     case 'decimal':
-      return new Intl.NumberFormat(s.locale, { maximumFractionDigits: 1 }).format(value);
+      return numberFormat(s.locale, { maximumFractionDigits: 1 }).format(value);
     case 'count':
-      return Math.round(value).toLocaleString(s.locale);
+      return numberFormat(s.locale, {}).format(Math.round(value));
     case 'days':
-      return `${Math.round(value).toLocaleString(s.locale)} days`;
+      return `${numberFormat(s.locale, {}).format(Math.round(value))} days`;
   }
 }
 

@@ -9,7 +9,7 @@ import {
   Tooltip,
   type ChartOptions,
 } from 'chart.js';
-import { useMemo, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Bar, Line, Scatter } from 'react-chartjs-2';
 import { href } from '../../app/router';
 import { Card } from '../../components/ui';
@@ -20,9 +20,9 @@ import {
   type GroupResult,
   type SpendMix,
   formatFigure,
+  formatMoneyCached as formatMoney,
   formatValue,
 } from '../../domain/compare';
-import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
 
 // Only the pieces these charts use, to keep the bundle small.
@@ -78,30 +78,48 @@ function axis(p: Palette, format?: (v: number) => string, title?: string) {
 const legend = (p: Palette) => ({ labels: { color: p.text } });
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
+/**
+ * "Show as a table": the rows are only built while it is open (the scatter chart's table has a
+ * row per partner, thousands on a big brand, and nobody sees them while it is closed).
+ */
+function TableDetails({ table }: { table: () => ReactNode }) {
+  const [open, setOpen] = useState(false);
+  return (
+    <details className="chart-table" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>Show as a table</summary>
+      {open ? table() : null}
+    </details>
+  );
+}
+
 /** A chart with its text equivalent (a table) for screen readers and for exact numbers. */
 function ChartCard(props: {
   title: string;
   summary: string;
   chart: ReactNode;
-  table: ReactNode;
+  table: () => ReactNode;
   tall?: boolean;
 }) {
   return (
     <Card title={props.title} className="chart-card">
       <p className="muted chart-summary">{props.summary}</p>
       <div className={`chart-box ${props.tall ? 'tall' : ''}`}>{props.chart}</div>
-      <details className="chart-table">
-        <summary>Show as a table</summary>
-        {props.table}
-      </details>
+      <TableDetails table={props.table} />
     </Card>
   );
 }
 
-const monthLabel = (m: string, locale: string) =>
-  new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
-    new Date(`${m}-01T00:00:00Z`),
-  );
+const monthFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** "Nov 26" for 2026-11; the formatter is made once per locale (making one is the slow part). */
+function monthLabel(m: string, locale: string): string {
+  let f = monthFormats.get(locale);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    monthFormats.set(locale, f);
+  }
+  return f.format(new Date(`${m}-01T00:00:00Z`));
+}
 
 export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   const p = usePalette();
@@ -122,18 +140,21 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
       borderDash: [6, 4],
     },
   ]);
-  const opts: ChartOptions<'line'> = {
-    ...COMMON,
-    plugins: {
-      legend: legend(p),
-      tooltip: {
-        callbacks: {
-          label: (ctx) => `${ctx.dataset.label}: ${money(Math.round((ctx.parsed.y ?? 0) * 100))}`,
+  const opts = useMemo((): ChartOptions<'line'> => {
+    const fmt = (v: number) => formatMoney(v, s.currency, s.locale);
+    return {
+      ...COMMON,
+      plugins: {
+        legend: legend(p),
+        tooltip: {
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label}: ${fmt(Math.round((ctx.parsed.y ?? 0) * 100))}`,
+          },
         },
       },
-    },
-    scales: { x: axis(p), y: axis(p, (v) => money(v * 100)) },
-  };
+      scales: { x: axis(p), y: axis(p, (v) => fmt(v * 100)) },
+    };
+  }, [p, s.currency, s.locale]);
   const total = (k: PartnerKind, f: 'revenueCents' | 'costCents') =>
     c.monthly.reduce((a, m) => a + m[f][k], 0);
   return (
@@ -148,7 +169,7 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
           options={opts}
         />
       }
-      table={
+      table={() => (
         <table className="table">
           <thead>
             <tr>
@@ -172,7 +193,7 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -181,11 +202,20 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
   const p = usePalette();
   const colors = kinds.map((g) => kindColor(p, g.key as PartnerKind));
   const labels = kinds.map((g) => g.label);
-  const barOpts = (title: string, format: (v: number) => string): ChartOptions<'bar'> => ({
-    ...COMMON,
-    plugins: { legend: { display: false }, title: { display: true, text: title, color: p.text } },
-    scales: { x: axis(p), y: axis(p, format) },
-  });
+  const [roiOpts, cpaOpts] = useMemo(() => {
+    const barOpts = (title: string, format: (v: number) => string): ChartOptions<'bar'> => ({
+      ...COMMON,
+      plugins: {
+        legend: { display: false },
+        title: { display: true, text: title, color: p.text },
+      },
+      scales: { x: axis(p), y: axis(p, format) },
+    });
+    return [
+      barOpts('ROI', pct),
+      barOpts('Cost per order', (v) => formatMoney(v * 100, s.currency, s.locale)),
+    ];
+  }, [p, s.currency, s.locale]);
   const summary = kinds
     .map(
       (g) =>
@@ -212,7 +242,7 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
                   },
                 ],
               }}
-              options={barOpts('ROI', pct)}
+              options={roiOpts}
             />
           </div>
           <div className="chart-box">
@@ -231,12 +261,12 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
                   },
                 ],
               }}
-              options={barOpts('Cost per order', (v) => formatMoney(v * 100, s.currency, s.locale))}
+              options={cpaOpts}
             />
           </div>
         </div>
       }
-      table={
+      table={() => (
         <table className="table">
           <thead>
             <tr>
@@ -259,7 +289,7 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -306,7 +336,7 @@ export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
           options={opts}
         />
       }
-      table={
+      table={() => (
         <table className="table">
           <thead>
             <tr>
@@ -331,7 +361,7 @@ export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -349,22 +379,25 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
   const p = usePalette();
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
   const used = MIX.filter((m) => kinds.some((g) => g.spendMix[m.key] > 0));
-  const opts: ChartOptions<'bar'> = {
-    ...COMMON,
-    indexAxis: 'y',
-    plugins: {
-      legend: legend(p),
-      tooltip: {
-        callbacks: {
-          label: (ctx) => `${ctx.dataset.label}: ${money(Math.round((ctx.parsed.x ?? 0) * 100))}`,
+  const opts = useMemo((): ChartOptions<'bar'> => {
+    const fmt = (v: number) => formatMoney(v, s.currency, s.locale);
+    return {
+      ...COMMON,
+      indexAxis: 'y',
+      plugins: {
+        legend: legend(p),
+        tooltip: {
+          callbacks: {
+            label: (ctx) => `${ctx.dataset.label}: ${fmt(Math.round((ctx.parsed.x ?? 0) * 100))}`,
+          },
         },
       },
-    },
-    scales: {
-      x: { ...axis(p, (v) => money(v * 100)), stacked: true },
-      y: { ...axis(p), stacked: true },
-    },
-  };
+      scales: {
+        x: { ...axis(p, (v) => fmt(v * 100)), stacked: true },
+        y: { ...axis(p), stacked: true },
+      },
+    };
+  }, [p, s.currency, s.locale]);
   return (
     <ChartCard
       title="Spend mix"
@@ -389,7 +422,7 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
           options={opts}
         />
       }
-      table={
+      table={() => (
         <table className="table">
           <thead>
             <tr>
@@ -414,7 +447,7 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
             ))}
           </tbody>
         </table>
-      }
+      )}
     />
   );
 }
@@ -430,12 +463,15 @@ export function LeaderboardChart({
 }) {
   const p = usePalette();
   const top = leaderboard(c.partners, 10).filter((x) => x.roi !== null);
-  const opts: ChartOptions<'bar'> = {
-    ...COMMON,
-    indexAxis: 'y',
-    plugins: { legend: { display: false } },
-    scales: { x: axis(p, pct), y: axis(p) },
-  };
+  const opts = useMemo(
+    (): ChartOptions<'bar'> => ({
+      ...COMMON,
+      indexAxis: 'y',
+      plugins: { legend: { display: false } },
+      scales: { x: axis(p, pct), y: axis(p) },
+    }),
+    [p],
+  );
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
   return (
     <Card title={`Partner leaderboard by ROI, ${periodLabel}`} className="chart-card">

@@ -1,9 +1,10 @@
 import { Scale } from 'lucide-react';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { href } from '../../app/router';
 import { EmptyState, PageHeader } from '../../components/ui';
-import { compareFromIndex, earliestDate } from '../../domain/compare';
-import { formatMoney } from '../../domain/money';
+import { earliestDate, formatMoneyCached, type Comparison } from '../../domain/compare';
+import type { DateRange } from '../../domain/dates';
+import type { Settings } from '../../domain/schemas';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { AdvisorView } from './AdvisorView';
 import {
@@ -18,7 +19,13 @@ import { Filters } from './Filters';
 import { GlossaryView } from './GlossaryView';
 import { GrowthView } from '../growth/GrowthView';
 import { InfographicView } from './InfographicView';
-import { useCompareData, useCompareOptions, usePartnerIndex } from './useCompareData';
+import {
+  useAfterPaint,
+  useCompareData,
+  useCompareOptions,
+  useComparison,
+  usePartnerIndex,
+} from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
 import './compare.css';
 
@@ -77,10 +84,12 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
   const { settings, opts } = useCompareOptions();
   const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
   const range = effectiveRange(preset, custom, opts.today, earliest);
-  const comparison = useMemo(
-    () => (data && index ? compareFromIndex(data, index, range, filters, opts) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs
-    [data, index, range.start, range.end, filters, opts],
+  const comparison = useComparison(data, index, range, filters, opts);
+  // The figures paint first; the charts follow once that frame is on screen.
+  const charted = useAfterPaint(comparison);
+  const kinds = useMemo(
+    () => (comparison ? [comparison.kinds.ambassador, comparison.kinds.affiliate] : []),
+    [comparison],
   );
   if (!data || !comparison)
     return (
@@ -102,9 +111,7 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
       </EmptyState>
     );
   if (tab === 'advisor') return <AdvisorView data={data} index={index!} />;
-  const kinds = [comparison.kinds.ambassador, comparison.kinds.affiliate];
-  const fmt = new Intl.DateTimeFormat(settings.locale, { dateStyle: 'medium', timeZone: 'UTC' });
-  const periodLabel = `${fmt.format(new Date(`${range.start}T00:00:00Z`))} – ${fmt.format(new Date(`${range.end}T00:00:00Z`))}`;
+  const periodLabel = formatPeriod(range, settings.locale);
   return (
     <div className="stack">
       <Filters campaigns={data.campaigns} range={range} showView={tab === ''} />
@@ -122,18 +129,57 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
               &ldquo;Not enough data&rdquo; when it rests on too few records (at least 3 posts with
               metrics for engagement, 3 published posts for content control, 5 orders for AOV and
               CPA, 1 active partner for the rest). Earned media value uses your CPM of{' '}
-              {formatMoney(settings.cpmCents, settings.currency, settings.locale)} (Settings).
+              {formatMoneyCached(settings.cpmCents, settings.currency, settings.locale)} (Settings).
             </p>
           </div>
-          <div className="grid-2">
-            <RevenueCostChart c={comparison} s={settings} />
-            <RoiCpaChart kinds={kinds} s={settings} />
-            <QuantityQualityChart c={comparison} s={settings} />
-            <SpendMixChart kinds={kinds} s={settings} />
-          </div>
-          <LeaderboardChart c={comparison} s={settings} periodLabel={periodLabel} />
+          {charted ? (
+            <div
+              className={charted === comparison ? 'compare-charts' : 'compare-charts stale'}
+              aria-busy={charted !== comparison}
+            >
+              <ChartsSection c={charted} settings={settings} />
+            </div>
+          ) : (
+            <p className="muted" role="status">
+              Drawing the charts…
+            </p>
+          )}
         </>
       )}
     </div>
   );
 }
+
+/** The period as dates in the brand's locale, e.g. "Nov 25, 2025 – Nov 24, 2026". */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatPeriod(range: DateRange, locale: string): string {
+  let fmt = dateFormats.get(locale);
+  if (!fmt) {
+    fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    dateFormats.set(locale, fmt);
+  }
+  return `${fmt.format(new Date(`${range.start}T00:00:00Z`))} – ${fmt.format(new Date(`${range.end}T00:00:00Z`))}`;
+}
+
+/** The charts of one comparison; memoized, so re-rendering the table leaves them alone. */
+const ChartsSection = memo(function ChartsSection({
+  c,
+  settings,
+}: {
+  c: Comparison;
+  settings: Settings;
+}) {
+  const kinds = useMemo(() => [c.kinds.ambassador, c.kinds.affiliate], [c]);
+  return (
+    <div className="stack">
+      <div className="grid-2">
+        <RevenueCostChart c={c} s={settings} />
+        <RoiCpaChart kinds={kinds} s={settings} />
+        <QuantityQualityChart c={c} s={settings} />
+        <SpendMixChart kinds={kinds} s={settings} />
+      </div>
+      <LeaderboardChart c={c} s={settings} periodLabel={formatPeriod(c.range, settings.locale)} />
+    </div>
+  );
+});

@@ -1,14 +1,18 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import {
+  compareFromIndex,
   indexFromStats,
   withCampaignPosts,
   type CompareBase,
+  type CompareFilters,
+  type CompareOptions,
+  type Comparison,
   type PartnerIndex,
 } from '../../domain/compare';
-import { dateInZone } from '../../domain/dates';
+import { dateInZone, type DateRange } from '../../domain/dates';
 import type { PartnerStats } from '../../domain/stats';
 
 /**
@@ -69,4 +73,57 @@ export function useCompareOptions() {
     }),
     [settings, today],
   );
+}
+
+/** Comparisons already worked out for an index, by period, filters and options (newest last). */
+const computed = new WeakMap<PartnerIndex, Map<string, Comparison>>();
+const KEEP = 12;
+
+/**
+ * The comparison for a period and filters. Going back to a period seen before (with the same data)
+ * reuses its result instead of adding everything up again.
+ */
+export function useComparison(
+  data: CompareBase | undefined,
+  index: PartnerIndex | undefined,
+  range: DateRange,
+  filters: CompareFilters,
+  opts: CompareOptions,
+): Comparison | undefined {
+  const { start, end } = range;
+  return useMemo(() => {
+    if (!data || !index) return undefined;
+    let cache = computed.get(index);
+    if (!cache) {
+      cache = new Map();
+      computed.set(index, cache);
+    }
+    const key = JSON.stringify([start, end, filters, opts]);
+    let c = cache.get(key);
+    if (!c) {
+      c = compareFromIndex(data, index, { start, end }, filters, opts);
+      cache.set(key, c);
+      if (cache.size > KEEP) cache.delete(cache.keys().next().value!);
+    }
+    return c;
+  }, [data, index, start, end, filters, opts]);
+}
+
+/**
+ * `value` as of the last painted frame: it follows one frame later, in a transition, so what
+ * depends on it (the charts) never holds up the paint of what depends on `value` directly.
+ */
+export function useAfterPaint<T>(value: T): T | undefined {
+  const [shown, setShown] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => startTransition(() => setShown(value)), 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [value]);
+  return shown;
 }
