@@ -49,7 +49,7 @@ type AnyRow = { id: string; updatedAt: number };
 /** Calls `each` with the rows of a table in primary-key order, CHUNK_ROWS at a time. */
 async function forEachChunk(
   table: Table<AnyRow, string>,
-  each: (rows: AnyRow[]) => void,
+  each: (rows: AnyRow[]) => void | Promise<void>,
 ): Promise<void> {
   let last: string | null = null;
   for (;;) {
@@ -57,7 +57,8 @@ async function forEachChunk(
       ? table.orderBy(':id').limit(CHUNK_ROWS).toArray()
       : table.where(':id').above(last).limit(CHUNK_ROWS).toArray());
     if (!rows.length) return;
-    each(rows);
+    const pending = each(rows);
+    if (pending) await pending;
     if (rows.length < CHUNK_ROWS) return;
     last = rows[rows.length - 1]!.id;
   }
@@ -68,7 +69,7 @@ const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
 // Orders are stored in pages (src/db/order-pages.ts); these four hide that from the loops below.
 const countTable = (db: PawtnersDb, t: TableName) =>
   t === 'orders' ? countOrders(db) : rowsOf(db, t).count();
-const eachChunk = (db: PawtnersDb, t: TableName, each: (rows: AnyRow[]) => void) =>
+const eachChunk = (db: PawtnersDb, t: TableName, each: (rows: AnyRow[]) => void | Promise<void>) =>
   t === 'orders' ? forEachOrderPage(db, each) : forEachChunk(rowsOf(db, t), each);
 const clearTable = (db: PawtnersDb, t: TableName) =>
   t === 'orders' ? clearOrders(db) : rowsOf(db, t).clear();
@@ -79,21 +80,38 @@ async function writeRows(db: PawtnersDb, t: TableName, rows: readonly AnyRow[], 
   await putOrderRecords(db, rows as unknown as Order[]);
 }
 
-/** The backup text parts of everything stored; call inside a transaction covering DATA_TABLES. */
+/**
+ * The backup text parts of everything stored; call inside a transaction covering DATA_STORES.
+ * With `flush`, the parts gathered so far are handed over whenever they reach `flushAt`
+ * characters (and the rest at the end), so the whole text is never in memory at once.
+ */
 async function backupParts(
   db: PawtnersDb,
   appVersion: string,
   now: number,
+  flush?: { at: number; to: (parts: string[]) => Promise<void> },
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
   const counts = {} as BackupCounts;
   for (const t of TABLE_NAMES) counts[t] = await countTable(db, t);
   const b = new BackupTextBuilder(backupMeta(counts, appVersion, now));
+  let held = 0;
   for (const t of TABLE_NAMES) {
     b.startTable(t);
-    await eachChunk(db, t, (rows) => b.addRows(rows));
+    // Only a flush returns a promise: awaiting anything but Dexie work would end the transaction.
+    await eachChunk(db, t, (rows) => {
+      const before = b.parts.length;
+      b.addRows(rows);
+      if (!flush) return;
+      for (let i = before; i < b.parts.length; i++) held += b.parts[i]!.length;
+      if (held < flush.at) return;
+      held = 0;
+      return flush.to(b.parts.splice(0));
+    });
     b.endTable();
   }
-  return { parts: b.finish(), counts };
+  const parts = b.finish();
+  if (flush) await flush.to(parts.splice(0));
+  return { parts, counts };
 }
 
 export interface ExportedBackup {
@@ -229,21 +247,36 @@ const partIds = (s: Pick<Snapshot, 'id' | 'more'>) =>
 
 /** Inside the import transaction: keep the current data as a snapshot, trimming old ones. */
 async function takeSnapshot(db: PawtnersDb, opts: ImportOptions): Promise<string> {
-  const { parts } = await backupParts(db, opts.appVersion, opts.now);
-  const pieces = splitText(parts, opts.snapshotPartChars);
-  const snap: Snapshot = {
-    id: newId(),
-    createdAt: opts.now,
-    reason: opts.reason,
-    json: pieces[0]!,
-    more: pieces.length - 1,
+  // Written piece by piece as the text is built: the database is never held twice in memory.
+  // The first piece goes in the head record (written last), the others in `more` records.
+  const max = opts.snapshotPartChars ?? SNAPSHOT_PART_CHARS;
+  const id = newId();
+  let head: string | null = null;
+  let pending = '';
+  let n = 0;
+  const put = async (json: string) => {
+    if (head === null) {
+      head = json;
+      return;
+    }
+    n += 1;
+    await db.snapshots.add({ id: `${id}~${n}`, createdAt: -1, reason: '', json });
   };
+  await backupParts(db, opts.appVersion, opts.now, {
+    at: max,
+    to: async (parts) => {
+      let text = pending + parts.join('');
+      while (text.length >= max) {
+        await put(text.slice(0, max));
+        text = text.slice(max);
+      }
+      pending = text;
+    },
+  });
+  if (pending || head === null) await put(pending);
+  // The head record: its text continues in the `more` records written above.
+  const snap: Snapshot = { id, createdAt: opts.now, reason: opts.reason, json: head!, more: n };
   await db.snapshots.add(snap);
-  await db.snapshots.bulkAdd(
-    pieces
-      .slice(1)
-      .map((json, i) => ({ id: `${snap.id}~${i + 1}`, createdAt: -1, reason: '', json })),
-  );
   const old = await db.snapshots
     .orderBy('createdAt')
     .reverse()

@@ -63,7 +63,7 @@ export async function countOrders(s: TableSource): Promise<number> {
 /** Calls `each` with every stored page's orders, oldest month first. */
 export async function forEachOrderPage(
   s: TableSource,
-  each: (orders: Order[]) => void,
+  each: (orders: Order[]) => void | Promise<void>,
 ): Promise<void> {
   // A handful of pages per request: memory stays flat, requests stay few.
   let last: string | null = null;
@@ -71,7 +71,10 @@ export async function forEachOrderPage(
     const pages: OrderPage[] = await (last === null
       ? pagesOf(s).orderBy(':id').limit(8).toArray()
       : pagesOf(s).where(':id').above(last).limit(8).toArray());
-    for (const p of pages) each(p.orders);
+    for (const p of pages) {
+      const pending = each(p.orders);
+      if (pending) await pending;
+    }
     if (pages.length < 8) return;
     last = pages[pages.length - 1]!.key;
   }

@@ -264,16 +264,38 @@ function checkShape(root: unknown): BackupProblem[] {
   return problems;
 }
 
-const dataSchema = z.strictObject(
+/** The tables and their sizes; the rows are checked one by one (see dataProblems). */
+const dataShapeSchema = z.strictObject(
   Object.fromEntries(
     TABLE_NAMES.map((t) => [
       t,
       z
-        .array(TABLE_SCHEMAS[t])
+        .array(z.unknown())
         .max(t === 'settings' ? 1 : MAX_ROWS_PER_TABLE, `has too many rows for table ${t}`),
     ]),
-  ) as { [T in TableName]: z.ZodArray<(typeof TABLE_SCHEMAS)[T]> },
+  ) as { [T in TableName]: z.ZodArray<z.ZodUnknown> },
 );
+
+/**
+ * Every row against its table's schema, one row at a time: zod's output for a row is dropped at
+ * once, so a 300,000-order file is not held twice in memory. Stops at MAX_PROBLEMS.
+ */
+function dataProblems(data: unknown): BackupProblem[] {
+  const shape = dataShapeSchema.safeParse(data);
+  if (!shape.success) return zodProblems(shape.error);
+  const problems: BackupProblem[] = [];
+  for (const t of TABLE_NAMES) {
+    const schema = TABLE_SCHEMAS[t];
+    const rows = shape.data[t];
+    for (let i = 0; i < rows.length; i++) {
+      const r = schema.safeParse(rows[i]);
+      if (r.success) continue;
+      problems.push(...zodProblems(r.error, [t, i]));
+      if (problems.length >= MAX_PROBLEMS) return problems.slice(0, MAX_PROBLEMS);
+    }
+  }
+  return problems;
+}
 
 const headSchema = z.object({
   format: z.string(),
@@ -451,8 +473,8 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
   }
   const migrated = migrateBackupData(head.data.data, schemaVersion);
   if (!migrated.ok) return fail(migrated.problem);
-  const parsed = dataSchema.safeParse(migrated.data);
-  if (!parsed.success) return fail(...zodProblems(parsed.error));
+  const rowProblems = dataProblems(migrated.data);
+  if (rowProblems.length) return fail(...rowProblems);
   // Keep the rows as written, not zod's output: a schema transform (trim) must not alter a
   // restore. Strict schemas already proved there is nothing extra in them.
   const data = migrated.data as unknown as BackupData;
