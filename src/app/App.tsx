@@ -16,7 +16,6 @@ import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
-import { useAutoBackups } from '../features/settings/useAutoBackups';
 import { SCREENS, href, useRoute, type ScreenPath } from './router';
 
 // Screens other than the Dashboard load on first visit, so start-up parses only what it shows.
@@ -37,6 +36,16 @@ const CompareScreen = lazy(() =>
 );
 const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+);
+
+// Automatic backups (desktop only) pull in the backup writer: they load after the first screen.
+const AutoBackups = lazy(() =>
+  import('../features/settings/useAutoBackups').then(({ useAutoBackups }) => ({
+    default: function AutoBackups() {
+      useAutoBackups();
+      return null;
+    },
+  })),
 );
 
 const ICONS: Record<ScreenPath, LucideIcon> = {
@@ -72,7 +81,6 @@ export function App() {
   const route = useRoute();
   const busy = useUi((s) => s.busy);
   useMenuActions();
-  useAutoBackups();
   const current = SCREENS.find((s) => s.path === route.screen)!;
 
   useEffect(() => {
@@ -142,6 +150,9 @@ export function App() {
         </Suspense>
       </main>
       <Toasts />
+      <Suspense fallback={null}>
+        <AutoBackups />
+      </Suspense>
     </div>
   );
 }

@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import { getDb } from '../../db/db';
-import { loadSampleData } from '../../db/repo';
 import { useUi } from '../../store/ui';
 
 /** "Load sample data": fills the demo pet brand so every screen has something to show. */
@@ -15,6 +14,8 @@ export function SampleDataButton({ primary = true }: { primary?: boolean }) {
       onClick={async () => {
         setLoading(true);
         try {
+          // The generator is only needed on this click: it stays out of the start-up bundle.
+          const { loadSampleData } = await import('../../db/repo');
           await loadSampleData(getDb());
           showToast({ tone: 'success', message: 'Sample data loaded: meet Barkside Treat Co.' });
         } catch (e) {

@@ -4,44 +4,75 @@ import { useMemo, useState } from 'react';
 import { href } from '../../app/router';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { countOrders } from '../../db/order-pages';
-import { useSettings } from '../../db/hooks';
 import {
   compareFromIndex,
   earliestDate,
+  formatFigure,
+  indexFromStats,
   KIND_NAMES,
   leaderboard,
   NO_FILTERS,
   payoutsOwed,
-  formatFigure,
 } from '../../domain/compare';
-import { addDays } from '../../domain/dates';
+import { addDays, dateInZone } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
-import { PARTNER_KINDS, type ContentItem } from '../../domain/schemas';
+import { PARTNER_KINDS, type ContentItem, type Payout } from '../../domain/schemas';
+import { readInChunks } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';
-import { useCompareData, useCompareOptions, usePartnerIndex } from '../compare/useCompareData';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
+import {
+  storedOrderCount,
+  useAfterFirstPaint,
+  useDashboardData,
+  type DashboardData,
+} from './useDashboardData';
 import './dashboard.css';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 const UPCOMING_DAYS = 14;
+/** Payouts per read, so reading 40,000 of them never blocks a click for long. */
+const PAYOUTS_PER_READ = 4000;
 
 export function DashboardScreen() {
-  const settings = useSettings();
-  const counts = useLiveQuery(async () => {
+  const data = useDashboardData();
+  // Secondary cards read their records only once the figures are on screen.
+  const later = useAfterFirstPaint(data !== undefined);
+  const extra = useLiveQuery(async (): Promise<Extra | undefined> => {
+    if (!later) return undefined;
     const db = getDb();
-    const [ambassadors, affiliates, orders, content] = await Promise.all([
-      db.partners.where('kind').equals('ambassador').count(),
-      db.partners.where('kind').equals('affiliate').count(),
-      countOrders(db),
+    const [content, openItems, payouts] = await Promise.all([
       db.contentItems.count(),
+      db.contentItems
+        .where('status')
+        .anyOf([...OPEN_STATUSES])
+        .toArray(),
+      readInChunks(db.payouts, (p) => p.id, PAYOUTS_PER_READ),
     ]);
-    return { ambassadors, affiliates, orders, content };
-  }, []);
+    return { content, openItems, payouts };
+  }, [later]);
+  const counts = useMemo(() => {
+    if (!data) return undefined;
+    let ambassadors = 0;
+    for (const p of data.partners) if (p.kind === 'ambassador') ambassadors += 1;
+    return {
+      ambassadors,
+      affiliates: data.partners.length - ambassadors,
+      orders: storedOrderCount(data.rollups),
+    };
+  }, [data]);
 
-  if (!counts) return <PageHeader title="Dashboard" />;
-  const empty = counts.ambassadors + counts.affiliates === 0;
+  if (!data || !counts)
+    return (
+      <>
+        <PageHeader title="Dashboard" />
+        <p className="muted" role="status">
+          Adding up your numbers…
+        </p>
+      </>
+    );
+  const { settings } = data;
+  const empty = data.partners.length === 0;
   return (
     <>
       <PageHeader
@@ -85,55 +116,66 @@ export function DashboardScreen() {
               <Stat label="Orders" value={counts.orders.toLocaleString(settings.locale)} />
             </Card>
             <Card>
-              <Stat label="Content items" value={counts.content.toLocaleString(settings.locale)} />
+              <Stat
+                label="Content items"
+                value={extra ? extra.content.toLocaleString(settings.locale) : '…'}
+              />
             </Card>
           </div>
-          <Overview />
+          <Overview data={data} extra={extra} />
         </div>
       )}
     </>
   );
 }
 
+/** What the cards below the figures show, read after the figures are on screen. */
+interface Extra {
+  content: number;
+  openItems: ContentItem[];
+  payouts: Payout[];
+}
+
 const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
 
 /** Period KPIs per kind, content due, payouts owed and top partners. */
-function Overview() {
-  const data = useCompareData();
-  const index = usePartnerIndex(data, null);
-  const openItems = useLiveQuery(
-    () =>
-      getDb()
-        .contentItems.where('status')
-        .anyOf([...OPEN_STATUSES])
-        .toArray(),
-    [],
+function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefined }) {
+  const { settings } = data;
+  const today = dateInZone(Date.now(), settings.timeZone);
+  const opts = useMemo(
+    () => ({
+      timeZone: settings.timeZone,
+      countDiscountAsCost: settings.countDiscountAsCost,
+      cpmCents: settings.cpmCents,
+      today,
+    }),
+    [settings, today],
   );
-  const payouts = useLiveQuery(() => getDb().payouts.toArray(), []);
-  const { settings, opts } = useCompareOptions();
+  const index = useMemo(() => indexFromStats(data, data.rollups), [data]);
   const [preset, setPreset] = useState<Exclude<PeriodPreset, 'custom'>>('last-30');
-  const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
-  const range = presetRange(preset, opts.today, earliest);
+  // Only "All time" needs the first day with data; the other periods skip that pass.
+  const earliest = useMemo(
+    () => (preset === 'all-time' ? earliestDate(data, index) : null),
+    [preset, data, index],
+  );
+  const range = useMemo(() => presetRange(preset, today, earliest), [preset, today, earliest]);
   const c = useMemo(
-    () => (data && index ? compareFromIndex(data, index, range, NO_FILTERS, opts) : undefined),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- range is rebuilt each render; its dates are the real inputs
-    [data, index, range.start, range.end, opts],
+    () => compareFromIndex(data, index, range, NO_FILTERS, opts),
+    [data, index, range, opts],
   );
   const owed = useMemo(
-    () => (data && index && payouts ? payoutsOwed(data, index, payouts, opts) : undefined),
-    [data, index, payouts, opts],
+    () => (extra ? payoutsOwed(data, index, extra.payouts, opts) : undefined),
+    [data, index, extra, opts],
   );
-  // The KPIs show as soon as the rollups are read; the payouts card fills in when payouts arrive.
-  if (!data || !c)
-    return (
-      <p className="muted" role="status">
-        Adding up your numbers…
-      </p>
-    );
+  const names = useMemo(() => new Map(data.partners.map((p) => [p.id, p])), [data]);
+  const dateFmt = useMemo(
+    () =>
+      new Intl.DateTimeFormat(settings.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+    [settings.locale],
+  );
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
-  const names = new Map(data.partners.map((p) => [p.id, p]));
   const soon = addDays(opts.today, UPCOMING_DAYS);
-  const open = openItems ?? [];
+  const open = extra?.openItems ?? [];
   const overdue = open
     .filter((x) => x.plannedDate < opts.today)
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
@@ -141,11 +183,6 @@ function Overview() {
     .filter((x) => x.plannedDate >= opts.today && x.plannedDate <= soon)
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
   const top = leaderboard(c.partners, 5);
-  const dateFmt = new Intl.DateTimeFormat(settings.locale, {
-    month: 'short',
-    day: 'numeric',
-    timeZone: 'UTC',
-  });
   const day = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
 
   const contentList = (items: ContentItem[], label: string) =>
@@ -228,12 +265,20 @@ function Overview() {
             </a>
           }
         >
-          <h3 className="due-head overdue">Overdue ({overdue.length})</h3>
-          {contentList(overdue, 'overdue')}
-          <h3 className="due-head">
-            Next {UPCOMING_DAYS} days ({upcoming.length})
-          </h3>
-          {contentList(upcoming, 'planned for the next two weeks')}
+          {extra ? (
+            <>
+              <h3 className="due-head overdue">Overdue ({overdue.length})</h3>
+              {contentList(overdue, 'overdue')}
+              <h3 className="due-head">
+                Next {UPCOMING_DAYS} days ({upcoming.length})
+              </h3>
+              {contentList(upcoming, 'planned for the next two weeks')}
+            </>
+          ) : (
+            <p className="muted" role="status">
+              Looking up content…
+            </p>
+          )}
         </Card>
         <Card
           title={

@@ -1,4 +1,13 @@
-import { useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useDeferredValue,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { Download, Plus, SearchX, Users } from 'lucide-react';
 import { href, navigate } from '../../app/router';
@@ -6,19 +15,11 @@ import { EmptyState, KIND_LABEL, KindBadge, PageHeader } from '../../components/
 import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
 import { bulkAddTag, bulkSetStatus } from '../../db/partners';
-import { formatMoney } from '../../domain/money';
-import {
-  matchesPartnerSearch,
-  maxFollowers,
-  partnerTier,
-  TIERS,
-  type Tier,
-} from '../../domain/partners';
+import { TIERS, type Tier } from '../../domain/partners';
 import {
   PARTNER_KINDS,
   PARTNER_STATUSES,
   SUBTYPE_TAGS,
-  type Partner,
   type PartnerStatus,
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -26,47 +27,14 @@ import { TagLink } from '../compare/TagLink';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { exportPartners } from './exportPartners';
 import { ImportPartnersButton } from './ImportPartners';
+import { buildRows, filterRows, sortRows, type Row } from './listModel';
 import { PeriodSelect } from './parts';
 import { PERIOD_LABEL, usePartnersUi, type SortKey } from './store';
-import {
-  periodRange,
-  todayIn,
-  useAllPartners,
-  usePartnerMetrics,
-  type PartnerMetrics,
-} from './usePartners';
-import { formatFollowers, formatRoi, STATUS_LABEL } from './format';
+import { useListMetrics } from './useListMetrics';
+import { periodRange, todayIn, useAllPartners } from './usePartners';
+import { formatFollowers, formatRoi, moneyFormatter, STATUS_LABEL } from './format';
 
 const ROW_HEIGHT = 56;
-
-interface Row {
-  partner: Partner;
-  tier: Tier | null;
-  followers: number;
-  metrics: PartnerMetrics | undefined;
-}
-
-// One collator for every sort: String.localeCompare builds one per call, which costs per keystroke.
-const byName = new Intl.Collator().compare;
-
-function compareRows(key: SortKey): (a: Row, b: Row) => number {
-  switch (key) {
-    case 'name':
-      return (a, b) => byName(a.partner.name, b.partner.name);
-    case 'status':
-      return (a, b) =>
-        PARTNER_STATUSES.indexOf(a.partner.status) - PARTNER_STATUSES.indexOf(b.partner.status);
-    case 'followers':
-      return (a, b) => a.followers - b.followers;
-    case 'revenue':
-      return (a, b) =>
-        (a.metrics?.earnings.revenueCents ?? 0) - (b.metrics?.earnings.revenueCents ?? 0);
-    case 'roi':
-      // Partners without cost have no ROI: they go last either way.
-      return (a, b) =>
-        (a.metrics?.roi ?? Number.NEGATIVE_INFINITY) - (b.metrics?.roi ?? Number.NEGATIVE_INFINITY);
-  }
-}
 
 export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const settings = useSettings();
@@ -75,7 +43,7 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const setSelected = usePartnersUi((s) => s.setSelected);
   const today = todayIn(settings);
   const range = useMemo(() => periodRange(period, today), [period, today]);
-  const metrics = usePartnerMetrics(partners, range, settings);
+  const metrics = useListMetrics(partners, range, settings);
 
   const visible = useMemo(
     () => (partners ?? []).filter((p) => filters.showArchived || !p.archived),
@@ -91,22 +59,32 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
     [partners],
   );
 
-  const rows = useMemo(() => {
-    const out: Row[] = [];
-    for (const p of visible) {
-      if (filters.kind && p.kind !== filters.kind) continue;
-      if (filters.status && p.status !== filters.status) continue;
-      if (filters.tag && !p.tags.includes(filters.tag)) continue;
-      if (filters.niche && p.niche !== filters.niche) continue;
-      const tier = partnerTier(p, settings.tierBounds);
-      if (filters.tier && tier !== filters.tier) continue;
-      if (!matchesPartnerSearch(p, filters.search)) continue;
-      out.push({ partner: p, tier, followers: maxFollowers(p), metrics: metrics?.get(p.id) });
-    }
-    const cmp = compareRows(sort.key);
-    const dir = sort.dir === 'asc' ? 1 : -1;
-    return out.sort((a, b) => dir * cmp(a, b) || byName(a.partner.name, b.partner.name));
-  }, [visible, filters, settings.tierBounds, metrics, sort]);
+  // Row models and their order change with the data or the sort, not with each keystroke: a
+  // keystroke only filters the sorted rows (and may lag a frame behind the typing).
+  const allRows = useMemo(
+    () => buildRows(partners ?? [], settings.tierBounds, metrics),
+    [partners, settings.tierBounds, metrics],
+  );
+  const sorted = useMemo(() => sortRows(allRows, sort), [allRows, sort]);
+  const search = useDeferredValue(filters.search);
+  const { showArchived, kind, status, tier, tag, niche } = filters;
+  const rows = useMemo(
+    () => filterRows(sorted, { showArchived, kind, status, tier, tag, niche }, search),
+    [sorted, showArchived, kind, status, tier, tag, niche, search],
+  );
+  const onTick = useCallback(
+    (id: string, on: boolean) => {
+      const next = new Set(usePartnersUi.getState().selected);
+      if (on) next.add(id);
+      else next.delete(id);
+      setSelected(next);
+    },
+    [setSelected],
+  );
+  const money = useMemo(
+    () => moneyFormatter(settings.currency, settings.locale),
+    [settings.currency, settings.locale],
+  );
 
   const counts = useMemo(() => {
     const c = { all: visible.length, ambassador: 0, affiliate: 0 };
@@ -279,13 +257,8 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
           selected={selected}
           allTicked={allTicked}
           onTickAll={(on) => setSelected(new Set(on ? rows.map((r) => r.partner.id) : []))}
-          onTick={(id, on) => {
-            const next = new Set(selected);
-            if (on) next.add(id);
-            else next.delete(id);
-            setSelected(next);
-          }}
-          money={(c) => formatMoney(c, settings.currency, settings.locale)}
+          onTick={onTick}
+          money={money}
           periodLabel={PERIOD_LABEL[period].toLowerCase()}
         />
       )}
@@ -437,7 +410,10 @@ function PartnerTable(props: {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: 6,
+    // Scroll events render in React's next batch instead of synchronously inside each event, so
+    // several wheel steps between two frames cost one render.
+    useFlushSync: false,
   });
   return (
     <div className="pl-table" role="table" aria-label="Partners" aria-rowcount={rows.length + 1}>
@@ -486,7 +462,7 @@ function PartnerTable(props: {
                 index={v.index}
                 top={v.start}
                 ticked={props.selected.has(r.partner.id)}
-                onTick={(on) => props.onTick(r.partner.id, on)}
+                onTick={props.onTick}
                 money={props.money}
               />
             );
@@ -497,12 +473,13 @@ function PartnerTable(props: {
   );
 }
 
-function PartnerRow(props: {
+// Memoized: while scrolling, only rows that come into view render.
+const PartnerRow = memo(function PartnerRow(props: {
   row: Row;
   index: number;
   top: number;
   ticked: boolean;
-  onTick: (on: boolean) => void;
+  onTick: (id: string, on: boolean) => void;
   money: (cents: number) => string;
 }) {
   const { partner: p, tier, followers, metrics } = props.row;
@@ -525,7 +502,7 @@ function PartnerRow(props: {
           type="checkbox"
           aria-label={`Select ${p.name}`}
           checked={props.ticked}
-          onChange={(e) => props.onTick(e.target.checked)}
+          onChange={(e) => props.onTick(p.id, e.target.checked)}
         />,
         'pl-select',
       )}
@@ -560,4 +537,4 @@ function PartnerRow(props: {
       {cell(formatRoi(metrics?.roi ?? null), 'num')}
     </div>
   );
-}
+});

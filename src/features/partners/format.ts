@@ -9,11 +9,29 @@ export const STATUS_LABEL: Record<PartnerStatus, string> = {
   ended: 'Ended',
 };
 
+// Building an Intl.NumberFormat costs far more than using one: list rows share these.
+let followersFormat: Intl.NumberFormat | null = null;
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
 /** 184000 → "184K", 1250000 → "1.3M": follower counts read at a glance. */
 export function formatFollowers(n: number): string {
-  return new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(
-    n,
-  );
+  followersFormat ??= new Intl.NumberFormat('en-US', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  });
+  return followersFormat.format(n);
+}
+
+/** formatMoney() with one formatter per currency and locale, for lists that format many cells. */
+export function moneyFormatter(currency: string, locale: string): (cents: number) => string {
+  const key = `${locale}|${currency}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, f);
+  }
+  const fmt = f;
+  return (cents) => fmt.format(cents / 100);
 }
 
 /** ROI as a percentage ("+240 %"), or a dash when the partner cost nothing in the period. */

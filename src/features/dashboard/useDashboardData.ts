@@ -1,0 +1,76 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { getDb } from '../../db/db';
+import type { CompareBase } from '../../domain/compare';
+import { defaultSettings, SETTINGS_ID, type Settings } from '../../domain/schemas';
+import { ORDER_STRIDE, type PartnerStats } from '../../domain/stats';
+
+const FALLBACK_SETTINGS = defaultSettings(0);
+
+export interface DashboardData extends CompareBase {
+  settings: Settings;
+  rollups: PartnerStats[];
+}
+
+/**
+ * Everything the KPI figures need, read in one go: the settings come with the data so the figures
+ * are computed once with the brand's real options (not first with defaults, then again).
+ */
+export function useDashboardData(): DashboardData | undefined {
+  return useLiveQuery(async () => {
+    const db = getDb();
+    const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups] =
+      await Promise.all([
+        db.settings.get(SETTINGS_ID),
+        db.partners.toArray(),
+        db.contracts.toArray(),
+        db.campaigns.toArray(),
+        db.bonuses.toArray(),
+        db.bonusRules.toArray(),
+        db.partnerStats.toArray(),
+      ]);
+    return {
+      settings: settings ?? FALLBACK_SETTINGS,
+      partners,
+      contracts,
+      campaigns,
+      bonuses,
+      bonusRules,
+      rollups,
+    };
+  }, []);
+}
+
+/**
+ * Every stored order, cancelled ones too, from the rollups (orders credited to nobody have a
+ * rollup of their own), so start-up never counts the orders themselves.
+ */
+export function storedOrderCount(rollups: readonly PartnerStats[]): number {
+  let n = 0;
+  for (const r of rollups) {
+    const od = r.orderDays;
+    for (let i = 5; i < od.length; i += ORDER_STRIDE) n += od[i]!;
+  }
+  return n;
+}
+
+/**
+ * False until the browser has painted once after `ready` and has a moment to spare: reads that
+ * only fill secondary cards (40,000 payouts, open content) wait for it so they do not compete with
+ * the first figures for the main thread and the database.
+ */
+export function useAfterFirstPaint(ready: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    if (!ready || after) return;
+    let idle = 0;
+    const frame = requestAnimationFrame(() => {
+      idle = requestIdleCallback(() => setAfter(true), { timeout: 300 });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      cancelIdleCallback(idle);
+    };
+  }, [ready, after]);
+  return after;
+}
