@@ -19,6 +19,9 @@ export const ORDER_TABLES = ['orderPages', 'orderIndex'] as const;
 /** Orders per stored page: about 1 MB, far under Chromium's limit of about 128 MB per value. */
 export const ORDERS_PER_PAGE = 2000;
 
+/** Pages per read request: about 8,000 orders, some 50 ms of deserializing. */
+const PAGES_PER_READ = 4;
+
 /** One stored page: orders of one month, sorted by `placedAtMs` then id. */
 export interface OrderPage {
   /** `YYYY-MM.NNNN`: the month, then the page's number within it. */
@@ -65,25 +68,31 @@ export async function forEachOrderPage(
   s: TableSource,
   each: (orders: Order[]) => void | Promise<void>,
 ): Promise<void> {
-  // A handful of pages per request: memory stays flat, requests stay few.
+  // A handful of pages per request: memory stays flat, requests stay few, and no task that
+  // deserializes a result runs long.
   let last: string | null = null;
   for (;;) {
     const pages: OrderPage[] = await (last === null
-      ? pagesOf(s).orderBy(':id').limit(8).toArray()
-      : pagesOf(s).where(':id').above(last).limit(8).toArray());
+      ? pagesOf(s).orderBy(':id').limit(PAGES_PER_READ).toArray()
+      : pagesOf(s).where(':id').above(last).limit(PAGES_PER_READ).toArray());
     for (const p of pages) {
       const pending = each(p.orders);
       if (pending) await pending;
     }
-    if (pages.length < 8) return;
+    if (pages.length < PAGES_PER_READ) return;
     last = pages[pages.length - 1]!.key;
   }
 }
 
 /** Every stored order, oldest first. */
 export async function allOrders(s: TableSource): Promise<Order[]> {
-  const pages = await pagesOf(s).toArray();
-  return pages.flatMap((p) => p.orders);
+  // A few pages per request (forEachOrderPage), never one request for all: the browser
+  // deserializes a request's result in one task, which for 300,000 orders froze the window.
+  const out: Order[] = [];
+  await forEachOrderPage(s, (orders) => {
+    for (const o of orders) out.push(o);
+  });
+  return out;
 }
 
 /** The stored orders that pass `keep`, oldest first. */

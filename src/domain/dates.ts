@@ -1,9 +1,12 @@
 /** Calendar-date helpers. Calendar dates are `YYYY-MM-DD` strings; instants are epoch ms. */
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+/** Per time zone: UTC day number -> the zone's offset (ms) all that day, or NaN if it changes. */
+const dayOffsets = new Map<string, Map<number, number>>();
+const DAY_MS = 86_400_000;
 
-/** The calendar date of an instant in an IANA time zone (e.g. the brand's). */
-export function dateInZone(epochMs: number, timeZone: string): string {
+function intlDate(epochMs: number, timeZone: string): string {
   let f = dayFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
@@ -16,6 +19,62 @@ export function dateInZone(epochMs: number, timeZone: string): string {
   }
   return f.format(epochMs);
 }
+
+/** The zone's offset from UTC at an instant, in ms (local wall time minus UTC). */
+function zoneOffsetMs(epochMs: number, timeZone: string): number {
+  let f = offsetFormatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    offsetFormatters.set(timeZone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(epochMs))
+    if (part.type !== 'literal') p[part.type] = Number(part.value);
+  const wall = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
+  return wall - Math.floor(epochMs / 1000) * 1000;
+}
+
+/**
+ * The calendar date of an instant in an IANA time zone (e.g. the brand's). Summing 300,000
+ * orders asks this 300,000 times, so the zone's offset is looked up once per UTC day (Intl is
+ * slow) and reused for every instant of a day whose offset does not change; on the days a
+ * clock change happens, Intl answers each instant.
+ */
+export function dateInZone(epochMs: number, timeZone: string): string {
+  const day = Math.floor(epochMs / DAY_MS);
+  let offsets = dayOffsets.get(timeZone);
+  if (!offsets) {
+    offsets = new Map();
+    dayOffsets.set(timeZone, offsets);
+  }
+  let off = offsets.get(day);
+  if (off === undefined) {
+    if (offsets.size > 20_000) offsets.clear();
+    const a = zoneOffsetMs(day * DAY_MS, timeZone);
+    const b = zoneOffsetMs(day * DAY_MS + DAY_MS - 1, timeZone);
+    off = a === b && Number.isFinite(a) ? a : NaN;
+    offsets.set(day, off);
+  }
+  if (Number.isNaN(off)) return intlDate(epochMs, timeZone);
+  const local = Math.floor((epochMs + off) / DAY_MS);
+  let text = dayTexts.get(local);
+  if (text === undefined) {
+    if (dayTexts.size > 50_000) dayTexts.clear();
+    text = fromDayNumber(local);
+    dayTexts.set(local, text);
+  }
+  return text;
+}
+const dayTexts = new Map<number, string>();
 
 /** Days since 1970-01-01 of a calendar date (UTC arithmetic, no time zone involved). */
 export function dayNumber(date: string): number {

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   centsToDecimal,
@@ -50,6 +51,42 @@ describe('dates', () => {
     const t = Date.UTC(2025, 2, 1, 3, 30);
     expect(dateInZone(t, 'America/New_York')).toBe('2025-02-28');
     expect(dateInZone(t, 'Europe/Berlin')).toBe('2025-03-01');
+  });
+  it('agrees with Intl for any instant, around clock changes too, in odd time zones', () => {
+    const zones = [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Lord_Howe', // a half-hour clock change
+      'Asia/Kathmandu', // +05:45
+      'America/St_Johns', // -03:30 with daylight saving
+      'Pacific/Apia', // skipped a whole day in 2011
+      'UTC',
+    ];
+    const intl = (ms: number, tz: string) =>
+      new Intl.DateTimeFormat('en-CA', {
+        timeZone: tz,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+      }).format(ms);
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2040, 0, 1) }),
+        fc.constantFrom(...zones),
+        (ms, tz) => {
+          expect(dateInZone(ms, tz)).toBe(intl(ms, tz));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    // Every quarter hour across the 2026 spring and autumn changes in New York and Lord Howe.
+    for (const [tz, from] of [
+      ['America/New_York', Date.UTC(2026, 2, 7)],
+      ['America/New_York', Date.UTC(2026, 9, 31)],
+      ['Australia/Lord_Howe', Date.UTC(2026, 3, 3)],
+    ] as const)
+      for (let ms = from; ms < from + 3 * 86_400_000; ms += 900_000)
+        expect(dateInZone(ms, tz)).toBe(intl(ms, tz));
   });
   it('does calendar arithmetic', () => {
     expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');

@@ -20,7 +20,7 @@ import {
 } from './import-protocol';
 
 const post = (m: ImportMessage) => self.postMessage(m);
-const CHUNK = 500;
+const CHUNK = 5000;
 
 /** The plan the owner is looking at; "apply" writes exactly this. */
 let plan: ImportPlan | null = null;
