@@ -42,3 +42,15 @@ it('reads every record once, in key order, whatever the chunk size', async () =>
 it('returns nothing for an empty table', async () => {
   expect(await readInChunks(db.payouts, (p) => p.id, 10)).toEqual([]);
 });
+
+it('stops reading once told to, keeping what it has', async () => {
+  await db.payouts.bulkPut(Array.from({ length: 10 }, (_, i) => payout(`pay-${i}`)));
+  let reads = 0;
+  const rows = await readInChunks(
+    db.payouts,
+    (p) => p.id,
+    3,
+    () => ++reads > 2,
+  );
+  expect(rows.map((p) => p.id)).toEqual(['pay-0', 'pay-1', 'pay-2', 'pay-3', 'pay-4', 'pay-5']);
+});

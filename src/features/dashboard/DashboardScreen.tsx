@@ -17,7 +17,7 @@ import {
 import { addDays, dateInZone } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS, type ContentItem, type Payout } from '../../domain/schemas';
-import { readInChunks } from '../common/readInChunks';
+import { readInChunks, useGone } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
@@ -38,6 +38,7 @@ export function DashboardScreen() {
   const data = useDashboardData();
   // Secondary cards read their records only once the figures are on screen.
   const later = useAfterFirstPaint(data !== undefined);
+  const gone = useGone();
   const extra = useLiveQuery(async (): Promise<Extra | undefined> => {
     if (!later) return undefined;
     const db = getDb();
@@ -47,10 +48,10 @@ export function DashboardScreen() {
         .where('status')
         .anyOf([...OPEN_STATUSES])
         .toArray(),
-      readInChunks(db.payouts, (p) => p.id, PAYOUTS_PER_READ),
+      readInChunks(db.payouts, (p) => p.id, PAYOUTS_PER_READ, gone),
     ]);
     return { content, openItems, payouts };
-  }, [later]);
+  }, [later, gone]);
   const counts = useMemo(() => {
     if (!data) return undefined;
     let ambassadors = 0;

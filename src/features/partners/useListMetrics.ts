@@ -6,7 +6,7 @@ import type { DateRange } from '../../domain/dates';
 import { roi } from '../../domain/earnings';
 import type { Partner, Settings } from '../../domain/schemas';
 import { earningsFromStats } from '../../domain/stats';
-import { readInChunks } from '../common/readInChunks';
+import { readInChunks, useGone } from '../common/readInChunks';
 import type { PartnerMetrics } from './usePartners';
 
 /** Main-thread time one slice of the computation may take before typing and scrolling get a turn. */
@@ -33,16 +33,17 @@ export function useListMetrics(
   range: DateRange,
   settings: Settings,
 ): Map<string, PartnerMetrics> | undefined {
+  const gone = useGone();
   const records = useLiveQuery(async () => {
     const db = getDb();
     const [contracts, bonuses, bonusRules, rollups] = await Promise.all([
       db.contracts.toArray(),
       db.bonuses.toArray(),
       db.bonusRules.toArray(),
-      readInChunks(db.partnerStats, (r) => r.partnerId, ROLLUPS_PER_READ),
+      readInChunks(db.partnerStats, (r) => r.partnerId, ROLLUPS_PER_READ, gone),
     ]);
     return { contracts, bonuses, bonusRules, rollups };
-  }, []);
+  }, [gone]);
   const { timeZone, countDiscountAsCost } = settings;
   const [computed, setComputed] = useState<Computed | null>(null);
 
