@@ -12,6 +12,7 @@ import {
   SETTINGS_ID,
   TABLE_NAMES,
   type Order,
+  type Partner,
   type TableName,
 } from '../domain/schemas';
 import {
@@ -90,6 +91,7 @@ async function backupParts(
   appVersion: string,
   now: number,
   flush?: { at: number; to: (parts: string[]) => Promise<void> },
+  seen?: (table: TableName, rows: readonly AnyRow[]) => void,
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
   const counts = {} as BackupCounts;
   for (const t of TABLE_NAMES) counts[t] = await countTable(db, t);
@@ -101,6 +103,7 @@ async function backupParts(
     await eachChunk(db, t, (rows) => {
       const before = b.parts.length;
       b.addRows(rows);
+      seen?.(t, rows);
       if (!flush) return;
       for (let i = before; i < b.parts.length; i++) held += b.parts[i]!.length;
       if (held < flush.at) return;
@@ -246,7 +249,11 @@ const partIds = (s: Pick<Snapshot, 'id' | 'more'>) =>
   Array.from({ length: s.more ?? 0 }, (_, i) => `${s.id}~${i + 1}`);
 
 /** Inside the import transaction: keep the current data as a snapshot, trimming old ones. */
-async function takeSnapshot(db: PawtnersDb, opts: ImportOptions): Promise<string> {
+async function takeSnapshot(
+  db: PawtnersDb,
+  opts: ImportOptions,
+  seen?: (table: TableName, rows: readonly AnyRow[]) => void,
+): Promise<string> {
   // Written piece by piece as the text is built: the database is never held twice in memory.
   // The first piece goes in the head record (written last), the others in `more` records.
   const max = opts.snapshotPartChars ?? SNAPSHOT_PART_CHARS;
@@ -262,17 +269,23 @@ async function takeSnapshot(db: PawtnersDb, opts: ImportOptions): Promise<string
     n += 1;
     await db.snapshots.add({ id: `${id}~${n}`, createdAt: -1, reason: '', json });
   };
-  await backupParts(db, opts.appVersion, opts.now, {
-    at: max,
-    to: async (parts) => {
-      let text = pending + parts.join('');
-      while (text.length >= max) {
-        await put(text.slice(0, max));
-        text = text.slice(max);
-      }
-      pending = text;
+  await backupParts(
+    db,
+    opts.appVersion,
+    opts.now,
+    {
+      at: max,
+      to: async (parts) => {
+        let text = pending + parts.join('');
+        while (text.length >= max) {
+          await put(text.slice(0, max));
+          text = text.slice(max);
+        }
+        pending = text;
+      },
     },
-  });
+    seen,
+  );
   if (pending || head === null) await put(pending);
   // The head record: its text continues in the `more` records written above.
   const snap: Snapshot = { id, createdAt: opts.now, reason: opts.reason, json: head!, more: n };
@@ -326,8 +339,18 @@ export async function applyImport(
       : null;
   try {
     return await db.transaction('rw', [...IMPORT_TABLES], async () => {
-      const snapshotId = await takeSnapshot(db, opts);
-      const { index, partners } = await readLocal(db);
+      // What is stored is read once: the snapshot pass also gathers what planning needs.
+      const index = Object.fromEntries(
+        TABLE_NAMES.map((t) => [t, new Map<string, number>()]),
+      ) as LocalIndex;
+      const partners: { id: string; name: string; codes: string[] }[] = [];
+      const snapshotId = await takeSnapshot(db, opts, (t, rows) => {
+        const m = index[t];
+        for (const r of rows) m.set(r.id, r.updatedAt);
+        if (t === 'partners')
+          for (const p of rows as unknown as Partner[])
+            partners.push({ id: p.id, name: p.name, codes: p.codes });
+      });
       // Planned again here, not reused from the preview, so edits made since are respected.
       const plan = planImport(mode, index, partners, backup.data);
       for (const t of TABLE_NAMES) {
