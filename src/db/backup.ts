@@ -11,7 +11,6 @@ import {
   defaultSettings,
   SETTINGS_ID,
   TABLE_NAMES,
-  type Order,
   type Partner,
   type TableName,
 } from '../domain/schemas';
@@ -29,13 +28,8 @@ import {
   formatProblem,
 } from '../io/backup';
 import { DATA_STORES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
-import {
-  clearOrders,
-  countOrders,
-  forEachOrderPage,
-  putOrderRecords,
-  replaceAllOrders,
-} from './order-pages';
+import { isPaged, PAGED } from './order-pages';
+import type { PagedTable } from './paged-store';
 import { newId } from './repo';
 
 /** Rows per read or write request: small enough to keep memory flat, big enough to be fast. */
@@ -67,18 +61,22 @@ async function forEachChunk(
 
 const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
 
-// Orders are stored in pages (src/db/order-pages.ts); these four hide that from the loops below.
+// Orders, content and payouts are stored in pages (src/db/paged-store.ts); these four hide
+// that from the loops below.
 const countTable = (db: PawtnersDb, t: TableName) =>
-  t === 'orders' ? countOrders(db) : rowsOf(db, t).count();
+  isPaged(t) ? PAGED[t].count(db) : rowsOf(db, t).count();
 const eachChunk = (db: PawtnersDb, t: TableName, each: (rows: AnyRow[]) => void | Promise<void>) =>
-  t === 'orders' ? forEachOrderPage(db, each) : forEachChunk(rowsOf(db, t), each);
+  isPaged(t)
+    ? (PAGED[t] as unknown as PagedTable<AnyRow>).forEachPage(db, each)
+    : forEachChunk(rowsOf(db, t), each);
 const clearTable = (db: PawtnersDb, t: TableName) =>
-  t === 'orders' ? clearOrders(db) : rowsOf(db, t).clear();
-/** Write rows; `fresh` says the table was just cleared (orders then skip the merge by id). */
+  isPaged(t) ? PAGED[t].clear(db) : rowsOf(db, t).clear();
+/** Write rows; `fresh` says the table was just cleared (paged tables then skip the merge by id). */
 async function writeRows(db: PawtnersDb, t: TableName, rows: readonly AnyRow[], fresh: boolean) {
-  if (t !== 'orders') return writeInChunks(rowsOf(db, t), rows);
-  if (fresh) return replaceAllOrders(db, rows as unknown as Order[]);
-  await putOrderRecords(db, rows as unknown as Order[]);
+  if (!isPaged(t)) return writeInChunks(rowsOf(db, t), rows);
+  const store = PAGED[t] as unknown as PagedTable<AnyRow>;
+  if (fresh) return store.replaceAll(db, rows);
+  await store.put(db, rows);
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 } from '../domain/content';
 import { isoDate, type Campaign, type ContentItem } from '../domain/schemas';
 import type { PawtnersDb } from './db';
+import { CONTENT_TABLES, contentStore } from './order-pages';
 import { refreshPartnerStats, STATS_SOURCE_TABLES } from './stats';
 
 /** Refused input, with every problem and the field it belongs to. */
@@ -45,8 +46,7 @@ export async function saveContentItems(
 ): Promise<void> {
   await db.transaction('rw', [db.partners, db.campaigns, ...STATS_SOURCE_TABLES], async () => {
     checkItems(items, await knownIds(db));
-    const before = await db.contentItems.bulkGet(items.map((i) => i.id));
-    await db.contentItems.bulkPut([...items]);
+    const before = await contentStore.put(db, items);
     await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
   });
 }
@@ -68,13 +68,13 @@ export async function rescheduleContentItem(
       { field: 'plannedDate', message: `Planned date ${date.error.issues[0]?.message ?? ''}` },
     ]);
   return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    const cur = await db.contentItems.get(id);
+    const cur = await contentStore.get(db, id);
     if (!cur)
       throw new ContentValidationError([
         { field: 'id', message: `Content item "${id}" does not exist` },
       ]);
     const next = { ...cur, plannedDate: date.data, updatedAt: now };
-    await db.contentItems.put(next);
+    await contentStore.put(db, [next]);
     await refreshPartnerStats(db, [next.partnerId], { orders: false });
     return next;
   });
@@ -82,8 +82,7 @@ export async function rescheduleContentItem(
 
 export async function deleteContentItem(db: PawtnersDb, id: string): Promise<void> {
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    const cur = await db.contentItems.get(id);
-    await db.contentItems.delete(id);
+    const [cur] = await contentStore.put(db, [], [id]);
     if (cur) await refreshPartnerStats(db, [cur.partnerId], { orders: false });
   });
 }
@@ -111,8 +110,7 @@ export async function saveCampaign(
     checkItems(items, known);
     await db.campaigns.put(campaign);
     if (items.length > 0) {
-      const before = await db.contentItems.bulkGet(items.map((i) => i.id));
-      await db.contentItems.bulkPut([...items]);
+      const before = await contentStore.put(db, items);
       await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
     }
   });
@@ -120,11 +118,12 @@ export async function saveCampaign(
 
 /** Delete a campaign; its items stay on the calendar without a campaign. */
 export async function deleteCampaign(db: PawtnersDb, id: string, now: number): Promise<void> {
-  await db.transaction('rw', [db.campaigns, db.contentItems], async () => {
-    await db.contentItems
-      .where('campaignId')
-      .equals(id)
-      .modify({ campaignId: null, updatedAt: now });
+  await db.transaction('rw', [db.campaigns, ...CONTENT_TABLES], async () => {
+    const items = await contentStore.find(db, (c) => c.campaignId === id);
+    await contentStore.put(
+      db,
+      items.map((c) => ({ ...c, campaignId: null, updatedAt: now })),
+    );
     await db.campaigns.delete(id);
   });
 }

@@ -15,11 +15,14 @@ import type {
 import { SETTINGS_ID } from '../domain/schemas';
 import {
   allOrders,
+  CONTENT_TABLES,
+  contentStore,
+  isPaged,
   ORDER_TABLES,
-  replaceAllOrders,
-  type OrderIndexEntry,
-  type OrderPage,
+  PAGED,
+  PAYOUT_TABLES,
 } from './order-pages';
+import type { Page, PageIndexEntry } from './paged-store';
 
 /** A safety copy of the whole database taken before an import, for one-click undo. */
 export interface Snapshot {
@@ -61,10 +64,13 @@ export class PawtnersDb extends Dexie {
   partners!: EntityTable<Partner, 'id'>;
   contracts!: EntityTable<Contract, 'id'>;
   campaigns!: EntityTable<Campaign, 'id'>;
-  contentItems!: EntityTable<ContentItem, 'id'>;
-  orderPages!: EntityTable<OrderPage, 'key'>;
-  orderIndex!: EntityTable<OrderIndexEntry, 'key'>;
-  payouts!: EntityTable<Payout, 'id'>;
+  /** Orders, content items and payouts live in month pages: src/db/order-pages.ts. */
+  orderPages!: EntityTable<Page<Order>, 'key'>;
+  orderIndex!: EntityTable<PageIndexEntry, 'key'>;
+  contentPages!: EntityTable<Page<ContentItem>, 'key'>;
+  contentIndex!: EntityTable<PageIndexEntry, 'key'>;
+  payoutPages!: EntityTable<Page<Payout>, 'key'>;
+  payoutIndex!: EntityTable<PageIndexEntry, 'key'>;
   bonuses!: EntityTable<Bonus, 'id'>;
   bonusRules!: EntityTable<BonusRule, 'id'>;
   brandFollowers!: EntityTable<BrandFollowerCount, 'id'>;
@@ -81,14 +87,30 @@ export class PawtnersDb extends Dexie {
     this.version(2)
       .stores({ partnerStats: 'partnerId' })
       .upgrade(async (tx) =>
-        rebuildStatsInTransaction(tx, (await tx.table('orders').toArray()) as Order[]),
+        rebuildStatsInTransaction(tx, {
+          orders: (await tx.table('orders').toArray()) as Order[],
+          content: (await tx.table('contentItems').toArray()) as ContentItem[],
+        }),
       );
-    // v3: orders move into month pages (src/db/order-pages.ts): per-record cost dominated writes.
+    // v3: orders, content items and payouts move into month pages (src/db/paged-store.ts):
+    // IndexedDB's cost per record dominated every bulk write and read.
     this.version(3)
-      .stores({ orders: null, orderPages: 'key', orderIndex: 'key' })
+      .stores({
+        orders: null,
+        contentItems: null,
+        payouts: null,
+        orderPages: 'key',
+        orderIndex: 'key',
+        contentPages: 'key',
+        contentIndex: 'key',
+        payoutPages: 'key',
+        payoutIndex: 'key',
+      })
       .upgrade(async (tx) => {
-        const orders = (await tx.table('orders').toArray()) as Order[];
-        await replaceAllOrders(tx, orders);
+        for (const t of ['orders', 'contentItems', 'payouts'] as const) {
+          const rows = (await tx.table(t).toArray()) as never[];
+          await PAGED[t].replaceAll(tx, rows);
+        }
       });
   }
 }
@@ -132,30 +154,35 @@ export function setDbForTests(db: PawtnersDb): void {
  * The object stores behind DATA_TABLES (orders live in pages), for transaction scopes. The
  * logical table names (DATA_TABLES, TABLE_NAMES) stay those of the backup format.
  */
-export const DATA_STORES = [...DATA_TABLES.filter((t) => t !== 'orders'), ...ORDER_TABLES] as const;
+export const DATA_STORES = [
+  ...DATA_TABLES.filter((t) => !isPaged(t)),
+  ...ORDER_TABLES,
+  ...CONTENT_TABLES,
+  ...PAYOUT_TABLES,
+] as const;
 
 /** Tables a transaction must include to keep the rollups in step (see src/db/stats.ts). */
 export const STATS_SOURCE_TABLES = [
   'settings',
   ...ORDER_TABLES,
-  'contentItems',
+  ...CONTENT_TABLES,
   'contracts',
   'partnerStats',
 ] as const;
 
 /**
- * Rebuild every partner's rollup from the stored records, inside an open transaction. `orders`
- * is given only by upgrades that run before the orders were paged.
+ * Rebuild every partner's rollup from the stored records, inside an open transaction. `legacy`
+ * rows are given only by upgrades that run before those tables were paged.
  */
 export async function rebuildStatsInTransaction(
   tx: Transaction,
-  orders?: readonly Order[],
+  legacy?: { orders: readonly Order[]; content: readonly ContentItem[] },
 ): Promise<void> {
   const settings = (await tx.table('settings').get(SETTINGS_ID)) as Settings | undefined;
   const [partners, storedOrders, content, contracts] = await Promise.all([
     tx.table('partners').toCollection().primaryKeys() as Promise<string[]>,
-    orders ?? allOrders(tx),
-    tx.table('contentItems').toArray() as Promise<ContentItem[]>,
+    legacy?.orders ?? allOrders(tx),
+    legacy?.content ?? contentStore.all(tx),
     tx.table('contracts').toArray() as Promise<Contract[]>,
   ]);
   const stats = buildAllStats(

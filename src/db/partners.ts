@@ -16,7 +16,13 @@ import type {
   Payout,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
-import { findOrders, putOrderRecords } from './order-pages';
+import {
+  contentStore,
+  findOrders,
+  PAYOUT_TABLES,
+  payoutStore,
+  putOrderRecords,
+} from './order-pages';
 import { newId } from './repo';
 
 /** A save refused by validation; `errors` are keyed by field like the form's. */
@@ -90,22 +96,30 @@ export interface DeletedPartner {
 export async function deletePartner(db: PawtnersDb, id: string): Promise<DeletedPartner> {
   return db.transaction(
     'rw',
-    [db.partners, db.payouts, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
+    [db.partners, ...PAYOUT_TABLES, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
     async () => {
       const partner = await db.partners.get(id);
       if (!partner) throw new Error('This partner no longer exists.');
       const snapshot: DeletedPartner = {
         partner,
         contracts: await db.contracts.where('partnerId').equals(id).toArray(),
-        contentItems: await db.contentItems.where('partnerId').equals(id).toArray(),
-        payouts: await db.payouts.where('partnerId').equals(id).toArray(),
+        contentItems: await contentStore.find(db, (c) => c.partnerId === id),
+        payouts: await payoutStore.find(db, (p) => p.partnerId === id),
         bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
         orders: await findOrders(db, (o) => o.partnerId === id),
         campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
       };
       await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
-      await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
-      await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
+      await contentStore.put(
+        db,
+        [],
+        snapshot.contentItems.map((c) => c.id),
+      );
+      await payoutStore.put(
+        db,
+        [],
+        snapshot.payouts.map((c) => c.id),
+      );
       await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
       await putOrderRecords(
         db,
@@ -129,7 +143,7 @@ export async function deletePartner(db: PawtnersDb, id: string): Promise<Deleted
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
   await db.transaction(
     'rw',
-    [db.partners, db.payouts, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
+    [db.partners, ...PAYOUT_TABLES, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
     async () => {
       const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
       const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
@@ -137,8 +151,8 @@ export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise
         throw new Error(`Cannot undo: the code ${clash.code} now belongs to ${clash.ownerName}.`);
       await db.partners.put(s.partner);
       await db.contracts.bulkPut(s.contracts);
-      await db.contentItems.bulkPut(s.contentItems);
-      await db.payouts.bulkPut(s.payouts);
+      await contentStore.put(db, s.contentItems);
+      await payoutStore.put(db, s.payouts);
       await db.bonuses.bulkPut(s.bonuses);
       await putOrderRecords(db, s.orders);
       // Campaigns may have changed since: add the partner back rather than overwrite them.

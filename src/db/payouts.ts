@@ -2,7 +2,14 @@
 import { payoutSchema, type Payout } from '../domain/schemas';
 import type { StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
-import { allOrders, ORDER_TABLES } from './order-pages';
+import {
+  allOrders,
+  CONTENT_TABLES,
+  contentStore,
+  ORDER_TABLES,
+  PAYOUT_TABLES,
+  payoutStore,
+} from './order-pages';
 
 /** Everything a statement needs, read in one transaction so the numbers agree. */
 export async function readStatementData(db: PawtnersDb): Promise<StatementData> {
@@ -12,10 +19,10 @@ export async function readStatementData(db: PawtnersDb): Promise<StatementData> 
       db.partners,
       db.contracts,
       ...ORDER_TABLES,
-      db.contentItems,
+      ...CONTENT_TABLES,
       db.bonuses,
       db.bonusRules,
-      db.payouts,
+      ...PAYOUT_TABLES,
     ],
     async () => {
       const [partners, contracts, orders, content, bonuses, bonusRules, payouts] =
@@ -23,10 +30,10 @@ export async function readStatementData(db: PawtnersDb): Promise<StatementData> 
           db.partners.toArray(),
           db.contracts.toArray(),
           allOrders(db),
-          db.contentItems.toArray(),
+          contentStore.all(db),
           db.bonuses.toArray(),
           db.bonusRules.toArray(),
-          db.payouts.toArray(),
+          payoutStore.all(db),
         ]);
       return { partners, contracts, orders, content, bonuses, bonusRules, payouts };
     },
@@ -43,14 +50,14 @@ export async function recordPayouts(db: PawtnersDb, payouts: readonly Payout[]):
       );
     return r.data;
   });
-  await db.transaction('rw', db.payouts, db.partners, async () => {
+  await db.transaction('rw', [db.partners, ...PAYOUT_TABLES], async () => {
     for (const p of valid)
       if (!(await db.partners.get(p.partnerId))) throw new Error('That partner no longer exists.');
-    await db.payouts.bulkPut(valid);
+    await payoutStore.put(db, valid);
   });
 }
 
 /** Undo a recorded payment. */
 export async function deletePayout(db: PawtnersDb, id: string): Promise<void> {
-  await db.payouts.delete(id);
+  await db.transaction('rw', [...PAYOUT_TABLES], () => payoutStore.put(db, [], [id]));
 }

@@ -3,7 +3,8 @@ import { dateInZone } from '../domain/dates';
 import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
 import { buildAllStats } from '../domain/stats';
 import { DATA_STORES, DATA_TABLES, type PawtnersDb } from './db';
-import { countOrders, ORDER_TABLES, replaceAllOrders } from './order-pages';
+import { countOrders, isPaged, ORDER_TABLES, PAGED } from './order-pages';
+import type { PagedTable } from './paged-store';
 
 /** A new random record id. */
 export function newId(): string {
@@ -44,7 +45,8 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     for (const t of DATA_STORES) await db.table(t).clear();
     await db.partnerStats.clear();
     for (const t of DATA_TABLES)
-      if (t === 'orders') await replaceAllOrders(db, data.orders);
+      if (isPaged(t))
+        await (PAGED[t] as unknown as PagedTable<{ id: string }>).replaceAll(db, data[t]);
       else await db.table(t).bulkPut(data[t]);
     await db.partnerStats.bulkPut(stats);
   });
@@ -70,7 +72,7 @@ export async function countAll(
 ): Promise<Record<(typeof DATA_TABLES)[number], number>> {
   const entries = await Promise.all(
     DATA_TABLES.map(
-      async (t) => [t, t === 'orders' ? await countOrders(db) : await db.table(t).count()] as const,
+      async (t) => [t, isPaged(t) ? await PAGED[t].count(db) : await db.table(t).count()] as const,
     ),
   );
   return Object.fromEntries(entries) as Record<(typeof DATA_TABLES)[number], number>;

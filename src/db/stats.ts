@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import { applyOrderDelta, buildPartnerStats, UNATTRIBUTED } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID, type Contract, type Order } from '../domain/schemas';
 import { rebuildStatsInTransaction, STATS_SOURCE_TABLES, type PawtnersDb } from './db';
-import { forEachOrderPage } from './order-pages';
+import { contentStore, forEachOrderPage } from './order-pages';
 
 export { STATS_SOURCE_TABLES };
 
@@ -27,9 +27,10 @@ export async function refreshPartnerStats(
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     const tz = ((await db.settings.get(SETTINGS_ID)) ?? defaultSettings(0)).timeZone;
     const real = ids.filter((id) => id !== UNATTRIBUTED);
+    const wanted = new Set(real);
     const [current, content, contracts] = await Promise.all([
       db.partnerStats.bulkGet(ids),
-      db.contentItems.where('partnerId').anyOf(real).toArray(),
+      contentStore.find(db, (c) => wanted.has(c.partnerId)),
       db.contracts.where('partnerId').anyOf(real).toArray(),
     ]);
     const reuse = opts.orders === false && current.every((c) => c !== undefined);

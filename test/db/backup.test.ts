@@ -28,6 +28,7 @@ import {
 } from '../../src/io/backup';
 import { backupDataArb } from '../fixtures/backups/arbitraries';
 import { allOrders, countOrders } from '../../src/db/order-pages';
+import { contentStore, isPaged, PAGED } from '../../src/db/order-pages';
 
 // fake-indexeddb writes the 3,000 sample orders slowly on a busy machine.
 vi.setConfig({ testTimeout: 60_000 });
@@ -53,10 +54,9 @@ afterEach(async () => {
 async function dump(): Promise<BackupData> {
   const out = emptyBackupData() as Record<string, unknown[]>;
   for (const t of TABLE_NAMES)
-    out[t] =
-      t === 'orders'
-        ? (await allOrders(db)).sort((a, b) => (a.id < b.id ? -1 : 1))
-        : await db.table(t).orderBy(':id').toArray();
+    out[t] = isPaged(t)
+      ? (await PAGED[t].all(db)).sort((a, b) => (a.id < b.id ? -1 : 1))
+      : await db.table(t).orderBy(':id').toArray();
   return out as BackupData;
 }
 
@@ -78,7 +78,7 @@ async function statsMatchRecords() {
   const expected = buildAllStats(
     (await db.partners.toArray()).map((p) => p.id),
     await allOrders(db),
-    await db.contentItems.toArray(),
+    await contentStore.all(db),
     await db.contracts.toArray(),
     settings?.timeZone ?? 'America/New_York',
   );

@@ -10,6 +10,7 @@ import {
 } from '../../src/db/content';
 import { loadSampleData } from '../../src/db/repo';
 import type { Campaign, ContentItem } from '../../src/domain/schemas';
+import { contentStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -66,7 +67,7 @@ describe('content repository', () => {
     await saveContentItem(db, item);
     const moved = await rescheduleContentItem(db, item.id, '2025-04-09', NOW + 1000);
     expect(moved.plannedDate).toBe('2025-04-09');
-    expect(await db.contentItems.get(item.id)).toMatchObject({
+    expect(await contentStore.get(db, item.id)).toMatchObject({
       plannedDate: '2025-04-09',
       plannedTime: '09:30',
       updatedAt: NOW + 1000,
@@ -74,14 +75,14 @@ describe('content repository', () => {
   });
 
   it('refuses a batch with one unknown partner and saves nothing of it', async () => {
-    const before = await db.contentItems.count();
+    const before = await contentStore.count(db);
     const good = newItem(await firstPartnerId());
     const err = await refusal(saveContentItems(db, [good, newItem('p-nobody')]));
     expect(err.issues).toEqual([
       { field: 'partnerId', message: 'Item 2: Partner "p-nobody" does not exist' },
     ]);
-    expect(await db.contentItems.count()).toBe(before);
-    expect(await db.contentItems.get(good.id)).toBeUndefined();
+    expect(await contentStore.count(db)).toBe(before);
+    expect(await contentStore.get(db, good.id)).toBeUndefined();
   });
 
   it('refuses impossible dates and negative results with a message', async () => {
@@ -106,7 +107,7 @@ describe('content repository', () => {
     await saveContentItem(db, item);
     const moved = await refusal(rescheduleContentItem(db, item.id, '2025-13-01', NOW));
     expect(moved.issues[0]?.field).toBe('plannedDate');
-    expect((await db.contentItems.get(item.id))?.plannedDate).toBe('2025-04-02');
+    expect((await contentStore.get(db, item.id))?.plannedDate).toBe('2025-04-02');
     await refusal(rescheduleContentItem(db, 'missing', '2025-04-01', NOW));
   });
 
@@ -132,12 +133,12 @@ describe('content repository', () => {
 
     const ok = newItem(pid, { campaignId: 'cmp-new' });
     await saveCampaign(db, campaign, [ok]);
-    expect((await db.contentItems.get(ok.id))?.campaignId).toBe('cmp-new');
+    expect((await contentStore.get(db, ok.id))?.campaignId).toBe('cmp-new');
 
     await refusal(saveCampaign(db, { ...campaign, partnerIds: ['ghost'] }));
     await deleteCampaign(db, 'cmp-new', NOW);
     expect(await db.campaigns.get('cmp-new')).toBeUndefined();
-    expect((await db.contentItems.get(ok.id))?.campaignId).toBeNull();
+    expect((await contentStore.get(db, ok.id))?.campaignId).toBeNull();
   });
 
   it('refuses an item in an unknown campaign', async () => {

@@ -71,12 +71,12 @@ describe('paged order storage', () => {
     await write(many.slice(0, ORDERS_PER_PAGE));
     await write(many.slice(ORDERS_PER_PAGE));
     const pages = await db.orderPages.toArray();
-    expect(pages.map((p) => [p.key, p.orders.length])).toEqual([
+    expect(pages.map((p) => [p.key, p.rows.length])).toEqual([
       ['2026-01.0000', ORDERS_PER_PAGE],
       ['2026-01.0001', 5],
     ]);
     expect(await countOrders(db)).toBe(ORDERS_PER_PAGE + 5);
-    expect(paginateOrders(many).map((p) => p.orders.length)).toEqual([ORDERS_PER_PAGE, 5]);
+    expect(paginateOrders(many).map((p) => p.rows.length)).toEqual([ORDERS_PER_PAGE, 5]);
   });
 
   it('agrees with a plain map of orders after any sequence of writes', async () => {
@@ -114,8 +114,8 @@ describe('paged order storage', () => {
         expect(await countOrders(db)).toBe(model.size);
         // Every page holds one month only, and the index lists exactly its ids.
         for (const p of await db.orderPages.toArray()) {
-          for (const o of p.orders) expect(orderMonth(o.placedAtMs)).toBe(p.key.slice(0, 7));
-          expect((await db.orderIndex.get(p.key))?.ids).toEqual(p.orders.map((o) => o.id));
+          for (const o of p.rows) expect(orderMonth(o.placedAtMs)).toBe(p.key.slice(0, 7));
+          expect((await db.orderIndex.get(p.key))?.ids).toEqual(p.rows.map((o) => o.id));
         }
         expect(await db.orderIndex.count()).toBe(await db.orderPages.count());
       }),

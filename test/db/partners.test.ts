@@ -20,6 +20,7 @@ import {
 } from '../../src/domain/partners';
 import { partnersToCsv, planPartnerImport } from '../../src/io/partners-csv';
 import { findOrders, getOrder } from '../../src/db/order-pages';
+import { contentStore, payoutStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -112,8 +113,8 @@ describe('partners repository', () => {
     const count = async () => ({
       partners: await db.partners.count(),
       contracts: await db.contracts.where('partnerId').equals(id).count(),
-      content: await db.contentItems.where('partnerId').equals(id).count(),
-      payouts: await db.payouts.where('partnerId').equals(id).count(),
+      content: (await contentStore.find(db, (c) => c.partnerId === id)).length,
+      payouts: (await payoutStore.find(db, (p) => p.partnerId === id)).length,
       orders: await findOrders(db, (o) => o.partnerId === id).then((a) => a.length),
     });
     const before = await count();

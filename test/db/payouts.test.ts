@@ -4,6 +4,12 @@ import { readStatementData, recordPayouts } from '../../src/db/payouts';
 import { buildStatements } from '../../src/domain/payout-statements';
 import type { Payout } from '../../src/domain/schemas';
 import { importFixture, seedPartners } from './orders-helpers';
+import { contentStore, payoutStore, CONTENT_TABLES, PAYOUT_TABLES } from '../../src/db/order-pages';
+import type { ContentItem, Payout as PayoutRow } from '../../src/domain/schemas';
+const putContent = (c: ContentItem) =>
+  db.transaction('rw', [...CONTENT_TABLES], () => contentStore.put(db, [c]));
+const putPayouts = (p: PayoutRow[]) =>
+  db.transaction('rw', [...PAYOUT_TABLES], () => payoutStore.put(db, p));
 
 let db: PawtnersDb;
 let n = 0;
@@ -31,7 +37,7 @@ beforeEach(async () => {
   await db.open();
   await seedPartners(db);
   await importFixture(db, 'shopify-orders.csv');
-  await db.contentItems.put({
+  await putContent({
     id: 'c-1',
     createdAt: 0,
     updatedAt: 0,
@@ -68,7 +74,7 @@ beforeEach(async () => {
     bonusCents: 1_000,
     active: true,
   });
-  await db.payouts.bulkPut([
+  await putPayouts([
     payout('po-max-mar', 'p-max', { amountCents: 30_000 }),
     payout('po-max-feb', 'p-max', {
       amountCents: 99_999,
@@ -125,6 +131,6 @@ describe('payout statements (hand-computed from the Shopify fixture)', () => {
         payout('po-bad', 'p-pip', { amountCents: -5 }),
       ]),
     ).rejects.toThrow(/amountCents/);
-    expect(await db.payouts.count()).toBe(2);
+    expect(await payoutStore.count(db)).toBe(2);
   });
 });

@@ -32,22 +32,24 @@ afterEach(async () => {
 
 it('reads every record once, in key order, whatever the chunk size', async () => {
   const ids = Array.from({ length: 23 }, (_, i) => `pay-${String(i).padStart(3, '0')}`);
-  await db.payouts.bulkPut([...ids].reverse().map(payout));
+  await db.table<Payout, string>('bonuses').bulkPut([...ids].reverse().map(payout));
   for (const size of [1, 5, 23, 100]) {
-    const rows = await readInChunks(db.payouts, (p) => p.id, size);
+    const rows = await readInChunks(db.table<Payout, string>('bonuses'), (p) => p.id, size);
     expect(rows.map((p) => p.id)).toEqual(ids);
   }
 });
 
 it('returns nothing for an empty table', async () => {
-  expect(await readInChunks(db.payouts, (p) => p.id, 10)).toEqual([]);
+  expect(await readInChunks(db.table<Payout, string>('bonuses'), (p) => p.id, 10)).toEqual([]);
 });
 
 it('stops reading once told to, keeping what it has', async () => {
-  await db.payouts.bulkPut(Array.from({ length: 10 }, (_, i) => payout(`pay-${i}`)));
+  await db
+    .table<Payout, string>('bonuses')
+    .bulkPut(Array.from({ length: 10 }, (_, i) => payout(`pay-${i}`)));
   let reads = 0;
   const rows = await readInChunks(
-    db.payouts,
+    db.table<Payout, string>('bonuses'),
     (p) => p.id,
     3,
     () => ++reads > 2,

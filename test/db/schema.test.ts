@@ -9,6 +9,7 @@ import {
 } from '../../src/db/repo';
 import { TABLE_SCHEMAS } from '../../src/domain/schemas';
 import { allOrders, findOrders } from '../../src/db/order-pages';
+import { contentStore, isPaged, PAGED } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -37,7 +38,7 @@ describe('database schema', () => {
     expect(counts.orders).toBe(3000);
     expect(counts.contracts).toBeGreaterThan(counts.partners - 5);
     for (const t of DATA_TABLES) {
-      const rows = t === 'orders' ? await allOrders(db) : await db.table(t).toArray();
+      const rows = isPaged(t) ? await PAGED[t].all(db) : await db.table(t).toArray();
       for (const r of rows) {
         const res = TABLE_SCHEMAS[t].safeParse(r);
         if (!res.success)
@@ -65,7 +66,7 @@ describe('database schema', () => {
       (o) => o.status === 'refunded' || o.status === 'partially refunded',
     ).then((a) => a.length);
     expect(refunds).toBeGreaterThan(30);
-    const months = new Set((await db.contentItems.toArray()).map((c) => c.plannedDate.slice(0, 7)));
+    const months = new Set((await contentStore.all(db)).map((c) => c.plannedDate.slice(0, 7)));
     expect(months.size).toBeGreaterThanOrEqual(12);
     // Every order credited to a partner points at a partner that exists.
     const ids = new Set(partners.map((p) => p.id));

@@ -10,6 +10,7 @@ import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../..
 import { generateSampleData } from '../../src/domain/sample-data';
 import { buildAllStats, UNATTRIBUTED } from '../../src/domain/stats';
 import { allOrders, countOrders, findOrders, putOrderRecords } from '../../src/db/order-pages';
+import { contentStore, payoutStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let name = '';
@@ -31,7 +32,7 @@ async function recomputed() {
   const stats = buildAllStats(
     (await db.partners.toArray()).map((p) => p.id),
     await allOrders(db),
-    await db.contentItems.toArray(),
+    await contentStore.all(db),
     await db.contracts.toArray(),
     settings!.timeZone,
   );
@@ -87,7 +88,7 @@ describe('rollups in the database', () => {
 
   it('follow content saved, moved to another day, and deleted', async () => {
     await loadSampleData(db, NOW);
-    const post = (await db.contentItems.where('status').equals('published').first())!;
+    const post = (await contentStore.find(db, (c) => c.status === 'published'))[0]!;
     await saveContentItems(db, [{ ...post, partnerId: 'p-019', costCents: 12_345 }]);
     expect(await stored()).toEqual(await recomputed());
     await rescheduleContentItem(db, post.id, '2026-01-02', NOW);
@@ -155,6 +156,8 @@ describe('rollups in the database', () => {
     expect(await countOrders(db)).toBe(3000);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect((await allOrders(db)).sort(byId)).toEqual([...data.orders].sort(byId));
+    expect((await contentStore.all(db)).sort(byId)).toEqual([...data.contentItems].sort(byId));
+    expect((await payoutStore.all(db)).sort(byId)).toEqual([...data.payouts].sort(byId));
     expect(await stored()).toEqual(await recomputed());
   });
 });

@@ -17,17 +17,21 @@ async function dumpDb(page: Page): Promise<Dump> {
     });
     const out = {} as Record<string, { id: string }[]>;
     for (const t of tables) {
-      // Orders are stored a month page at a time (src/db/order-pages.ts).
-      const store = t === 'orders' ? 'orderPages' : t;
+      // Orders, content and payouts are stored a month page at a time (src/db/paged-store.ts).
+      const paged: Record<string, string> = {
+        orders: 'orderPages',
+        contentItems: 'contentPages',
+        payouts: 'payoutPages',
+      };
+      const store = paged[t] ?? t;
       const rows = await new Promise<unknown[]>((resolve, reject) => {
         const req = db.transaction(store).objectStore(store).getAll();
         req.onsuccess = () => resolve(req.result as unknown[]);
         req.onerror = () => reject(req.error);
       });
-      out[t] =
-        t === 'orders'
-          ? (rows as { orders: { id: string }[] }[]).flatMap((p) => p.orders)
-          : (rows as { id: string }[]);
+      out[t] = paged[t]
+        ? (rows as { rows: { id: string }[] }[]).flatMap((p) => p.rows)
+        : (rows as { id: string }[]);
     }
     db.close();
     return out;

@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getDb } from '../../db/db';
+import { contentStore } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import { dateInZone } from '../../domain/dates';
 import type { Campaign, ContentItem, Contract, Partner } from '../../domain/schemas';
@@ -22,7 +23,7 @@ export function useCalendarData(): CalendarData | undefined {
       db.partners.orderBy('name').toArray(),
       db.campaigns.orderBy('startDate').toArray(),
       db.contracts.toArray(),
-      db.contentItems.toArray(),
+      contentStore.all(db),
     ]);
     return { partners, campaigns, contracts, items };
   }, []);

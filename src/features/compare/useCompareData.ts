@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useMemo, useState } from 'react';
 import { getDb } from '../../db/db';
+import { contentStore } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import {
   compareFromIndex,
@@ -44,9 +45,7 @@ export function usePartnerIndex(
 ): PartnerIndex | undefined {
   const campaignItems = useLiveQuery(
     async () =>
-      campaignId === null
-        ? null
-        : getDb().contentItems.where('campaignId').equals(campaignId).toArray(),
+      campaignId === null ? null : contentStore.find(getDb(), (c) => c.campaignId === campaignId),
     [campaignId],
   );
   return useMemo(() => {

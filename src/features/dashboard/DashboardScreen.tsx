@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { href } from '../../app/router';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
+import { contentStore, payoutStore } from '../../db/order-pages';
 import {
   compareFromIndex,
   earliestDate,
@@ -17,7 +18,7 @@ import {
 import { addDays, dateInZone } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS, type ContentItem, type Payout } from '../../domain/schemas';
-import { readInChunks, useGone } from '../common/readInChunks';
+import { useGone } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
@@ -31,8 +32,6 @@ import './dashboard.css';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 const UPCOMING_DAYS = 14;
-/** Payouts per read, so reading 40,000 of them never blocks a click for long. */
-const PAYOUTS_PER_READ = 4000;
 
 export function DashboardScreen() {
   const data = useDashboardData();
@@ -43,12 +42,10 @@ export function DashboardScreen() {
     if (!later) return undefined;
     const db = getDb();
     const [content, openItems, payouts] = await Promise.all([
-      db.contentItems.count(),
-      db.contentItems
-        .where('status')
-        .anyOf([...OPEN_STATUSES])
-        .toArray(),
-      readInChunks(db.payouts, (p) => p.id, PAYOUTS_PER_READ, gone),
+      contentStore.count(db),
+      contentStore.find(db, (c) => OPEN_STATUSES.has(c.status)),
+      // Paged storage reads a few pages per request, so no single read blocks for long.
+      gone() ? [] : payoutStore.all(db),
     ]);
     return { content, openItems, payouts };
   }, [later, gone]);

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getDb } from '../../db/db';
-import { allOrders } from '../../db/order-pages';
+import { allOrders, contentStore } from '../../db/order-pages';
 import { useSettings } from '../../db/hooks';
 import { addDays, dateInZone, monthsInRange, type DateRange } from '../../domain/dates';
 import {
@@ -56,7 +56,7 @@ export function useGrowthData(): GrowthData | undefined {
       await Promise.all([
         db.partners.toArray(),
         allOrders(db),
-        db.contentItems.where('status').equals('published').toArray(),
+        contentStore.find(db, (c) => c.status === 'published'),
         db.contracts.toArray(),
         db.bonuses.toArray(),
         db.bonusRules.toArray(),

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import { allOrders, findOrders } from '../../db/order-pages';
+import { allOrders, contentStore, findOrders, payoutStore } from '../../db/order-pages';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
 import { partnerEarnings, roi, type Earnings } from '../../domain/earnings';
 import type {
@@ -77,7 +77,7 @@ export function usePartnerMetrics(
     const [contracts, orders, content, bonuses, bonusRules] = await Promise.all([
       db.contracts.toArray(),
       findOrders(db, (o) => o.partnerId !== null),
-      db.contentItems.where('status').equals('published').toArray(),
+      contentStore.find(db, (c) => c.status === 'published'),
       db.bonuses.toArray(),
       db.bonusRules.toArray(),
     ]);
@@ -127,9 +127,9 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
     const [partner, contracts, content, orders, payouts, bonuses, bonusRules] = await Promise.all([
       db.partners.get(id),
       db.contracts.where('partnerId').equals(id).sortBy('startDate'),
-      db.contentItems.where('partnerId').equals(id).sortBy('plannedDate'),
+      contentStore.find(db, (c) => c.partnerId === id),
       findOrders(db, (o) => o.partnerId === id),
-      db.payouts.where('partnerId').equals(id).sortBy('paidDate'),
+      payoutStore.find(db, (p) => p.partnerId === id),
       db.bonuses.where('partnerId').equals(id).toArray(),
       db.bonusRules.toArray(),
     ]);
