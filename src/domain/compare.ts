@@ -8,12 +8,17 @@
  */
 import { dayNumber, fromDayNumber, monthsInRange, type DateRange } from './dates';
 import {
+  buildTables,
+  monthIndexOfDay,
   monthWindows,
+  partnerMonthSums,
   partnerPeriodSums,
   partnershipDays,
   postsFor,
   preparePartner,
+  tablesCover,
   type MonthWindows,
+  type PartnerTables,
   type PostSums,
 } from './period-sums';
 import { buildAllStats, earningsFromStats, packPosts, type PartnerStats as Rollup } from './stats';
@@ -473,13 +478,12 @@ function partnerMatches(p: Partner, f: CompareFilters, campaign: Campaign | null
 function statsFor(
   p: Partner,
   e: PartnerIndexEntry,
+  tables: PartnerTables,
   rules: readonly BonusRule[],
-  range: DateRange,
   w: MonthWindows,
   todayN: number,
   f: CompareFilters,
   opts: CompareOptions,
-  monthly: Record<PartnerKind, { revenue: Float64Array; cost: Float64Array }>,
 ): PartnerStats {
   const followers = followersOf(p, f.platform);
   const prep = preparePartner(e, e.contracts, e.bonuses);
@@ -487,25 +491,29 @@ function statsFor(
     e.stats,
     postsFor(e.stats.posts, f.platform),
     prep,
+    tables,
     p.kind,
     rules,
     w,
     followers,
     opts,
-    monthly[p.kind].revenue,
-    monthly[p.kind].cost,
   );
-  const hasContract = e.contracts.some(
-    (c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start),
-  );
-  const { rateSum, ...sums } = postSums;
+  let hasContract = false;
+  for (const c of prep.contracts) if (c.start <= w.end && c.end >= w.start) hasContract = true;
+  const ps = postSums;
   return {
-    ...sums,
+    posts: ps.posts,
+    coCreated: ps.coCreated,
+    postsWithMetrics: ps.postsWithMetrics,
+    engagements: ps.engagements,
+    impressions: ps.impressions,
+    reach: ps.reach,
+    ratePosts: ps.ratePosts,
     partner: p,
     earnings,
-    inPlay: hasContract || orderRecords > 0 || sums.posts > 0,
+    inPlay: hasContract || orderRecords > 0 || ps.posts > 0,
     followers,
-    rate: sums.ratePosts > 0 ? rateSum / sums.ratePosts : null,
+    rate: ps.ratePosts > 0 ? ps.rateSum / ps.ratePosts : null,
     longevityDays: partnershipDays(prep, todayN),
   };
 }
@@ -604,6 +612,44 @@ function groupResult(
   };
 }
 
+const builtTables = new WeakMap<
+  PartnerIndex,
+  { lastMonth: number; byEntry: Map<PartnerIndexEntry, PartnerTables> }
+>();
+
+/**
+ * Every partner's lookup tables (see PartnerTables), built once per index, i.e. per data load.
+ * They are rebuilt only when a period reaches past the months they hold while an open contract
+ * still accrues there (a custom period in the future).
+ */
+function indexTables(
+  index: PartnerIndex,
+  lastMonth: number,
+): Map<PartnerIndexEntry, PartnerTables> {
+  const built = builtTables.get(index);
+  if (built && built.lastMonth >= lastMonth) return built.byEntry;
+  if (built) {
+    let covered = true;
+    for (const [e, t] of built.byEntry)
+      if (!tablesCover(t, preparePartner(e, e.contracts, e.bonuses), lastMonth)) covered = false;
+    if (covered) {
+      built.lastMonth = lastMonth;
+      return built.byEntry;
+    }
+  }
+  const entries = [...index.values()];
+  const list = buildTables(
+    entries.map((e) => ({
+      orderDays: e.stats.orderDays,
+      prep: preparePartner(e, e.contracts, e.bonuses),
+    })),
+    Math.max(lastMonth, built?.lastMonth ?? lastMonth),
+  );
+  const byEntry = new Map(entries.map((e, i) => [e, list[i]!]));
+  builtTables.set(index, { lastMonth, byEntry });
+  return byEntry;
+}
+
 /** Everything the Compare screen shows for one period and set of filters, from raw records. */
 export function computeComparison(
   data: CompareData,
@@ -637,24 +683,51 @@ export function compareFromIndex(
       : (data.campaigns.find((c) => c.id === filters.campaignId) ?? null);
   const w = monthWindows(range);
   const todayN = dayNumber(opts.today);
+  const tables = indexTables(index, Math.max(monthIndexOfDay(w.end), monthIndexOfDay(todayN)));
   const months = (w.end - w.start + 1) / AVG_MONTH_DAYS;
-  const monthly = {
-    ambassador: {
-      revenue: new Float64Array(w.starts.length),
-      cost: new Float64Array(w.starts.length),
-    },
-    affiliate: {
-      revenue: new Float64Array(w.starts.length),
-      cost: new Float64Array(w.starts.length),
-    },
-  };
   const stats: PartnerStats[] = [];
+  const inputs: { p: Partner; e: PartnerIndexEntry; t: PartnerTables }[] = [];
   for (const p of data.partners) {
     if (!partnerMatches(p, filters, campaign)) continue;
     const e = index.get(p.id);
     if (!e) continue;
-    stats.push(statsFor(p, e, data.bonusRules, range, w, todayN, filters, opts, monthly));
+    const t = tables.get(e)!;
+    inputs.push({ p, e, t });
+    stats.push(statsFor(p, e, t, data.bonusRules, w, todayN, filters, opts));
   }
+  // The monthly series feed only the charts, which are drawn after the figures: worked out on
+  // first read, so a period change paints its figures without walking every month of every partner.
+  const monthlySeries = (): MonthPoint[] => {
+    const n = w.starts.length;
+    const monthly = {
+      ambassador: { revenue: new Float64Array(n), cost: new Float64Array(n) },
+      affiliate: { revenue: new Float64Array(n), cost: new Float64Array(n) },
+    };
+    for (const { p, e, t } of inputs)
+      partnerMonthSums(
+        e.stats,
+        postsFor(e.stats.posts, filters.platform),
+        preparePartner(e, e.contracts, e.bonuses),
+        t,
+        p.kind,
+        data.bonusRules,
+        w,
+        opts,
+        monthly[p.kind].revenue,
+        monthly[p.kind].cost,
+      );
+    return monthsInRange(range).map((month, i) => ({
+      month,
+      revenueCents: {
+        ambassador: monthly.ambassador.revenue[i]!,
+        affiliate: monthly.affiliate.revenue[i]!,
+      },
+      costCents: {
+        ambassador: monthly.ambassador.cost[i]!,
+        affiliate: monthly.affiliate.cost[i]!,
+      },
+    }));
+  };
   const ofKind = (k: PartnerKind) => stats.filter((x) => x.partner.kind === k);
   const kinds = {
     ambassador: groupResult(
@@ -681,14 +754,6 @@ export function compareFromIndex(
       opts.cpmCents,
     ),
   );
-  const monthPoints: MonthPoint[] = monthsInRange(range).map((month, i) => ({
-    month,
-    revenueCents: {
-      ambassador: monthly.ambassador.revenue[i]!,
-      affiliate: monthly.affiliate.revenue[i]!,
-    },
-    costCents: { ambassador: monthly.ambassador.cost[i]!, affiliate: monthly.affiliate.cost[i]! },
-  }));
   const partners: PartnerPoint[] = stats
     .filter((x) => x.inPlay)
     .map((x) => ({
@@ -701,7 +766,17 @@ export function compareFromIndex(
       postsPerMonth: months > 0 ? x.posts / months : 0,
       engagementPerPost: x.postsWithMetrics > 0 ? x.engagements / x.postsWithMetrics : null,
     }));
-  return { range, months, kinds, subtypes, partners, monthly: monthPoints };
+  let monthPoints: MonthPoint[] | undefined;
+  return {
+    range,
+    months,
+    kinds,
+    subtypes,
+    partners,
+    get monthly() {
+      return (monthPoints ??= monthlySeries());
+    },
+  };
 }
 
 /**

@@ -1,11 +1,10 @@
 /**
  * Fast period sums over per-partner rollups, for the Compare screen: the same integers as
- * earningsFromStats() and monthlyEarningsFromStats() (src/domain/stats.ts), but with calendar
- * arithmetic on day numbers instead of date strings, one pass over the rollup for the period and
- * all its months, and the period-independent parts (contract and bonus dates as day numbers, posts
- * per platform) worked out once per rollup. Changing the period then costs a walk over the days in
- * it, with no string or Date work per day or per month (test/unit/compare-fast.test.ts proves the
- * numbers equal).
+ * earningsFromStats() and monthlyEarningsFromStats() (src/domain/stats.ts), with calendar
+ * arithmetic on day numbers instead of date strings. Everything that does not depend on the period
+ * is worked out once per data load (contract and bonus dates as day numbers, prefix sums over the
+ * order days, month tables of what accrues by month); a period's figures are then a few lookups
+ * per partner and a walk over its posts (test/unit/compare-fast.test.ts proves the numbers equal).
  */
 import { prorate } from './money';
 import { dayNumber, type DateRange } from './dates';
@@ -205,50 +204,259 @@ export interface PeriodSums {
 }
 
 /**
- * One partner's earnings for the period of `w`, and the revenue and cost of each of its months
- * added into `monthRevenue` / `monthCost` (indexed like the windows). `posts` are the posts in
- * play (see postsFor); `followers` is the base of the engagement rate when a post has no reach.
+ * What one partner's period sums are looked up in, built once per data load: prefix sums over the
+ * order days, so a range's order figures are two binary searches, and calendar-month tables of the
+ * money that accrues by month (order revenue, commission and discounts; perks and retainers,
+ * quarterly and yearly ones prorated per quarter or year as accrueDays does), so a whole month of
+ * a period is one lookup. Only the first and last month of a period can be partial; those are
+ * worked out from the prefix sums and the contracts directly.
+ *
+ * Every partner's tables live in one Float64Array shared by the whole index: allocating 14,000
+ * small typed arrays (seven per partner) cost more than filling them.
+ */
+export interface PartnerTables {
+  buf: Float64Array;
+  /** Where the prefix sums start: field f (1..5) of row r at cumAt + (f - 1) * (rows + 1) + r. */
+  cumAt: number;
+  rows: number;
+  /** Month index (see monthIndexOfDay) of the first month in the tables. */
+  m0: number;
+  months: number;
+  /** Where the month tables start: table `MONTH_FIELDS[x]` of month k at monthAt + x * months + k. */
+  monthAt: number;
+}
+
+/** The month tables, in their order in the buffer. */
+const REV = 0;
+const COMM = 1;
+const DISC = 2;
+const PERKS = 3;
+/** Monthly retainers (their period sum is the sum of their months). */
+const RET_MONTHLY = 4;
+/** Quarterly and yearly retainers accrued per month (for the monthly cost series only). */
+const RET_OTHER = 5;
+const MONTH_FIELDS = 6;
+/** Running sums of PERKS and RET_MONTHLY (months + 1 each), so whole months are two lookups. */
+const CUM_AT = MONTH_FIELDS;
+
+export interface TableSource {
+  orderDays: Float64Array;
+  prep: PreparedPartner;
+}
+
+/** The months a partner's tables cover: from its first order or contract to `lastMonth` or later. */
+function tableSpan(src: TableSource, lastMonth: number): { m0: number; months: number } {
+  const od = src.orderDays;
+  const rows = od.length / ORDER_STRIDE;
+  let first = rows > 0 ? od[0]! : Infinity;
+  let last = rows > 0 ? od[(rows - 1) * ORDER_STRIDE]! : -Infinity;
+  for (const c of src.prep.contracts) {
+    if (c.start < first) first = c.start;
+    if (c.start > last) last = c.start;
+    if (c.end !== Infinity && c.end > last) last = c.end;
+  }
+  if (first === Infinity) return { m0: 0, months: 0 };
+  const m0 = monthIndexOfDay(first);
+  // Open contracts accrue up to any month asked for; the rest of the data ends where it ends.
+  return { m0, months: Math.max(monthIndexOfDay(last), lastMonth) - m0 + 1 };
+}
+
+function fillTables(buf: Float64Array, t: PartnerTables, src: TableSource): void {
+  const od = src.orderDays;
+  const { rows, cumAt, months, monthAt, m0 } = t;
+  for (let f = 0; f < 5; f++) {
+    const base = cumAt + f * (rows + 1);
+    let acc = 0;
+    for (let r = 0; r < rows; r++) {
+      acc += od[r * ORDER_STRIDE + 1 + f]!;
+      buf[base + r + 1] = acc;
+    }
+  }
+  if (months === 0) return;
+  let k = 0;
+  let next = monthStartDay(m0 + 1);
+  for (let i = 0; i < od.length; i += ORDER_STRIDE) {
+    while (od[i]! >= next) {
+      k++;
+      next = monthStartDay(m0 + k + 1);
+    }
+    buf[monthAt + REV * months + k]! += od[i + 1]!;
+    buf[monthAt + COMM * months + k]! += od[i + 3]!;
+    buf[monthAt + DISC * months + k]! += od[i + 4]!;
+  }
+  const m1 = m0 + months - 1;
+  for (const c of src.prep.contracts) {
+    const lastM = Math.min(c.end === Infinity ? m1 : monthIndexOfDay(c.end), m1);
+    for (let mi = monthIndexOfDay(c.start); mi <= lastM; mi++) {
+      const ms = monthStartDay(mi);
+      const me = monthStartDay(mi + 1) - 1;
+      const a = Math.max(ms, c.start);
+      const b = Math.min(me, c.end);
+      if (a > b) continue;
+      const at = monthAt + mi - m0;
+      if (c.perksCents !== 0)
+        buf[at + PERKS * months]! += prorate(c.perksCents, b - a + 1, me - ms + 1);
+      if (c.retainerCents === 0) continue;
+      if (c.retainerMonths === 1)
+        buf[at + RET_MONTHLY * months]! += prorate(c.retainerCents, b - a + 1, me - ms + 1);
+      else buf[at + RET_OTHER * months]! += accrueDays(c.retainerCents, c.retainerMonths, a, b);
+    }
+  }
+  const cum = monthAt + CUM_AT * months;
+  for (let k = 0; k < months; k++) {
+    buf[cum + k + 1] = buf[cum + k]! + buf[monthAt + PERKS * months + k]!;
+    buf[cum + months + 1 + k + 1] =
+      buf[cum + months + 1 + k]! + buf[monthAt + RET_MONTHLY * months + k]!;
+  }
+}
+
+function monthSlots(months: number): number {
+  return MONTH_FIELDS * months + 2 * (months + 1);
+}
+
+/** The tables of every partner of `sources`, covering at least up to month index `lastMonth`. */
+export function buildTables(sources: readonly TableSource[], lastMonth: number): PartnerTables[] {
+  let size = 0;
+  const spans = sources.map((src) => {
+    const span = tableSpan(src, lastMonth);
+    size += 5 * (src.orderDays.length / ORDER_STRIDE + 1) + monthSlots(span.months);
+    return span;
+  });
+  const buf = new Float64Array(size);
+  let at = 0;
+  return sources.map((src, i) => {
+    const rows = src.orderDays.length / ORDER_STRIDE;
+    const { m0, months } = spans[i]!;
+    const t: PartnerTables = { buf, cumAt: at, rows, m0, months, monthAt: at + 5 * (rows + 1) };
+    at = t.monthAt + monthSlots(months);
+    fillTables(buf, t, src);
+    return t;
+  });
+}
+
+/** Whether `t` holds every month up to `lastMonth` that an open contract of `prep` accrues in. */
+export function tablesCover(t: PartnerTables, prep: PreparedPartner, lastMonth: number): boolean {
+  return t.m0 + t.months - 1 >= lastMonth || prep.contracts.every((c) => c.end !== Infinity);
+}
+
+/** Sum of order-day field `f` (1..5) over rows lo..hi-1, from the prefix sums. */
+function rangeSum(t: PartnerTables, f: number, lo: number, hi: number): number {
+  const base = t.cumAt + (f - 1) * (t.rows + 1);
+  return t.buf[base + hi]! - t.buf[base + lo]!;
+}
+
+/** Perks and monthly retainers of the whole months `ka`..`kb` (table months), two lookups each. */
+function wholeMonthsFixed(t: PartnerTables, ka: number, kb: number): [number, number] {
+  const a = Math.max(ka, 0);
+  const b = Math.min(kb, t.months - 1);
+  if (a > b) return [0, 0];
+  const cum = t.monthAt + CUM_AT * t.months;
+  const ret = cum + t.months + 1;
+  return [t.buf[cum + b + 1]! - t.buf[cum + a]!, t.buf[ret + b + 1]! - t.buf[ret + a]!];
+}
+
+/**
+ * Perks and retainer of a partial month `a`..`b` (in a month of `monthDays` days), from the
+ * contracts: the cost of this window, and whether the retainer part counts in the period's
+ * retainer sum (monthly ones; quarterly and yearly ones are summed per quarter or year).
+ */
+function partialFixed(
+  prep: PreparedPartner,
+  a: number,
+  b: number,
+  monthDays: number,
+): { perks: number; retainerMonthly: number; retainerOther: number } {
+  let perks = 0;
+  let retainerMonthly = 0;
+  let retainerOther = 0;
+  for (const c of prep.contracts) {
+    const ca = Math.max(c.start, a);
+    const cb = Math.min(c.end, b);
+    if (ca > cb) continue;
+    if (c.perksCents !== 0) perks += prorate(c.perksCents, cb - ca + 1, monthDays);
+    if (c.retainerCents === 0) continue;
+    if (c.retainerMonths === 1) retainerMonthly += prorate(c.retainerCents, cb - ca + 1, monthDays);
+    else retainerOther += accrueDays(c.retainerCents, c.retainerMonths, ca, cb);
+  }
+  return { perks, retainerMonthly, retainerOther };
+}
+
+function activeRules(rules: readonly BonusRule[], kind: PartnerKind): BonusRule[] {
+  return rules.filter((r) => r.active && (r.kind === null || r.kind === kind));
+}
+
+/** Order revenue of window `j` of `w`: a table lookup for a whole month, prefix sums otherwise. */
+function windowRevenue(
+  t: PartnerTables,
+  od: Float64Array,
+  w: MonthWindows,
+  mi0: number,
+  j: number,
+): number {
+  if (w.whole[j]) {
+    const k = mi0 + j - t.m0;
+    return k < 0 || k >= t.months ? 0 : t.buf[t.monthAt + REV * t.months + k]!;
+  }
+  return rangeSum(
+    t,
+    1,
+    lowerBound(od, ORDER_STRIDE, w.starts[j]!),
+    lowerBound(od, ORDER_STRIDE, w.ends[j]! + 1),
+  );
+}
+
+/**
+ * One partner's earnings and post figures for the period of `w`, in a few lookups: order figures
+ * from prefix sums (two binary searches), perks and monthly retainers of the whole months from
+ * running sums (two lookups), the partial first and last month from the contracts. Quarterly and
+ * yearly retainers are accrued per quarter or year over the period, as accrueDays does; posts,
+ * bonuses and bonus rules (a handful per partner) are walked. `followers` is the base of the
+ * engagement rate when a post has no reach.
  */
 export function partnerPeriodSums(
   rollup: Rollup,
   posts: Float64Array,
   prep: PreparedPartner,
+  t: PartnerTables,
   kind: PartnerKind,
   rules: readonly BonusRule[],
   w: MonthWindows,
   followers: number,
   opts: EarningsOptions,
-  monthRevenue: Float64Array,
-  monthCost: Float64Array,
 ): PeriodSums {
   const n = w.starts.length;
-  const rev = new Float64Array(n);
-  const cost = new Float64Array(n);
-  const discounts = opts.countDiscountAsCost;
-  let revenueCents = 0;
-  let orders = 0;
-  let commissionCents = 0;
-  let discountCents = 0;
-  let orderRecords = 0;
+  const mi0 = monthIndexOfDay(w.start);
   const od = rollup.orderDays;
-  let k = 0;
-  for (
-    let i = lowerBound(od, ORDER_STRIDE, w.start) * ORDER_STRIDE;
-    i < od.length && od[i]! <= w.end;
-    i += ORDER_STRIDE
-  ) {
-    while (od[i]! > w.ends[k]!) k++;
-    rev[k]! += od[i + 1]!;
-    orders += od[i + 2]!;
-    commissionCents += od[i + 3]!;
-    cost[k]! += od[i + 3]!;
-    if (discounts) {
-      discountCents += od[i + 4]!;
-      cost[k]! += od[i + 4]!;
-    }
-    orderRecords += od[i + 5]!;
+  const lo = lowerBound(od, ORDER_STRIDE, w.start);
+  const hi = lowerBound(od, ORDER_STRIDE, w.end + 1);
+  const revenueCents = rangeSum(t, 1, lo, hi);
+  const orders = rangeSum(t, 2, lo, hi);
+  const commissionCents = rangeSum(t, 3, lo, hi);
+  const discountCents = opts.countDiscountAsCost ? rangeSum(t, 4, lo, hi) : 0;
+  const orderRecords = rangeSum(t, 5, lo, hi);
+
+  let retainerCents = 0;
+  let perksCents = 0;
+  for (const c of prep.contracts) {
+    if (c.retainerMonths === 1 || c.retainerCents === 0) continue;
+    const cs = Math.max(c.start, w.start);
+    const ce = Math.min(c.end, w.end);
+    if (cs <= ce) retainerCents += accrueDays(c.retainerCents, c.retainerMonths, cs, ce);
   }
-  for (let j = 0; j < n; j++) revenueCents += rev[j]!;
+  // Windows 0 and n - 1 may be partial months; every window between them is a whole month.
+  const firstWhole = w.whole[0] ? 0 : 1;
+  const lastWhole = w.whole[n - 1] ? n - 1 : n - 2;
+  if (firstWhole <= lastWhole) {
+    const [perks, retainer] = wholeMonthsFixed(t, mi0 + firstWhole - t.m0, mi0 + lastWhole - t.m0);
+    perksCents += perks;
+    retainerCents += retainer;
+  }
+  for (const j of n === 1 ? [0] : [0, n - 1]) {
+    if (w.whole[j]) continue;
+    const f = partialFixed(prep, w.starts[j]!, w.ends[j]!, w.monthDays[j]!);
+    perksCents += f.perks;
+    retainerCents += f.retainerMonthly;
+  }
 
   const s: PostSums = {
     posts: 0,
@@ -261,15 +469,12 @@ export function partnerPeriodSums(
     ratePosts: 0,
   };
   let feesCents = 0;
-  k = 0;
   for (
     let i = lowerBound(posts, POST_STRIDE, w.start) * POST_STRIDE;
     i < posts.length && posts[i]! <= w.end;
     i += POST_STRIDE
   ) {
-    while (posts[i]! > w.ends[k]!) k++;
     feesCents += posts[i + 1]!;
-    cost[k]! += posts[i + 1]!;
     s.posts += 1;
     s.coCreated += posts[i + 5]!;
     if (posts[i + 8] !== 1) continue;
@@ -285,57 +490,19 @@ export function partnerPeriodSums(
     }
   }
 
-  let retainerCents = 0;
-  let perksCents = 0;
-  for (const c of prep.contracts) {
-    const cs = Math.max(c.start, w.start);
-    const ce = Math.min(c.end, w.end);
-    if (cs > ce) continue;
-    const monthly = c.retainerMonths === 1;
-    // Quarterly and yearly retainers prorate per quarter or year, so the period's sum is not the
-    // sum of its months; monthly amounts are, month by month (accrueDays does the same).
-    if (!monthly) retainerCents += accrueDays(c.retainerCents, c.retainerMonths, cs, ce);
-    for (let j = 0; j < n; j++) {
-      const a = Math.max(cs, w.starts[j]!);
-      const b = Math.min(ce, w.ends[j]!);
-      if (a > b) continue;
-      const perks = c.perksCents === 0 ? 0 : prorate(c.perksCents, b - a + 1, w.monthDays[j]!);
-      const retainer =
-        c.retainerCents === 0
-          ? 0
-          : monthly
-            ? prorate(c.retainerCents, b - a + 1, w.monthDays[j]!)
-            : accrueDays(c.retainerCents, c.retainerMonths, a, b);
-      perksCents += perks;
-      if (monthly) retainerCents += retainer;
-      cost[j]! += perks + retainer;
-    }
-  }
-
   let bonusCents = 0;
   for (let b = 0; b < prep.bonusDays.length; b++) {
     const d = prep.bonusDays[b]!;
-    if (d < w.start || d > w.end) continue;
-    bonusCents += prep.bonusCents[b]!;
-    // Windows are contiguous months; find the one holding the bonus day.
-    let j = 0;
-    while (d > w.ends[j]!) j++;
-    cost[j]! += prep.bonusCents[b]!;
+    if (d >= w.start && d <= w.end) bonusCents += prep.bonusCents[b]!;
   }
-  for (const rule of rules) {
-    if (!rule.active || (rule.kind !== null && rule.kind !== kind)) continue;
-    for (let j = 0; j < n; j++) {
-      if (w.whole[j] && rev[j]! >= rule.minMonthlyRevenueCents) {
-        bonusCents += rule.bonusCents;
-        cost[j]! += rule.bonusCents;
-      }
+  const active = rules.length ? activeRules(rules, kind) : [];
+  if (active.length)
+    for (let j = firstWhole; j <= lastWhole; j++) {
+      const rev = windowRevenue(t, od, w, mi0, j);
+      for (const rule of active)
+        if (rev >= rule.minMonthlyRevenueCents) bonusCents += rule.bonusCents;
     }
-  }
 
-  for (let j = 0; j < n; j++) {
-    monthRevenue[j]! += rev[j]!;
-    monthCost[j]! += cost[j]!;
-  }
   return {
     earnings: withTotals({
       revenueCents,
@@ -350,4 +517,75 @@ export function partnerPeriodSums(
     orderRecords,
     postSums: s,
   };
+}
+
+/**
+ * One partner's revenue and cost in each month of `w`, added into `monthRevenue` / `monthCost`
+ * (indexed like the windows): for the charts, which follow the figures, so this one walks the
+ * months. Whole months are table lookups; posts and bonuses land in the month holding their day.
+ */
+export function partnerMonthSums(
+  rollup: Rollup,
+  posts: Float64Array,
+  prep: PreparedPartner,
+  t: PartnerTables,
+  kind: PartnerKind,
+  rules: readonly BonusRule[],
+  w: MonthWindows,
+  opts: EarningsOptions,
+  monthRevenue: Float64Array,
+  monthCost: Float64Array,
+): void {
+  const n = w.starts.length;
+  const mi0 = monthIndexOfDay(w.start);
+  const od = rollup.orderDays;
+  const discounts = opts.countDiscountAsCost;
+  const active = rules.length ? activeRules(rules, kind) : [];
+  const { buf, months } = t;
+  for (let j = 0; j < n; j++) {
+    const rev = windowRevenue(t, od, w, mi0, j);
+    let cost = 0;
+    if (w.whole[j]) {
+      const k = mi0 + j - t.m0;
+      if (k >= 0 && k < months) {
+        const at = t.monthAt + k;
+        cost =
+          buf[at + COMM * months]! +
+          (discounts ? buf[at + DISC * months]! : 0) +
+          buf[at + PERKS * months]! +
+          buf[at + RET_MONTHLY * months]! +
+          buf[at + RET_OTHER * months]!;
+      }
+      for (const rule of active) if (rev >= rule.minMonthlyRevenueCents) cost += rule.bonusCents;
+    } else {
+      const l = lowerBound(od, ORDER_STRIDE, w.starts[j]!);
+      const h = lowerBound(od, ORDER_STRIDE, w.ends[j]! + 1);
+      const f = partialFixed(prep, w.starts[j]!, w.ends[j]!, w.monthDays[j]!);
+      cost =
+        rangeSum(t, 3, l, h) +
+        (discounts ? rangeSum(t, 4, l, h) : 0) +
+        f.perks +
+        f.retainerMonthly +
+        f.retainerOther;
+    }
+    monthRevenue[j]! += rev;
+    monthCost[j]! += cost;
+  }
+  let k = 0;
+  for (
+    let i = lowerBound(posts, POST_STRIDE, w.start) * POST_STRIDE;
+    i < posts.length && posts[i]! <= w.end;
+    i += POST_STRIDE
+  ) {
+    while (posts[i]! > w.ends[k]!) k++;
+    monthCost[k]! += posts[i + 1]!;
+  }
+  for (let b = 0; b < prep.bonusDays.length; b++) {
+    const d = prep.bonusDays[b]!;
+    if (d < w.start || d > w.end) continue;
+    // Windows are contiguous months; find the one holding the bonus day.
+    let j = 0;
+    while (d > w.ends[j]!) j++;
+    monthCost[j]! += prep.bonusCents[b]!;
+  }
 }
