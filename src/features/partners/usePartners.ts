@@ -1,9 +1,8 @@
-import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
 import { allOrders, contentStore, findOrders, payoutStore } from '../../db/order-pages';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
-import { partnerEarnings, roi, type Earnings } from '../../domain/earnings';
+import type { Earnings } from '../../domain/earnings';
 import type {
   Bonus,
   BonusRule,
@@ -39,75 +38,9 @@ export interface PartnerMetrics {
   roi: number | null;
 }
 
-function groupBy<T extends { partnerId: string | null }>(rows: readonly T[]): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const r of rows) {
-    if (r.partnerId === null) continue;
-    const list = m.get(r.partnerId);
-    if (list) list.push(r);
-    else m.set(r.partnerId, [r]);
-  }
-  return m;
-}
-
-interface Records {
-  contracts: Contract[];
-  orders: Order[];
-  content: ContentItem[];
-  bonuses: Bonus[];
-  bonusRules: BonusRule[];
-}
-
 /** Every partner, live (undefined while loading). */
 export function useAllPartners(): Partner[] | undefined {
   return useLiveQuery(() => getDb().partners.toArray(), []);
-}
-
-/**
- * Revenue, cost and ROI of every partner in a period, computed with the shared earnings rules so
- * the list agrees with Payouts and Compare.
- */
-export function usePartnerMetrics(
-  partners: readonly Partner[] | undefined,
-  range: DateRange,
-  settings: Settings,
-): Map<string, PartnerMetrics> | undefined {
-  const records = useLiveQuery(async (): Promise<Records> => {
-    const db = getDb();
-    const [contracts, orders, content, bonuses, bonusRules] = await Promise.all([
-      db.contracts.toArray(),
-      findOrders(db, (o) => o.partnerId !== null),
-      contentStore.find(db, (c) => c.status === 'published'),
-      db.bonuses.toArray(),
-      db.bonusRules.toArray(),
-    ]);
-    return { contracts, orders, content, bonuses, bonusRules };
-  }, []);
-  const { timeZone, countDiscountAsCost } = settings;
-  return useMemo(() => {
-    if (!partners || !records) return undefined;
-    const contracts = groupBy(records.contracts);
-    const orders = groupBy(records.orders);
-    const content = groupBy(records.content);
-    const bonuses = groupBy(records.bonuses);
-    const out = new Map<string, PartnerMetrics>();
-    for (const p of partners) {
-      const earnings = partnerEarnings(
-        {
-          kind: p.kind,
-          contracts: contracts.get(p.id) ?? [],
-          orders: orders.get(p.id) ?? [],
-          content: content.get(p.id) ?? [],
-          bonuses: bonuses.get(p.id) ?? [],
-          bonusRules: records.bonusRules,
-        },
-        range,
-        { timeZone, countDiscountAsCost },
-      );
-      out.set(p.id, { earnings, roi: roi(earnings.revenueCents, earnings.costCents) });
-    }
-    return out;
-  }, [partners, records, range, timeZone, countDiscountAsCost]);
 }
 
 export interface PartnerDetailData {
