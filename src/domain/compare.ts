@@ -384,7 +384,8 @@ export interface Comparison {
   kinds: Record<PartnerKind, GroupResult>;
   subtypes: GroupResult[];
   partners: PartnerPoint[];
-  monthly: MonthPoint[];
+  /** Revenue and cost per calendar month; worked out on first read (only the charts need it). */
+  readonly monthly: MonthPoint[];
 }
 
 export const KIND_NAMES: Record<PartnerKind, string> = {

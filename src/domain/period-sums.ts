@@ -138,10 +138,13 @@ export function partnershipDays(prep: PreparedPartner, today: number): number | 
   return first === Infinity ? null : last - first + 1;
 }
 
-const platformPosts = new WeakMap<Float64Array, Map<Platform, Float64Array>>();
+/** A rollup's packed numbers (whatever typed array the rollup stores them in). */
+type Numbers = Rollup['orderDays'];
+
+const platformPosts = new WeakMap<Numbers, Map<Platform, Numbers>>();
 
 /** A rollup's posts on one platform (all of them for null), filtered once per rollup. */
-export function postsFor(posts: Float64Array, platform: Platform | null): Float64Array {
+export function postsFor(posts: Numbers, platform: Platform | null): Numbers {
   if (platform === null) return posts;
   let m = platformPosts.get(posts);
   if (!m) {
@@ -240,7 +243,7 @@ const MONTH_FIELDS = 6;
 const CUM_AT = MONTH_FIELDS;
 
 export interface TableSource {
-  orderDays: Float64Array;
+  orderDays: Numbers;
   prep: PreparedPartner;
 }
 
@@ -388,7 +391,7 @@ function activeRules(rules: readonly BonusRule[], kind: PartnerKind): BonusRule[
 /** Order revenue of window `j` of `w`: a table lookup for a whole month, prefix sums otherwise. */
 function windowRevenue(
   t: PartnerTables,
-  od: Float64Array,
+  od: Numbers,
   w: MonthWindows,
   mi0: number,
   j: number,
@@ -415,7 +418,7 @@ function windowRevenue(
  */
 export function partnerPeriodSums(
   rollup: Rollup,
-  posts: Float64Array,
+  posts: Numbers,
   prep: PreparedPartner,
   t: PartnerTables,
   kind: PartnerKind,
@@ -526,7 +529,7 @@ export function partnerPeriodSums(
  */
 export function partnerMonthSums(
   rollup: Rollup,
-  posts: Float64Array,
+  posts: Numbers,
   prep: PreparedPartner,
   t: PartnerTables,
   kind: PartnerKind,

@@ -128,7 +128,7 @@ function expectSameAsRollupPath(
 }
 
 /** Posts of one platform, the plain way (the fast path caches its own copy). */
-function indexByPlatform(posts: Float64Array, platform: string): Float64Array {
+function indexByPlatform(posts: Float64Array | Int32Array, platform: string): Float64Array {
   const keep: number[] = [];
   for (let i = 0; i < posts.length; i += 9)
     if (PLATFORMS[posts[i + 7]!] === platform) keep.push(...posts.subarray(i, i + 9));

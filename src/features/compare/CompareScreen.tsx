@@ -1,23 +1,13 @@
 import { Scale } from 'lucide-react';
-import { memo, useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { href } from '../../app/router';
 import { EmptyState, PageHeader } from '../../components/ui';
-import { earliestDate, formatMoneyCached, type Comparison } from '../../domain/compare';
-import type { DateRange } from '../../domain/dates';
-import type { Settings } from '../../domain/schemas';
+import { earliestDate, formatMoneyCached } from '../../domain/compare';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { AdvisorView } from './AdvisorView';
-import {
-  LeaderboardChart,
-  QuantityQualityChart,
-  RevenueCostChart,
-  RoiCpaChart,
-  SpendMixChart,
-} from './Charts';
 import { ComparisonTable } from './ComparisonTable';
 import { Filters } from './Filters';
 import { GlossaryView } from './GlossaryView';
-import { GrowthView } from '../growth/GrowthView';
 import { InfographicView } from './InfographicView';
 import {
   useAfterPaint,
@@ -27,7 +17,23 @@ import {
   usePartnerIndex,
 } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
+import { formatPeriod } from './formatPeriod';
 import './compare.css';
+
+// chart.js and the charts load in their own chunk, after the figures are on screen; the growth
+// view draws with chart.js too, so it loads on demand as well.
+// The charts chunk is fetched and parsed while the data is still being read, not after the figures.
+const chartsChunk = import('./ChartsSection');
+const ChartsSection = lazy(() => chartsChunk.then((m) => ({ default: m.ChartsSection })));
+const GrowthView = lazy(() =>
+  import('../growth/GrowthView').then((m) => ({ default: m.GrowthView })),
+);
+
+const chartsPending = (
+  <p className="muted" role="status">
+    Drawing the charts…
+  </p>
+);
 
 const TABS = [
   { id: '', label: 'Comparison' },
@@ -69,7 +75,15 @@ export function CompareScreen({ rest }: { rest: string[] }) {
       {tab === 'glossary' ? (
         <GlossaryView />
       ) : tab === 'growth' ? (
-        <GrowthView />
+        <Suspense
+          fallback={
+            <p className="muted" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <GrowthView />
+        </Suspense>
       ) : (
         <DataViews tab={tab} />
       )}
@@ -137,49 +151,15 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
               className={charted === comparison ? 'compare-charts' : 'compare-charts stale'}
               aria-busy={charted !== comparison}
             >
-              <ChartsSection c={charted} settings={settings} />
+              <Suspense fallback={chartsPending}>
+                <ChartsSection c={charted} settings={settings} />
+              </Suspense>
             </div>
           ) : (
-            <p className="muted" role="status">
-              Drawing the charts…
-            </p>
+            chartsPending
           )}
         </>
       )}
     </div>
   );
 }
-
-/** The period as dates in the brand's locale, e.g. "Nov 25, 2025 – Nov 24, 2026". */
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
-
-function formatPeriod(range: DateRange, locale: string): string {
-  let fmt = dateFormats.get(locale);
-  if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
-    dateFormats.set(locale, fmt);
-  }
-  return `${fmt.format(new Date(`${range.start}T00:00:00Z`))} – ${fmt.format(new Date(`${range.end}T00:00:00Z`))}`;
-}
-
-/** The charts of one comparison; memoized, so re-rendering the table leaves them alone. */
-const ChartsSection = memo(function ChartsSection({
-  c,
-  settings,
-}: {
-  c: Comparison;
-  settings: Settings;
-}) {
-  const kinds = useMemo(() => [c.kinds.ambassador, c.kinds.affiliate], [c]);
-  return (
-    <div className="stack">
-      <div className="grid-2">
-        <RevenueCostChart c={c} s={settings} />
-        <RoiCpaChart kinds={kinds} s={settings} />
-        <QuantityQualityChart c={c} s={settings} />
-        <SpendMixChart kinds={kinds} s={settings} />
-      </div>
-      <LeaderboardChart c={c} s={settings} periodLabel={formatPeriod(c.range, settings.locale)} />
-    </div>
-  );
-});
