@@ -218,8 +218,11 @@ function toImportError(e: unknown): ImportError {
   return new ImportError(`The import failed and nothing was changed (${detail}).`, { cause: e });
 }
 
-/** Characters per stored snapshot record (UTF-16: 64 MB at most, under Chromium's value limit). */
-export const SNAPSHOT_PART_CHARS = 32 * 1024 * 1024;
+/**
+ * Characters per stored snapshot record: far under Chromium's limit per value (about 128 MB), and
+ * small enough that the piece being written adds little to the import's peak memory.
+ */
+export const SNAPSHOT_PART_CHARS = 8 * 1024 * 1024;
 
 /** Regroup text parts into pieces of at most `max` characters. */
 export function splitText(parts: readonly string[], max = SNAPSHOT_PART_CHARS): string[] {
