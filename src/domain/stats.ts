@@ -32,15 +32,31 @@ export const ORDER_STRIDE = 6;
  */
 export const POST_STRIDE = 9;
 
+/**
+ * Rollup numbers as stored: Int32 when every value is an integer that fits (half the bytes of
+ * Float64, and the rollups are what start-up reads), Float64 otherwise, so nothing is ever rounded
+ * or wrapped.
+ */
+export type Packed = Int32Array | Float64Array;
+
+/** The smallest exact array for these numbers. */
+export function packNumbers(values: Float64Array): Packed {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || v < -2_147_483_648 || v > 2_147_483_647) return values;
+  }
+  return Int32Array.from(values);
+}
+
 export interface PartnerStats {
   partnerId: string;
   /**
    * Sorted by day; [day, revenueCents, orders, commissionCents, discountCents, records] repeated,
    * where records counts every stored order of that day (cancelled ones too).
    */
-  orderDays: Float64Array;
+  orderDays: Packed;
   /** Sorted by day; POST_STRIDE fields per published post (see POST_STRIDE). */
-  posts: Float64Array;
+  posts: Packed;
 }
 
 /** Build one partner's rollup from its records (orders credited to it, its content, contracts). */
@@ -59,7 +75,7 @@ export function buildPartnerStats(
 }
 
 /** The published posts among `content`, packed as POST_STRIDE numbers each, sorted by day. */
-export function packPosts(content: readonly ContentItem[]): Float64Array {
+export function packPosts(content: readonly ContentItem[]): Packed {
   const published = content
     .filter((c) => c.status === 'published')
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
@@ -81,15 +97,18 @@ export function packPosts(content: readonly ContentItem[]): Float64Array {
       i * POST_STRIDE,
     );
   });
-  return posts;
+  return packNumbers(posts);
 }
 
 /** Only the posts of one platform. */
-export function postsOnPlatform(posts: Float64Array, platform: Platform): Float64Array {
+export function postsOnPlatform(posts: Packed, platform: Platform): Packed {
   const idx = PLATFORMS.indexOf(platform);
   const keep: number[] = [];
   for (let i = 0; i < posts.length; i += POST_STRIDE) if (posts[i + 7] === idx) keep.push(i);
-  const out = new Float64Array(keep.length * POST_STRIDE);
+  const out =
+    posts instanceof Int32Array
+      ? new Int32Array(keep.length * POST_STRIDE)
+      : new Float64Array(keep.length * POST_STRIDE);
   keep.forEach((i, j) => out.set(posts.subarray(i, i + POST_STRIDE), j * POST_STRIDE));
   return out;
 }
@@ -117,14 +136,14 @@ function addOrders(
   }
 }
 
-function packDays(byDay: DayRows): Float64Array {
+function packDays(byDay: DayRows): Packed {
   const days = [...byDay.keys()].filter((d) => byDay.get(d)![4]! > 0).sort((a, b) => a - b);
   const out = new Float64Array(days.length * ORDER_STRIDE);
   days.forEach((d, i) => out.set([d, ...byDay.get(d)!], i * ORDER_STRIDE));
-  return out;
+  return packNumbers(out);
 }
 
-function unpackDays(arr: Float64Array): DayRows {
+function unpackDays(arr: Packed): DayRows {
   const m: DayRows = new Map();
   for (let i = 0; i < arr.length; i += ORDER_STRIDE)
     m.set(arr[i]!, Array.from(arr.subarray(i + 1, i + ORDER_STRIDE)));
@@ -143,10 +162,10 @@ export function applyOrderDelta(
   contracts: readonly Contract[],
   timeZone: string,
 ): PartnerStats {
-  const byDay = unpackDays(current?.orderDays ?? new Float64Array(0));
+  const byDay = unpackDays(current?.orderDays ?? new Int32Array(0));
   addOrders(byDay, removed, contracts, timeZone, -1);
   addOrders(byDay, added, contracts, timeZone, 1);
-  return { partnerId, orderDays: packDays(byDay), posts: current?.posts ?? new Float64Array(0) };
+  return { partnerId, orderDays: packDays(byDay), posts: current?.posts ?? new Int32Array(0) };
 }
 
 /** Build the rollups of every partner (and the unattributed orders) from whole tables. */
@@ -182,7 +201,7 @@ export function buildAllStats(
 }
 
 /** Index of the first entry whose day >= `day` (binary search over a strided, sorted array). */
-export function lowerBound(arr: Float64Array, stride: number, day: number): number {
+export function lowerBound(arr: Packed, stride: number, day: number): number {
   let lo = 0;
   let hi = arr.length / stride;
   while (lo < hi) {

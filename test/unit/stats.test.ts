@@ -10,6 +10,7 @@ import {
   earningsFromStats,
   monthlyEarningsFromStats,
   ORDER_STRIDE,
+  packNumbers,
   UNATTRIBUTED,
 } from '../../src/domain/stats';
 
@@ -158,5 +159,26 @@ describe('per-partner rollups agree with a full recomputation', () => {
         }
       }
     }
+  });
+});
+
+describe('packed rollup numbers', () => {
+  it('are Int32 when every value is an integer that fits, exact Float64 otherwise', () => {
+    const ints = packNumbers(Float64Array.from([0, -5, 2_147_483_647, -2_147_483_648]));
+    expect(ints).toBeInstanceOf(Int32Array);
+    expect(Array.from(ints)).toEqual([0, -5, 2_147_483_647, -2_147_483_648]);
+    for (const odd of [2_147_483_648, -2_147_483_649, 0.5, 1e15]) {
+      const packed = packNumbers(Float64Array.from([1, odd]));
+      expect(packed).toBeInstanceOf(Float64Array);
+      expect(packed[1]).toBe(odd);
+    }
+  });
+
+  it('keep a day of more than $21 million exactly (no wrap-around)', () => {
+    const big = generateSampleData('2026-11-24', Date.UTC(2026, 10, 24, 15)).orders[0]!;
+    const order = { ...big, status: 'paid' as const, totalCents: 3_000_000_000, refundedCents: 0 };
+    const s = buildPartnerStats('p', [order], [], [], 'UTC');
+    expect(s.orderDays).toBeInstanceOf(Float64Array);
+    expect(s.orderDays[1]).toBe(3_000_000_000);
   });
 });
