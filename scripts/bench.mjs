@@ -112,6 +112,10 @@ await step('raw IndexedDB write', async () => {
   m.rawWriteMs = Math.round(await harness.evaluate(() => window.bench.rawWrite()));
   m.rawRecordsPerSec = Math.round(m.records / (m.rawWriteMs / 1000));
 });
+await step('raw IndexedDB write, app layout', async () => {
+  m.rawPagedWriteMs = Math.round(await harness.evaluate(() => window.bench.rawWritePaged()));
+  m.rawPagedRecordsPerSec = Math.round(m.records / (m.rawPagedWriteMs / 1000));
+});
 await step('app import (backup import path)', async () => {
   const r = await harness.evaluate(() => window.bench.appImport());
   m.appImportParseValidateMs = Math.round(r.parseMs);
@@ -122,6 +126,10 @@ await step('app import (backup import path)', async () => {
   m.appWriteRecordsPerSec = Math.round(m.records / (m.appImportWriteMs / 1000));
   m.appVsRawThroughput = Number((m.rawWriteMs / m.appImportMs).toFixed(2));
   m.appWriteVsRawThroughput = Number((m.rawWriteMs / m.appImportWriteMs).toFixed(2));
+  if (m.rawPagedWriteMs) {
+    m.appVsRawPagedThroughput = Number((m.rawPagedWriteMs / m.appImportMs).toFixed(2));
+    m.appWriteVsRawPagedThroughput = Number((m.rawPagedWriteMs / m.appImportWriteMs).toFixed(2));
+  }
 });
 await harness.close();
 

@@ -7,6 +7,8 @@ import { generateLargeData, LARGE } from './large-dataset';
 import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { DATA_TABLES, getDb } from '../db/db';
+import { isPaged, PAGED } from '../db/order-pages';
+import type { PagedTable } from '../db/paged-store';
 import { deleteAllData } from '../db/repo';
 import { applyImport, exportBackupText, importBackupText } from '../db/backup';
 import { buildBackupText, parseBackup } from '../io/backup';
@@ -74,6 +76,54 @@ async function rawWrite(d: DataSet): Promise<number> {
   return ms;
 }
 
+/**
+ * The same records written with raw IndexedDB in the app's storage layout (orders, content and
+ * payouts as month pages with their id index, everything else one record per row), one
+ * transaction: the physical limit for the layout the app actually uses.
+ */
+async function rawWritePaged(d: DataSet): Promise<number> {
+  const name = 'bench-raw-paged';
+  await new Promise<void>((res) => {
+    const del = indexedDB.deleteDatabase(name);
+    del.onsuccess = del.onerror = del.onblocked = () => res();
+  });
+  const plain = DATA_TABLES.filter((t) => !isPaged(t));
+  const paged = DATA_TABLES.filter(isPaged);
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open(name, 1);
+    req.onupgradeneeded = () => {
+      for (const t of plain) req.result.createObjectStore(t, { keyPath: 'id' });
+      for (const t of paged)
+        for (const store of PAGED[t].tables) req.result.createObjectStore(store, { keyPath: 'key' });
+    };
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  const t0 = performance.now();
+  await new Promise<void>((resolve, reject) => {
+    const stores = [...plain, ...paged.flatMap((t) => [...PAGED[t].tables])];
+    const tx = db.transaction(stores, 'readwrite', { durability: 'default' });
+    for (const t of plain) {
+      const store = tx.objectStore(t);
+      for (const r of d[t]) store.put(r);
+    }
+    for (const t of paged) {
+      const pages = (PAGED[t] as unknown as PagedTable<{ id: string }>).paginate(d[t]);
+      const [pageStore, indexStore] = PAGED[t].tables;
+      for (const p of pages) {
+        tx.objectStore(pageStore).put(p);
+        tx.objectStore(indexStore).put({ key: p.key, ids: p.rows.map((r) => r.id) });
+      }
+    }
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+  const ms = performance.now() - t0;
+  db.close();
+  indexedDB.deleteDatabase(name);
+  return ms;
+}
+
 const bench = {
   heapMb,
   async generate(
@@ -89,6 +139,10 @@ const bench = {
   async rawWrite(): Promise<number> {
     if (!data) throw new Error('generate first');
     return rawWrite(data);
+  },
+  async rawWritePaged(): Promise<number> {
+    if (!data) throw new Error('generate first');
+    return rawWritePaged(data);
   },
   /**
    * The app's own import path for the generated data: the backup envelope is parsed and validated
