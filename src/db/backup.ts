@@ -46,16 +46,23 @@ async function forEachChunk(
   table: Table<AnyRow, string>,
   each: (rows: AnyRow[]) => void | Promise<void>,
 ): Promise<void> {
-  let last: string | null = null;
-  for (;;) {
-    const rows: AnyRow[] = await (last === null
-      ? table.orderBy(':id').limit(CHUNK_ROWS).toArray()
-      : table.where(':id').above(last).limit(CHUNK_ROWS).toArray());
-    if (!rows.length) return;
-    const pending = each(rows);
-    if (pending) await pending;
-    if (rows.length < CHUNK_ROWS) return;
-    last = rows[rows.length - 1]!.id;
+  const read = (after: string | null): Promise<AnyRow[]> =>
+    (after === null ? table.orderBy(':id') : table.where(':id').above(after))
+      .limit(CHUNK_ROWS)
+      .toArray();
+  let next: Promise<AnyRow[]> | null = read(null);
+  try {
+    while (next) {
+      const rows: AnyRow[] = await next;
+      // Ask for the next chunk before working on this one: the database reads while we work.
+      next = rows.length === CHUNK_ROWS ? read(rows[rows.length - 1]!.id) : null;
+      if (!rows.length) return;
+      const pending = each(rows);
+      if (pending) await pending;
+    }
+  } catch (e) {
+    next?.catch(() => undefined); // the read still in flight is no longer wanted
+    throw e;
   }
 }
 

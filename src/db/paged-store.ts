@@ -69,19 +69,26 @@ export class PagedTable<T extends { id: string }> {
 
   /** Calls `each` with every page's rows, oldest month first, a few pages per request. */
   async forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
-    let last: string | null = null;
-    for (;;) {
-      const pages: Page<T>[] = await (last === null
-        ? this.pages(s).orderBy(':id').limit(PAGES_PER_READ).toArray()
-        : this.pages(s).where(':id').above(last).limit(PAGES_PER_READ).toArray());
-      for (const p of pages) {
-        // Only a writer's callback returns a promise; awaiting anything but Dexie work would
-        // end the caller's transaction early.
-        const pending = each(p.rows);
-        if (pending) await pending;
+    const read = (after: string | null): Promise<Page<T>[]> =>
+      (after === null ? this.pages(s).orderBy(':id') : this.pages(s).where(':id').above(after))
+        .limit(PAGES_PER_READ)
+        .toArray();
+    let next: Promise<Page<T>[]> | null = read(null);
+    try {
+      while (next) {
+        const pages: Page<T>[] = await next;
+        // Ask for the next pages before working on these: the database reads while we work.
+        next = pages.length === PAGES_PER_READ ? read(pages[pages.length - 1]!.key) : null;
+        for (const p of pages) {
+          // Only a writer's callback returns a promise; awaiting anything but Dexie work would
+          // end the caller's transaction early.
+          const pending = each(p.rows);
+          if (pending) await pending;
+        }
       }
-      if (pages.length < PAGES_PER_READ) return;
-      last = pages[pages.length - 1]!.key;
+    } catch (e) {
+      next?.catch(() => undefined); // the read still in flight is no longer wanted
+      throw e;
     }
   }
 
