@@ -20,8 +20,8 @@ function intlDate(epochMs: number, timeZone: string): string {
   return f.format(epochMs);
 }
 
-/** The zone's offset from UTC at an instant, in ms (local wall time minus UTC). */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
+/** The zone's offset from UTC at an instant, in ms (local wall time minus UTC; east is positive). */
+export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   let f = offsetFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {

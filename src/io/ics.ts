@@ -3,7 +3,7 @@
  * derived from the item id, so re-importing an export into Google Calendar or Outlook updates the
  * events instead of duplicating them. Lines end in CRLF and are folded at 75 octets.
  */
-import { addDays } from '../domain/dates';
+import { addDays, zoneOffsetMs } from '../domain/dates';
 import type { ContentItem, ContentStatus } from '../domain/schemas';
 
 const CRLF = '\r\n';
@@ -61,37 +61,6 @@ export function utcStamp(epochMs: number): string {
     `${pad(d.getUTCFullYear(), 4)}${pad(d.getUTCMonth() + 1)}${pad(d.getUTCDate())}` +
     `T${pad(d.getUTCHours())}${pad(d.getUTCMinutes())}${pad(d.getUTCSeconds())}Z`
   );
-}
-
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** Offset of the zone from UTC at an instant, in ms (positive east of Greenwich). */
-function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  let f = zoneFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormatters.set(timeZone, f);
-  }
-  const get = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(f.formatToParts(epochMs).find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(epochMs / 1000) * 1000;
 }
 
 /**
