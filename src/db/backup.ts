@@ -28,6 +28,7 @@ import {
   formatProblem,
 } from '../io/backup';
 import { DATA_STORES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
+import { forEachChunk } from './chunks';
 import { isPaged, PAGED } from './order-pages';
 import type { PagedTable } from './paged-store';
 import { newId } from './repo';
@@ -41,31 +42,6 @@ const IMPORT_TABLES = [...DATA_STORES, 'snapshots', 'partnerStats'] as const;
 
 type AnyRow = { id: string; updatedAt: number };
 
-/** Calls `each` with the rows of a table in primary-key order, CHUNK_ROWS at a time. */
-async function forEachChunk(
-  table: Table<AnyRow, string>,
-  each: (rows: AnyRow[]) => void | Promise<void>,
-): Promise<void> {
-  const read = (after: string | null): Promise<AnyRow[]> =>
-    (after === null ? table.orderBy(':id') : table.where(':id').above(after))
-      .limit(CHUNK_ROWS)
-      .toArray();
-  let next: Promise<AnyRow[]> | null = read(null);
-  try {
-    while (next) {
-      const rows: AnyRow[] = await next;
-      // Ask for the next chunk before working on this one: the database reads while we work.
-      next = rows.length === CHUNK_ROWS ? read(rows[rows.length - 1]!.id) : null;
-      if (!rows.length) return;
-      const pending = each(rows);
-      if (pending) await pending;
-    }
-  } catch (e) {
-    next?.catch(() => undefined); // the read still in flight is no longer wanted
-    throw e;
-  }
-}
-
 const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
 
 // Orders, content and payouts are stored in pages (src/db/paged-store.ts); these four hide
@@ -75,7 +51,7 @@ const countTable = (db: PawtnersDb, t: TableName) =>
 const eachChunk = (db: PawtnersDb, t: TableName, each: (rows: AnyRow[]) => void | Promise<void>) =>
   isPaged(t)
     ? (PAGED[t] as unknown as PagedTable<AnyRow>).forEachPage(db, each)
-    : forEachChunk(rowsOf(db, t), each);
+    : forEachChunk(rowsOf(db, t), (r) => r.id, CHUNK_ROWS, each);
 const clearTable = (db: PawtnersDb, t: TableName) =>
   isPaged(t) ? PAGED[t].clear(db) : rowsOf(db, t).clear();
 /** Write rows; `fresh` says the table was just cleared (paged tables then skip the merge by id). */

@@ -10,6 +10,7 @@
  * `tables`), so their changes stay all-or-nothing with the rollups.
  */
 import type { Table } from 'dexie';
+import { forEachChunk } from './chunks';
 
 /** One stored page: rows of one month, in the table's order. */
 export interface Page<T> {
@@ -68,28 +69,21 @@ export class PagedTable<T extends { id: string }> {
   }
 
   /** Calls `each` with every page's rows, oldest month first, a few pages per request. */
-  async forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
-    const read = (after: string | null): Promise<Page<T>[]> =>
-      (after === null ? this.pages(s).orderBy(':id') : this.pages(s).where(':id').above(after))
-        .limit(PAGES_PER_READ)
-        .toArray();
-    let next: Promise<Page<T>[]> | null = read(null);
-    try {
-      while (next) {
-        const pages: Page<T>[] = await next;
-        // Ask for the next pages before working on these: the database reads while we work.
-        next = pages.length === PAGES_PER_READ ? read(pages[pages.length - 1]!.key) : null;
-        for (const p of pages) {
-          // Only a writer's callback returns a promise; awaiting anything but Dexie work would
-          // end the caller's transaction early.
-          const pending = each(p.rows);
-          if (pending) await pending;
-        }
+  forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
+    // Not an async function, and a promise only when `each` returned one: in a transaction an
+    // extra native await layer around the reads let IndexedDB commit early (fake-indexeddb tests).
+    const from = (pages: Page<T>[], i: number): void | Promise<void> => {
+      for (; i < pages.length; i++) {
+        const pending = each(pages[i]!.rows);
+        if (pending) return pending.then(() => from(pages, i + 1));
       }
-    } catch (e) {
-      next?.catch(() => undefined); // the read still in flight is no longer wanted
-      throw e;
-    }
+    };
+    return forEachChunk(
+      this.pages(s),
+      (p) => p.key,
+      PAGES_PER_READ,
+      (pages) => from(pages, 0),
+    );
   }
 
   /** Every stored row, oldest month first. */

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { IndexableType, Table } from 'dexie';
+import { forEachChunk } from '../../db/chunks';
 
 /**
- * Every record of a table, read `size` at a time in primary-key order. A whole large table in one
- * read is decoded on the main thread in one long task (hundreds of milliseconds for 12 MB of
- * rollups or 40,000 payouts) that would freeze typing and scrolling; a few hundred or thousand
- * records per read keep each piece short.
+ * Every record of a table, read `size` at a time in primary-key order (see forEachChunk): a few
+ * hundred or thousand records per read keep each decoding task short.
  */
 export async function readInChunks<T, K extends IndexableType, I>(
   table: Table<T, K, I>,
@@ -15,15 +14,16 @@ export async function readInChunks<T, K extends IndexableType, I>(
   stop: () => boolean = () => false,
 ): Promise<T[]> {
   const out: T[] = [];
-  let after: K | null = null;
-  for (;;) {
-    if (stop()) return out;
-    const from = after === null ? table.toCollection() : table.where(':id').above(after);
-    const page: T[] = await from.limit(size).toArray();
-    out.push(...page);
-    if (page.length < size) return out;
-    after = keyOf(page[page.length - 1]!);
-  }
+  await forEachChunk(
+    table as unknown as Table<T, K>,
+    keyOf,
+    size,
+    (rows) => {
+      out.push(...rows);
+    },
+    stop,
+  );
+  return out;
 }
 
 /**
