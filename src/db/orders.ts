@@ -35,13 +35,14 @@ export class ImportConflictError extends Error {
 
 /**
  * THE one writer of orders: validates every record, then puts and deletes in one transaction
- * (joining the caller's transaction when there is one).
+ * (joining the caller's transaction when there is one). Returns the versions it replaced: those of
+ * `put`, then of `deleteIds` (undefined where there was none).
  */
 export async function writeOrders(
   db: PawtnersDb,
   put: readonly Order[],
   deleteIds: readonly string[] = [],
-): Promise<void> {
+): Promise<(Order | undefined)[]> {
   const valid = put.map((o) => {
     const r = orderSchema.safeParse(o);
     if (!r.success)
@@ -50,10 +51,11 @@ export async function writeOrders(
       );
     return r.data;
   });
-  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+  return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     // The stored versions come off the per-partner rollups, the new ones go on, in this transaction.
     const before = await putOrderRecords(db, valid, deleteIds);
     await applyOrderChangesToStats(db, before, valid);
+    return before;
   });
 }
 
@@ -109,11 +111,13 @@ export async function applyOrderImport(
   remember?: { source: string; mapping: Record<string, string> },
 ): Promise<number> {
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    const ids = Object.keys(plan.baseVersions);
-    const current = await getOrders(db, ids);
-    const stale = current.filter((o, i) => (o?.updatedAt ?? null) !== plan.baseVersions[ids[i]!]);
+    // The write returns the versions it replaced: if any is not the one the preview saw, throwing
+    // here rolls the whole transaction back.
+    const before = await writeOrders(db, plan.toWrite);
+    const stale = plan.toWrite.filter(
+      (o, i) => (before[i]?.updatedAt ?? null) !== plan.baseVersions[o.id],
+    );
     if (stale.length > 0) throw new ImportConflictError(stale.length);
-    await writeOrders(db, plan.toWrite);
     if (remember) {
       const s = await readSettings(db);
       await db.settings.put({
