@@ -63,9 +63,6 @@ export const forEachOrderPage = (s: TableSource, each: (orders: Order[]) => void
   orderStore.forEachPage(s, each);
 export const allOrders = (s: TableSource) => orderStore.all(s);
 export const findOrders = (s: TableSource, keep: (o: Order) => boolean) => orderStore.find(s, keep);
-/** Orders placed in these months (UTC, `YYYY-MM`, inclusive), oldest first. */
-export const ordersInMonths = (s: TableSource, from: string, to: string) =>
-  orderStore.inMonths(s, from, to);
 export const getOrders = (s: TableSource, ids: readonly string[]) => orderStore.getMany(s, ids);
 export const getOrder = (s: TableSource, id: string) => orderStore.get(s, id);
 /** See PagedTable.put: returns the stored versions of `put`, then of `deleteIds`. */
@@ -74,7 +71,3 @@ export const putOrderRecords = (
   put: readonly Order[],
   deleteIds: readonly string[] = [],
 ) => orderStore.put(s, put, deleteIds);
-export const clearOrders = (s: TableSource) => orderStore.clear(s);
-export const paginateOrders = (orders: readonly Order[]) => orderStore.paginate(orders);
-export const replaceAllOrders = (s: TableSource, orders: readonly Order[]) =>
-  orderStore.replaceAll(s, orders);

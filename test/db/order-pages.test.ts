@@ -5,13 +5,11 @@ import {
   allOrders,
   countOrders,
   getOrders,
-  ordersInMonths,
   ORDERS_PER_PAGE,
   ORDER_TABLES,
   orderMonth,
-  paginateOrders,
+  orderStore,
   putOrderRecords,
-  replaceAllOrders,
 } from '../../src/db/order-pages';
 import type { Order } from '../../src/domain/schemas';
 
@@ -49,7 +47,7 @@ describe('paged order storage', () => {
       undefined,
       'a',
     ]);
-    expect((await ordersInMonths(db, '2026-02', '2026-02')).map((o) => o.id)).toEqual(['b']);
+    expect((await orderStore.inMonths(db, '2026-02', '2026-02')).map((o) => o.id)).toEqual(['b']);
     expect(await countOrders(db)).toBe(3);
   });
 
@@ -76,7 +74,7 @@ describe('paged order storage', () => {
       ['2026-01.0001', 5],
     ]);
     expect(await countOrders(db)).toBe(ORDERS_PER_PAGE + 5);
-    expect(paginateOrders(many).map((p) => p.rows.length)).toEqual([ORDERS_PER_PAGE, 5]);
+    expect(orderStore.paginate(many).map((p) => p.rows.length)).toEqual([ORDERS_PER_PAGE, 5]);
   });
 
   it('agrees with a plain map of orders after any sequence of writes', async () => {
@@ -95,7 +93,7 @@ describe('paged order storage', () => {
     });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
-        await db.transaction('rw', [...ORDER_TABLES], () => replaceAllOrders(db, []));
+        await db.transaction('rw', [...ORDER_TABLES], () => orderStore.replaceAll(db, []));
         const model = new Map<string, Order>();
         for (const s of steps) {
           // Within one write an id is either put (last wins) or deleted, as writeOrders does.

@@ -5,7 +5,7 @@ import { exportBackupText } from '../../src/db/backup';
 import { PawtnersDb } from '../../src/db/db';
 import { saveSettings } from '../../src/db/repo';
 import { importFixture, NOW, seedPartners } from './orders-helpers';
-import { clearOrders, findOrders } from '../../src/db/order-pages';
+import { findOrders, orderStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -53,7 +53,7 @@ describe('customer privacy in backups', () => {
   it('refuses to change the customer salt while orders exist', async () => {
     await importFixture(db, 'shopify-orders.csv');
     await expect(saveSettings(db, { customerSalt: 'another' })).rejects.toThrow(/cannot change/);
-    await clearOrders(db);
+    await orderStore.clear(db);
     await saveSettings(db, { customerSalt: 'another' });
     expect((await db.settings.get('settings'))!.customerSalt).toBe('another');
   });
