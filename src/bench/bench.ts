@@ -108,11 +108,17 @@ async function rawWritePaged(d: DataSet): Promise<number> {
       for (const r of d[t]) store.put(r);
     }
     for (const t of paged) {
-      const pages = (PAGED[t] as unknown as PagedTable<{ id: string }>).paginate(d[t]);
+      const pages = (PAGED[t] as unknown as PagedTable<{ id: string; updatedAt: number }>).paginate(
+        d[t],
+      );
       const [pageStore, indexStore] = PAGED[t].tables;
       for (const p of pages) {
         tx.objectStore(pageStore).put(p);
-        tx.objectStore(indexStore).put({ key: p.key, ids: p.rows.map((r) => r.id) });
+        tx.objectStore(indexStore).put({
+          key: p.key,
+          ids: p.rows.map((r) => r.id),
+          stamps: p.rows.map((r) => r.updatedAt),
+        });
       }
     }
     tx.oncomplete = () => resolve();

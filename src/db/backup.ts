@@ -73,13 +73,20 @@ async function backupParts(
   now: number,
   flush?: { at: number; to: (parts: string[]) => Promise<void> },
   seen?: (table: TableName, rows: readonly AnyRow[]) => void,
+  /** Leave orders, content and payouts out (a snapshot keeps their pages instead). */
+  skipPaged = false,
 ): Promise<{ parts: string[]; counts: BackupCounts }> {
   const counts = {} as BackupCounts;
-  for (const t of TABLE_NAMES) counts[t] = await countTable(db, t);
+  const skip = (t: TableName) => skipPaged && isPaged(t);
+  for (const t of TABLE_NAMES) counts[t] = skip(t) ? 0 : await countTable(db, t);
   const b = new BackupTextBuilder(backupMeta(counts, appVersion, now));
   let held = 0;
   for (const t of TABLE_NAMES) {
     b.startTable(t);
+    if (skip(t)) {
+      b.endTable();
+      continue;
+    }
     // Only a flush returns a promise: awaiting anything but Dexie work would end the transaction.
     await eachChunk(db, t, (rows) => {
       const before = b.parts.length;
@@ -131,6 +138,10 @@ export async function markExported(db: PawtnersDb, now: number): Promise<void> {
 async function readLocal(db: PawtnersDb) {
   const index = {} as LocalIndex;
   for (const t of TABLE_NAMES) {
+    if (isPaged(t)) {
+      index[t] = await PAGED[t].stamps(db);
+      continue;
+    }
     const m = new Map<string, number>();
     await eachChunk(db, t, (rows) => {
       for (const r of rows) m.set(r.id, r.updatedAt);
@@ -232,16 +243,21 @@ export function splitText(parts: readonly string[], max = SNAPSHOT_PART_CHARS): 
 const partIds = (s: Pick<Snapshot, 'id' | 'more'>) =>
   Array.from({ length: s.more ?? 0 }, (_, i) => `${s.id}~${i + 1}`);
 
-/** Inside the import transaction: keep the current data as a snapshot, trimming old ones. */
+/**
+ * Inside the import transaction: keep the current data as a snapshot, trimming old ones.
+ * Orders, content and payouts are kept as their page generation, set aside untouched (no copy
+ * for Replace; Merge starts the new generation as a copy to merge into); the other tables, a few
+ * MB at most, are kept as backup text.
+ */
 async function takeSnapshot(
   db: PawtnersDb,
   opts: ImportOptions,
-  seen?: (table: TableName, rows: readonly AnyRow[]) => void,
+  mode: ImportMode,
+  seen: (table: TableName, rows: readonly AnyRow[]) => void,
 ): Promise<string> {
-  // Written piece by piece as the text is built: the database is never held twice in memory.
-  // The first piece goes in the head record (written last), the others in `more` records.
   const max = opts.snapshotPartChars ?? SNAPSHOT_PART_CHARS;
   const id = newId();
+  // The first piece goes in the head record (written last), the others in `more` records.
   let head: string | null = null;
   let pending = '';
   let n = 0;
@@ -253,36 +269,53 @@ async function takeSnapshot(
     n += 1;
     await db.snapshots.add({ id: `${id}~${n}`, createdAt: -1, reason: '', json });
   };
-  await backupParts(
-    db,
-    opts.appVersion,
-    opts.now,
-    {
-      at: max,
-      to: async (parts) => {
-        let text = pending + parts.join('');
-        while (text.length >= max) {
-          await put(text.slice(0, max));
-          text = text.slice(max);
-        }
-        pending = text;
-      },
+  const flush = {
+    at: max,
+    to: async (parts: string[]) => {
+      let text = pending + parts.join('');
+      while (text.length >= max) {
+        await put(text.slice(0, max));
+        text = text.slice(max);
+      }
+      pending = text;
     },
-    seen,
-  );
+  };
+  await backupParts(db, opts.appVersion, opts.now, flush, seen, true);
   if (pending || head === null) await put(pending);
-  // The head record: its text continues in the `more` records written above.
-  const snap: Snapshot = { id, createdAt: opts.now, reason: opts.reason, json: head!, more: n };
+  const copy = { copy: mode === 'merge' };
+  const gens = {
+    orders: await PAGED.orders.keepAside(db, copy),
+    contentItems: await PAGED.contentItems.keepAside(db, copy),
+    payouts: await PAGED.payouts.keepAside(db, copy),
+  };
+  const snap: Snapshot = {
+    id,
+    createdAt: opts.now,
+    reason: opts.reason,
+    json: head!,
+    more: n,
+    gens,
+  };
   await db.snapshots.add(snap);
-  const old = await db.snapshots
-    .orderBy('createdAt')
+  // Only the snapshots to drop are read (their heads), never the text of the kept ones.
+  const oldIds = await db.snapshots
+    .where('createdAt')
+    .aboveOrEqual(0)
     .reverse()
-    .filter((s) => s.createdAt >= 0)
     .offset(SNAPSHOTS_KEPT)
-    .toArray();
-  await db.snapshots.bulkDelete(old.flatMap((s) => [s.id, ...partIds(s)]));
+    .primaryKeys();
+  for (const old of await db.snapshots.bulkGet(oldIds)) if (old) await dropSnapshot(db, old);
   return snap.id;
 }
+
+/** Delete a snapshot's records and the page generations it kept. */
+async function dropSnapshot(db: PawtnersDb, snap: Snapshot): Promise<void> {
+  await db.snapshots.bulkDelete([snap.id, ...partIds(snap)]);
+  if (!snap.gens) return;
+  for (const t of PAGED_NAMES) await PAGED[t].dropKept(db, snap.gens[t]);
+}
+
+const PAGED_NAMES = ['orders', 'contentItems', 'payouts'] as const;
 
 /** The whole text of a snapshot, joining its continuation records. */
 async function snapshotText(db: PawtnersDb, snap: Snapshot): Promise<string> {
@@ -328,7 +361,9 @@ export async function applyImport(
         TABLE_NAMES.map((t) => [t, new Map<string, number>()]),
       ) as LocalIndex;
       const partners: { id: string; name: string; codes: string[] }[] = [];
-      const snapshotId = await takeSnapshot(db, opts, (t, rows) => {
+      // Before the snapshot sets the live pages aside: what is stored in them, by id.
+      for (const t of PAGED_NAMES) index[t] = await PAGED[t].stamps(db);
+      const snapshotId = await takeSnapshot(db, opts, mode, (t, rows) => {
         const m = index[t];
         for (const r of rows) m.set(r.id, r.updatedAt);
         if (t === 'partners')
@@ -338,7 +373,8 @@ export async function applyImport(
       // Planned again here, not reused from the preview, so edits made since are respected.
       const plan = planImport(mode, index, partners, backup.data);
       for (const t of TABLE_NAMES) {
-        if (mode === 'replace') await clearTable(db, t);
+        // The paged tables' live generation is already empty (Replace) or a copy (Merge).
+        if (mode === 'replace' && !isPaged(t)) await clearTable(db, t);
         await writeRows(db, t, plan.writes[t], mode === 'replace');
         opts.onTableWritten?.(t);
       }
@@ -383,17 +419,24 @@ export async function undoImport(db: PawtnersDb, snapshotId: string): Promise<Ba
       `The safety copy cannot be read (${formatProblem(parsed.problems[0]!)}). Nothing was changed.`,
     );
   const { data } = parsed.backup;
+  const { gens } = snap;
   try {
-    await db.transaction('rw', [...IMPORT_TABLES], async () => {
+    return await db.transaction('rw', [...IMPORT_TABLES], async () => {
       for (const t of TABLE_NAMES) {
+        if (gens && isPaged(t)) {
+          await PAGED[t].restoreGeneration(db, gens[t]);
+          continue;
+        }
         await clearTable(db, t);
         await writeRows(db, t, data[t], true);
       }
       await rebuildStatsInTransaction(Dexie.currentTransaction);
       await db.snapshots.bulkDelete([snapshotId, ...partIds(snap)]);
+      const counts = countRows(data);
+      if (gens) for (const t of PAGED_NAMES) counts[t] = await PAGED[t].count(db);
+      return counts;
     });
   } catch (e) {
     throw toImportError(e);
   }
-  return countRows(data);
 }

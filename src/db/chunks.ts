@@ -15,13 +15,18 @@ export async function forEachChunk<T, K extends IndexableType>(
   size: number,
   each: (rows: T[]) => void | Promise<void>,
   stop: () => boolean = () => false,
+  /** Only keys from `range[0]` (inclusive) to `range[1]` (exclusive). */
+  range?: readonly [K, K],
 ): Promise<void> {
+  const from = (after: K | null) => {
+    if (range)
+      return after === null
+        ? table.where(':id').between(range[0], range[1], true, false)
+        : table.where(':id').between(after, range[1], false, false);
+    return after === null ? table.toCollection() : table.where(':id').above(after);
+  };
   const read = (after: K | null): Promise<T[]> | null =>
-    stop()
-      ? null
-      : (after === null ? table.toCollection() : table.where(':id').above(after))
-          .limit(size)
-          .toArray();
+    stop() ? null : from(after).limit(size).toArray();
   let next = read(null);
   try {
     while (next) {

@@ -36,6 +36,11 @@ export interface Snapshot {
    */
   json: string;
   more?: number;
+  /**
+   * Orders, content and payouts are not in `json`: the snapshot keeps their page generation
+   * (src/db/paged-store.ts) as it was, untouched. Absent on snapshots made before that.
+   */
+  gens?: { orders: number; contentItems: number; payouts: number };
 }
 
 export const DB_NAME = 'pawtners';

@@ -14,15 +14,28 @@ import { forEachChunk } from './chunks';
 
 /** One stored page: rows of one month, in the table's order. */
 export interface Page<T> {
-  /** `YYYY-MM.NNNN`: the month, then the page's number within it. */
+  /** `YYYY-MM.NNNN` (generation 0) or `g<N>/YYYY-MM.NNNN`: the month, then the page's number. */
   key: string;
   rows: T[];
 }
 
-/** The ids of one page's rows, in the page's order. */
+/** The ids of one page's rows, in the page's order, and their updatedAt. */
 export interface PageIndexEntry {
   key: string;
   ids: string[];
+  /** Each row's updatedAt, so imports can plan without reading pages (absent on old entries). */
+  stamps?: number[];
+}
+
+/**
+ * Which generation of pages is live. An import's safety snapshot keeps the previous generation
+ * as it is and writes a new one, so a snapshot costs nothing however big the table.
+ */
+interface GenerationRecord {
+  key: typeof GEN_KEY;
+  gen: number;
+  /** The next unused generation number (numbers are never reused). */
+  next: number;
 }
 
 export interface TableSource {
@@ -32,10 +45,19 @@ export interface TableSource {
 /** Pages per read request: a few thousand rows, some 50 ms of deserializing at most. */
 const PAGES_PER_READ = 4;
 
-const monthOfKey = (key: string) => key.slice(0, 7);
-const pageKey = (month: string, n: number) => `${month}.${String(n).padStart(4, '0')}`;
+/** Sorts after every page key ('0'-'9' for generation 0, 'g' for the others). */
+const GEN_KEY = '~gen';
+const prefixOf = (gen: number) => (gen === 0 ? '' : `g${gen}/`);
+/** The keys of a generation's pages: [from, to). Generation 0 keys start with a year. */
+const rangeOf = (gen: number): [string, string] =>
+  gen === 0 ? ['0', ':'] : [prefixOf(gen), `${prefixOf(gen)}\uffff`];
+const bare = (key: string) => key.slice(key.indexOf('/') + 1);
+const monthOfKey = (key: string) => bare(key).slice(0, 7);
+const pageNumber = (key: string) => Number(bare(key).slice(8));
+const pageKey = (prefix: string, month: string, n: number) =>
+  `${prefix}${month}.${String(n).padStart(4, '0')}`;
 
-export class PagedTable<T extends { id: string }> {
+export class PagedTable<T extends { id: string; updatedAt: number }> {
   /** The two object stores behind this table, for transaction scopes. */
   readonly tables: readonly [string, string];
 
@@ -59,30 +81,61 @@ export class PagedTable<T extends { id: string }> {
     return s.table(this.indexTable) as Table<PageIndexEntry, string>;
   }
 
+  // Dexie's own promise chains, not async functions: in a transaction, each extra layer of
+  // native await risks losing the transaction's zone (then IndexedDB commits early).
+  private genRecord(s: TableSource): Promise<GenerationRecord> {
+    return this.index(s)
+      .get(GEN_KEY)
+      .then(
+        (r) => (r as unknown as GenerationRecord | undefined) ?? { key: GEN_KEY, gen: 0, next: 1 },
+      );
+  }
+
+  /** The generation holding the live rows. */
+  generation(s: TableSource): Promise<number> {
+    return this.genRecord(s).then((r) => r.gen);
+  }
+
+  private inGen<R>(table: Table<R, string>, gen: number) {
+    const [from, to] = rangeOf(gen);
+    return table.where(':id').between(from, to, true, false);
+  }
+
+  private indexEntry(key: string, rows: readonly T[]): PageIndexEntry {
+    return { key, ids: rows.map((r) => r.id), stamps: rows.map((r) => r.updatedAt) };
+  }
+
   /** How many rows are stored. */
-  async count(s: TableSource): Promise<number> {
+  count(s: TableSource): Promise<number> {
     let n = 0;
-    await this.index(s).each((e) => {
-      n += e.ids.length;
-    });
-    return n;
+    return this.generation(s).then((gen) =>
+      this.inGen(this.index(s), gen)
+        .each((e) => {
+          n += e.ids.length;
+        })
+        .then(() => n),
+    );
   }
 
   /** Calls `each` with every page's rows, oldest month first, a few pages per request. */
   forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
-    // Not an async function, and a promise only when `each` returned one: in a transaction an
-    // extra native await layer around the reads let IndexedDB commit early (fake-indexeddb tests).
+    // A promise only when `each` returned one: in a transaction an extra native await layer
+    // around the reads let IndexedDB commit early (fake-indexeddb tests).
     const from = (pages: Page<T>[], i: number): void | Promise<void> => {
       for (; i < pages.length; i++) {
         const pending = each(pages[i]!.rows);
         if (pending) return pending.then(() => from(pages, i + 1));
       }
     };
-    return forEachChunk(
-      this.pages(s),
-      (p) => p.key,
-      PAGES_PER_READ,
-      (pages) => from(pages, 0),
+    return this.generation(s).then((gen) =>
+      forEachChunk(
+        this.pages(s),
+        (p) => p.key,
+        PAGES_PER_READ,
+        (pages) => from(pages, 0),
+        undefined,
+        rangeOf(gen),
+      ),
     );
   }
 
@@ -106,15 +159,38 @@ export class PagedTable<T extends { id: string }> {
 
   /** Rows filed under these months (`YYYY-MM`, inclusive). */
   async inMonths(s: TableSource, from: string, to: string): Promise<T[]> {
+    const p = prefixOf(await this.generation(s));
     const pages = await this.pages(s)
       .where(':id')
-      .between(`${from}.`, `${to}.\uffff`, true, true)
+      .between(`${p}${from}.`, `${p}${to}.\uffff`, true, true)
       .toArray();
-    return pages.flatMap((p) => p.rows);
+    return pages.flatMap((page) => page.rows);
+  }
+
+  /**
+   * Every stored row's updatedAt by id, from the page index (pages are read only for index
+   * entries written before the index kept them).
+   */
+  async stamps(s: TableSource): Promise<Map<string, number>> {
+    const out = new Map<string, number>();
+    const old: string[] = [];
+    const entries = await this.inGen(this.index(s), await this.generation(s)).toArray();
+    for (const e of entries) {
+      if (!e.stamps) {
+        old.push(e.key);
+        continue;
+      }
+      for (let i = 0; i < e.ids.length; i++) out.set(e.ids[i]!, e.stamps[i]!);
+    }
+    if (old.length)
+      for (const p of await this.pages(s).bulkGet(old))
+        for (const r of p?.rows ?? []) out.set(r.id, r.updatedAt);
+    return out;
   }
 
   private async readIndex(s: TableSource) {
-    const entries = await this.index(s).toArray();
+    const gen = await this.generation(s);
+    const entries = await this.inGen(this.index(s), gen).toArray();
     const pageOf = new Map<string, string>();
     const sizes = new Map<string, number>();
     const lastPage = new Map<string, number>();
@@ -122,9 +198,9 @@ export class PagedTable<T extends { id: string }> {
       for (const id of e.ids) pageOf.set(id, e.key);
       sizes.set(e.key, e.ids.length);
       const month = monthOfKey(e.key);
-      lastPage.set(month, Math.max(lastPage.get(month) ?? -1, Number(e.key.slice(8))));
+      lastPage.set(month, Math.max(lastPage.get(month) ?? -1, pageNumber(e.key)));
     }
-    return { pageOf, sizes, lastPage };
+    return { pageOf, sizes, lastPage, prefix: prefixOf(gen) };
   }
 
   /** The stored versions of these rows (undefined where none), like Dexie's bulkGet. */
@@ -153,7 +229,7 @@ export class PagedTable<T extends { id: string }> {
     deleteIds: readonly string[] = [],
   ): Promise<(T | undefined)[]> {
     if (put.length === 0 && deleteIds.length === 0) return [];
-    const { pageOf, sizes, lastPage } = await this.readIndex(s);
+    const { pageOf, sizes, lastPage, prefix } = await this.readIndex(s);
     const incoming = new Map<string, T>();
     for (const r of put) incoming.set(r.id, r);
     const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
@@ -171,10 +247,10 @@ export class PagedTable<T extends { id: string }> {
       }
       if (cur !== undefined) room.set(cur, room.get(cur)! - 1);
       let n = lastPage.get(month) ?? -1;
-      let key = n >= 0 ? pageKey(month, n) : '';
+      let key = n >= 0 ? pageKey(prefix, month, n) : '';
       if (n < 0 || room.get(key)! >= this.perPage) {
         n += 1;
-        key = pageKey(month, n);
+        key = pageKey(prefix, month, n);
         lastPage.set(month, n);
         room.set(key, 0);
       }
@@ -211,7 +287,7 @@ export class PagedTable<T extends { id: string }> {
       }
       rows.sort(this.compare);
       writePages.push({ key, rows });
-      writeIndex.push({ key, ids: rows.map((r) => r.id) });
+      writeIndex.push(this.indexEntry(key, rows));
     }
     if (drop.length) {
       await this.pages(s).bulkDelete(drop);
@@ -224,14 +300,20 @@ export class PagedTable<T extends { id: string }> {
     return [...put.map((r) => stored.get(r.id)), ...deleteIds.map((id) => stored.get(id))];
   }
 
-  /** Delete every row. */
-  async clear(s: TableSource): Promise<void> {
-    await this.pages(s).clear();
-    await this.index(s).clear();
+  /** Delete every live row (the generations kept by safety snapshots stay). */
+  clear(s: TableSource): Promise<void> {
+    return this.generation(s).then((gen) => this.dropGeneration(s, gen));
+  }
+
+  private dropGeneration(s: TableSource, gen: number): Promise<void> {
+    return this.inGen(this.pages(s), gen)
+      .delete()
+      .then(() => this.inGen(this.index(s), gen).delete())
+      .then(() => undefined);
   }
 
   /** The pages for a set of rows (ids unique), as they would be stored from empty. */
-  paginate(rows: readonly T[]): Page<T>[] {
+  paginate(rows: readonly T[], prefix = ''): Page<T>[] {
     const byMonth = new Map<string, T[]>();
     for (const r of rows) {
       const m = this.monthOf(r);
@@ -244,18 +326,64 @@ export class PagedTable<T extends { id: string }> {
       list.sort(this.compare);
       for (let i = 0; i * this.perPage < list.length; i++)
         pages.push({
-          key: pageKey(month, i),
+          key: pageKey(prefix, month, i),
           rows: list.slice(i * this.perPage, (i + 1) * this.perPage),
         });
     }
     return pages;
   }
 
-  /** Replace every stored row with these (ids unique): the fast path for restores. */
+  /** Replace every live row with these (ids unique): the fast path for restores. */
   async replaceAll(s: TableSource, rows: readonly T[]): Promise<void> {
     await this.clear(s);
-    const pages = this.paginate(rows);
+    const pages = this.paginate(rows, prefixOf(await this.generation(s)));
     await this.pages(s).bulkPut(pages);
-    await this.index(s).bulkPut(pages.map((p) => ({ key: p.key, ids: p.rows.map((r) => r.id) })));
+    await this.index(s).bulkPut(pages.map((p) => this.indexEntry(p.key, p.rows)));
+  }
+
+  // --- Generations: safety snapshots without copying ----------------------------------------
+
+  /**
+   * Keep the live rows aside, untouched, and start an empty live generation; returns the kept
+   * generation's number for {@link restoreGeneration} or {@link dropKept}. With `copy`, the new
+   * generation starts as a copy of the kept one (page records copied as they are).
+   */
+  async keepAside(s: TableSource, opts: { copy: boolean }): Promise<number> {
+    const r = await this.genRecord(s);
+    const next: GenerationRecord = { key: GEN_KEY, gen: r.next, next: r.next + 1 };
+    await this.index(s).put(next as unknown as PageIndexEntry);
+    if (opts.copy) {
+      const rekey = <R extends { key: string }>(x: R): R => ({
+        ...x,
+        key: prefixOf(next.gen) + bare(x.key),
+      });
+      const range = rangeOf(r.gen);
+      await forEachChunk(
+        this.pages(s),
+        (p) => p.key,
+        PAGES_PER_READ,
+        (pages) => this.pages(s).bulkPut(pages.map(rekey)) as Promise<unknown> as Promise<void>,
+        undefined,
+        range,
+      );
+      // The index is small: one request each way.
+      const entries = await this.inGen(this.index(s), r.gen).toArray();
+      await this.index(s).bulkPut(entries.map(rekey));
+    }
+    return r.gen;
+  }
+
+  /** Make a kept generation live again; the live rows are deleted. */
+  async restoreGeneration(s: TableSource, gen: number): Promise<void> {
+    const r = await this.genRecord(s);
+    if (gen === r.gen) return;
+    await this.dropGeneration(s, r.gen);
+    await this.index(s).put({ ...r, gen } as unknown as PageIndexEntry);
+  }
+
+  /** Delete a kept generation (never the live one). */
+  async dropKept(s: TableSource, gen: number): Promise<void> {
+    if (gen === (await this.generation(s))) return;
+    await this.dropGeneration(s, gen);
   }
 }

@@ -42,11 +42,9 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     tz,
   );
   await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
-    for (const t of DATA_STORES) await db.table(t).clear();
-    await db.partnerStats.clear();
+    await clearData(db);
     for (const t of DATA_TABLES)
-      if (isPaged(t))
-        await (PAGED[t] as unknown as PagedTable<{ id: string }>).replaceAll(db, data[t]);
+      if (isPaged(t)) await (PAGED[t] as unknown as PagedTable<AnyRow>).replaceAll(db, data[t]);
       else await db.table(t).bulkPut(data[t]);
     await db.partnerStats.bulkPut(stats);
   });
@@ -60,10 +58,18 @@ export async function loadSampleData(db: PawtnersDb, now = Date.now()): Promise<
 
 /** Delete every record (the safety snapshots stay so the owner can still go back). */
 export async function deleteAllData(db: PawtnersDb): Promise<void> {
-  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
-    for (const t of DATA_STORES) await db.table(t).clear();
-    await db.partnerStats.clear();
-  });
+  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], () => clearData(db));
+}
+
+type AnyRow = { id: string; updatedAt: number };
+
+/** Inside a transaction: empty every data table and the rollups. Paged tables clear only their
+ * live pages: the page generations that safety snapshots keep must stay. */
+async function clearData(db: PawtnersDb): Promise<void> {
+  for (const t of DATA_TABLES)
+    if (isPaged(t)) await PAGED[t].clear(db);
+    else await db.table(t).clear();
+  await db.partnerStats.clear();
 }
 
 /** Counts per table, for the dashboard and backup previews. */

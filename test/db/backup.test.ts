@@ -145,8 +145,11 @@ describe('import: replace', () => {
     const snap = (await latestSnapshot(db))!;
     expect(snap.id).toBe(snapshotId);
     expect(snap.reason).toBe('Before importing test.json');
+    // The small tables are kept as backup text; orders, content and payouts as their pages.
     const kept = parseBackup(snap.json);
-    expect(kept.ok && kept.backup.meta.counts.orders).toBe(3000);
+    expect(kept.ok && kept.backup.meta.counts.partners).toBe(sample.partners.length);
+    expect(kept.ok && kept.backup.meta.counts.orders).toBe(0);
+    expect(snap.gens).toEqual({ orders: 0, contentItems: 0, payouts: 0 });
   });
 
   it('the committed v1 fixture imports into the database', async () => {
@@ -312,7 +315,7 @@ describe('undo import', () => {
   it('splits a large snapshot over several records (one IndexedDB value has a size limit)', async () => {
     await replaceAllData(db, sample);
     const before = await dump();
-    const small = { ...OPTS, snapshotPartChars: 100_000 };
+    const small = { ...OPTS, snapshotPartChars: 5_000 };
     const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });
     const { snapshotId } = await applyImport(db, one, 'replace', small);
     const head = (await db.snapshots.get(snapshotId))!;
@@ -331,6 +334,49 @@ describe('undo import', () => {
     const parts = await db.snapshots.filter((x) => x.createdAt < 0).toArray();
     expect(parts.every((p) => heads.some((h) => p.id.startsWith(`${h.id}~`)))).toBe(true);
   }, 60_000);
+
+  it('undoes a Merge, and its snapshot costs no second copy once dropped', async () => {
+    await replaceAllData(db, sample);
+    const before = await dump();
+    const pagesBefore = await db.orderPages.count();
+    const incoming = parsed({
+      ...sample,
+      orders: sample.orders.map((o) => ({ ...o, updatedAt: o.updatedAt + 1, totalCents: 1 })),
+    });
+    const { snapshotId } = await applyImport(db, incoming, 'merge', OPTS);
+    expect((await allOrders(db)).every((o) => o.totalCents === 1)).toBe(true);
+    await statsMatchRecords();
+    // The live pages are a merged copy; the snapshot's pages are the old ones, untouched.
+    expect(await db.orderPages.count()).toBe(2 * pagesBefore);
+    await undoImport(db, snapshotId);
+    expect(await dump()).toEqual(before);
+    await statsMatchRecords();
+    expect(await db.orderPages.count()).toBe(pagesBefore);
+  }, 30_000);
+
+  it('a snapshot survives "Delete all data" and still undoes the import', async () => {
+    await replaceAllData(db, sample);
+    const before = await dump();
+    const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });
+    const { snapshotId } = await applyImport(db, one, 'replace', OPTS);
+    await deleteAllData(db);
+    expect(await countOrders(db)).toBe(0);
+    await undoImport(db, snapshotId);
+    expect(await dump()).toEqual(before);
+  }, 30_000);
+
+  it('dropping an old snapshot deletes the pages it kept', async () => {
+    await replaceAllData(db, sample);
+    const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });
+    for (let i = 0; i < SNAPSHOTS_KEPT; i++)
+      await applyImport(db, one, 'replace', { ...OPTS, now: NOW + i });
+    // Only the first snapshot holds the sample's orders: they are stored until it is dropped.
+    expect(await db.orderPages.count()).toBeGreaterThan(0);
+    await applyImport(db, one, 'replace', { ...OPTS, now: NOW + SNAPSHOTS_KEPT });
+    expect(await db.orderPages.count()).toBe(0);
+    expect(await db.contentPages.count()).toBe(0);
+    expect(await db.payoutPages.count()).toBe(0);
+  }, 30_000);
 
   it(`keeps only the ${SNAPSHOTS_KEPT} newest snapshots`, async () => {
     const one = parsed({ ...emptyBackupData(), partners: sample.partners.slice(0, 1) });

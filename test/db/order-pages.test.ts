@@ -120,4 +120,54 @@ describe('paged order storage', () => {
       { numRuns: 60 },
     );
   });
+
+  it('keeps a generation aside untouched while the live rows change, and restores it', async () => {
+    const o = (id: string, at: number, cents: number, updatedAt: number): Order => ({
+      ...order(id, at, cents),
+      updatedAt,
+    });
+    const tx = <R>(fn: () => Promise<R>) => db.transaction('rw', [...ORDER_TABLES], fn);
+    const idsAndCents = (rows: Order[]) => rows.map((r) => [r.id, r.totalCents]);
+    await write([o('a', JAN, 1, 10), o('b', FEB, 2, 20)]);
+    expect(await orderStore.stamps(db)).toEqual(
+      new Map([
+        ['a', 10],
+        ['b', 20],
+      ]),
+    );
+    expect(await tx(() => orderStore.keepAside(db, { copy: true }))).toBe(0);
+    expect(await orderStore.generation(db)).toBe(1);
+    expect(idsAndCents(await allOrders(db))).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    await write([o('a', FEB, 5, 11)], ['b']);
+    expect(idsAndCents(await allOrders(db))).toEqual([['a', 5]]);
+    const gen0 = await db.orderPages.where(':id').between('0', ':').toArray();
+    expect(idsAndCents(gen0.flatMap((p) => p.rows))).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    expect(await tx(() => orderStore.keepAside(db, { copy: false }))).toBe(1);
+    expect(await countOrders(db)).toBe(0);
+    await tx(() => orderStore.restoreGeneration(db, 0));
+    expect(idsAndCents(await allOrders(db))).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+    await tx(() => orderStore.dropKept(db, 1));
+    await tx(() => orderStore.dropKept(db, 0)); // the live generation: refused
+    expect(await db.orderPages.count()).toBe(2);
+    expect(await countOrders(db)).toBe(2);
+    // Numbers are never reused: the next generation is 3, after the dropped 1 and 2.
+    expect(await tx(() => orderStore.keepAside(db, { copy: false }))).toBe(0);
+    expect(await orderStore.generation(db)).toBe(3);
+  });
+
+  it('reads updatedAt from the pages for index entries written before they kept it', async () => {
+    await write([{ ...order('a', JAN), updatedAt: 7 }]);
+    const e = (await db.orderIndex.get('2026-01.0000'))!;
+    await db.orderIndex.put({ key: e.key, ids: e.ids });
+    expect(await orderStore.stamps(db)).toEqual(new Map([['a', 7]]));
+  });
 });

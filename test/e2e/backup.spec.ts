@@ -24,14 +24,25 @@ async function dumpDb(page: Page): Promise<Dump> {
         payouts: 'payoutPages',
       };
       const store = paged[t] ?? t;
-      const rows = await new Promise<unknown[]>((resolve, reject) => {
-        const req = db.transaction(store).objectStore(store).getAll();
-        req.onsuccess = () => resolve(req.result as unknown[]);
-        req.onerror = () => reject(req.error);
-      });
-      out[t] = paged[t]
-        ? (rows as { rows: { id: string }[] }[]).flatMap((p) => p.rows)
-        : (rows as { id: string }[]);
+      const read = (name: string, key?: string) =>
+        new Promise<unknown>((resolve, reject) => {
+          const s = db.transaction(name).objectStore(name);
+          const req = key === undefined ? s.getAll() : s.get(key);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      const rows = (await read(store)) as unknown[];
+      if (!paged[t]) {
+        out[t] = rows as { id: string }[];
+        continue;
+      }
+      // Only the live generation of pages: safety snapshots keep older ones beside it.
+      const indexStore = store.replace('Pages', 'Index');
+      const gen = ((await read(indexStore, '~gen')) as { gen: number } | undefined)?.gen ?? 0;
+      const live = (key: string) => (gen === 0 ? /^\d/.test(key) : key.startsWith(`g${gen}/`));
+      out[t] = (rows as { key: string; rows: { id: string }[] }[])
+        .filter((p) => live(p.key))
+        .flatMap((p) => p.rows);
     }
     db.close();
     return out;
