@@ -78,8 +78,8 @@ async function rawWrite(d: DataSet): Promise<number> {
 
 /**
  * The same records written with raw IndexedDB in the app's storage layout (orders, content and
- * payouts as month pages with their id index, everything else one record per row), one
- * transaction: the physical limit for the layout the app actually uses.
+ * payouts as month pages of row text with their id index, everything else one record per row),
+ * one transaction: the physical limit for the layout the app actually uses.
  */
 async function rawWritePaged(d: DataSet): Promise<number> {
   const name = 'bench-raw-paged';
@@ -108,12 +108,11 @@ async function rawWritePaged(d: DataSet): Promise<number> {
       for (const r of d[t]) store.put(r);
     }
     for (const t of paged) {
-      const pages = (PAGED[t] as unknown as PagedTable<{ id: string; updatedAt: number }>).paginate(
-        d[t],
-      );
+      const store = PAGED[t] as unknown as PagedTable<{ id: string; updatedAt: number }>;
+      const pages = store.paginate(d[t]);
       const [pageStore, indexStore] = PAGED[t].tables;
       for (const p of pages) {
-        tx.objectStore(pageStore).put(p);
+        tx.objectStore(pageStore).put(store.encode(p));
         tx.objectStore(indexStore).put({
           key: p.key,
           ids: p.rows.map((r) => r.id),

@@ -88,16 +88,27 @@ async function backupParts(
       continue;
     }
     // Only a flush returns a promise: awaiting anything but Dexie work would end the transaction.
-    await eachChunk(db, t, (rows) => {
+    // Pages are stored as backup text already: copied as they are, no row decoded.
+    const add = (fill: () => void) => {
       const before = b.parts.length;
-      b.addRows(rows);
-      seen?.(t, rows);
+      fill();
       if (!flush) return;
       for (let i = before; i < b.parts.length; i++) held += b.parts[i]!.length;
       if (held < flush.at) return;
       held = 0;
       return flush.to(b.parts.splice(0));
-    });
+    };
+    if (isPaged(t))
+      await (PAGED[t] as unknown as PagedTable<AnyRow>).forEachPageText(db, (text) =>
+        add(() => b.addText(text)),
+      );
+    else
+      await eachChunk(db, t, (rows) =>
+        add(() => {
+          b.addRows(rows);
+          seen?.(t, rows);
+        }),
+      );
     b.endTable();
   }
   const parts = b.finish();

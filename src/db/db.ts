@@ -22,7 +22,7 @@ import {
   PAGED,
   PAYOUT_TABLES,
 } from './order-pages';
-import type { Page, PageIndexEntry } from './paged-store';
+import type { PageIndexEntry, StoredPage } from './paged-store';
 
 /** A safety copy of the whole database taken before an import, for one-click undo. */
 export interface Snapshot {
@@ -70,11 +70,11 @@ export class PawtnersDb extends Dexie {
   contracts!: EntityTable<Contract, 'id'>;
   campaigns!: EntityTable<Campaign, 'id'>;
   /** Orders, content items and payouts live in month pages: src/db/order-pages.ts. */
-  orderPages!: EntityTable<Page<Order>, 'key'>;
+  orderPages!: EntityTable<StoredPage<Order>, 'key'>;
   orderIndex!: EntityTable<PageIndexEntry, 'key'>;
-  contentPages!: EntityTable<Page<ContentItem>, 'key'>;
+  contentPages!: EntityTable<StoredPage<ContentItem>, 'key'>;
   contentIndex!: EntityTable<PageIndexEntry, 'key'>;
-  payoutPages!: EntityTable<Page<Payout>, 'key'>;
+  payoutPages!: EntityTable<StoredPage<Payout>, 'key'>;
   payoutIndex!: EntityTable<PageIndexEntry, 'key'>;
   bonuses!: EntityTable<Bonus, 'id'>;
   bonusRules!: EntityTable<BonusRule, 'id'>;

@@ -11,12 +11,24 @@
  */
 import type { Table } from 'dexie';
 import { forEachChunk } from './chunks';
+import { parseRowsText, rowsText } from '../io/rows-text';
 
-/** One stored page: rows of one month, in the table's order. */
+/** One page: rows of one month, in the table's order. */
 export interface Page<T> {
   /** `YYYY-MM.NNNN` (generation 0) or `g<N>/YYYY-MM.NNNN`: the month, then the page's number. */
   key: string;
   rows: T[];
+}
+
+/**
+ * A page as stored: its rows as backup text (src/io/rows-text.ts). IndexedDB here moves strings
+ * faster than object graphs and a backup export copies the text as it is, with no decoding and
+ * re-encoding of every row. Pages written before this keep `rows` and are read as they are.
+ */
+export interface StoredPage<T> {
+  key: string;
+  json?: string;
+  rows?: T[];
 }
 
 /** The ids of one page's rows, in the page's order, and their updatedAt. */
@@ -74,7 +86,17 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   }
 
   private pages(s: TableSource) {
-    return s.table(this.pagesTable) as Table<Page<T>, string>;
+    return s.table(this.pagesTable) as Table<StoredPage<T>, string>;
+  }
+
+  /** A stored page's rows. */
+  rowsOf(page: StoredPage<T>): T[] {
+    return page.json !== undefined ? parseRowsText<T>(page.json) : (page.rows ?? []);
+  }
+
+  /** A page as it is stored. */
+  encode(page: Page<T>): StoredPage<T> {
+    return { key: page.key, json: rowsText(page.rows) };
   }
 
   private index(s: TableSource) {
@@ -121,9 +143,35 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
     // A promise only when `each` returned one: in a transaction an extra native await layer
     // around the reads let IndexedDB commit early (fake-indexeddb tests).
-    const from = (pages: Page<T>[], i: number): void | Promise<void> => {
+    const from = (pages: StoredPage<T>[], i: number): void | Promise<void> => {
       for (; i < pages.length; i++) {
-        const pending = each(pages[i]!.rows);
+        const pending = each(this.rowsOf(pages[i]!));
+        if (pending) return pending.then(() => from(pages, i + 1));
+      }
+    };
+    return this.generation(s).then((gen) =>
+      forEachChunk(
+        this.pages(s),
+        (p) => p.key,
+        PAGES_PER_READ,
+        (pages) => from(pages, 0),
+        undefined,
+        rangeOf(gen),
+      ),
+    );
+  }
+
+  /**
+   * Calls `each` with every page's rows as backup text (see rowsText), oldest month first: a
+   * backup export copies it without decoding a row.
+   */
+  forEachPageText(s: TableSource, each: (text: string) => void | Promise<void>): Promise<void> {
+    const from = (pages: StoredPage<T>[], i: number): void | Promise<void> => {
+      for (; i < pages.length; i++) {
+        const p = pages[i]!;
+        const rows = p.json === undefined ? (p.rows ?? []) : null;
+        if (rows?.length === 0) continue;
+        const pending = each(rows ? rowsText(rows) : p.json!);
         if (pending) return pending.then(() => from(pages, i + 1));
       }
     };
@@ -164,7 +212,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
       .where(':id')
       .between(`${p}${from}.`, `${p}${to}.\uffff`, true, true)
       .toArray();
-    return pages.flatMap((page) => page.rows);
+    return pages.flatMap((page) => this.rowsOf(page));
   }
 
   /**
@@ -184,7 +232,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     }
     if (old.length)
       for (const p of await this.pages(s).bulkGet(old))
-        for (const r of p?.rows ?? []) out.set(r.id, r.updatedAt);
+        if (p) for (const r of this.rowsOf(p)) out.set(r.id, r.updatedAt);
     return out;
   }
 
@@ -210,7 +258,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const keys = [...new Set(ids.map((id) => pageOf.get(id)).filter((k) => k !== undefined))];
     const byId = new Map<string, T>();
     for (const p of await this.pages(s).bulkGet(keys))
-      if (p) for (const r of p.rows) byId.set(r.id, r);
+      if (p) for (const r of this.rowsOf(p)) byId.set(r.id, r);
     return ids.map((id) => byId.get(id));
   }
 
@@ -268,7 +316,8 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const pages = new Map<string, T[]>();
     const stored = new Map<string, T>();
     keys.forEach((k, i) => {
-      const rows = loaded[i]?.rows ?? [];
+      const page = loaded[i];
+      const rows = page ? this.rowsOf(page) : [];
       for (const r of rows) stored.set(r.id, r);
       pages.set(
         k,
@@ -277,7 +326,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     });
     for (const [id, r] of incoming) pages.get(target.get(id)!)!.push(r);
 
-    const writePages: Page<T>[] = [];
+    const writePages: StoredPage<T>[] = [];
     const writeIndex: PageIndexEntry[] = [];
     const drop: string[] = [];
     for (const [key, rows] of pages) {
@@ -286,7 +335,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
         continue;
       }
       rows.sort(this.compare);
-      writePages.push({ key, rows });
+      writePages.push(this.encode({ key, rows }));
       writeIndex.push(this.indexEntry(key, rows));
     }
     if (drop.length) {
@@ -337,7 +386,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   async replaceAll(s: TableSource, rows: readonly T[]): Promise<void> {
     await this.clear(s);
     const pages = this.paginate(rows, prefixOf(await this.generation(s)));
-    await this.pages(s).bulkPut(pages);
+    await this.pages(s).bulkPut(pages.map((p) => this.encode(p)));
     await this.index(s).bulkPut(pages.map((p) => this.indexEntry(p.key, p.rows)));
   }
 

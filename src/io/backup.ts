@@ -5,6 +5,7 @@
  * (Replace or Merge) against what is already stored. See docs/backup-format.md.
  */
 import { z } from 'zod';
+import { ROW_SEPARATOR, rowsText } from './rows-text';
 import {
   SETTINGS_ID,
   TABLE_NAMES,
@@ -110,7 +111,7 @@ export function backupMeta(counts: BackupCounts, appVersion: string, now: number
 export class BackupTextBuilder {
   readonly parts: string[] = [];
   private table: TableName | null = null;
-  private rowsInTable = 0;
+  private hasRows = false;
   private tablesDone = 0;
 
   constructor(meta: BackupMeta) {
@@ -125,20 +126,23 @@ export class BackupTextBuilder {
     if (TABLE_NAMES[this.tablesDone] !== name) throw new Error(`unexpected table ${name}`);
     this.parts.push(`${this.tablesDone ? ',' : ''}\n    ${JSON.stringify(name)}: [`);
     this.table = name;
-    this.rowsInTable = 0;
+    this.hasRows = false;
   }
 
   addRows(rows: readonly unknown[]): void {
+    if (rows.length) this.addText(rowsText(rows));
+  }
+
+  /** Rows already as text (see rowsText), at least one. */
+  addText(text: string): void {
     if (this.table === null) throw new Error('no table is open');
-    if (!rows.length) return;
-    const sep = this.rowsInTable ? ',\n      ' : '\n      ';
-    this.parts.push(sep + rows.map((r) => JSON.stringify(r)).join(',\n      '));
-    this.rowsInTable += rows.length;
+    this.parts.push(this.hasRows ? ROW_SEPARATOR : '\n      ', text);
+    this.hasRows = true;
   }
 
   endTable(): void {
     if (this.table === null) throw new Error('no table is open');
-    this.parts.push(this.rowsInTable ? '\n    ]' : ']');
+    this.parts.push(this.hasRows ? '\n    ]' : ']');
     this.table = null;
     this.tablesDone++;
   }

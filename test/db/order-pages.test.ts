@@ -12,6 +12,7 @@ import {
   putOrderRecords,
 } from '../../src/db/order-pages';
 import type { Order } from '../../src/domain/schemas';
+import { rowsText } from '../../src/io/rows-text';
 
 let db: PawtnersDb;
 let n = 0;
@@ -69,7 +70,7 @@ describe('paged order storage', () => {
     await write(many.slice(0, ORDERS_PER_PAGE));
     await write(many.slice(ORDERS_PER_PAGE));
     const pages = await db.orderPages.toArray();
-    expect(pages.map((p) => [p.key, p.rows.length])).toEqual([
+    expect(pages.map((p) => [p.key, orderStore.rowsOf(p).length])).toEqual([
       ['2026-01.0000', ORDERS_PER_PAGE],
       ['2026-01.0001', 5],
     ]);
@@ -112,8 +113,9 @@ describe('paged order storage', () => {
         expect(await countOrders(db)).toBe(model.size);
         // Every page holds one month only, and the index lists exactly its ids.
         for (const p of await db.orderPages.toArray()) {
-          for (const o of p.rows) expect(orderMonth(o.placedAtMs)).toBe(p.key.slice(0, 7));
-          expect((await db.orderIndex.get(p.key))?.ids).toEqual(p.rows.map((o) => o.id));
+          const rows = orderStore.rowsOf(p);
+          for (const o of rows) expect(orderMonth(o.placedAtMs)).toBe(p.key.slice(0, 7));
+          expect((await db.orderIndex.get(p.key))?.ids).toEqual(rows.map((o) => o.id));
         }
         expect(await db.orderIndex.count()).toBe(await db.orderPages.count());
       }),
@@ -144,7 +146,7 @@ describe('paged order storage', () => {
     await write([o('a', FEB, 5, 11)], ['b']);
     expect(idsAndCents(await allOrders(db))).toEqual([['a', 5]]);
     const gen0 = await db.orderPages.where(':id').between('0', ':').toArray();
-    expect(idsAndCents(gen0.flatMap((p) => p.rows))).toEqual([
+    expect(idsAndCents(gen0.flatMap((p) => orderStore.rowsOf(p)))).toEqual([
       ['a', 1],
       ['b', 2],
     ]);
@@ -169,5 +171,25 @@ describe('paged order storage', () => {
     const e = (await db.orderIndex.get('2026-01.0000'))!;
     await db.orderIndex.put({ key: e.key, ids: e.ids });
     expect(await orderStore.stamps(db)).toEqual(new Map([['a', 7]]));
+  });
+
+  it('stores rows as backup text, and still reads pages stored as objects before that', async () => {
+    await write([{ ...order('a', JAN), updatedAt: 7 }]);
+    const stored = (await db.orderPages.get('2026-01.0000'))!;
+    expect(stored.rows).toBeUndefined();
+    expect(stored.json).toBe(rowsText([{ ...order('a', JAN), updatedAt: 7 }]));
+    const legacy = [order('b', FEB, 5), order('c', FEB + 1, 6)];
+    await db.orderPages.put({ key: '2026-02.0000', rows: legacy });
+    await db.orderIndex.put({ key: '2026-02.0000', ids: ['b', 'c'] });
+    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    const texts: string[] = [];
+    await orderStore.forEachPageText(db, (t) => {
+      texts.push(t);
+    });
+    expect(texts).toEqual([stored.json, rowsText(legacy)]);
+    // A write to the old page stores it in the new form.
+    await write([order('d', FEB + 2)]);
+    expect((await db.orderPages.get('2026-02.0000'))!.json).toBeDefined();
+    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
   });
 });

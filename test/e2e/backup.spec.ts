@@ -40,9 +40,12 @@ async function dumpDb(page: Page): Promise<Dump> {
       const indexStore = store.replace('Pages', 'Index');
       const gen = ((await read(indexStore, '~gen')) as { gen: number } | undefined)?.gen ?? 0;
       const live = (key: string) => (gen === 0 ? /^\d/.test(key) : key.startsWith(`g${gen}/`));
-      out[t] = (rows as { key: string; rows: { id: string }[] }[])
+      // A page holds its rows as JSON text (pages written before that: as `rows`).
+      out[t] = (rows as { key: string; json?: string; rows?: { id: string }[] }[])
         .filter((p) => live(p.key))
-        .flatMap((p) => p.rows);
+        .flatMap((p) =>
+          p.json === undefined ? (p.rows ?? []) : (JSON.parse(`[${p.json}]`) as { id: string }[]),
+        );
     }
     db.close();
     return out;
