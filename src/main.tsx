@@ -1,10 +1,7 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { startEarlyRead } from './app/early-read';
 import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The first screen's data is read while the app's code loads (a few hundred milliseconds of
+// fetching and compiling that the reads would otherwise wait for).
+startEarlyRead();
+void import('./app/boot').then(({ boot }) => boot());

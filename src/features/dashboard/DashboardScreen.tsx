@@ -5,14 +5,12 @@ import { href } from '../../app/router';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { contentStore, payoutStore } from '../../db/order-pages';
+import type { PagedTable } from '../../db/paged-store';
 import {
-  compareFromIndex,
   earliestDate,
   formatFigure,
   indexFromStats,
   KIND_NAMES,
-  leaderboard,
-  NO_FILTERS,
   payoutsOwed,
 } from '../../domain/compare';
 import { addDays, dateInZone } from '../../domain/dates';
@@ -22,6 +20,7 @@ import { useGone } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
+import { dashboardFigures } from './dashboardFigures';
 import {
   storedOrderCount,
   useAfterFirstPaint,
@@ -32,6 +31,8 @@ import './dashboard.css';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 const UPCOMING_DAYS = 14;
+const TOP_PARTNERS = 5;
+const SCREEN_LEFT = new Error('The Dashboard was left');
 
 export function DashboardScreen() {
   const data = useDashboardData();
@@ -41,13 +42,30 @@ export function DashboardScreen() {
   const extra = useLiveQuery(async (): Promise<Extra | undefined> => {
     if (!later) return undefined;
     const db = getDb();
-    const [content, openItems, payouts] = await Promise.all([
-      contentStore.count(db),
-      contentStore.find(db, (c) => OPEN_STATUSES.has(c.status)),
-      // Paged storage reads a few pages per request, so no single read blocks for long.
-      gone() ? [] : payoutStore.all(db),
-    ]);
-    return { content, openItems, payouts };
+    // Paged storage reads a few pages per request; once the screen is left, the rest is not read
+    // (decoding 70,000 records would otherwise go on while the next screen is in use).
+    const rowsWhileShown = async <T extends { id: string; updatedAt: number }>(
+      store: PagedTable<T>,
+      keep: (row: T) => boolean,
+    ): Promise<T[]> => {
+      const out: T[] = [];
+      await store.forEachPage(db, (rows) => {
+        if (gone()) throw SCREEN_LEFT;
+        for (const r of rows) if (keep(r)) out.push(r);
+      });
+      return out;
+    };
+    try {
+      const [content, openItems, payouts] = await Promise.all([
+        contentStore.count(db),
+        rowsWhileShown(contentStore, (c) => OPEN_STATUSES.has(c.status)),
+        rowsWhileShown(payoutStore, () => true),
+      ]);
+      return { content, openItems, payouts };
+    } catch (e) {
+      if (e === SCREEN_LEFT) return undefined;
+      throw e;
+    }
   }, [later, gone]);
   const counts = useMemo(() => {
     if (!data) return undefined;
@@ -158,7 +176,7 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
   );
   const range = useMemo(() => presetRange(preset, today, earliest), [preset, today, earliest]);
   const c = useMemo(
-    () => compareFromIndex(data, index, range, NO_FILTERS, opts),
+    () => dashboardFigures(data, index, range, opts, TOP_PARTNERS),
     [data, index, range, opts],
   );
   const owed = useMemo(
@@ -180,7 +198,6 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
   const upcoming = open
     .filter((x) => x.plannedDate >= opts.today && x.plannedDate <= soon)
     .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
-  const top = leaderboard(c.partners, 5);
   const day = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
 
   const contentList = (items: ContentItem[], label: string) =>
@@ -227,21 +244,17 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
       </div>
       <div className="grid-2">
         {PARTNER_KINDS.map((k) => {
-          const g = c.kinds[k];
+          const f = c.kinds[k];
           return (
             <Card key={k} title={KIND_NAMES[k]} className={`kpi-card kpi-${k}`}>
               <div className="grid-3">
                 <Stat
                   label="Revenue"
-                  value={formatFigure('revenue', g.figures.revenue, settings)}
+                  value={formatFigure('revenue', f.revenue, settings)}
                   tone={k}
                 />
-                <Stat
-                  label="Spend"
-                  value={formatFigure('spend', g.figures.spend, settings)}
-                  tone={k}
-                />
-                <Stat label="ROI" value={formatFigure('roi', g.figures.roi, settings)} tone={k} />
+                <Stat label="Spend" value={formatFigure('spend', f.spend, settings)} tone={k} />
+                <Stat label="ROI" value={formatFigure('roi', f.roi, settings)} tone={k} />
               </div>
             </Card>
           );
@@ -317,7 +330,7 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
           }
         >
           <ol className="top-list">
-            {top.map((x) => (
+            {c.top.map((x) => (
               <li key={x.partnerId}>
                 <div>
                   <a href={href(`partners/${x.partnerId}`)}>{x.name}</a> <KindBadge kind={x.kind} />

@@ -1,15 +1,24 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { getDb } from '../../db/db';
+import { cachedRows } from '../../app/table-cache';
 import type { CompareBase } from '../../domain/compare';
-import { defaultSettings, SETTINGS_ID, type Settings } from '../../domain/schemas';
+import {
+  defaultSettings,
+  SETTINGS_ID,
+  type Bonus,
+  type BonusRule,
+  type Campaign,
+  type Contract,
+  type Partner,
+  type Settings,
+} from '../../domain/schemas';
 import { ORDER_STRIDE, type PartnerStats } from '../../domain/stats';
 
 const FALLBACK_SETTINGS = defaultSettings(0);
 
 export interface DashboardData extends CompareBase {
   settings: Settings;
-  rollups: PartnerStats[];
+  rollups: readonly PartnerStats[];
 }
 
 /**
@@ -18,19 +27,19 @@ export interface DashboardData extends CompareBase {
  */
 export function useDashboardData(): DashboardData | undefined {
   return useLiveQuery(async () => {
-    const db = getDb();
+    // Shared with the partner list, and at start-up already read before the app loaded.
     const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups] =
       await Promise.all([
-        db.settings.get(SETTINGS_ID),
-        db.partners.toArray(),
-        db.contracts.toArray(),
-        db.campaigns.toArray(),
-        db.bonuses.toArray(),
-        db.bonusRules.toArray(),
-        db.partnerStats.toArray(),
+        cachedRows<Settings>('settings'),
+        cachedRows<Partner>('partners'),
+        cachedRows<Contract>('contracts'),
+        cachedRows<Campaign>('campaigns'),
+        cachedRows<Bonus>('bonuses'),
+        cachedRows<BonusRule>('bonusRules'),
+        cachedRows<PartnerStats>('partnerStats'),
       ]);
     return {
-      settings: settings ?? FALLBACK_SETTINGS,
+      settings: settings.find((s) => s.id === SETTINGS_ID) ?? FALLBACK_SETTINGS,
       partners,
       contracts,
       campaigns,

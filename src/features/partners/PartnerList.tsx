@@ -9,8 +9,10 @@ import {
   type RefObject,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, Plus, SearchX, Users } from 'lucide-react';
 import { href, navigate } from '../../app/router';
+import { cachedRows } from '../../app/table-cache';
 import { EmptyState, KIND_LABEL, KindBadge, PageHeader } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../db/hooks';
@@ -20,6 +22,7 @@ import {
   PARTNER_KINDS,
   PARTNER_STATUSES,
   SUBTYPE_TAGS,
+  type Partner,
   type PartnerStatus,
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -31,14 +34,15 @@ import { buildRows, filterRows, sortRows, type Row } from './listModel';
 import { PeriodSelect } from './parts';
 import { PERIOD_LABEL, usePartnersUi, type SortKey } from './store';
 import { useListMetrics } from './useListMetrics';
-import { periodRange, todayIn, useAllPartners } from './usePartners';
+import { periodRange, todayIn } from './usePartners';
 import { formatFollowers, formatRoi, moneyFormatter, STATUS_LABEL } from './format';
 
 const ROW_HEIGHT = 56;
 
 export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const settings = useSettings();
-  const partners = useAllPartners();
+  // The same kept copy the Dashboard read, unless partners changed since.
+  const partners = useLiveQuery(() => cachedRows<Partner>('partners'), []);
   const { filters, sort, period, selected, setFilter, clearFilters, toggleSort } = usePartnersUi();
   const setSelected = usePartnersUi((s) => s.setSelected);
   const today = todayIn(settings);

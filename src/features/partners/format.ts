@@ -11,6 +11,7 @@ export const STATUS_LABEL: Record<PartnerStatus, string> = {
 
 // Building an Intl.NumberFormat costs far more than using one: list rows share these.
 let followersFormat: Intl.NumberFormat | null = null;
+let percentFormat: Intl.NumberFormat | null = null;
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
 /** 184000 → "184K", 1250000 → "1.3M": follower counts read at a glance. */
@@ -38,7 +39,9 @@ export function moneyFormatter(currency: string, locale: string): (cents: number
 export function formatRoi(roi: number | null): string {
   if (roi === null) return '—';
   const pct = Math.round(roi * 100);
-  return `${pct > 0 ? '+' : ''}${pct.toLocaleString('en-US')} %`;
+  // toLocaleString() builds a formatter per call: a list formats a column of these per scroll.
+  percentFormat ??= new Intl.NumberFormat('en-US');
+  return `${pct > 0 ? '+' : ''}${percentFormat.format(pct)} %`;
 }
 
 /** How a payout was sent, as people write it (shared by the partner page and Payouts). */

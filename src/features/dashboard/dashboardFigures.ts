@@ -1,0 +1,134 @@
+/**
+ * The Dashboard's period figures (revenue, spend and ROI per kind, and the top partners) without
+ * the rest of the comparison: compareFromIndex() first builds lookup tables over every partner's
+ * whole history (worth it for Compare, which asks many periods and figures of one load), which
+ * was most of the Dashboard's start-up computing. These are the same numbers, from one walk over
+ * each partner's rollup in the period (test/unit/dashboard-figures.test.ts proves them equal).
+ */
+import {
+  MIN_RECORDS,
+  type CompareBase,
+  type Figure,
+  type PartnerIndex,
+} from '../../domain/compare';
+import { dayNumber, type DateRange } from '../../domain/dates';
+import { roi, type Earnings, type EarningsOptions } from '../../domain/earnings';
+import type { PartnerKind } from '../../domain/schemas';
+import {
+  earningsFromStats,
+  lowerBound,
+  ORDER_STRIDE,
+  POST_STRIDE,
+  type Packed,
+} from '../../domain/stats';
+
+export interface KindFigures {
+  revenue: Figure;
+  spend: Figure;
+  roi: Figure;
+}
+
+export interface TopPartner {
+  partnerId: string;
+  name: string;
+  kind: PartnerKind;
+  tags: readonly string[];
+  earnings: Earnings;
+  roi: number | null;
+}
+
+export interface DashboardFigures {
+  kinds: Record<PartnerKind, KindFigures>;
+  /** Best return on cost first; partners without cost last, by revenue (as leaderboard()). */
+  top: TopPartner[];
+}
+
+/** Stored orders (cancelled too) of a rollup between day numbers `start` and `end`. */
+function orderRecords(od: Packed, start: number, end: number): number {
+  let n = 0;
+  for (
+    let i = lowerBound(od, ORDER_STRIDE, start) * ORDER_STRIDE;
+    i < od.length;
+    i += ORDER_STRIDE
+  ) {
+    if (od[i]! > end) break;
+    n += od[i + 5]!;
+  }
+  return n;
+}
+
+function hasPost(posts: Packed, start: number, end: number): boolean {
+  const i = lowerBound(posts, POST_STRIDE, start) * POST_STRIDE;
+  return i < posts.length && posts[i]! <= end;
+}
+
+function byReturn(a: TopPartner, b: TopPartner): number {
+  if (a.roi === null || b.roi === null) {
+    if (a.roi !== b.roi) return a.roi === null ? 1 : -1;
+    return b.earnings.revenueCents - a.earnings.revenueCents;
+  }
+  return b.roi - a.roi;
+}
+
+/**
+ * Figures of the partners "in play" in `range` (a contract overlapping it, an order or a published
+ * post in it), as the Compare screen counts them with no filter.
+ */
+export function dashboardFigures(
+  data: CompareBase,
+  index: PartnerIndex,
+  range: DateRange,
+  opts: EarningsOptions,
+  topCount: number,
+): DashboardFigures {
+  const start = dayNumber(range.start);
+  const end = dayNumber(range.end);
+  const sums = {
+    ambassador: { n: 0, revenue: 0, cost: 0 },
+    affiliate: { n: 0, revenue: 0, cost: 0 },
+  };
+  const inPlay: TopPartner[] = [];
+  for (const p of data.partners) {
+    const e = index.get(p.id);
+    if (!e) continue;
+    const { orderDays, posts } = e.stats;
+    const playing =
+      e.contracts.some(
+        (c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start),
+      ) ||
+      orderRecords(orderDays, start, end) > 0 ||
+      hasPost(posts, start, end);
+    if (!playing) continue;
+    const earnings = earningsFromStats(
+      e.stats,
+      { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: data.bonusRules },
+      range,
+      opts,
+    );
+    const s = sums[p.kind];
+    s.n += 1;
+    s.revenue += earnings.revenueCents;
+    s.cost += earnings.costCents;
+    inPlay.push({
+      partnerId: p.id,
+      name: p.name,
+      kind: p.kind,
+      tags: p.tags,
+      earnings,
+      roi: roi(earnings.revenueCents, earnings.costCents),
+    });
+  }
+  const kindFigures = (s: { n: number; revenue: number; cost: number }): KindFigures => {
+    const fig = (value: number | null): Figure => ({
+      value: s.n >= MIN_RECORDS.partners ? value : null,
+      records: s.n,
+      min: MIN_RECORDS.partners,
+    });
+    return { revenue: fig(s.revenue), spend: fig(s.cost), roi: fig(roi(s.revenue, s.cost)) };
+  };
+  const kinds = {
+    ambassador: kindFigures(sums.ambassador),
+    affiliate: kindFigures(sums.affiliate),
+  };
+  return { kinds, top: inPlay.sort(byReturn).slice(0, topCount) };
+}

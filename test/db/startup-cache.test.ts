@@ -1,0 +1,96 @@
+/**
+ * The start-up read (src/app/early-read.ts) and the shared table copies (src/app/table-cache.ts):
+ * they never create or change the database, and a kept copy is never served after a write.
+ */
+import Dexie, { liveQuery } from 'dexie';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  EARLY_DB_NAME,
+  EARLY_DB_VERSION,
+  EARLY_TABLES,
+  startEarlyRead,
+  takeEarlyRead,
+} from '../../src/app/early-read';
+import { cachedRows } from '../../src/app/table-cache';
+import { DB_NAME, PawtnersDb, setDbForTests } from '../../src/db/db';
+import { generateSampleData } from '../../src/domain/sample-data';
+import type { Partner } from '../../src/domain/schemas';
+import { replaceAllData } from '../../src/db/repo';
+
+const NOW = Date.UTC(2026, 2, 15, 12);
+const sample = generateSampleData('2026-03-15', NOW);
+
+describe('early read', () => {
+  it('knows the database name and version Dexie uses', async () => {
+    expect(EARLY_DB_NAME).toBe(DB_NAME);
+    const db = new PawtnersDb('early-version-check');
+    expect(db.verno).toBe(EARLY_DB_VERSION);
+    await db.open();
+    expect(db.backendDB().version).toBe(EARLY_DB_VERSION * 10);
+    for (const t of EARLY_TABLES) expect(db.backendDB().objectStoreNames.contains(t)).toBe(true);
+    db.close();
+    await Dexie.delete('early-version-check');
+  });
+
+  it('does not create a missing database', async () => {
+    expect(await Dexie.exists(EARLY_DB_NAME)).toBe(false);
+    startEarlyRead();
+    expect(await takeEarlyRead()).toBeNull();
+    expect(await Dexie.exists(EARLY_DB_NAME)).toBe(false);
+  });
+});
+
+describe('early read and kept copies on a stored brand', () => {
+  const db = new PawtnersDb(EARLY_DB_NAME);
+  afterAll(async () => {
+    db.close();
+    await Dexie.delete(EARLY_DB_NAME);
+  });
+
+  it('reads what Dexie reads, then serves it until a write', async () => {
+    setDbForTests(db);
+    await replaceAllData(db, sample);
+    db.close();
+
+    startEarlyRead();
+    await db.open();
+    const first = await cachedRows<Partner>('partners');
+    expect(first.length).toBe(sample.partners.length);
+    expect([...first]).toEqual(await db.partners.toArray());
+    expect(Object.isFrozen(first)).toBe(true);
+    // The same copy again while nothing changed.
+    expect(await cachedRows<Partner>('partners')).toBe(first);
+    expect((await cachedRows('partnerStats')).length).toBe(sample.partners.length + 1);
+
+    const renamed = { ...sample.partners[0]!, name: 'Renamed Pup' };
+    await db.partners.put(renamed);
+    const after = await cachedRows<Partner>('partners');
+    expect(after).not.toBe(first);
+    expect(after.find((p) => p.id === renamed.id)?.name).toBe('Renamed Pup');
+    // Only the written table was read again.
+    expect(await cachedRows<Partner>('partners')).toBe(after);
+  });
+
+  it('a live query on a kept copy still re-runs on the next write', async () => {
+    setDbForTests(db);
+    await cachedRows('contracts'); // keep a copy
+    const seen: number[] = [];
+    const sub = liveQuery(() => cachedRows('contracts')).subscribe((rows) =>
+      seen.push(rows.length),
+    );
+    await expect.poll(() => seen.length).toBe(1);
+    await db.contracts.delete(sample.contracts[0]!.id);
+    await expect.poll(() => seen.at(-1)).toBe(sample.contracts.length - 1);
+    sub.unsubscribe();
+  });
+
+  it('is not used for another database', async () => {
+    const other = new PawtnersDb('kept-copies-other');
+    setDbForTests(other);
+    expect(await cachedRows('partners')).toEqual([]);
+    setDbForTests(db);
+    expect((await cachedRows('partners')).length).toBe(sample.partners.length);
+    other.close();
+    await Dexie.delete('kept-copies-other');
+  });
+});
