@@ -87,8 +87,10 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
 /** Save text (or base64 bytes) where the owner chooses; a download in a browser. */
 export async function saveFile(request: SaveFileRequest): Promise<SavedFile | null> {
   if (electronApi) return electronApi.saveFile(request);
-  const body = request.encoding === 'base64' ? base64ToBytes(request.data) : request.data;
-  const blob = new Blob([body], { type: MIME[request.kind] });
+  const { data } = request;
+  const text = typeof data === 'string' ? [data] : data;
+  const body = request.encoding === 'base64' ? [base64ToBytes(text.join(''))] : text;
+  const blob = new Blob(body, { type: MIME[request.kind] });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

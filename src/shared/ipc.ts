@@ -24,8 +24,11 @@ export interface OpenedFile {
 export interface SaveFileRequest {
   kind: SaveFileKind;
   suggestedName: string;
-  /** UTF-8 text, or base64 when `encoding` is 'base64' (images). */
-  data: string;
+  /**
+   * UTF-8 text, or base64 when `encoding` is 'base64' (images). Big text may come as parts, in
+   * order: a 200 MB backup is then never joined into one string in the window.
+   */
+  data: string | string[];
   encoding: 'utf8' | 'base64';
 }
 

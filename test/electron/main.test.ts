@@ -110,6 +110,12 @@ describe('IPC validation', () => {
     expect(parseArgs(saveFileArgs, [ok])).toEqual([ok]);
     expect(() => parseArgs(saveFileArgs, [{ ...ok, suggestedName: '../../.bashrc' }])).toThrow();
     expect(() => parseArgs(saveFileArgs, [{ ...ok, extra: 1 }])).toThrow();
+    // Big text may come in parts; images only as one base64 string.
+    expect(parseArgs(saveFileArgs, [{ ...ok, data: ['a,', 'b'] }])).toHaveLength(1);
+    expect(() => parseArgs(saveFileArgs, [{ ...ok, data: ['a', 1] }])).toThrow();
+    expect(() =>
+      parseArgs(saveFileArgs, [{ ...ok, kind: 'png', data: ['aGk='], encoding: 'base64' }]),
+    ).toThrow();
     expect(() => parseArgs(autoBackupNameArgs, ['../../etc/passwd'])).toThrow();
     expect(parseArgs(autoBackupNameArgs, ['pawtners-auto-2026-01-02T03-04-05Z.json'])).toHaveLength(
       1,

@@ -46,7 +46,8 @@ export function registerFileIpc(origin: string): void {
       };
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (res.canceled || !res.filePath) return null;
-      const data = req.encoding === 'base64' ? Buffer.from(req.data, 'base64') : req.data;
+      const text = typeof req.data === 'string' ? req.data : req.data.join('');
+      const data = req.encoding === 'base64' ? Buffer.from(text, 'base64') : text;
       await writeFileAtomic(res.filePath, data);
       return { location: res.filePath };
     }),

@@ -16,18 +16,29 @@ export function isTrustedSender(event: SenderLike, origin: string): boolean {
 const MAX_TEXT = 512 * 1024 * 1024;
 
 export const openFileArgs = z.tuple([z.enum(OPEN_FILE_KINDS as [string, ...string[]])]);
-export const saveFileArgs = z.tuple([
-  z.strictObject({
-    kind: z.enum(SAVE_FILE_KINDS as [string, ...string[]]),
-    suggestedName: z
-      .string()
-      .min(1)
-      .max(200)
-      .refine((s) => !/[\\/:*?"<>|\0]/.test(s), 'must be a plain file name'),
-    data: z.string().max(MAX_TEXT),
-    encoding: z.enum(['utf8', 'base64']),
-  }),
-]);
+export const saveFileArgs = z
+  .tuple([
+    z.strictObject({
+      kind: z.enum(SAVE_FILE_KINDS as [string, ...string[]]),
+      suggestedName: z
+        .string()
+        .min(1)
+        .max(200)
+        .refine((s) => !/[\\/:*?"<>|\0]/.test(s), 'must be a plain file name'),
+      data: z.union([
+        z.string().max(MAX_TEXT),
+        z
+          .array(z.string())
+          .max(1_000_000)
+          .refine((parts) => parts.reduce((n, p) => n + p.length, 0) <= MAX_TEXT, 'too large'),
+      ]),
+      encoding: z.enum(['utf8', 'base64']),
+    }),
+  ])
+  .refine(
+    ([r]) => r.encoding === 'utf8' || typeof r.data === 'string',
+    'base64 must be one string',
+  );
 export const printToPdfArgs = z.tuple([
   z
     .string()

@@ -73,7 +73,7 @@ export function BackupsCard() {
       const saved = await saveFile({
         kind: 'backup',
         suggestedName: `pawtners-backup-${dateInZone(now, timeZone)}.json`,
-        data: parts.join(''),
+        data: parts,
         encoding: 'utf8',
       });
       if (!saved) return;
