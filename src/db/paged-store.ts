@@ -386,7 +386,10 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   async replaceAll(s: TableSource, rows: readonly T[]): Promise<void> {
     await this.clear(s);
     const pages = this.paginate(rows, prefixOf(await this.generation(s)));
-    await this.pages(s).bulkPut(pages.map((p) => this.encode(p)));
+    // A few pages' text at a time: IndexedDB copies a value when it is put, so the text of the
+    // whole table never has to be in memory at once.
+    for (let i = 0; i < pages.length; i += PAGES_PER_READ)
+      await this.pages(s).bulkPut(pages.slice(i, i + PAGES_PER_READ).map((p) => this.encode(p)));
     await this.index(s).bulkPut(pages.map((p) => this.indexEntry(p.key, p.rows)));
   }
 
