@@ -105,6 +105,44 @@ export function orderChanges(before: Order, after: Order): string[] {
 }
 
 /**
+ * The record for an incoming order, written out field by field: spreading the incoming order
+ * (`{ ...rest, id }`) took V8's slow path, over a second for a 75,000-order import.
+ */
+function toOrder(
+  inc: IncomingOrder,
+  id: string,
+  createdAt: number,
+  updatedAt: number,
+  credit: Pick<Order, 'partnerId' | 'attribution'>,
+): Order {
+  return {
+    id,
+    createdAt,
+    updatedAt,
+    source: inc.source,
+    orderId: inc.orderId,
+    placedAt: inc.placedAt,
+    placedAtMs: inc.placedAtMs,
+    currency: inc.currency,
+    subtotalCents: inc.subtotalCents,
+    discountCents: inc.discountCents,
+    shippingCents: inc.shippingCents,
+    taxCents: inc.taxCents,
+    totalCents: inc.totalCents,
+    refundedCents: inc.refundedCents,
+    status: inc.status,
+    codes: inc.codes,
+    tags: inc.tags,
+    note: inc.note,
+    partnerId: credit.partnerId,
+    attribution: credit.attribution,
+    customerKey: inc.customerKey,
+    email: inc.email,
+    region: inc.region,
+  } satisfies Record<keyof Order, unknown>;
+}
+
+/**
  * Compare incoming orders with stored ones (by record id) and attribute them. Stored orders keep
  * their createdAt and any manual credit; only new or changed orders are written.
  */
@@ -130,31 +168,24 @@ export function buildImportPlan(input: {
   const seen = new Set<string>();
   const problems = [...input.problems];
   for (const inc of input.incoming) {
-    const { line, ...fields } = inc;
-    const id = orderRecordId(fields.source, fields.orderId);
+    const { line } = inc;
+    const id = orderRecordId(inc.source, inc.orderId);
     if (seen.has(id)) {
       problems.push({
         line,
-        orderId: fields.orderId,
-        message: `Line ${line}: order ${fields.orderId} appears twice in the file`,
+        orderId: inc.orderId,
+        message: `Line ${line}: order ${inc.orderId} appears twice in the file`,
       });
       counts.errors += 1;
       continue;
     }
     seen.add(id);
     const before = input.stored.get(id) ?? null;
-    const credit = creditFor(fields, before, input.index, input.rule);
-    const candidate: Order = {
-      ...fields,
-      id,
-      createdAt: before?.createdAt ?? input.now,
-      updatedAt: before?.updatedAt ?? input.now,
-      partnerId: credit.partnerId,
-      attribution: credit.attribution,
-    };
+    const credit = creditFor(inc, before, input.index, input.rule);
+    const candidate = toOrder(inc, id, before?.createdAt ?? input.now, input.now, credit);
     const changes = before ? orderChanges(before, candidate) : [];
     const kind: PlanKind = !before ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
-    const order = kind === 'unchanged' ? before! : { ...candidate, updatedAt: input.now };
+    const order = kind === 'unchanged' ? before! : candidate;
     counts[kind] += 1;
     if (order.partnerId === null) counts.unattributed += 1;
     if (kind !== 'unchanged') {

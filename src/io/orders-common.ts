@@ -287,7 +287,7 @@ export function parseMappedOrders(
     orders: [],
     problems: csv.errors.map((e) => ({ line: e.line, message: `Line ${e.line} ${e.message}` })),
     fatal: [],
-    rowCount: csv.rows.length,
+    rowCount: csv.records.length,
   };
   if (csv.header.length < 2) {
     result.fatal.push('This file does not look like a CSV table (fewer than two columns).');
@@ -300,25 +300,38 @@ export function parseMappedOrders(
     );
     return result;
   }
+  // Each field's columns as cell positions, resolved once (a repeated header name means its last
+  // column, as in the row objects).
+  const at = new Map<string, number>();
+  csv.header.forEach((h, j) => at.set(h, j));
+  const cellsOf = (f: keyof ColumnMap): number[] =>
+    (columns[f] ?? []).flatMap((c) => (at.has(c) ? [at.get(c)!] : []));
+  const idCells = cellsOf('orderId');
   // Group line items; keep the file's order of first appearance.
-  const groups = new Map<string, { rows: Record<string, string>[]; line: number }>();
-  csv.rows.forEach((row, i) => {
-    const line = csv.lineNumbers[i]!;
-    const id = pick(row, columns.orderId);
+  const groups = new Map<string, { rows: string[][]; line: number }>();
+  const { records, lineNumbers } = csv;
+  for (let i = 0; i < records.length; i++) {
+    const row = records[i]!;
+    const line = lineNumbers[i]!;
+    const id = pick(row, idCells);
     if (id === '') {
       result.problems.push({ line, message: `Line ${line}: the order number is empty` });
-      return;
+      continue;
     }
     const g = groups.get(id);
     if (g) g.rows.push(row);
     else groups.set(id, { rows: [row], line });
-  });
+  }
+  const cells = {} as Record<keyof ColumnMap, number[]>;
+  for (const f of FIELDS) cells[f] = cellsOf(f);
   const latest = ctx.now + 24 * 3_600_000;
   for (const [orderId, g] of groups) {
     const errs: string[] = [];
     const get = (f: keyof ColumnMap) => {
+      const cs = cells[f];
+      if (cs.length === 0) return '';
       for (const r of g.rows) {
-        const v = pick(r, columns[f]);
+        const v = pick(r, cs);
         if (v !== '') return v;
       }
       return '';
@@ -326,7 +339,7 @@ export function parseMappedOrders(
     const money = (f: keyof ColumnMap, label: string): number => {
       const raw = get(f);
       if (raw === '') return 0;
-      const v = parseMoney(raw);
+      const v = readMoney(raw);
       if (v === null) errs.push(`${label} "${raw}" is not an amount`);
       else if (v < 0) errs.push(`${label} "${raw}" is negative`);
       return v ?? 0;
@@ -348,7 +361,7 @@ export function parseMappedOrders(
     let refundedCents = money('refunded', 'Refunded amount');
     const adjusted = get('adjustedTotal');
     if (adjusted !== '' && refundedCents === 0) {
-      const a = parseMoney(adjusted);
+      const a = readMoney(adjusted);
       if (a === null) errs.push(`Adjusted total "${adjusted}" is not an amount`);
       else refundedCents = Math.max(0, totalCents - a);
     }
@@ -383,7 +396,7 @@ export function parseMappedOrders(
       status: statusOf(get('status'), get('cancelledAt') !== '', totalCents, refundedCents),
       codes: dedupe(splitList(get('codes'))),
       tags: splitList(get('tags')).slice(0, 100),
-      note: noteOf(g.rows, columns.note),
+      note: noteOf(g.rows, cells.note),
       email: email === '' ? null : email,
       region: { country: get('country'), province: get('province'), city: get('city') },
       line: g.line,
@@ -392,20 +405,44 @@ export function parseMappedOrders(
   return result;
 }
 
-function pick(row: Record<string, string>, cols: readonly string[] | undefined): string {
-  for (const c of cols ?? []) {
-    const v = row[c];
-    if (v !== undefined && v.trim() !== '') return v.trim();
+const FIELDS = [
+  ...MAPPABLE_FIELDS.map((f) => f.key),
+  'cancelledAt',
+  'adjustedTotal',
+] as const satisfies readonly (keyof ColumnMap)[];
+
+/** Plain amounts ("12.50", "7") without parseMoney's regular expressions; the rest goes to it. */
+const PLAIN_AMOUNT = /^(\d{1,12})(?:\.(\d{1,2}))?$/;
+export function readMoney(raw: string): number | null {
+  const m = PLAIN_AMOUNT.exec(raw);
+  if (!m) return parseMoney(raw);
+  const frac = m[2] === undefined ? 0 : m[2].length === 1 ? Number(m[2]) * 10 : Number(m[2]);
+  return Number(m[1]) * 100 + frac;
+}
+
+/** The first of these cells with text, trimmed, or ''. */
+function pick(row: readonly string[], cells: readonly number[]): string {
+  for (const j of cells) {
+    const v = row[j];
+    if (v !== undefined && v !== '') {
+      const t = v.trim();
+      if (t !== '') return t;
+    }
   }
   return '';
 }
 
 /** Every note column with text, joined: Shopify keeps checkout-app data in "Note Attributes". */
-function noteOf(rows: Record<string, string>[], cols: readonly string[] | undefined): string {
+function noteOf(rows: readonly string[][], cells: readonly number[]): string {
   const parts: string[] = [];
-  for (const c of cols ?? []) {
-    const v = rows.map((r) => r[c]?.trim() ?? '').find((x) => x !== '');
-    if (v) parts.push(v);
+  for (const j of cells) {
+    for (const r of rows) {
+      const v = r[j]?.trim() ?? '';
+      if (v !== '') {
+        parts.push(v);
+        break;
+      }
+    }
   }
   return parts.join('\n').slice(0, 20_000);
 }

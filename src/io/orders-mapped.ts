@@ -79,7 +79,7 @@ export function parseWithMapping(
 ): ImportResult {
   const problems = mappingProblems(mapping, csv.header);
   if (problems.length > 0)
-    return { source, orders: [], problems: [], fatal: problems, rowCount: csv.rows.length };
+    return { source, orders: [], problems: [], fatal: problems, rowCount: csv.records.length };
   return parseMappedOrders(csv, { source, columns: toColumnMap(mapping), dateStyle: 'auto' }, ctx);
 }
 

@@ -47,4 +47,14 @@ describe('CSV import', () => {
     const p = parseCsv(toCsv(['a', 'b', 'c'], rows));
     expect(p.rows[0]).toEqual({ a: "'=cmd", b: 'x, "y"\nz', c: '5' });
   });
+  it('gives the same rows as arrays (records) and as objects', () => {
+    const p = parseCsv('a,b,a\n1,2,3\n4\n');
+    expect(p.records).toEqual([['1', '2', '3'], ['4']]);
+    // A repeated header name reads its last column; missing cells are empty.
+    expect(p.rows).toEqual([
+      { a: '3', b: '2' },
+      { a: '', b: '' },
+    ]);
+    expect(p.rows).toBe(p.rows);
+  });
 });

@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseMoney } from '../../src/domain/money';
 import { parseCsv } from '../../src/io/csv';
 import { customerKeyOf } from '../../src/io/customer-key';
-import { parseOrderDate, type ImportContext } from '../../src/io/orders-common';
+import { parseOrderDate, readMoney, type ImportContext } from '../../src/io/orders-common';
 import { etsyImporter } from '../../src/io/orders-etsy';
 import {
   detectImporter,
@@ -213,5 +215,22 @@ describe('files that are not order CSVs', () => {
     expect(notCsvReason('PK\u0003\u0004junk', ['a', 'b'])).toMatch(/not a text CSV file/);
     expect(notCsvReason('just one column\n1\n', ['just one column'])).toMatch(/fewer than two/);
     expect(notCsvReason(fixture('shopify-orders.csv'), ['Name', 'Email'])).toBeNull();
+  });
+});
+
+describe('readMoney', () => {
+  it('reads every amount exactly as parseMoney does', () => {
+    const plain = fc
+      .tuple(fc.stringMatching(/^\d{1,14}$/), fc.option(fc.stringMatching(/^\d{0,3}$/)))
+      .map(([w, f]) => (f === null ? w : `${w}.${f}`));
+    fc.assert(
+      fc.property(fc.oneof(plain, fc.string({ maxLength: 12 })), (s) => {
+        expect(readMoney(s)).toBe(parseMoney(s));
+      }),
+      { numRuns: 2000 },
+    );
+    expect(readMoney('12.5')).toBe(1250);
+    expect(readMoney('0.07')).toBe(7);
+    expect(readMoney('1,234.50')).toBe(123450);
   });
 });

@@ -9,6 +9,7 @@ import { applyOrderImport, planOrderImport } from '../../db/orders';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
 import { parseCsv } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
+import type { ImportResult } from '../../io/orders-common';
 import { detectImporter, notCsvReason, parseWithMapping } from '../../io/orders-mapped';
 import {
   PREVIEW_LIMIT,
@@ -20,15 +21,15 @@ import {
 } from './import-protocol';
 
 const post = (m: ImportMessage) => self.postMessage(m);
-const CHUNK = 5000;
 
 /** The plan the owner is looking at; "apply" writes exactly this. */
 let plan: ImportPlan | null = null;
 
-async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping' | string> {
-  post({ type: 'progress', label: 'Reading file', done: 0, total: req.blob.size });
-  const text = await req.blob.text();
-  post({ type: 'progress', label: 'Reading file', done: req.blob.size, total: req.blob.size });
+/** What the file holds, parsed and grouped into orders, or why not. */
+function readOrders(
+  req: ParseRequest,
+  text: string,
+): { res: ImportResult; formatLabel: string } | 'needs-mapping' | string {
   const csv = parseCsv(text);
   const notCsv = notCsvReason(text, csv.header);
   if (notCsv) return notCsv;
@@ -38,19 +39,31 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
     post({ type: 'needs-mapping', header: csv.header, sample: csv.rows.slice(0, 3) });
     return 'needs-mapping';
   }
-  const res = known
-    ? known.parse(csv, ctx)
-    : parseWithMapping(csv, req.mapping!.source, req.mapping!.columns, ctx);
-  const orders: ParsedFile['orders'] = [];
-  for (let i = 0; i < res.orders.length; i += CHUNK) {
-    post({ type: 'progress', label: 'Checking orders', done: i, total: res.orders.length });
-    orders.push(
-      ...(await withCustomerKeys(res.orders.slice(i, i + CHUNK), req.salt, req.keepRawEmails)),
-    );
-  }
+  if (known) return { res: known.parse(csv, ctx), formatLabel: known.label };
+  return {
+    res: parseWithMapping(csv, req.mapping!.source, req.mapping!.columns, ctx),
+    formatLabel: `${req.mapping!.source} (mapped columns)`,
+  };
+}
+
+async function readText(blob: Blob): Promise<string> {
+  post({ type: 'progress', label: 'Reading file', done: 0, total: blob.size });
+  const text = await blob.text();
+  post({ type: 'progress', label: 'Reading file', done: blob.size, total: blob.size });
+  return text;
+}
+
+async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping' | string> {
+  // The text and the parsed rows (hundreds of MB for a big export) live only inside readOrders:
+  // kept across an await they would stay reachable and slow every later garbage collection.
+  const read = readOrders(req, await readText(req.blob));
+  if (typeof read === 'string') return read;
+  const { res, formatLabel } = read;
+  post({ type: 'progress', label: 'Checking orders', done: 0, total: 1 });
+  const orders = await withCustomerKeys(res.orders, req.salt, req.keepRawEmails);
   return {
     source: res.source,
-    formatLabel: known?.label ?? `${req.mapping!.source} (mapped columns)`,
+    formatLabel,
     orders,
     problems: res.problems,
     fatal: res.fatal,
