@@ -164,7 +164,8 @@ async function readLocal(db: PawtnersDb) {
     name,
     codes,
   }));
-  return { index, partners };
+  const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
+  return { index, partners, salt };
 }
 
 export interface ImportPreview {
@@ -174,10 +175,12 @@ export interface ImportPreview {
 
 /** What each mode would do, computed against what is stored now. Writes nothing. */
 export async function previewImport(db: PawtnersDb, backup: ParsedBackup): Promise<ImportPreview> {
-  const { index, partners } = await db.transaction('r', [...DATA_STORES], () => readLocal(db));
+  const { index, partners, salt } = await db.transaction('r', [...DATA_STORES], () =>
+    readLocal(db),
+  );
   return {
     replace: planImport('replace', index, partners, backup.data),
-    merge: planImport('merge', index, partners, backup.data),
+    merge: planImport('merge', index, partners, backup.data, salt),
   };
 }
 
@@ -382,7 +385,8 @@ export async function applyImport(
             partners.push({ id: p.id, name: p.name, codes: p.codes });
       });
       // Planned again here, not reused from the preview, so edits made since are respected.
-      const plan = planImport(mode, index, partners, backup.data);
+      const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
+      const plan = planImport(mode, index, partners, backup.data, salt);
       for (const t of TABLE_NAMES) {
         // The paged tables' live generation is already empty (Replace) or a copy (Merge).
         if (mode === 'replace' && !isPaged(t)) await clearTable(db, t);

@@ -537,6 +537,12 @@ export interface ImportPlan {
   writes: BackupData;
   /** Sum of adds, updates and removals. */
   totalChanges: number;
+  /**
+   * Merge only: the backup's customers were keyed with another computer's salt (see
+   * customer-key.ts), so one buyer who ordered on both may count as two customers. The salt
+   * stored here is kept either way: changing it would split every customer already here.
+   */
+  otherCustomerSalt: boolean;
 }
 
 export type PartnerCodes = Pick<Partner, 'id' | 'name' | 'codes'>;
@@ -551,6 +557,8 @@ export function planImport(
   local: LocalIndex,
   localPartners: readonly PartnerCodes[],
   incoming: BackupData,
+  /** The customer salt stored here ('' while none was made). */
+  localSalt = '',
 ): ImportPlan {
   const writes = emptyBackupData();
   const changes: TableChange[] = [];
@@ -583,12 +591,21 @@ export function planImport(
     changes.push(c);
   }
   const collisions = mode === 'merge' ? resolveCodeCollisions(localPartners, writes) : [];
+  const incomingSalt = incoming.settings[0]?.customerSalt ?? '';
+  const saltsDiffer = mode === 'merge' && localSalt !== '' && incomingSalt !== localSalt;
+  if (saltsDiffer)
+    writes.settings = writes.settings.map((s) => ({ ...s, customerSalt: localSalt }));
   return {
     mode,
     changes,
     collisions,
     writes,
     totalChanges: changes.reduce((s, c) => s + c.add + c.update + c.remove, 0),
+    otherCustomerSalt:
+      saltsDiffer &&
+      incomingSalt !== '' &&
+      local.orders.size > 0 &&
+      incoming.orders.some((o) => o.customerKey !== null),
   };
 }
 

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportBackupText } from '../../src/db/backup';
+import { applyImport, exportBackupText } from '../../src/db/backup';
+import { parseBackup } from '../../src/io/backup';
 import { PawtnersDb } from '../../src/db/db';
 import { saveSettings } from '../../src/db/repo';
 import { importFixture, NOW, seedPartners } from './orders-helpers';
@@ -56,5 +57,26 @@ describe('customer privacy in backups', () => {
     await orderStore.clear(db);
     await saveSettings(db, { customerSalt: 'another' });
     expect((await db.settings.get('settings'))!.customerSalt).toBe('another');
+  });
+
+  it('a Merge keeps the salt stored here, however new the backup is', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    const ours = (await db.settings.get('settings'))!.customerSalt;
+    expect(ours).not.toBe('');
+    const parsed = parseBackup(await exportBackupText(db, { appVersion: '0.1.0', now: NOW }));
+    if (!parsed.ok) throw new Error('the export must parse');
+    const s = parsed.backup.data.settings[0]!;
+    parsed.backup.data.settings = [
+      { ...s, customerSalt: 'theirs', brandName: 'Newer name', updatedAt: s.updatedAt + 1 },
+    ];
+    const { plan } = await applyImport(db, parsed.backup, 'merge', {
+      now: NOW,
+      appVersion: '0.1.0',
+      reason: 'test',
+    });
+    expect(plan.otherCustomerSalt).toBe(true);
+    const after = (await db.settings.get('settings'))!;
+    expect(after.brandName).toBe('Newer name');
+    expect(after.customerSalt).toBe(ours);
   });
 });

@@ -199,6 +199,28 @@ test('merge keeps what is here, adds what is new, and says so before writing', a
   expect(edited.notes).toBe('Edited on the other laptop');
 });
 
+test('merging a backup from a computer with another customer salt keeps ours and says so', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'settings');
+  const o = JSON.parse((await exportThroughUi(page)).text);
+  const ours = o.data.settings[0].customerSalt;
+  o.data.settings[0].customerSalt = 'salt-of-the-other-laptop';
+  o.data.settings[0].updatedAt += 60_000;
+
+  await importThroughUi(page, 'laptop.json', JSON.stringify(o));
+  const dialog = page.getByRole('dialog', { name: 'Import this backup?' });
+  await dialog.getByRole('radio', { name: /Merge/ }).check();
+  const note = dialog.getByRole('note').filter({ hasText: 'counted on another computer' });
+  await expect(note).toBeVisible();
+  if (process.env.SHOTS) await dialog.screenshot({ path: '/tmp/shots/backup-merge-salt.png' });
+  await dialog.getByRole('button', { name: 'Merge into my data' }).click();
+  await expect(page.getByText(/^Backup merged/)).toBeVisible();
+  const after = await dumpDb(page);
+  expect((after.settings[0] as unknown as { customerSalt: string }).customerSalt).toBe(ours);
+});
+
 test('the Backups card has no accessibility violations', async ({ page }) => {
   await openApp(page, 'settings');
   await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();

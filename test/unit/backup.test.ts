@@ -458,6 +458,31 @@ describe('import planning', () => {
     expect(plan.writes.partners[1]!.codes).toEqual(['PRIYA']);
   });
 
+  it('merge keeps the customer salt stored here and says when the backup used another', () => {
+    const settings = sample.settings[0]!;
+    const order = { ...sample.orders.find((o) => o.customerKey !== null)!, updatedAt: 9e12 };
+    const theirs: BackupData = {
+      ...emptyBackupData(),
+      settings: [{ ...settings, customerSalt: 'theirs', updatedAt: 9e12 }],
+      orders: [order],
+    };
+    const here = { ...sample, settings: [{ ...settings, customerSalt: 'ours' }] };
+    const plan = planImport('merge', index(here), here.partners, theirs, 'ours');
+    expect(plan.writes.settings.map((s) => s.customerSalt)).toEqual(['ours']);
+    expect(plan.otherCustomerSalt).toBe(true);
+    // Same salt, or nothing stored here yet: nothing to say, and Replace restores the backup's.
+    const same = { ...theirs, settings: [{ ...settings, customerSalt: 'ours', updatedAt: 9e12 }] };
+    expect(planImport('merge', index(here), here.partners, same, 'ours').otherCustomerSalt).toBe(
+      false,
+    );
+    const fresh = planImport('merge', index(emptyBackupData()), [], theirs, '');
+    expect(fresh.writes.settings[0]!.customerSalt).toBe('theirs');
+    expect(fresh.otherCustomerSalt).toBe(false);
+    const replace = planImport('replace', index(here), here.partners, theirs, 'ours');
+    expect(replace.writes.settings[0]!.customerSalt).toBe('theirs');
+    expect(replace.otherCustomerSalt).toBe(false);
+  });
+
   it('merge of the same backup twice changes nothing the second time', () => {
     const once = planImport('merge', index(emptyBackupData()), [], sample);
     expect(once.totalChanges).toBe(TABLE_NAMES.reduce((s, t) => s + sample[t].length, 0));

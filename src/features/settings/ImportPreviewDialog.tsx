@@ -158,6 +158,13 @@ export function ImportPreviewDialog(props: {
               </ul>
             </div>
           ) : null}
+          {plan.otherCustomerSalt ? (
+            <p className="backup-collisions" role="note">
+              <strong>Customers were counted on another computer.</strong> Its customer keys do not
+              match the ones here, so a buyer who ordered in both places counts as two customers in
+              repeat and lifetime figures. Nothing else is affected.
+            </p>
+          ) : null}
           <p className="muted">
             {plan.totalChanges === 0
               ? 'Nothing would change.'
