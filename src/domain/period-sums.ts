@@ -592,3 +592,98 @@ export function partnerMonthSums(
     monthCost[j]! += prep.bonusCents[b]!;
   }
 }
+
+/** One partner's figures for a single period, walked from its rollup (see partnerPeriodWalk). */
+export interface PeriodWalk {
+  earnings: Earnings;
+  /** Stored orders of the period, cancelled ones too. */
+  orderRecords: number;
+  /** Published posts in the period. */
+  posts: number;
+}
+
+/**
+ * partnerPeriodSums()'s earnings for the period of `w` without the lookup tables: one walk over
+ * the period's order days and posts, and each contract accrued over its overlap with the period
+ * (a month at a time, as the tables hold it). For one period of a data load (the Dashboard), this
+ * is cheaper than building every partner's tables first. Same integers (tested).
+ */
+export function partnerPeriodWalk(
+  rollup: Rollup,
+  prep: PreparedPartner,
+  kind: PartnerKind,
+  rules: readonly BonusRule[],
+  w: MonthWindows,
+  opts: EarningsOptions,
+): PeriodWalk {
+  const active = rules.length ? activeRules(rules, kind) : [];
+  const monthRevenue = active.length ? new Float64Array(w.starts.length) : null;
+  const od = rollup.orderDays;
+  let revenueCents = 0;
+  let orders = 0;
+  let commissionCents = 0;
+  let discountCents = 0;
+  let orderRecords = 0;
+  let j = 0;
+  for (
+    let i = lowerBound(od, ORDER_STRIDE, w.start) * ORDER_STRIDE;
+    i < od.length && od[i]! <= w.end;
+    i += ORDER_STRIDE
+  ) {
+    revenueCents += od[i + 1]!;
+    orders += od[i + 2]!;
+    commissionCents += od[i + 3]!;
+    if (opts.countDiscountAsCost) discountCents += od[i + 4]!;
+    orderRecords += od[i + 5]!;
+    if (monthRevenue) {
+      while (od[i]! > w.ends[j]!) j++;
+      monthRevenue[j]! += od[i + 1]!;
+    }
+  }
+  let retainerCents = 0;
+  let perksCents = 0;
+  for (const c of prep.contracts) {
+    const cs = Math.max(c.start, w.start);
+    const ce = Math.min(c.end, w.end);
+    if (cs > ce) continue;
+    retainerCents += accrueDays(c.retainerCents, c.retainerMonths, cs, ce);
+    perksCents += accrueDays(c.perksCents, 1, cs, ce);
+  }
+  const ps = rollup.posts;
+  let feesCents = 0;
+  let posts = 0;
+  for (
+    let i = lowerBound(ps, POST_STRIDE, w.start) * POST_STRIDE;
+    i < ps.length && ps[i]! <= w.end;
+    i += POST_STRIDE
+  ) {
+    feesCents += ps[i + 1]!;
+    posts += 1;
+  }
+  let bonusCents = 0;
+  for (let b = 0; b < prep.bonusDays.length; b++) {
+    const d = prep.bonusDays[b]!;
+    if (d >= w.start && d <= w.end) bonusCents += prep.bonusCents[b]!;
+  }
+  // Milestone rules count whole calendar months of the period only.
+  if (monthRevenue)
+    for (let k = 0; k < monthRevenue.length; k++) {
+      if (!w.whole[k]) continue;
+      for (const rule of active)
+        if (monthRevenue[k]! >= rule.minMonthlyRevenueCents) bonusCents += rule.bonusCents;
+    }
+  return {
+    earnings: withTotals({
+      revenueCents,
+      orders,
+      commissionCents,
+      retainerCents,
+      feesCents,
+      bonusCents,
+      perksCents,
+      discountCents,
+    }),
+    orderRecords,
+    posts,
+  };
+}

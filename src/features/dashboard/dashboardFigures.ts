@@ -3,7 +3,8 @@
  * the rest of the comparison: compareFromIndex() first builds lookup tables over every partner's
  * whole history (worth it for Compare, which asks many periods and figures of one load), which
  * was most of the Dashboard's start-up computing. These are the same numbers, from one walk over
- * each partner's rollup in the period (test/unit/dashboard-figures.test.ts proves them equal).
+ * each partner's rollup in the period (partnerPeriodWalk; test/unit/dashboard-figures.test.ts
+ * proves them equal).
  */
 import {
   MIN_RECORDS,
@@ -11,16 +12,10 @@ import {
   type Figure,
   type PartnerIndex,
 } from '../../domain/compare';
-import { dayNumber, type DateRange } from '../../domain/dates';
+import type { DateRange } from '../../domain/dates';
 import { roi, type Earnings, type EarningsOptions } from '../../domain/earnings';
 import type { PartnerKind } from '../../domain/schemas';
-import {
-  earningsFromStats,
-  lowerBound,
-  ORDER_STRIDE,
-  POST_STRIDE,
-  type Packed,
-} from '../../domain/stats';
+import { monthWindows, partnerPeriodWalk, preparePartner } from '../../domain/period-sums';
 
 export interface KindFigures {
   revenue: Figure;
@@ -43,25 +38,6 @@ export interface DashboardFigures {
   top: TopPartner[];
 }
 
-/** Stored orders (cancelled too) of a rollup between day numbers `start` and `end`. */
-function orderRecords(od: Packed, start: number, end: number): number {
-  let n = 0;
-  for (
-    let i = lowerBound(od, ORDER_STRIDE, start) * ORDER_STRIDE;
-    i < od.length;
-    i += ORDER_STRIDE
-  ) {
-    if (od[i]! > end) break;
-    n += od[i + 5]!;
-  }
-  return n;
-}
-
-function hasPost(posts: Packed, start: number, end: number): boolean {
-  const i = lowerBound(posts, POST_STRIDE, start) * POST_STRIDE;
-  return i < posts.length && posts[i]! <= end;
-}
-
 function byReturn(a: TopPartner, b: TopPartner): number {
   if (a.roi === null || b.roi === null) {
     if (a.roi !== b.roi) return a.roi === null ? 1 : -1;
@@ -81,8 +57,7 @@ export function dashboardFigures(
   opts: EarningsOptions,
   topCount: number,
 ): DashboardFigures {
-  const start = dayNumber(range.start);
-  const end = dayNumber(range.end);
+  const w = monthWindows(range);
   const sums = {
     ambassador: { n: 0, revenue: 0, cost: 0 },
     affiliate: { n: 0, revenue: 0, cost: 0 },
@@ -91,20 +66,17 @@ export function dashboardFigures(
   for (const p of data.partners) {
     const e = index.get(p.id);
     if (!e) continue;
-    const { orderDays, posts } = e.stats;
-    const playing =
-      e.contracts.some(
-        (c) => c.startDate <= range.end && (c.endDate === null || c.endDate >= range.start),
-      ) ||
-      orderRecords(orderDays, start, end) > 0 ||
-      hasPost(posts, start, end);
-    if (!playing) continue;
-    const earnings = earningsFromStats(
+    const prep = preparePartner(e, e.contracts, e.bonuses);
+    const { earnings, orderRecords, posts } = partnerPeriodWalk(
       e.stats,
-      { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: data.bonusRules },
-      range,
+      prep,
+      p.kind,
+      data.bonusRules,
+      w,
       opts,
     );
+    const contract = prep.contracts.some((c) => c.start <= w.end && c.end >= w.start);
+    if (!contract && orderRecords === 0 && posts === 0) continue;
     const s = sums[p.kind];
     s.n += 1;
     s.revenue += earnings.revenueCents;

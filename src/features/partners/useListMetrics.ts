@@ -6,7 +6,8 @@ import { indexFromStats } from '../../domain/compare';
 import type { DateRange } from '../../domain/dates';
 import { roi } from '../../domain/earnings';
 import type { Bonus, BonusRule, Contract, Partner, Settings } from '../../domain/schemas';
-import { earningsFromStats, type PartnerStats } from '../../domain/stats';
+import { monthWindows, partnerPeriodWalk, preparePartner } from '../../domain/period-sums';
+import type { PartnerStats } from '../../domain/stats';
 import { readInChunks, useGone } from '../common/readInChunks';
 import type { PartnerMetrics } from './usePartners';
 
@@ -43,7 +44,8 @@ interface Computed {
 /**
  * Revenue, cost and ROI of every partner in a period, from the per-partner rollups (2,000 small
  * records) rather than every order: the same figures as partnerEarnings(), which Payouts and
- * Compare agree with (test/unit/stats.test.ts proves the rollups equal the records).
+ * Compare agree with (test/unit/stats.test.ts proves the rollups equal the records, and
+ * test/unit/dashboard-figures.test.ts that partnerPeriodWalk equals earningsFromStats).
  *
  * For thousands of partners the sums take a few hundred milliseconds, so they run in short slices
  * between frames: the list can be searched and scrolled meanwhile, showing "…" for the figures.
@@ -88,6 +90,7 @@ export function useListMetrics(
       return;
     }
     const index = indexFromStats({ partners, ...records }, records.rollups);
+    const windows = monthWindows(range);
     const metrics = new Map<string, PartnerMetrics>();
     let next = 0;
     let timer = 0;
@@ -96,15 +99,12 @@ export function useListMetrics(
       while (next < partners.length && performance.now() < until) {
         const p = partners[next++]!;
         const e = index.get(p.id)!;
-        const earnings = earningsFromStats(
+        const { earnings } = partnerPeriodWalk(
           e.stats,
-          {
-            kind: p.kind,
-            contracts: e.contracts,
-            bonuses: e.bonuses,
-            bonusRules: records.bonusRules,
-          },
-          range,
+          preparePartner(e, e.contracts, e.bonuses),
+          p.kind,
+          records.bonusRules,
+          windows,
           { timeZone, countDiscountAsCost },
         );
         metrics.set(p.id, { earnings, roi: roi(earnings.revenueCents, earnings.costCents) });
