@@ -294,6 +294,8 @@ test('CSV round trip: export, import shows a preview, then writes only when conf
 
 test('Ctrl+N opens the new partner form', async ({ page }) => {
   await openApp(page, 'partners');
+  // The shortcut belongs to the Partners screen, which loads after the navigation shows.
+  await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
   await page.keyboard.press('Control+n');
   await expect(page.getByRole('heading', { level: 1, name: 'Add partner' })).toBeVisible();
 });
