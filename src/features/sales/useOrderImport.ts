@@ -25,6 +25,9 @@ export type ImportState =
     }
   | { step: 'failed'; fileName: string; messages: string[] };
 
+const newImportWorker = () =>
+  new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+
 /**
  * The import flow: pick a file; a worker parses it and plans it against the stored orders
  * (progress, Cancel); map columns when the format is unknown; preview; on confirm the same
@@ -34,6 +37,8 @@ export type ImportState =
 export function useOrderImport() {
   const [state, setState] = useState<ImportState>({ step: 'idle' });
   const worker = useRef<Worker | null>(null);
+  /** Started when the file picker opens, so its code has loaded by the time a file is chosen. */
+  const spare = useRef<Worker | null>(null);
   const file = useRef<{ name: string; blob: Blob } | null>(null);
   const applied = useRef<(() => void) | null>(null);
   const showToast = useUi((s) => s.showToast);
@@ -45,6 +50,7 @@ export function useOrderImport() {
     applied.current = null;
   }, []);
   useEffect(() => stopWorker, [stopWorker]);
+  useEffect(() => () => spare.current?.terminate(), []);
 
   const runWorker = useCallback(
     async (mapping: ParseRequest['mapping']) => {
@@ -52,8 +58,8 @@ export function useOrderImport() {
       if (!f) return;
       stopWorker();
       setState({ step: 'working', fileName: f.name, label: 'Reading file', done: 0, total: 1 });
-      const settings = await ensureCustomerSalt(getDb());
-      const w = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+      const w = spare.current ?? newImportWorker();
+      spare.current = null;
       worker.current = w;
       const remember = mapping ? { source: mapping.source, mapping: mapping.columns } : undefined;
       w.onmessage = (e: MessageEvent<ImportMessage>) => {
@@ -114,6 +120,8 @@ export function useOrderImport() {
           messages: [e.message || 'The import stopped unexpectedly.'],
         });
       };
+      const settings = await ensureCustomerSalt(getDb());
+      if (worker.current !== w) return; // cancelled meanwhile
       const req: ImportRequest = {
         type: 'parse',
         blob: f.blob,
@@ -130,8 +138,14 @@ export function useOrderImport() {
   );
 
   const start = useCallback(async () => {
+    spare.current?.terminate();
+    spare.current = newImportWorker();
     const f = await openFileBlob('orders-csv');
-    if (!f) return;
+    if (!f) {
+      spare.current?.terminate();
+      spare.current = null;
+      return;
+    }
     file.current = f;
     await runWorker(null);
   }, [runWorker]);
