@@ -16,13 +16,8 @@ import {
   type IncomingOrder,
   type PlanProblem,
 } from '../domain/import-plan';
-import {
-  ATTRIBUTION_METHODS,
-  ORDER_STATUSES,
-  orderSchema,
-  type Order,
-  type Settings,
-} from '../domain/schemas';
+import { isPlainValidOrder } from '../domain/order-check';
+import { orderSchema, type Order, type Settings } from '../domain/schemas';
 import { newCustomerSalt } from '../io/customer-key';
 import type { PawtnersDb } from './db';
 import { applyOrderChangesToStats, STATS_SOURCE_TABLES } from './stats';
@@ -64,74 +59,6 @@ export async function writeOrders(
     await applyOrderChangesToStats(db, before, valid);
     return before;
   });
-}
-
-const ORDER_KEYS = new Set(Object.keys(orderSchema.shape));
-const STATUSES: ReadonlySet<unknown> = new Set(ORDER_STATUSES);
-const METHODS: ReadonlySet<unknown> = new Set(ATTRIBUTION_METHODS);
-const CURRENCY = /^[A-Z]{3}$/;
-
-const isText = (v: unknown, min: number, max: number): v is string =>
-  typeof v === 'string' && v.length >= min && v.length <= max;
-const isCount = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) >= 0;
-const isPlain = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' &&
-  v !== null &&
-  (Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null);
-const hasKeys = (v: Record<string, unknown>, keys: readonly string[]) => {
-  const own = Object.keys(v);
-  return own.length === keys.length && keys.every((k) => own.includes(k));
-};
-const isTextList = (v: unknown, maxItems: number, min: number, max: number) =>
-  Array.isArray(v) && v.length <= maxItems && v.every((x) => isText(x, min, max));
-
-/**
- * orderSchema's checks written out by hand, for the hot path of a big import (zod took about
- * half a second per 75,000 orders). False when the order fails or might fail them; then zod
- * decides and words the error. test/unit/order-check.test.ts checks that both agree.
- */
-export function isPlainValidOrder(o: unknown): boolean {
-  if (!isPlain(o)) return false;
-  const own = Object.keys(o);
-  if (own.length !== ORDER_KEYS.size || !own.every((k) => ORDER_KEYS.has(k))) return false;
-  const { region, attribution } = o;
-  if (
-    !isText(o.id, 1, 128) ||
-    !isCount(o.createdAt) ||
-    !isCount(o.updatedAt) ||
-    !isText(o.source, 1, 40) ||
-    !isText(o.orderId, 1, 100) ||
-    !isText(o.placedAt, 0, 40) ||
-    !isCount(o.placedAtMs) ||
-    typeof o.currency !== 'string' ||
-    !CURRENCY.test(o.currency) ||
-    !isCount(o.subtotalCents) ||
-    !isCount(o.discountCents) ||
-    !isCount(o.shippingCents) ||
-    !isCount(o.taxCents) ||
-    !isCount(o.totalCents) ||
-    !isCount(o.refundedCents) ||
-    !STATUSES.has(o.status) ||
-    !isTextList(o.codes, 20, 1, 100) ||
-    !isTextList(o.tags, 100, 0, 200) ||
-    !isText(o.note, 0, 20_000) ||
-    !(o.partnerId === null || isText(o.partnerId, 1, 128)) ||
-    !(o.customerKey === null || isText(o.customerKey, 0, 128)) ||
-    !(o.email === null || isText(o.email, 0, 320)) ||
-    !isPlain(region) ||
-    !hasKeys(region, ['country', 'province', 'city']) ||
-    !isText(region.country, 0, 500) ||
-    !isText(region.province, 0, 500) ||
-    !isText(region.city, 0, 500)
-  )
-    return false;
-  if (attribution === null) return true;
-  return (
-    isPlain(attribution) &&
-    hasKeys(attribution, ['method', 'reason']) &&
-    METHODS.has(attribution.method) &&
-    isText(attribution.reason, 0, 500)
-  );
 }
 
 /** The brand's customer salt, created once (random) when still empty. */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isPlainValidOrder } from '../../src/db/orders';
+import { isPlainValidOrder } from '../../src/domain/order-check';
 import { orderSchema, type Order } from '../../src/domain/schemas';
 
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max });
