@@ -325,6 +325,7 @@ await step('backup export + re-import', async () => {
   await h.waitForSelector('body[data-ready="true"]');
   const e = await h.evaluate(() => window.bench.exportBackup());
   m.backupExportMs = Math.round(e.ms);
+  m.backupExportReadMs = Math.round(e.readMs);
   m.backupExportPeakHeapMb = e.peakHeapMb;
   m.backupSizeMb = e.mb;
   await page.close(); // the app page would be told to close its connection anyway
