@@ -29,6 +29,7 @@ import {
 } from '../io/backup';
 import { DATA_STORES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
 import { forEachChunk } from './chunks';
+import { partLength, partsToString, type TextPart } from '../io/rows-text';
 import { isPaged, PAGED } from './order-pages';
 import type { PagedTable } from './paged-store';
 import { newId } from './repo';
@@ -71,11 +72,11 @@ async function backupParts(
   db: PawtnersDb,
   appVersion: string,
   now: number,
-  flush?: { at: number; to: (parts: string[]) => Promise<void> },
+  flush?: { at: number; to: (parts: TextPart[]) => Promise<void> },
   seen?: (table: TableName, rows: readonly AnyRow[]) => void,
   /** Leave orders, content and payouts out (a snapshot keeps their pages instead). */
   skipPaged = false,
-): Promise<{ parts: string[]; counts: BackupCounts }> {
+): Promise<{ parts: TextPart[]; counts: BackupCounts }> {
   const counts = {} as BackupCounts;
   const skip = (t: TableName) => skipPaged && isPaged(t);
   for (const t of TABLE_NAMES) counts[t] = skip(t) ? 0 : await countTable(db, t);
@@ -93,7 +94,7 @@ async function backupParts(
       const before = b.parts.length;
       fill();
       if (!flush) return;
-      for (let i = before; i < b.parts.length; i++) held += b.parts[i]!.length;
+      for (let i = before; i < b.parts.length; i++) held += partLength(b.parts[i]!);
       if (held < flush.at) return;
       held = 0;
       return flush.to(b.parts.splice(0));
@@ -117,8 +118,8 @@ async function backupParts(
 }
 
 export interface ExportedBackup {
-  /** The file's text in parts, in order (a Blob takes them as they are). */
-  parts: string[];
+  /** The file's text in parts, in order, some as UTF-8 (a Blob takes them as they are). */
+  parts: TextPart[];
   counts: BackupCounts;
 }
 
@@ -134,7 +135,7 @@ export async function exportBackupText(
   db: PawtnersDb,
   opts: { appVersion: string; now: number },
 ): Promise<string> {
-  return (await exportBackup(db, opts)).parts.join('');
+  return partsToString((await exportBackup(db, opts)).parts);
 }
 
 /** Remember when the owner last exported (bookkeeping: it does not count as an edit). */
@@ -285,8 +286,8 @@ async function takeSnapshot(
   };
   const flush = {
     at: max,
-    to: async (parts: string[]) => {
-      let text = pending + parts.join('');
+    to: async (parts: TextPart[]) => {
+      let text = pending + partsToString(parts);
       while (text.length >= max) {
         await put(text.slice(0, max));
         text = text.slice(max);

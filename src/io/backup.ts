@@ -5,7 +5,7 @@
  * (Replace or Merge) against what is already stored. See docs/backup-format.md.
  */
 import { z } from 'zod';
-import { ROW_SEPARATOR, rowsText } from './rows-text';
+import { ROW_SEPARATOR, partsToString, rowsText, type TextPart } from './rows-text';
 import { isPlainValidOrder } from '../domain/order-check';
 import {
   SETTINGS_ID,
@@ -110,7 +110,7 @@ export function backupMeta(counts: BackupCounts, appVersion: string, now: number
  * Tables must be written in {@link TABLE_NAMES} order, each exactly once.
  */
 export class BackupTextBuilder {
-  readonly parts: string[] = [];
+  readonly parts: TextPart[] = [];
   private table: TableName | null = null;
   private hasRows = false;
   private tablesDone = 0;
@@ -134,8 +134,8 @@ export class BackupTextBuilder {
     if (rows.length) this.addText(rowsText(rows));
   }
 
-  /** Rows already as text (see rowsText), at least one. */
-  addText(text: string): void {
+  /** Rows already as text (see rowsText), or as its UTF-8: at least one row. */
+  addText(text: TextPart): void {
     if (this.table === null) throw new Error('no table is open');
     this.parts.push(this.hasRows ? ROW_SEPARATOR : '\n      ', text);
     this.hasRows = true;
@@ -148,7 +148,7 @@ export class BackupTextBuilder {
     this.tablesDone++;
   }
 
-  finish(): string[] {
+  finish(): TextPart[] {
     if (this.table !== null || this.tablesDone !== TABLE_NAMES.length)
       throw new Error('every table must be written before finishing');
     this.parts.push('\n  }\n}\n');
@@ -164,7 +164,7 @@ export function buildBackupText(data: BackupData, appVersion: string, now: numbe
     b.addRows(data[t]);
     b.endTable();
   }
-  return b.finish().join('');
+  return partsToString(b.finish());
 }
 
 // ---------------------------------------------------------------------------------------------

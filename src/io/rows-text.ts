@@ -1,8 +1,12 @@
 /**
  * Rows as backup text: one JSON record per line, as a backup file holds a table's rows. The big
- * tables' pages are stored in this form too, so an export copies their text as it is.
+ * tables' pages are stored in this form too, as UTF-8 bytes, so an export hands their bytes to the
+ * file as they are: no row is decoded or re-encoded, and no string has to be converted to UTF-8.
  */
 export const ROW_SEPARATOR = ',\n      ';
+
+/** A piece of a backup file: text, or the same text already as UTF-8. */
+export type TextPart = string | Uint8Array<ArrayBuffer>;
 
 export function rowsText(rows: readonly unknown[]): string {
   return rows.map((r) => JSON.stringify(r)).join(ROW_SEPARATOR);
@@ -10,4 +14,28 @@ export function rowsText(rows: readonly unknown[]): string {
 
 export function parseRowsText<T>(text: string): T[] {
   return JSON.parse(`[${text}]`) as T[];
+}
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+
+/** UTF-8 of a string. encodeInto is several times faster than encode() in Chromium. */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  const ascii = new Uint8Array(text.length);
+  // All read into as many bytes means every character was ASCII (one byte each).
+  if (encoder.encodeInto(text, ascii).read === text.length) return ascii;
+  return encoder.encode(text);
+}
+
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+export function partLength(part: TextPart): number {
+  return typeof part === 'string' ? part.length : part.byteLength;
+}
+
+/** The text of parts, as one string (small backups, tests, the desktop app's auto-backups). */
+export function partsToString(parts: readonly TextPart[]): string {
+  return parts.map((p) => (typeof p === 'string' ? p : fromUtf8(p))).join('');
 }

@@ -26,9 +26,9 @@ export interface SaveFileRequest {
   suggestedName: string;
   /**
    * UTF-8 text, or base64 when `encoding` is 'base64' (images). Big text may come as parts, in
-   * order: a 200 MB backup is then never joined into one string in the window.
+   * order, some already as UTF-8 bytes: a 200 MB backup is never joined into one string.
    */
-  data: string | string[];
+  data: string | (string | Uint8Array<ArrayBuffer>)[];
   encoding: 'utf8' | 'base64';
 }
 

@@ -12,7 +12,7 @@ import {
   putOrderRecords,
 } from '../../src/db/order-pages';
 import type { Order } from '../../src/domain/schemas';
-import { rowsText } from '../../src/io/rows-text';
+import { fromUtf8, rowsText } from '../../src/io/rows-text';
 
 let db: PawtnersDb;
 let n = 0;
@@ -173,23 +173,28 @@ describe('paged order storage', () => {
     expect(await orderStore.stamps(db)).toEqual(new Map([['a', 7]]));
   });
 
-  it('stores rows as backup text, and still reads pages stored as objects before that', async () => {
-    await write([{ ...order('a', JAN), updatedAt: 7 }]);
+  it('stores rows as UTF-8 backup text, and reads the forms earlier versions stored', async () => {
+    // Non-ASCII text takes the slower UTF-8 path; it must come back exactly.
+    const a = { ...order('a', JAN), updatedAt: 7, note: 'Größe M 🐶, “crunchy”' } as Order;
+    await write([a]);
     const stored = (await db.orderPages.get('2026-01.0000'))!;
     expect(stored.rows).toBeUndefined();
-    expect(stored.json).toBe(rowsText([{ ...order('a', JAN), updatedAt: 7 }]));
-    const legacy = [order('b', FEB, 5), order('c', FEB + 1, 6)];
-    await db.orderPages.put({ key: '2026-02.0000', rows: legacy });
+    expect(fromUtf8(stored.bytes!)).toBe(rowsText([a]));
+    const asObjects = [order('b', FEB, 5), order('c', FEB + 1, 6)];
+    await db.orderPages.put({ key: '2026-02.0000', rows: asObjects });
     await db.orderIndex.put({ key: '2026-02.0000', ids: ['b', 'c'] });
-    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c']);
+    const asString = [order('e', Date.UTC(2026, 2, 3))];
+    await db.orderPages.put({ key: '2026-03.0000', json: rowsText(asString) });
+    await db.orderIndex.put({ key: '2026-03.0000', ids: ['e'] });
+    expect(await allOrders(db)).toEqual([a, ...asObjects, ...asString]);
     const texts: string[] = [];
     await orderStore.forEachPageText(db, (t) => {
-      texts.push(t);
+      texts.push(typeof t === 'string' ? t : fromUtf8(t));
     });
-    expect(texts).toEqual([stored.json, rowsText(legacy)]);
-    // A write to the old page stores it in the new form.
+    expect(texts).toEqual([rowsText([a]), rowsText(asObjects), rowsText(asString)]);
+    // A write to an old page stores it in the new form.
     await write([order('d', FEB + 2)]);
-    expect((await db.orderPages.get('2026-02.0000'))!.json).toBeDefined();
-    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c', 'd']);
+    expect((await db.orderPages.get('2026-02.0000'))!.bytes).toBeInstanceOf(Uint8Array);
+    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
   });
 });

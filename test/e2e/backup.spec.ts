@@ -40,12 +40,17 @@ async function dumpDb(page: Page): Promise<Dump> {
       const indexStore = store.replace('Pages', 'Index');
       const gen = ((await read(indexStore, '~gen')) as { gen: number } | undefined)?.gen ?? 0;
       const live = (key: string) => (gen === 0 ? /^\d/.test(key) : key.startsWith(`g${gen}/`));
-      // A page holds its rows as JSON text (pages written before that: as `rows`).
-      out[t] = (rows as { key: string; json?: string; rows?: { id: string }[] }[])
+      // A page holds its rows as JSON text in UTF-8 (earlier versions: a string, or `rows`).
+      type Stored = { key: string; bytes?: Uint8Array; json?: string; rows?: { id: string }[] };
+      const text = (p: Stored) => (p.bytes ? new TextDecoder().decode(p.bytes) : p.json);
+      out[t] = (rows as Stored[])
         .filter((p) => live(p.key))
-        .flatMap((p) =>
-          p.json === undefined ? (p.rows ?? []) : (JSON.parse(`[${p.json}]`) as { id: string }[]),
-        );
+        .flatMap((p) => {
+          const json = text(p);
+          return json === undefined
+            ? (p.rows ?? [])
+            : (JSON.parse(`[${json}]`) as { id: string }[]);
+        });
     }
     db.close();
     return out;

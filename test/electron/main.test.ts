@@ -112,6 +112,8 @@ describe('IPC validation', () => {
     expect(() => parseArgs(saveFileArgs, [{ ...ok, extra: 1 }])).toThrow();
     // Big text may come in parts; images only as one base64 string.
     expect(parseArgs(saveFileArgs, [{ ...ok, data: ['a,', 'b'] }])).toHaveLength(1);
+    const bytes = new TextEncoder().encode('b');
+    expect(parseArgs(saveFileArgs, [{ ...ok, data: ['a,', bytes] }])).toHaveLength(1);
     expect(() => parseArgs(saveFileArgs, [{ ...ok, data: ['a', 1] }])).toThrow();
     expect(() =>
       parseArgs(saveFileArgs, [{ ...ok, kind: 'png', data: ['aGk='], encoding: 'base64' }]),

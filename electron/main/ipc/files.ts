@@ -46,8 +46,13 @@ export function registerFileIpc(origin: string): void {
       };
       const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
       if (res.canceled || !res.filePath) return null;
-      const text = typeof req.data === 'string' ? req.data : req.data.join('');
-      const data = req.encoding === 'base64' ? Buffer.from(text, 'base64') : text;
+      const { data: parts } = req;
+      const data =
+        typeof parts === 'string'
+          ? req.encoding === 'base64'
+            ? Buffer.from(parts, 'base64')
+            : parts
+          : Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : p)));
       await writeFileAtomic(res.filePath, data);
       return { location: res.filePath };
     }),

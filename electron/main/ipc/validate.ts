@@ -28,9 +28,14 @@ export const saveFileArgs = z
       data: z.union([
         z.string().max(MAX_TEXT),
         z
-          .array(z.string())
+          .array(z.union([z.string(), z.instanceof(Uint8Array)]))
           .max(1_000_000)
-          .refine((parts) => parts.reduce((n, p) => n + p.length, 0) <= MAX_TEXT, 'too large'),
+          .refine(
+            (parts) =>
+              parts.reduce((n, p) => n + (typeof p === 'string' ? p.length : p.byteLength), 0) <=
+              MAX_TEXT,
+            'too large',
+          ),
       ]),
       encoding: z.enum(['utf8', 'base64']),
     }),
