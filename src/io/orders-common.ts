@@ -6,6 +6,7 @@
  */
 import type { ParsedCsv } from './csv';
 import { parseMoney } from '../domain/money';
+import { zoneOffsetMs } from '../domain/dates';
 import type { Order, OrderStatus } from '../domain/schemas';
 
 /** An order as read from a file, before attribution and before it gets a record id. */
@@ -116,27 +117,9 @@ export function isKnownCurrency(code: string): boolean {
   return /^[A-Z]{3}$/.test(code) && (CURRENCIES.size === 0 || CURRENCIES.has(code));
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** Offset of a zone from UTC at an instant, in minutes (e.g. -300 for New York in winter). */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
-  const p = Object.fromEntries(f.formatToParts(ms).map((x) => [x.type, x.value]));
-  const asUtc = Date.UTC(+p.year!, +p.month! - 1, +p.day!, +p.hour!, +p.minute!, +p.second!);
-  return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60_000);
+  return Math.round(zoneOffsetMs(ms, timeZone) / 60_000);
 }
 
 function pad(n: number, w = 2): string {
