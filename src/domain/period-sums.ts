@@ -389,6 +389,24 @@ function activeRules(rules: readonly BonusRule[], kind: PartnerKind): BonusRule[
 }
 
 /** Order revenue of window `j` of `w`: a table lookup for a whole month, prefix sums otherwise. */
+/** One-off bonuses paid from day `start` to day `end`. */
+function bonusesIn(prep: PreparedPartner, start: number, end: number): number {
+  let cents = 0;
+  for (let b = 0; b < prep.bonusDays.length; b++) {
+    const d = prep.bonusDays[b]!;
+    if (d >= start && d <= end) cents += prep.bonusCents[b]!;
+  }
+  return cents;
+}
+
+/** What the milestone rules pay for one whole month with this revenue. */
+function milestoneBonus(active: readonly BonusRule[], monthRevenueCents: number): number {
+  let cents = 0;
+  for (const rule of active)
+    if (monthRevenueCents >= rule.minMonthlyRevenueCents) cents += rule.bonusCents;
+  return cents;
+}
+
 function windowRevenue(
   t: PartnerTables,
   od: Numbers,
@@ -493,17 +511,11 @@ export function partnerPeriodSums(
     }
   }
 
-  let bonusCents = 0;
-  for (let b = 0; b < prep.bonusDays.length; b++) {
-    const d = prep.bonusDays[b]!;
-    if (d >= w.start && d <= w.end) bonusCents += prep.bonusCents[b]!;
-  }
+  let bonusCents = bonusesIn(prep, w.start, w.end);
   const active = rules.length ? activeRules(rules, kind) : [];
   if (active.length)
     for (let j = firstWhole; j <= lastWhole; j++) {
-      const rev = windowRevenue(t, od, w, mi0, j);
-      for (const rule of active)
-        if (rev >= rule.minMonthlyRevenueCents) bonusCents += rule.bonusCents;
+      bonusCents += milestoneBonus(active, windowRevenue(t, od, w, mi0, j));
     }
 
   return {
@@ -559,7 +571,7 @@ export function partnerMonthSums(
           buf[at + RET_MONTHLY * months]! +
           buf[at + RET_OTHER * months]!;
       }
-      for (const rule of active) if (rev >= rule.minMonthlyRevenueCents) cost += rule.bonusCents;
+      cost += milestoneBonus(active, rev);
     } else {
       const l = lowerBound(od, ORDER_STRIDE, w.starts[j]!);
       const h = lowerBound(od, ORDER_STRIDE, w.ends[j]! + 1);
@@ -660,17 +672,11 @@ export function partnerPeriodWalk(
     feesCents += ps[i + 1]!;
     posts += 1;
   }
-  let bonusCents = 0;
-  for (let b = 0; b < prep.bonusDays.length; b++) {
-    const d = prep.bonusDays[b]!;
-    if (d >= w.start && d <= w.end) bonusCents += prep.bonusCents[b]!;
-  }
+  let bonusCents = bonusesIn(prep, w.start, w.end);
   // Milestone rules count whole calendar months of the period only.
   if (monthRevenue)
     for (let k = 0; k < monthRevenue.length; k++) {
-      if (!w.whole[k]) continue;
-      for (const rule of active)
-        if (monthRevenue[k]! >= rule.minMonthlyRevenueCents) bonusCents += rule.bonusCents;
+      if (w.whole[k]) bonusCents += milestoneBonus(active, monthRevenue[k]!);
     }
   return {
     earnings: withTotals({
