@@ -42,10 +42,14 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     tz,
   );
   await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
-    await clearData(db);
+    // replaceAll clears a paged table's live pages itself.
     for (const t of DATA_TABLES)
       if (isPaged(t)) await (PAGED[t] as unknown as PagedTable<AnyRow>).replaceAll(db, data[t]);
-      else await db.table(t).bulkPut(data[t]);
+      else {
+        await db.table(t).clear();
+        await db.table(t).bulkPut(data[t]);
+      }
+    await db.partnerStats.clear();
     await db.partnerStats.bulkPut(stats);
   });
 }
