@@ -12,7 +12,7 @@ import type {
   Payout,
   Settings,
 } from '../domain/schemas';
-import { SETTINGS_ID } from '../domain/schemas';
+import { SETTINGS_ID } from '../domain/constants';
 import {
   allOrders,
   CONTENT_TABLES,

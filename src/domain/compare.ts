@@ -23,19 +23,19 @@ import {
 } from './period-sums';
 import { buildAllStats, earningsFromStats, packPosts, type PartnerStats as Rollup } from './stats';
 import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
-import {
-  SUBTYPE_TAGS,
-  type Bonus,
-  type BonusRule,
-  type Campaign,
-  type ContentItem,
-  type Contract,
-  type Order,
-  type Partner,
-  type PartnerKind,
-  type Payout,
-  type Platform,
-  type Settings,
+import { SUBTYPE_TAGS } from './constants';
+import type {
+  Bonus,
+  BonusRule,
+  Campaign,
+  ContentItem,
+  Contract,
+  Order,
+  Partner,
+  PartnerKind,
+  Payout,
+  Platform,
+  Settings,
 } from './schemas';
 
 /** What the comparison needs besides per-partner rollups. */

@@ -4,8 +4,42 @@
  * dates are `YYYY-MM-DD` strings (in the brand's time zone); instants are epoch milliseconds.
  */
 import { z } from 'zod';
+import {
+  ATTRIBUTION_METHODS,
+  CONTENT_FORMATS,
+  CONTENT_STATUSES,
+  ISO_DATE,
+  ORDER_STATUSES,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PLATFORMS,
+  RETAINER_PERIODS,
+} from './constants';
 
-export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+// The plain values live in ./constants.ts (no zod, so the start-up bundle can use them); they are
+// re-exported here so the whole model can still be imported from one place.
+export {
+  ATTRIBUTION_METHODS,
+  CONTENT_FORMATS,
+  CONTENT_STATUSES,
+  defaultSettings,
+  ISO_DATE,
+  ORDER_STATUSES,
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PLATFORMS,
+  RETAINER_PERIODS,
+  SETTINGS_ID,
+  SUBTYPE_TAGS,
+} from './constants';
+export type {
+  ContentStatus,
+  OrderStatus,
+  PartnerKind,
+  PartnerStatus,
+  Platform,
+  SubtypeTag,
+} from './constants';
 
 /** A calendar date `YYYY-MM-DD` that really exists (no 2025-02-30). */
 export const isoDate = z
@@ -31,42 +65,11 @@ const base = {
   updatedAt: epochMs,
 };
 
-export const PARTNER_KINDS = ['ambassador', 'affiliate'] as const;
 export const partnerKind = z.enum(PARTNER_KINDS);
-export type PartnerKind = z.infer<typeof partnerKind>;
 
-/** The sub-types the owner meets, stored as tags; owners may add their own tags too. */
-export const SUBTYPE_TAGS = [
-  'nano-ambassador',
-  'hyperlocal influencer',
-  'community ambassador',
-  'peer-to-peer affiliate',
-  'brand-advocate micro-tier',
-] as const;
-export type SubtypeTag = (typeof SUBTYPE_TAGS)[number];
-
-export const PARTNER_STATUSES = [
-  'prospect',
-  'contacted',
-  'negotiating',
-  'active',
-  'paused',
-  'ended',
-] as const;
 export const partnerStatus = z.enum(PARTNER_STATUSES);
-export type PartnerStatus = z.infer<typeof partnerStatus>;
 
-export const PLATFORMS = [
-  'instagram',
-  'tiktok',
-  'youtube',
-  'facebook',
-  'pinterest',
-  'blog',
-  'newsletter',
-] as const;
 export const platform = z.enum(PLATFORMS);
-export type Platform = z.infer<typeof platform>;
 
 export const socialAccount = z.strictObject({
   platform,
@@ -103,8 +106,6 @@ export const partnerSchema = z.strictObject({
 });
 export type Partner = z.infer<typeof partnerSchema>;
 
-export const RETAINER_PERIODS = ['monthly', 'quarterly', 'yearly'] as const;
-
 export const contractSchema = z.strictObject({
   ...base,
   partnerId: id,
@@ -136,25 +137,6 @@ export const campaignSchema = z.strictObject({
   partnerIds: z.array(id).max(5000),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
-
-export const CONTENT_FORMATS = [
-  'post',
-  'reel',
-  'story',
-  'short video',
-  'long video',
-  'blog',
-  'live',
-] as const;
-export const CONTENT_STATUSES = [
-  'idea',
-  'planned',
-  'in review',
-  'approved',
-  'published',
-  'missed',
-] as const;
-export type ContentStatus = (typeof CONTENT_STATUSES)[number];
 
 export const contentMetrics = z.strictObject({
   reach: count,
@@ -189,10 +171,6 @@ export const contentItemSchema = z.strictObject({
   metrics: contentMetrics.nullable(),
 });
 export type ContentItem = z.infer<typeof contentItemSchema>;
-
-export const ORDER_STATUSES = ['paid', 'partially refunded', 'refunded', 'cancelled'] as const;
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-export const ATTRIBUTION_METHODS = ['code', 'referral', 'manual'] as const;
 
 export const orderSchema = z.strictObject({
   ...base,
@@ -335,29 +313,4 @@ export interface TableRecords {
   bonuses: Bonus;
   bonusRules: BonusRule;
   brandFollowers: BrandFollowerCount;
-}
-
-export const SETTINGS_ID = 'settings';
-
-/** Defaults for a brand-new database. `now` is passed in: the domain never reads the clock. */
-export function defaultSettings(now: number): Settings {
-  return {
-    id: SETTINGS_ID,
-    createdAt: now,
-    updatedAt: now,
-    brandName: '',
-    currency: 'USD',
-    locale: 'en-US',
-    timeZone: 'America/New_York',
-    brandUrl: '',
-    tierBounds: { micro: 10_000, mid: 100_000, macro: 500_000, mega: 1_000_000 },
-    cpmCents: 1000,
-    countDiscountAsCost: false,
-    multiCodeRule: 'first-code',
-    customerSalt: '',
-    keepRawEmails: false,
-    customTags: [],
-    importMappings: {},
-    lastExportAt: null,
-  };
 }

@@ -19,7 +19,8 @@ import {
   type PartnerRecords,
   withTotals,
 } from './earnings';
-import { PLATFORMS, type ContentItem, type Contract, type Order, type Platform } from './schemas';
+import { PLATFORMS, type Platform } from './constants';
+import type { ContentItem, Contract, Order } from './schemas';
 
 /** Orders credited to nobody are summed under this id. */
 export const UNATTRIBUTED = '__unattributed__';

@@ -15,7 +15,8 @@ import {
 } from '../../domain/compare';
 import { addDays, dateInZone } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
-import { PARTNER_KINDS, type ContentItem, type Payout } from '../../domain/schemas';
+import { PARTNER_KINDS } from '../../domain/constants';
+import type { ContentItem, Payout } from '../../domain/schemas';
 import { useGone } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';

@@ -2,16 +2,8 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { cachedRows } from '../../app/table-cache';
 import type { CompareBase } from '../../domain/compare';
-import {
-  defaultSettings,
-  SETTINGS_ID,
-  type Bonus,
-  type BonusRule,
-  type Campaign,
-  type Contract,
-  type Partner,
-  type Settings,
-} from '../../domain/schemas';
+import { defaultSettings, SETTINGS_ID } from '../../domain/constants';
+import type { Bonus, BonusRule, Campaign, Contract, Partner, Settings } from '../../domain/schemas';
 import { ORDER_STRIDE, type PartnerStats } from '../../domain/stats';
 
 const FALLBACK_SETTINGS = defaultSettings(0);
