@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import {
   BarChart3,
   CalendarDays,
@@ -38,7 +38,8 @@ const SettingsScreen = lazy(() =>
   import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
 );
 
-// Automatic backups (desktop only) pull in the backup writer: they load after the first screen.
+// Automatic backups (desktop only) pull in the backup writer: they load after start-up
+// (useAfterStart).
 const AutoBackups = lazy(() =>
   import('../features/settings/useAutoBackups').then(({ useAutoBackups }) => ({
     default: function AutoBackups() {
@@ -57,6 +58,29 @@ const ICONS: Record<ScreenPath, LucideIcon> = {
   compare: Scale,
   settings: SettingsIcon,
 };
+
+/** How long after the app mounts work that the first screen does not need may load. */
+const START_MS = 2000;
+
+/**
+ * False until a while after start-up and a quiet moment: the automatic backups' code (the backup
+ * writer with its validation, about 100 ms to load and compile) waits for it instead of competing
+ * with the first screen for the main thread.
+ */
+function useAfterStart(): boolean {
+  const [after, setAfter] = useState(false);
+  useEffect(() => {
+    let idle = 0;
+    const timer = setTimeout(() => {
+      idle = requestIdleCallback(() => setAfter(true), { timeout: START_MS });
+    }, START_MS);
+    return () => {
+      clearTimeout(timer);
+      cancelIdleCallback(idle);
+    };
+  }, []);
+  return after;
+}
 
 function Screen({ screen, rest }: { screen: ScreenPath; rest: string[] }) {
   switch (screen) {
@@ -82,6 +106,7 @@ export function App() {
   const busy = useUi((s) => s.busy);
   useMenuActions();
   const current = SCREENS.find((s) => s.path === route.screen)!;
+  const afterStart = useAfterStart();
 
   useEffect(() => {
     document.title = `${current.label} · Pawtners`;
@@ -150,9 +175,11 @@ export function App() {
         </Suspense>
       </main>
       <Toasts />
-      <Suspense fallback={null}>
-        <AutoBackups />
-      </Suspense>
+      {afterStart ? (
+        <Suspense fallback={null}>
+          <AutoBackups />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

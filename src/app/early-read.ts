@@ -10,7 +10,7 @@
 
 /** The Dexie database name and version (Dexie stores version n as n × 10); a test ties them. */
 export const EARLY_DB_NAME = 'pawtners';
-export const EARLY_DB_VERSION = 3;
+export const EARLY_DB_VERSION = 4;
 
 /** The plain tables the first screens read whole. */
 export const EARLY_TABLES = [
@@ -23,7 +23,21 @@ export const EARLY_TABLES = [
   'partnerStats',
 ] as const;
 export type EarlyTable = (typeof EARLY_TABLES)[number];
-export type EarlyRows = Record<EarlyTable, unknown[]>;
+
+/**
+ * The big tables are read from their one-record copies (src/db/startup-copies.ts, several times
+ * faster than thousands of records); one that a write has dropped, from its table.
+ */
+export const EARLY_COPIES_STORE = 'startupCopies';
+const COPIED: readonly EarlyTable[] = ['partners', 'contracts', 'partnerStats'];
+
+export interface EarlyRows {
+  tables: Record<EarlyTable, unknown[]>;
+  /** The rollups' copy (PackedRollups) when it was read; `tables.partnerStats` is then empty. */
+  packedStats?: unknown;
+  /** Whether a copy was missing, so its table was read instead. */
+  copiesMissing: boolean;
+}
 
 // Dexie announces every committed write to other windows on this channel.
 const DEXIE_CHANNEL = 'x-storagemutated-1';
@@ -58,7 +72,7 @@ export function startEarlyRead(idb: IDBFactory | undefined = globalThis.indexedD
     req.onblocked = () => resolve(null);
     req.onsuccess = () => {
       const db = req.result;
-      const stores = [...EARLY_TABLES];
+      const stores = [...EARLY_TABLES, EARLY_COPIES_STORE];
       if (
         db.version !== EARLY_DB_VERSION * 10 ||
         !stores.every((t) => db.objectStoreNames.contains(t))
@@ -69,18 +83,34 @@ export function startEarlyRead(idb: IDBFactory | undefined = globalThis.indexedD
       }
       // Never hold up an upgrade from another window.
       db.onversionchange = () => db.close();
-      const rows: Partial<EarlyRows> = {};
+      const tables: Partial<EarlyRows['tables']> = {};
+      const out: Omit<EarlyRows, 'tables'> = { copiesMissing: false };
       try {
         const tx = db.transaction(stores, 'readonly');
-        for (const t of stores) {
+        const getAll = (t: EarlyTable) => {
           const get = tx.objectStore(t).getAll();
           get.onsuccess = () => {
-            rows[t] = get.result as unknown[];
+            tables[t] = get.result as unknown[];
+          };
+        };
+        // The copies first: their megabytes are decoded here while the small tables are read.
+        for (const t of COPIED) {
+          const get = tx.objectStore(EARLY_COPIES_STORE).get(t);
+          get.onsuccess = () => {
+            const copy = get.result as { rows?: unknown[] } | undefined;
+            if (!copy) {
+              out.copiesMissing = true;
+              getAll(t);
+            } else if (t === 'partnerStats') {
+              out.packedStats = copy;
+              tables[t] = [];
+            } else tables[t] = copy.rows!;
           };
         }
+        for (const t of EARLY_TABLES) if (!COPIED.includes(t)) getAll(t);
         tx.oncomplete = () => {
           db.close();
-          resolve(rows as EarlyRows);
+          resolve({ ...out, tables: tables as EarlyRows['tables'] });
         };
         tx.onabort = () => {
           db.close();

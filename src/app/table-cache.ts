@@ -12,6 +12,7 @@
  */
 import Dexie from 'dexie';
 import { getDb, type PawtnersDb } from '../db/db';
+import { unpackRollups, type PackedRollups } from '../domain/stats';
 import { EARLY_DB_NAME, EARLY_TABLES, takeEarlyRead, type EarlyTable } from './early-read';
 
 export type CachedTable = EarlyTable;
@@ -47,10 +48,40 @@ function adoptEarlyRead(): Promise<void> {
   early ??= takeEarlyRead().then((rows) => {
     const db = getDb();
     if (!rows || db.name !== EARLY_DB_NAME) return;
+    const { tables } = rows;
+    if (rows.packedStats) tables.partnerStats = unpackRollups(rows.packedStats as PackedRollups);
+    if (rows.copiesMissing) restoreCopiesLater(db);
     for (const t of EARLY_TABLES)
-      if (generation.get(t) === 0) kept.set(t, { db, generation: 0, rows: Object.freeze(rows[t]) });
+      if (generation.get(t) === 0)
+        kept.set(t, { db, generation: 0, rows: Object.freeze(tables[t]) });
   });
   return early;
+}
+
+/** How long after start-up the one-record copies are written again when a write dropped one. */
+const RESTORE_COPIES_AFTER_MS = 3000;
+
+/**
+ * A write since the last start dropped a one-record copy of a table (src/db/startup-copies.ts),
+ * so this start read the table: write the copy again once the first screen is up and the app is
+ * idle, for the next start.
+ */
+function restoreCopiesLater(db: PawtnersDb): void {
+  const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
+  setTimeout(
+    () =>
+      idle(
+        () => {
+          import('../db/startup-copies')
+            .then(({ ensureStartupCopies }) => ensureStartupCopies(db))
+            // Only a speed-up: if it fails (the window is closing, another version took over the
+            // database), the next start reads the table and tries again.
+            .catch(() => undefined);
+        },
+        { timeout: 10_000 },
+      ),
+    RESTORE_COPIES_AFTER_MS,
+  );
 }
 
 /** How a table is read when there is no kept copy (default: one toArray()). */

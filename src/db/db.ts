@@ -23,6 +23,12 @@ import {
   PAYOUT_TABLES,
 } from './order-pages';
 import type { PageIndexEntry, StoredPage } from './paged-store';
+import {
+  STARTUP_COPIES_STORE,
+  startupCopiesMiddleware,
+  writeMissingCopies,
+  type StartupCopy,
+} from './startup-copies';
 
 /** A safety copy of the whole database taken before an import, for one-click undo. */
 export interface Snapshot {
@@ -81,6 +87,8 @@ export class PawtnersDb extends Dexie {
   brandFollowers!: EntityTable<BrandFollowerCount, 'id'>;
   snapshots!: EntityTable<Snapshot, 'id'>;
   partnerStats!: EntityTable<PartnerStats, 'partnerId'>;
+  /** Partners, contracts and rollups in one record each, for start-up (src/db/startup-copies.ts). */
+  startupCopies!: EntityTable<StartupCopy, 'id'>;
 
   constructor(name = DB_NAME) {
     // No shared query cache: with it, Dexie deep-clones every live-query result on each read,
@@ -119,6 +127,12 @@ export class PawtnersDb extends Dexie {
         // Rollups are now packed as Int32 where they fit (half the bytes read at start-up).
         await rebuildStatsInTransaction(tx);
       });
+    // v4: partners, contracts and rollups copied into one record each, which start-up reads
+    // instead of 6,000 (derived data; never in backups). The middleware keeps them in step.
+    this.version(4)
+      .stores({ [STARTUP_COPIES_STORE]: 'id' })
+      .upgrade((tx) => writeMissingCopies(tx));
+    this.use(startupCopiesMiddleware);
   }
 }
 

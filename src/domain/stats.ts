@@ -347,3 +347,72 @@ export function monthlyEarningsFromStats(
   });
   return out;
 }
+
+/**
+ * Every rollup in one record: start-up reads this instead of one record per partner. IndexedDB's
+ * cost in Chromium is per record far more than per byte (2,000 rollups of 6 MB took 400-650 ms
+ * to read, the same numbers in one record 70-90 ms). `index` holds four numbers per rollup:
+ * where its orderDays start and how many there are, then the same for its posts; `float` says
+ * which of the two are Float64 (bit 0: orderDays, bit 1: posts), whose numbers are in `floats`,
+ * the others in `ints`.
+ */
+export interface PackedRollups {
+  partnerIds: string[];
+  index: Int32Array;
+  float: Uint8Array;
+  ints: Int32Array;
+  floats: Float64Array;
+}
+
+/** All of `rows` in one PackedRollups (unpackRollups gives them back, same order). */
+export function packRollups(rows: readonly PartnerStats[]): PackedRollups {
+  let nInts = 0;
+  let nFloats = 0;
+  for (const r of rows)
+    for (const a of [r.orderDays, r.posts])
+      if (a instanceof Int32Array) nInts += a.length;
+      else nFloats += a.length;
+  const out: PackedRollups = {
+    partnerIds: rows.map((r) => r.partnerId),
+    index: new Int32Array(rows.length * 4),
+    float: new Uint8Array(rows.length),
+    ints: new Int32Array(nInts),
+    floats: new Float64Array(nFloats),
+  };
+  let atInt = 0;
+  let atFloat = 0;
+  rows.forEach((r, i) => {
+    [r.orderDays, r.posts].forEach((a, j) => {
+      if (a instanceof Int32Array) {
+        out.ints.set(a, atInt);
+        out.index[i * 4 + j * 2] = atInt;
+        atInt += a.length;
+      } else {
+        out.floats.set(a, atFloat);
+        out.index[i * 4 + j * 2] = atFloat;
+        atFloat += a.length;
+        out.float[i]! |= 1 << j;
+      }
+      out.index[i * 4 + j * 2 + 1] = a.length;
+    });
+  });
+  return out;
+}
+
+/**
+ * The rollups of packRollups(). Their arrays are views into the pack's (4,000 copies cost
+ * 30-100 ms at start-up, the views 2 ms): read them, never store them (IndexedDB would store
+ * each view's whole buffer).
+ */
+export function unpackRollups(p: PackedRollups): PartnerStats[] {
+  const part = (i: number, j: number): Packed => {
+    const at = p.index[i * 4 + j * 2]!;
+    const end = at + p.index[i * 4 + j * 2 + 1]!;
+    return (p.float[i]! >> j) & 1 ? p.floats.subarray(at, end) : p.ints.subarray(at, end);
+  };
+  return p.partnerIds.map((partnerId, i) => ({
+    partnerId,
+    orderDays: part(i, 0),
+    posts: part(i, 1),
+  }));
+}

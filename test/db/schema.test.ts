@@ -25,9 +25,9 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      [...DATA_STORES, 'snapshots', 'partnerStats'].sort(),
+      [...DATA_STORES, 'snapshots', 'partnerStats', 'startupCopies'].sort(),
     );
   });
 

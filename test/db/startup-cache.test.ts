@@ -10,12 +10,15 @@ import {
   EARLY_TABLES,
   startEarlyRead,
   takeEarlyRead,
+  type EarlyRows,
 } from '../../src/app/early-read';
 import { cachedRows } from '../../src/app/table-cache';
 import { DB_NAME, PawtnersDb, setDbForTests } from '../../src/db/db';
 import { generateSampleData } from '../../src/domain/sample-data';
 import type { Partner } from '../../src/domain/schemas';
 import { replaceAllData } from '../../src/db/repo';
+import { ensureStartupCopies } from '../../src/db/startup-copies';
+import { unpackRollups, type PackedRollups } from '../../src/domain/stats';
 
 const NOW = Date.UTC(2026, 2, 15, 12);
 const sample = generateSampleData('2026-03-15', NOW);
@@ -92,5 +95,53 @@ describe('early read and kept copies on a stored brand', () => {
     expect((await cachedRows('partners')).length).toBe(sample.partners.length);
     other.close();
     await Dexie.delete('kept-copies-other');
+  });
+});
+
+describe('early read of the one-record copies', () => {
+  const db = new PawtnersDb(EARLY_DB_NAME);
+  afterAll(async () => {
+    db.close();
+    await Dexie.delete(EARLY_DB_NAME);
+  });
+
+  async function early(): Promise<EarlyRows> {
+    // Dexie announces its writes to other windows a moment later; the early read must not take
+    // the writes above for another window's.
+    await new Promise((r) => setTimeout(r, 50));
+    startEarlyRead();
+    const rows = await takeEarlyRead();
+    expect(rows).not.toBeNull();
+    return rows!;
+  }
+
+  async function expectWhatDexieReads(rows: EarlyRows): Promise<void> {
+    const stats = rows.packedStats
+      ? unpackRollups(rows.packedStats as PackedRollups)
+      : rows.tables.partnerStats;
+    for (const t of EARLY_TABLES)
+      expect(t === 'partnerStats' ? stats : rows.tables[t], t).toEqual(await db.table(t).toArray());
+  }
+
+  it('reads the copies, or the table whose copy a write dropped, until it is written again', async () => {
+    await replaceAllData(db, sample);
+    const fast = await early();
+    expect(fast.copiesMissing).toBe(false);
+    expect(fast.packedStats).toBeDefined();
+    expect(fast.tables.partnerStats).toEqual([]);
+    expect(fast.tables.partners.length).toBe(sample.partners.length);
+    await expectWhatDexieReads(fast);
+
+    await db.partners.put({ ...sample.partners[0]!, name: 'Renamed Pup' });
+    const slow = await early();
+    expect(slow.copiesMissing).toBe(true);
+    expect(slow.packedStats).toBeDefined();
+    expect((slow.tables.partners as Partner[]).find((p) => p.name === 'Renamed Pup')).toBeDefined();
+    await expectWhatDexieReads(slow);
+
+    expect(await ensureStartupCopies(db)).toEqual(['partners']);
+    const again = await early();
+    expect(again.copiesMissing).toBe(false);
+    await expectWhatDexieReads(again);
   });
 });

@@ -7,8 +7,9 @@ import { writeOrders } from '../../src/db/orders';
 import { deletePartner, restorePartner } from '../../src/db/partners';
 import { loadSampleData, deleteAllData } from '../../src/db/repo';
 import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../../src/db/stats';
+import { COPIED_TABLES, ensureStartupCopies, type StartupCopy } from '../../src/db/startup-copies';
 import { generateSampleData } from '../../src/domain/sample-data';
-import { buildAllStats, UNATTRIBUTED } from '../../src/domain/stats';
+import { buildAllStats, UNATTRIBUTED, unpackRollups } from '../../src/domain/stats';
 import { allOrders, countOrders, findOrders, putOrderRecords } from '../../src/db/order-pages';
 import { contentStore, payoutStore } from '../../src/db/order-pages';
 
@@ -39,9 +40,28 @@ async function recomputed() {
   return new Map(stats.map((s) => [s.partnerId, s]));
 }
 
+/**
+ * The stored rollups. Every call also checks the one-record copies for start-up
+ * (src/db/startup-copies.ts) of the rollups, partners and contracts: each is absent, or exactly
+ * the rows of its table in the same order.
+ */
 async function stored() {
+  const tables = Object.keys(COPIED_TABLES) as (keyof typeof COPIED_TABLES)[];
+  const [copies, ...rows] = await db.transaction('r', [...tables, 'startupCopies'], () =>
+    Promise.all([db.startupCopies.toArray(), ...tables.map((t) => db.table(t).toArray())]),
+  );
+  for (const copy of copies) {
+    const table = rows[tables.indexOf(copy.id)];
+    expect(copy.id === 'partnerStats' ? unpackRollups(copy) : copy.rows).toEqual(table);
+  }
   return new Map((await db.partnerStats.toArray()).map((s) => [s.partnerId, s]));
 }
+
+/** Which tables have their start-up copy. */
+async function copied(): Promise<StartupCopy['id'][]> {
+  return (await db.startupCopies.toCollection().primaryKeys()).sort() as StartupCopy['id'][];
+}
+const ALL = ['contracts', 'partnerStats', 'partners'];
 
 describe('rollups in the database', () => {
   it('are written with the sample data and agree with a full recomputation', async () => {
@@ -49,6 +69,7 @@ describe('rollups in the database', () => {
     const s = await stored();
     expect(s.size).toBe((await db.partners.count()) + 1);
     expect(s).toEqual(await recomputed());
+    expect(await copied()).toEqual(ALL);
   });
 
   it('follow an order reassigned to another partner and an edited contract', async () => {
@@ -59,6 +80,27 @@ describe('rollups in the database', () => {
       await db.contracts.where('partnerId').equals('p-020').modify({ commissionRate: 33 });
       await refreshPartnerStats(db, ['p-001', 'p-020']);
     });
+    expect(await stored()).toEqual(await recomputed());
+    // A partial write drops the copies of what it wrote; they are written again from the tables.
+    expect(await copied()).toEqual(['partners']);
+    expect(await ensureStartupCopies(db)).toEqual(['contracts', 'partnerStats']);
+    expect(await copied()).toEqual(ALL);
+    expect(await stored()).toEqual(await recomputed());
+    expect(await ensureStartupCopies(db)).toEqual([]);
+  });
+
+  it('keep the start-up copy as it was when the writing transaction fails', async () => {
+    await loadSampleData(db, NOW);
+    const before = await db.startupCopies.toArray();
+    const order = (await findOrders(db, (o) => o.partnerId === 'p-001'))[0]!;
+    await expect(
+      db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
+        await putOrderRecords(db, [{ ...order, partnerId: 'p-020' }]);
+        await refreshPartnerStats(db, ['p-001', 'p-020']);
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await db.startupCopies.toArray()).toEqual(before);
     expect(await stored()).toEqual(await recomputed());
   });
 
@@ -113,12 +155,15 @@ describe('rollups in the database', () => {
       reason: 'test',
     });
     expect(await stored()).toEqual(await recomputed());
+    // Both rewrite every table, so the start-up copies are written with them.
+    expect(await copied()).toEqual(ALL);
     await importBackupText(db, text, 'replace', {
       now: NOW + 2,
       appVersion: '0.1.0',
       reason: 'test',
     });
     expect(await stored()).toEqual(await recomputed());
+    expect(await copied()).toEqual(ALL);
   });
 
   it('refuses to refresh inside a transaction that does not include the rollups', async () => {
@@ -134,9 +179,12 @@ describe('rollups in the database', () => {
     await loadSampleData(db, NOW);
     await deleteAllData(db);
     expect(await db.partnerStats.count()).toBe(0);
+    expect(await copied()).toEqual(ALL);
+    expect(await stored()).toEqual(new Map());
     await loadSampleData(db, NOW);
     await db.partnerStats.clear();
     await rebuildAllStats(db);
+    expect(await copied()).toEqual(ALL);
     expect(await stored()).toEqual(await recomputed());
     expect((await stored()).has(UNATTRIBUTED)).toBe(true);
   });
@@ -152,12 +200,13 @@ describe('rollups in the database', () => {
     });
     v1.close();
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(await countOrders(db)).toBe(3000);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect((await allOrders(db)).sort(byId)).toEqual([...data.orders].sort(byId));
     expect((await contentStore.all(db)).sort(byId)).toEqual([...data.contentItems].sort(byId));
     expect((await payoutStore.all(db)).sort(byId)).toEqual([...data.payouts].sort(byId));
     expect(await stored()).toEqual(await recomputed());
+    expect(await copied()).toEqual(ALL);
   });
 });

@@ -11,7 +11,10 @@ import {
   monthlyEarningsFromStats,
   ORDER_STRIDE,
   packNumbers,
+  packRollups,
   UNATTRIBUTED,
+  unpackRollups,
+  type PartnerStats,
 } from '../../src/domain/stats';
 
 const today = '2026-11-24';
@@ -180,5 +183,28 @@ describe('packed rollup numbers', () => {
     const s = buildPartnerStats('p', [order], [], [], 'UTC');
     expect(s.orderDays).toBeInstanceOf(Float64Array);
     expect(s.orderDays[1]).toBe(3_000_000_000);
+  });
+});
+
+describe('packed rollups', () => {
+  it('give back every rollup as it was, Int32 and Float64 arrays alike', () => {
+    const rows: PartnerStats[] = [
+      { partnerId: 'a', orderDays: Int32Array.from([1, 2, 3, 4, 5, 6]), posts: new Int32Array(0) },
+      {
+        partnerId: 'b',
+        orderDays: Float64Array.from([7, 0.5, 1, 2, 3, 4]),
+        posts: Int32Array.from([10, 11, 12, 13, 14, 15, 16, 17, 18]),
+      },
+      { partnerId: 'c', orderDays: new Int32Array(0), posts: Float64Array.from([1e12, 2]) },
+    ];
+    const packed = packRollups(rows);
+    expect(packed.ints.length).toBe(6 + 9);
+    expect(packed.floats.length).toBe(6 + 2);
+    const back = unpackRollups(packed);
+    expect(back).toEqual(rows);
+    expect(back.map((r) => [r.orderDays.constructor, r.posts.constructor])).toEqual(
+      rows.map((r) => [r.orderDays.constructor, r.posts.constructor]),
+    );
+    expect(unpackRollups(packRollups([]))).toEqual([]);
   });
 });
