@@ -21,7 +21,15 @@ import { orderSchema, type Order, type Settings } from '../domain/schemas';
 import { newCustomerSalt } from '../io/customer-key';
 import type { PawtnersDb } from './db';
 import { applyOrderChangesToStats, STATS_SOURCE_TABLES } from './stats';
-import { findOrders, getOrder, getOrders, ORDER_TABLES, putOrderRecords } from './order-pages';
+import {
+  findOrders,
+  getOrder,
+  getOrders,
+  ORDER_TABLES,
+  orderStore,
+  putOrderRecords,
+} from './order-pages';
+import type { IndexSnapshot, PreparedPut } from './paged-store';
 import { readSettings } from './repo';
 
 /** Stored orders changed between the preview and the confirmation. */
@@ -34,17 +42,12 @@ export class ImportConflictError extends Error {
   }
 }
 
-/**
- * THE one writer of orders: validates every record, then puts and deletes in one transaction
- * (joining the caller's transaction when there is one). Returns the versions it replaced: those of
- * `put`, then of `deleteIds` (undefined where there was none).
- */
-export async function writeOrders(
-  db: PawtnersDb,
-  put: readonly Order[],
-  deleteIds: readonly string[] = [],
-): Promise<(Order | undefined)[]> {
-  const valid = put.map((o) => {
+/** The stored order index changed after a write was prepared on it (see writeOrders). */
+class IndexChangedError extends Error {}
+
+/** Every order as the schema wants it, or an error naming the first that is not. */
+function validOrders(put: readonly Order[]): Order[] {
+  return put.map((o) => {
     if (isPlainValidOrder(o)) return o;
     const r = orderSchema.safeParse(o);
     if (!r.success)
@@ -53,10 +56,34 @@ export async function writeOrders(
       );
     return r.data;
   });
+}
+
+/**
+ * THE one writer of orders: validates every record, then puts and deletes in one transaction
+ * (joining the caller's transaction when there is one). Returns the versions it replaced: those of
+ * `put`, then of `deleteIds` (undefined where there was none). With `prepared` (the same orders,
+ * already validated and placed by orderStore.preparePut), only the pages are written; if the index
+ * changed since it was prepared, it throws IndexChangedError and the transaction writes nothing.
+ */
+export async function writeOrders(
+  db: PawtnersDb,
+  put: readonly Order[],
+  deleteIds: readonly string[] = [],
+  prepared?: PreparedPut<Order>,
+): Promise<(Order | undefined)[]> {
+  const valid = prepared ? put : validOrders(put);
   return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     // The stored versions come off the per-partner rollups, the new ones go on, in this transaction.
-    const before = await putOrderRecords(db, valid, deleteIds);
-    await applyOrderChangesToStats(db, before, valid);
+    if (!prepared) {
+      const before = await putOrderRecords(db, valid, deleteIds);
+      await applyOrderChangesToStats(db, before, valid);
+      return before;
+    }
+    // The rollups start on the prepared versions (their reads go out before the pages are
+    // encoded) while the pages are written; both are undone if the index turned out to change.
+    const stats = applyOrderChangesToStats(db, prepared.before, valid);
+    const [before] = await Promise.all([orderStore.commitPut(db, prepared), stats]);
+    if (before === null) throw new IndexChangedError();
     return before;
   });
 }
@@ -76,19 +103,30 @@ export async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex
   return buildAttributionIndex(await db.partners.toArray());
 }
 
-/** Preview an import against what is stored. Writes nothing. */
+/**
+ * The order index as it is now. An import reads it while the file is still being parsed, plans
+ * on it and prepares its write on it (see prepareOrderImport).
+ */
+export function readOrderIndex(db: PawtnersDb): Promise<IndexSnapshot> {
+  return db.transaction('r', [...ORDER_TABLES], () => orderStore.snapshot(db));
+}
+
+/** Preview an import against what is stored (or against `index`, read before). Writes nothing. */
 export async function planOrderImport(
   db: PawtnersDb,
   source: string,
   incoming: readonly IncomingOrder[],
   problems: readonly PlanProblem[],
   now = Date.now(),
+  index?: IndexSnapshot,
 ): Promise<ImportPlan> {
   const ids = incoming.map((o) => orderRecordId(o.source, o.orderId));
-  const [settings, index, stored] = await Promise.all([
+  const [settings, attribution, stored] = await Promise.all([
     readSettings(db),
     attributionIndex(db),
-    db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
+    index
+      ? orderStore.getManyIn(db, index, ids)
+      : db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
   ]);
   const map = new Map<string, Order>();
   for (const o of stored) if (o) map.set(o.id, o);
@@ -97,25 +135,65 @@ export async function planOrderImport(
     incoming,
     problems,
     stored: map,
-    index,
+    index: attribution,
     rule: settings.multiCodeRule,
     now,
   });
 }
 
 /**
+ * A plan's write worked out on the index it was planned on, while the owner reads the preview:
+ * applyOrderImport then only writes the pages, unless the index changed in between.
+ */
+export async function prepareOrderImport(
+  db: PawtnersDb,
+  plan: ImportPlan,
+  index: IndexSnapshot,
+): Promise<PreparedImport> {
+  const orders = validOrders(plan.toWrite);
+  return { orders, put: await orderStore.preparePut(db, index, orders) };
+}
+
+/** A plan's orders as validated, and their write as prepared. */
+export interface PreparedImport {
+  orders: Order[];
+  put: PreparedPut<Order>;
+}
+
+/**
  * Write what the preview showed, all or nothing. Refuses when any of those orders changed in the
  * meantime. Optionally remembers the column mapping used for this source in the same transaction.
+ * With `prepared` (prepareOrderImport on the same plan) the write skips re-reading the index
+ * when nothing was written since; otherwise it reads everything again, as without.
  */
 export async function applyOrderImport(
   db: PawtnersDb,
   plan: ImportPlan,
   remember?: { source: string; mapping: Record<string, string> },
+  prepared?: PreparedImport,
+): Promise<number> {
+  if (prepared) {
+    try {
+      return await writeImport(db, plan, remember, prepared);
+    } catch (e) {
+      if (!(e instanceof IndexChangedError)) throw e;
+    }
+  }
+  return writeImport(db, plan, remember);
+}
+
+async function writeImport(
+  db: PawtnersDb,
+  plan: ImportPlan,
+  remember: { source: string; mapping: Record<string, string> } | undefined,
+  prepared?: PreparedImport,
 ): Promise<number> {
   await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
     // The write returns the versions it replaced: if any is not the one the preview saw, throwing
     // here rolls the whole transaction back.
-    const before = await writeOrders(db, plan.toWrite);
+    const before = prepared
+      ? await writeOrders(db, prepared.orders, [], prepared.put)
+      : await writeOrders(db, plan.toWrite);
     const stale = plan.toWrite.filter(
       (o, i) => (before[i]?.updatedAt ?? null) !== plan.baseVersions[o.id],
     );

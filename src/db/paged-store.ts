@@ -460,4 +460,168 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     if (gen === (await this.generation(s))) return;
     await this.dropGeneration(s, gen);
   }
+
+  // --- A preview and its write on one index read (order imports) ------------------------------
+
+  /**
+   * The live generation's page index as it is now. Call it in a read transaction covering
+   * `tables`, so the generation and its entries are read together.
+   */
+  snapshot(s: TableSource): Promise<IndexSnapshot> {
+    return this.generation(s).then((gen) =>
+      this.inGen(this.index(s), gen)
+        .toArray()
+        .then((entries) => ({ gen, entries })),
+    );
+  }
+
+  /** Like getMany, finding the rows' pages in a snapshot of the index instead of reading it. */
+  async getManyIn(
+    s: TableSource,
+    snap: IndexSnapshot,
+    ids: readonly string[],
+  ): Promise<(T | undefined)[]> {
+    if (ids.length === 0) return [];
+    const wanted = new Set(ids);
+    const keys = snap.entries.filter((e) => e.ids.some((id) => wanted.has(id))).map((e) => e.key);
+    const byId = new Map<string, T>();
+    for (const p of await this.pages(s).bulkGet(keys))
+      if (p) for (const r of await this.rowsOf(p)) if (wanted.has(r.id)) byId.set(r.id, r);
+    return ids.map((id) => byId.get(id));
+  }
+
+  /**
+   * What `put` would write, worked out against a snapshot of the index without writing: the
+   * pages the rows go to are read (outside any write transaction, e.g. while the owner looks at
+   * a preview) and merged. {@link commitPut} writes it if the index is still the snapshot.
+   */
+  async preparePut(
+    s: TableSource,
+    snap: IndexSnapshot,
+    put: readonly T[],
+    deleteIds: readonly string[] = [],
+  ): Promise<PreparedPut<T>> {
+    const pageOf = new Map<string, string>();
+    const room = new Map<string, number>();
+    const lastPage = new Map<string, number>();
+    for (const e of snap.entries) {
+      for (const id of e.ids) pageOf.set(id, e.key);
+      room.set(e.key, e.ids.length);
+      const month = monthOfKey(e.key);
+      lastPage.set(month, Math.max(lastPage.get(month) ?? -1, pageNumber(e.key)));
+    }
+    const prefix = prefixOf(snap.gen);
+    const incoming = new Map<string, T>();
+    for (const r of put) incoming.set(r.id, r);
+    const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
+    // The same placement as `put`: a row stays on its page while its month is unchanged, else
+    // goes to the last page of its month with room, or a new one.
+    const target = new Map<string, string>();
+    for (const [id, r] of incoming) {
+      const cur = pageOf.get(id);
+      const month = this.monthOf(r);
+      if (cur !== undefined && monthOfKey(cur) === month) {
+        target.set(id, cur);
+        continue;
+      }
+      if (cur !== undefined) room.set(cur, room.get(cur)! - 1);
+      let n = lastPage.get(month) ?? -1;
+      let key = n >= 0 ? pageKey(prefix, month, n) : '';
+      if (n < 0 || room.get(key)! >= this.perPage) {
+        n += 1;
+        key = pageKey(prefix, month, n);
+        lastPage.set(month, n);
+        room.set(key, 0);
+      }
+      room.set(key, room.get(key)! + 1);
+      target.set(id, key);
+    }
+    const touched = new Set<string>(target.values());
+    for (const id of [...incoming.keys(), ...deleting]) {
+      const cur = pageOf.get(id);
+      if (cur !== undefined) touched.add(cur);
+    }
+    const keys = [...touched];
+    const loaded = await this.pages(s).bulkGet(keys);
+    const pages = new Map<string, T[]>();
+    const stored = new Map<string, T>();
+    for (let i = 0; i < keys.length; i++) {
+      const page = loaded[i];
+      const rows = page ? await this.rowsOf(page) : [];
+      for (const r of rows) stored.set(r.id, r);
+      pages.set(
+        keys[i]!,
+        rows.filter((r) => !incoming.has(r.id) && !deleting.has(r.id)),
+      );
+    }
+    for (const [id, r] of incoming) pages.get(target.get(id)!)!.push(r);
+    for (const rows of pages.values()) rows.sort(this.compare);
+    return {
+      snapshot: snap,
+      pages,
+      before: [...put.map((r) => stored.get(r.id)), ...deleteIds.map((id) => stored.get(id))],
+    };
+  }
+
+  /**
+   * Write a prepared put in the caller's write transaction, if the stored index still equals the
+   * snapshot it was prepared on (same generation, pages, row ids and updatedAt), so every page
+   * it rewrites still holds what was read. Resolves to the stored versions before the write (as
+   * `put` does), or to null, having written nothing, when anything changed since.
+   */
+  commitPut(s: TableSource, prep: PreparedPut<T>): Promise<(T | undefined)[] | null> {
+    const { snapshot } = prep;
+    // Both reads are requested before the pages are encoded, so the database reads meanwhile.
+    const gen = this.generation(s);
+    const fresh = this.inGen(this.index(s), snapshot.gen).toArray();
+    const writePages: StoredPage<T>[] = [];
+    const writeIndex: PageIndexEntry[] = [];
+    const drop: string[] = [];
+    for (const [key, rows] of prep.pages) {
+      if (rows.length === 0) drop.push(key);
+      else {
+        writePages.push(this.encode({ key, rows }));
+        writeIndex.push(this.indexEntry(key, rows));
+      }
+    }
+    return gen.then((g) =>
+      fresh.then((entries) => {
+        if (g !== snapshot.gen || !sameEntries(entries, snapshot.entries)) return null;
+        return this.pages(s)
+          .bulkDelete(drop)
+          .then(() => this.index(s).bulkDelete(drop))
+          .then(() => this.pages(s).bulkPut(writePages))
+          .then(() => this.index(s).bulkPut(writeIndex))
+          .then(() => prep.before);
+      }),
+    );
+  }
+}
+
+/** A page index as read at one moment (see PagedTable.snapshot). */
+export interface IndexSnapshot {
+  gen: number;
+  entries: PageIndexEntry[];
+}
+
+/** A put worked out but not written (see PagedTable.preparePut). */
+export interface PreparedPut<T> {
+  snapshot: IndexSnapshot;
+  /** Every page the put rewrites, with its rows in order (empty = the page goes). */
+  pages: Map<string, T[]>;
+  /** The stored versions of the put rows, then of the deleted ids, when prepared. */
+  before: (T | undefined)[];
+}
+
+/** Whether two reads of an index are the same: pages, their row ids and updatedAt. */
+function sameEntries(a: readonly PageIndexEntry[], b: readonly PageIndexEntry[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.key !== y.key || x.ids.length !== y.ids.length || !x.stamps || !y.stamps) return false;
+    for (let j = 0; j < x.ids.length; j++)
+      if (x.ids[j] !== y.ids[j] || x.stamps[j] !== y.stamps[j]) return false;
+  }
+  return true;
 }

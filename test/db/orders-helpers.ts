@@ -1,7 +1,13 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PawtnersDb } from '../../src/db/db';
-import { applyOrderImport, ensureCustomerSalt, planOrderImport } from '../../src/db/orders';
+import {
+  applyOrderImport,
+  ensureCustomerSalt,
+  planOrderImport,
+  readOrderIndex,
+} from '../../src/db/orders';
+import type { IndexSnapshot } from '../../src/db/paged-store';
 import type { Contract, Partner } from '../../src/domain/schemas';
 import { parseCsv } from '../../src/io/csv';
 import { withCustomerKeys } from '../../src/io/customer-key';
@@ -78,8 +84,11 @@ export async function seedPartners(db: PawtnersDb): Promise<void> {
   ]);
 }
 
-/** Read a Shopify fixture the way the worker does and plan it against the database. */
-export async function planFixture(db: PawtnersDb, name: string, now = NOW) {
+/**
+ * Read a Shopify fixture the way the worker does and plan it against the database (or against
+ * `index`, a snapshot of the order index read before, as the worker does).
+ */
+export async function planFixture(db: PawtnersDb, name: string, now = NOW, index?: IndexSnapshot) {
   const text = readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8');
   const res = shopifyImporter.parse(parseCsv(text), {
     timeZone: 'America/New_York',
@@ -92,7 +101,13 @@ export async function planFixture(db: PawtnersDb, name: string, now = NOW) {
     settings.customerSalt,
     settings.keepRawEmails,
   );
-  return planOrderImport(db, 'shopify', incoming, res.problems, now);
+  return planOrderImport(db, 'shopify', incoming, res.problems, now, index);
+}
+
+/** A fixture planned on a snapshot of the order index read first, as the import worker does. */
+export async function planFixtureOnIndex(db: PawtnersDb, name: string, now = NOW) {
+  const index = await readOrderIndex(db);
+  return { index, plan: await planFixture(db, name, now, index) };
 }
 
 export async function importFixture(db: PawtnersDb, name: string, now = NOW) {

@@ -5,12 +5,21 @@ import {
   applyOrderImport,
   ImportConflictError,
   mapCodeToPartner,
+  prepareOrderImport,
   reassignOrder,
 } from '../../src/db/orders';
+import { buildAllStats } from '../../src/domain/stats';
+import { contentStore } from '../../src/db/order-pages';
 import { readSettings, saveSettings } from '../../src/db/repo';
 import { customerKeyOf } from '../../src/io/customer-key';
 import { parseManualOrder, emptyManualOrder } from '../../src/io/orders-manual';
-import { importFixture, NOW, planFixture, seedPartners } from './orders-helpers';
+import {
+  importFixture,
+  NOW,
+  planFixture,
+  planFixtureOnIndex,
+  seedPartners,
+} from './orders-helpers';
 import { allOrders, countOrders, getOrder } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
@@ -93,6 +102,62 @@ describe('order import', () => {
     await reassignOrder(db, 'shopify:#1003', 'p-lucy', 'Owner knows better', NOW + 20);
     await expect(applyOrderImport(db, plan)).rejects.toBeInstanceOf(ImportConflictError);
     expect(await countOrders(db)).toBe(8);
+  });
+});
+
+/** The rollups as stored, and as a full recomputation from the stored records gives them. */
+async function rollups() {
+  const tz = (await readSettings(db)).timeZone;
+  const full = buildAllStats(
+    (await db.partners.toArray()).map((p) => p.id),
+    await allOrders(db),
+    await contentStore.all(db),
+    await db.contracts.toArray(),
+    tz,
+  );
+  const byId = <T extends { partnerId: string }>(rows: T[]) =>
+    [...rows].sort((a, b) => (a.partnerId < b.partnerId ? -1 : 1));
+  return { stored: byId(await db.partnerStats.toArray()), full: byId(full) };
+}
+
+describe('order import written as prepared while the preview is shown', () => {
+  it('writes exactly the plan, and the rollups equal a full recomputation', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
+    expect(plan.counts).toMatchObject({ new: 1, changed: 1, unchanged: 1 });
+    const prepared = await prepareOrderImport(db, plan, index);
+    expect(await countOrders(db)).toBe(8); // preparing writes nothing
+    expect(await applyOrderImport(db, plan, undefined, prepared)).toBe(2);
+    expect(await countOrders(db)).toBe(9);
+    for (const o of plan.toWrite) expect(await getOrder(db, o.id)).toEqual(o);
+    const { stored, full } = await rollups();
+    expect(stored).toEqual(full);
+  });
+
+  it('reads everything again when other orders were written after the preview', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
+    const prepared = await prepareOrderImport(db, plan, index);
+    // #1001 is not in the file, but its page is the one #1009 joins.
+    await reassignOrder(db, 'shopify:#1001', 'p-pip', 'Owner knows better', NOW + 20);
+    expect(await applyOrderImport(db, plan, undefined, prepared)).toBe(2);
+    expect(await countOrders(db)).toBe(9);
+    expect(await getOrder(db, 'shopify:#1001')).toMatchObject({ partnerId: 'p-pip' });
+    for (const o of plan.toWrite) expect(await getOrder(db, o.id)).toEqual(o);
+    const { stored, full } = await rollups();
+    expect(stored).toEqual(full);
+  });
+
+  it('still refuses a preview whose orders changed after it was made', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
+    const prepared = await prepareOrderImport(db, plan, index);
+    await reassignOrder(db, 'shopify:#1003', 'p-lucy', 'Owner knows better', NOW + 20);
+    const before = await allOrders(db);
+    await expect(applyOrderImport(db, plan, undefined, prepared)).rejects.toBeInstanceOf(
+      ImportConflictError,
+    );
+    expect(await allOrders(db)).toEqual(before);
   });
 });
 

@@ -5,7 +5,14 @@
  * transaction. Cancel = the screen terminates this worker; nothing is written before "apply".
  */
 import { getDb } from '../../db/db';
-import { applyOrderImport, planOrderImport } from '../../db/orders';
+import type { IndexSnapshot } from '../../db/paged-store';
+import {
+  applyOrderImport,
+  planOrderImport,
+  prepareOrderImport,
+  readOrderIndex,
+  type PreparedImport,
+} from '../../db/orders';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
 import { parseCsv } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
@@ -24,6 +31,8 @@ const post = (m: ImportMessage) => self.postMessage(m);
 
 /** The plan the owner is looking at; "apply" writes exactly this. */
 let plan: ImportPlan | null = null;
+/** Its write, worked out while the owner looks at the preview (null if that failed). */
+let prepared: Promise<PreparedImport | null> | null = null;
 
 /** What the file holds, parsed and grouped into orders, or why not. */
 function readOrders(
@@ -73,26 +82,44 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
 
 async function parse(req: ParseRequest): Promise<void> {
   plan = null;
+  prepared = null;
+  // The stored order index (300,000 ids for a big shop) is read while the file is parsed: the
+  // database does most of that work on its own thread.
+  const reading = readOrderIndex(getDb());
+  reading.catch(() => undefined); // unused when the file fails; planning reports the error
   const file = await parseFile(req);
   if (file === 'needs-mapping') return;
   if (typeof file === 'string') return post({ type: 'fatal', messages: [file] });
   if (file.fatal.length > 0) return post({ type: 'fatal', messages: file.fatal });
   post({ type: 'progress', label: 'Comparing with stored orders', done: 0, total: 1 });
-  plan = await planOrderImport(getDb(), file.source, file.orders, file.problems, req.now);
+  const index: IndexSnapshot = await reading;
+  const made = await planOrderImport(
+    getDb(),
+    file.source,
+    file.orders,
+    file.problems,
+    req.now,
+    index,
+  );
+  plan = made;
   post({
     type: 'preview',
     formatLabel: file.formatLabel,
     rowCount: file.rowCount,
-    summary: summarizePlan(plan, PREVIEW_LIMIT),
+    summary: summarizePlan(made, PREVIEW_LIMIT),
   });
+  // Nothing is written here; if this fails, "apply" writes the plan the ordinary way.
+  prepared = prepareOrderImport(getDb(), made, index).catch(() => null);
 }
 
 async function apply(req: ApplyRequest): Promise<void> {
   if (!plan) return post({ type: 'failed', message: 'There is no preview to import.' });
   post({ type: 'progress', label: 'Saving orders', done: 0, total: 1 });
-  const written = await applyOrderImport(getDb(), plan, req.remember);
+  const ready = (await prepared) ?? undefined;
+  const written = await applyOrderImport(getDb(), plan, req.remember, ready);
   const { counts } = plan;
   plan = null;
+  prepared = null;
   post({ type: 'applied', written, counts });
 }
 
