@@ -29,7 +29,7 @@ import {
 } from '../io/backup';
 import { DATA_STORES, rebuildStatsInTransaction, type PawtnersDb, type Snapshot } from './db';
 import { forEachChunk } from './chunks';
-import { partLength, partsToString, type TextPart } from '../io/rows-text';
+import { partLength, partsText, partsToString, type TextPart } from '../io/rows-text';
 import { isPaged, PAGED } from './order-pages';
 import type { PagedTable } from './paged-store';
 import { newId } from './repo';
@@ -135,7 +135,7 @@ export async function exportBackupText(
   db: PawtnersDb,
   opts: { appVersion: string; now: number },
 ): Promise<string> {
-  return partsToString((await exportBackup(db, opts)).parts);
+  return partsText((await exportBackup(db, opts)).parts);
 }
 
 /** Remember when the owner last exported (bookkeeping: it does not count as an edit). */

@@ -9,7 +9,7 @@
  * transaction) and opens no transaction itself: writers call it inside theirs (covering
  * `tables`), so their changes stay all-or-nothing with the rollups.
  */
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { forEachChunk } from './chunks';
 import { fromUtf8, parseRowsText, rowsText, utf8, type TextPart } from '../io/rows-text';
 
@@ -21,13 +21,15 @@ export interface Page<T> {
 }
 
 /**
- * A page as stored: its rows as backup text in UTF-8 (src/io/rows-text.ts). A backup export hands
- * these bytes to the file as they are, with no row decoded or re-encoded and no string converted
- * to UTF-8 (which alone took 3-6 s for a 217 MB backup). Pages written by earlier versions hold
- * `json` (the same text as a string) or `rows` (objects) and are read as they are.
+ * A page as stored: its rows as backup text in UTF-8 (src/io/rows-text.ts), in a Blob. IndexedDB
+ * keeps a Blob's bytes in a file of its own and a read returns only a handle, so a backup export
+ * makes its file of the stored Blobs without their 200 MB ever passing through the window (reading
+ * them as values ran at 40-50 MB/s here). Pages written by earlier versions hold `bytes` (the same
+ * UTF-8 inline), `json` (the text as a string) or `rows` (objects) and are read as they are.
  */
 export interface StoredPage<T> {
   key: string;
+  blob?: Blob;
   bytes?: Uint8Array<ArrayBuffer>;
   json?: string;
   rows?: T[];
@@ -73,6 +75,42 @@ const pageNumber = (key: string) => Number(bare(key).slice(8));
 const pageKey = (prefix: string, month: string, n: number) =>
   `${prefix}${month}.${String(n).padStart(4, '0')}`;
 
+/**
+ * Await non-IndexedDB work (reading Blobs) without letting the current transaction commit: like
+ * Dexie.waitFor, small reads keep the transaction busy until the work is done, and the result is
+ * handed over inside a request's callback, while the transaction is still active. Dexie.waitFor
+ * itself loses a result when a second wait starts in the same transaction before the first's
+ * result was handed over (it empties its queue), which concurrent page reads do.
+ */
+function waitInTransaction<R>(work: Promise<R>): Promise<R> {
+  const trans = Dexie.currentTransaction;
+  const idb = trans?.idbtrans;
+  if (!trans || !idb) return Dexie.Promise.resolve(work);
+  return new Dexie.Promise<R>((resolve, reject) => {
+    let settled: { ok: true; value: R } | { ok: false; error: unknown } | null = null;
+    work.then(
+      (value) => (settled = { ok: true, value }),
+      (error: unknown) => (settled = { ok: false, error }),
+    );
+    const store = idb.objectStore(trans.storeNames[0]!);
+    const spin = () => {
+      if (settled) {
+        if (settled.ok) resolve(settled.value);
+        else reject(settled.error);
+        return;
+      }
+      try {
+        const req = store.get(-Infinity);
+        req.onsuccess = spin;
+        req.onerror = () => reject(req.error);
+      } catch (e) {
+        reject(e);
+      }
+    };
+    spin();
+  });
+}
+
 export class PagedTable<T extends { id: string; updatedAt: number }> {
   /** The two object stores behind this table, for transaction scopes. */
   readonly tables: readonly [string, string];
@@ -94,14 +132,31 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   }
 
   /** A stored page's rows. */
-  rowsOf(page: StoredPage<T>): T[] {
-    if (page.bytes) return parseRowsText<T>(fromUtf8(page.bytes));
-    return page.json !== undefined ? parseRowsText<T>(page.json) : (page.rows ?? []);
+  rowsOf(page: StoredPage<T>): Promise<T[]> {
+    return this.rowsOfPages([page]).then((r) => r[0]!);
+  }
+
+  /**
+   * The rows of stored pages (undefined for a missing one). A Dexie promise: inside a
+   * transaction, reading the pages' Blobs is awaited with Dexie.waitFor, which keeps the
+   * transaction alive meanwhile (any other wait would let IndexedDB commit it).
+   */
+  private rowsOfPages(pages: readonly (StoredPage<T> | undefined)[]): Promise<(T[] | undefined)[]> {
+    const fromText = (p: StoredPage<T> | undefined, text: string | null): T[] | undefined => {
+      if (!p) return undefined;
+      if (text !== null) return parseRowsText<T>(text);
+      if (p.bytes) return parseRowsText<T>(fromUtf8(p.bytes));
+      return p.json !== undefined ? parseRowsText<T>(p.json) : (p.rows ?? []);
+    };
+    if (!pages.some((p) => p?.blob))
+      return Dexie.Promise.resolve(pages.map((p) => fromText(p, null)));
+    const texts = Promise.all(pages.map((p) => (p?.blob ? p.blob.text() : null)));
+    return waitInTransaction(texts).then((t) => pages.map((p, i) => fromText(p, t[i]!)));
   }
 
   /** A page as it is stored. */
   encode(page: Page<T>): StoredPage<T> {
-    return { key: page.key, bytes: utf8(rowsText(page.rows)) };
+    return { key: page.key, blob: new Blob([utf8(rowsText(page.rows))]) };
   }
 
   private index(s: TableSource) {
@@ -148,9 +203,9 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   forEachPage(s: TableSource, each: (rows: T[]) => void | Promise<void>): Promise<void> {
     // A promise only when `each` returned one: in a transaction an extra native await layer
     // around the reads let IndexedDB commit early (fake-indexeddb tests).
-    const from = (pages: StoredPage<T>[], i: number): void | Promise<void> => {
+    const from = (pages: (T[] | undefined)[], i: number): void | Promise<void> => {
       for (; i < pages.length; i++) {
-        const pending = each(this.rowsOf(pages[i]!));
+        const pending = each(pages[i]!);
         if (pending) return pending.then(() => from(pages, i + 1));
       }
     };
@@ -159,7 +214,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
         this.pages(s),
         (p) => p.key,
         PAGES_PER_READ,
-        (pages) => from(pages, 0),
+        (pages) => this.rowsOfPages(pages).then((rows) => from(rows, 0)),
         undefined,
         rangeOf(gen),
       ),
@@ -172,7 +227,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
    */
   forEachPageText(s: TableSource, each: (text: TextPart) => void | Promise<void>): Promise<void> {
     const hand = (p: StoredPage<T>): void | Promise<void> => {
-      const text = p.bytes ?? p.json ?? (p.rows?.length ? rowsText(p.rows) : null);
+      const text = p.blob ?? p.bytes ?? p.json ?? (p.rows?.length ? rowsText(p.rows) : null);
       return text ? each(text) : undefined;
     };
     const from = (pages: (StoredPage<T> | undefined)[], i: number): void | Promise<void> => {
@@ -234,7 +289,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
       .where(':id')
       .between(`${p}${from}.`, `${p}${to}.\uffff`, true, true)
       .toArray();
-    return pages.flatMap((page) => this.rowsOf(page));
+    return (await this.rowsOfPages(pages)).flatMap((rows) => rows!);
   }
 
   /**
@@ -253,8 +308,8 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
       for (let i = 0; i < e.ids.length; i++) out.set(e.ids[i]!, e.stamps[i]!);
     }
     if (old.length)
-      for (const p of await this.pages(s).bulkGet(old))
-        if (p) for (const r of this.rowsOf(p)) out.set(r.id, r.updatedAt);
+      for (const rows of await this.rowsOfPages(await this.pages(s).bulkGet(old)))
+        for (const r of rows ?? []) out.set(r.id, r.updatedAt);
     return out;
   }
 
@@ -279,8 +334,8 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const { pageOf } = await this.readIndex(s);
     const keys = [...new Set(ids.map((id) => pageOf.get(id)).filter((k) => k !== undefined))];
     const byId = new Map<string, T>();
-    for (const p of await this.pages(s).bulkGet(keys))
-      if (p) for (const r of this.rowsOf(p)) byId.set(r.id, r);
+    for (const rows of await this.rowsOfPages(await this.pages(s).bulkGet(keys)))
+      for (const r of rows ?? []) byId.set(r.id, r);
     return ids.map((id) => byId.get(id));
   }
 
@@ -334,12 +389,11 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
       if (cur !== undefined) touched.add(cur);
     }
     const keys = [...touched];
-    const loaded = await this.pages(s).bulkGet(keys);
+    const loaded = await this.rowsOfPages(await this.pages(s).bulkGet(keys));
     const pages = new Map<string, T[]>();
     const stored = new Map<string, T>();
     keys.forEach((k, i) => {
-      const page = loaded[i];
-      const rows = page ? this.rowsOf(page) : [];
+      const rows = loaded[i] ?? [];
       for (const r of rows) stored.set(r.id, r);
       pages.set(
         k,

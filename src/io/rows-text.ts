@@ -5,8 +5,11 @@
  */
 export const ROW_SEPARATOR = ',\n      ';
 
-/** A piece of a backup file: text, or the same text already as UTF-8. */
-export type TextPart = string | Uint8Array<ArrayBuffer>;
+/**
+ * A piece of a backup file: text, the same text already as UTF-8, or a Blob of that UTF-8 (a
+ * stored page: the file takes it without its bytes ever entering the window).
+ */
+export type TextPart = string | Uint8Array<ArrayBuffer> | Blob;
 
 export function rowsText(rows: readonly unknown[]): string {
   return rows.map((r) => JSON.stringify(r)).join(ROW_SEPARATOR);
@@ -32,10 +35,26 @@ export function fromUtf8(bytes: Uint8Array): string {
 }
 
 export function partLength(part: TextPart): number {
-  return typeof part === 'string' ? part.length : part.byteLength;
+  return typeof part === 'string'
+    ? part.length
+    : part instanceof Blob
+      ? part.size
+      : part.byteLength;
 }
 
-/** The text of parts, as one string (small backups, tests, the desktop app's auto-backups). */
+/** The text of parts held in memory, as one string (a Blob's text can only be read async). */
 export function partsToString(parts: readonly TextPart[]): string {
-  return parts.map((p) => (typeof p === 'string' ? p : fromUtf8(p))).join('');
+  return parts
+    .map((p) => {
+      if (typeof p === 'string') return p;
+      if (p instanceof Blob) throw new Error('a Blob part needs partsText');
+      return fromUtf8(p);
+    })
+    .join('');
+}
+
+/** The text of any parts, as one string (small backups, tests, the desktop app's auto-backups). */
+export async function partsText(parts: readonly TextPart[]): Promise<string> {
+  const texts = await Promise.all(parts.map((p) => (p instanceof Blob ? p.text() : p)));
+  return partsToString(texts);
 }

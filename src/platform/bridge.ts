@@ -84,12 +84,29 @@ function base64ToBytes(b64: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
+/**
+ * What the window saves: the IPC request, except that big text may also come as Blobs (a backup's
+ * stored pages), which a browser download takes as they are.
+ */
+export type SaveFileInput = Omit<SaveFileRequest, 'data'> & {
+  data: string | (string | Uint8Array<ArrayBuffer> | Blob)[];
+};
+
 /** Save text (or base64 bytes) where the owner chooses; a download in a browser. */
-export async function saveFile(request: SaveFileRequest): Promise<SavedFile | null> {
-  if (electronApi) return electronApi.saveFile(request);
+export async function saveFile(request: SaveFileInput): Promise<SavedFile | null> {
   const { data } = request;
-  const text = typeof data === 'string' ? [data] : data;
-  const body = request.encoding === 'base64' ? [base64ToBytes(text.join(''))] : text;
+  const parts = typeof data === 'string' ? [data] : data;
+  if (electronApi) {
+    // Electron's IPC cannot carry a Blob: its bytes are read here and sent as they are.
+    const inMemory = await Promise.all(
+      parts.map((p) => (p instanceof Blob ? p.arrayBuffer().then((b) => new Uint8Array(b)) : p)),
+    );
+    return electronApi.saveFile({ ...request, data: inMemory });
+  }
+  const body =
+    request.encoding === 'base64'
+      ? [base64ToBytes(parts.filter((p) => typeof p === 'string').join(''))]
+      : parts;
   const blob = new Blob(body, { type: MIME[request.kind] });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb } from '../../src/db/db';
 import {
   allOrders,
+  CONTENT_TABLES,
+  contentStore,
   countOrders,
   getOrders,
   ORDERS_PER_PAGE,
@@ -11,8 +13,8 @@ import {
   orderStore,
   putOrderRecords,
 } from '../../src/db/order-pages';
-import type { Order } from '../../src/domain/schemas';
-import { fromUtf8, rowsText } from '../../src/io/rows-text';
+import type { ContentItem, Order } from '../../src/domain/schemas';
+import { partsText, rowsText, utf8, type TextPart } from '../../src/io/rows-text';
 
 let db: PawtnersDb;
 let n = 0;
@@ -70,7 +72,10 @@ describe('paged order storage', () => {
     await write(many.slice(0, ORDERS_PER_PAGE));
     await write(many.slice(ORDERS_PER_PAGE));
     const pages = await db.orderPages.toArray();
-    expect(pages.map((p) => [p.key, orderStore.rowsOf(p).length])).toEqual([
+    const sizes = await Promise.all(
+      pages.map(async (p) => [p.key, (await orderStore.rowsOf(p)).length]),
+    );
+    expect(sizes).toEqual([
       ['2026-01.0000', ORDERS_PER_PAGE],
       ['2026-01.0001', 5],
     ]);
@@ -113,7 +118,7 @@ describe('paged order storage', () => {
         expect(await countOrders(db)).toBe(model.size);
         // Every page holds one month only, and the index lists exactly its ids.
         for (const p of await db.orderPages.toArray()) {
-          const rows = orderStore.rowsOf(p);
+          const rows = await orderStore.rowsOf(p);
           for (const o of rows) expect(orderMonth(o.placedAtMs)).toBe(p.key.slice(0, 7));
           expect((await db.orderIndex.get(p.key))?.ids).toEqual(rows.map((o) => o.id));
         }
@@ -146,7 +151,8 @@ describe('paged order storage', () => {
     await write([o('a', FEB, 5, 11)], ['b']);
     expect(idsAndCents(await allOrders(db))).toEqual([['a', 5]]);
     const gen0 = await db.orderPages.where(':id').between('0', ':').toArray();
-    expect(idsAndCents(gen0.flatMap((p) => orderStore.rowsOf(p)))).toEqual([
+    const gen0Rows = await Promise.all(gen0.map((p) => orderStore.rowsOf(p)));
+    expect(idsAndCents(gen0Rows.flat())).toEqual([
       ['a', 1],
       ['b', 2],
     ]);
@@ -166,6 +172,22 @@ describe('paged order storage', () => {
     expect(await orderStore.generation(db)).toBe(3);
   });
 
+  it('reads the pages of two tables at once inside one transaction (Blob reads keep it alive)', async () => {
+    const orders = Array.from({ length: 30 }, (_, i) => order(`o${i}`, JAN + i * 86_400_000 * 2));
+    await write(orders);
+    const items = Array.from({ length: 12 }, (_, i) => ({
+      id: `c${i}`,
+      plannedDate: `2026-${String(i + 1).padStart(2, '0')}-05`,
+      updatedAt: i,
+    })) as unknown as ContentItem[];
+    await db.transaction('rw', [...CONTENT_TABLES], () => contentStore.put(db, items));
+    const [a, b] = await db.transaction('r', [...ORDER_TABLES, ...CONTENT_TABLES], () =>
+      Promise.all([allOrders(db), contentStore.all(db)]),
+    );
+    expect(a.map((o) => o.id).sort()).toEqual(orders.map((o) => o.id).sort());
+    expect(b.map((c) => c.id)).toEqual(items.map((c) => c.id));
+  });
+
   it('reads updatedAt from the pages for index entries written before they kept it', async () => {
     await write([{ ...order('a', JAN), updatedAt: 7 }]);
     const e = (await db.orderIndex.get('2026-01.0000'))!;
@@ -173,28 +195,40 @@ describe('paged order storage', () => {
     expect(await orderStore.stamps(db)).toEqual(new Map([['a', 7]]));
   });
 
-  it('stores rows as UTF-8 backup text, and reads the forms earlier versions stored', async () => {
+  it('stores rows as UTF-8 backup text in a Blob, and reads the forms earlier versions stored', async () => {
     // Non-ASCII text takes the slower UTF-8 path; it must come back exactly.
     const a = { ...order('a', JAN), updatedAt: 7, note: 'Größe M 🐶, “crunchy”' } as Order;
     await write([a]);
     const stored = (await db.orderPages.get('2026-01.0000'))!;
     expect(stored.rows).toBeUndefined();
-    expect(fromUtf8(stored.bytes!)).toBe(rowsText([a]));
+    expect(stored.bytes).toBeUndefined();
+    expect(await stored.blob!.text()).toBe(rowsText([a]));
+    // An earlier version's page of inline UTF-8 bytes.
+    const asBytes = [order('f', Date.UTC(2026, 3, 3))];
+    await db.orderPages.put({ key: '2026-04.0000', bytes: utf8(rowsText(asBytes)) });
+    await db.orderIndex.put({ key: '2026-04.0000', ids: ['f'] });
     const asObjects = [order('b', FEB, 5), order('c', FEB + 1, 6)];
     await db.orderPages.put({ key: '2026-02.0000', rows: asObjects });
     await db.orderIndex.put({ key: '2026-02.0000', ids: ['b', 'c'] });
     const asString = [order('e', Date.UTC(2026, 2, 3))];
     await db.orderPages.put({ key: '2026-03.0000', json: rowsText(asString) });
     await db.orderIndex.put({ key: '2026-03.0000', ids: ['e'] });
-    expect(await allOrders(db)).toEqual([a, ...asObjects, ...asString]);
-    const texts: string[] = [];
+    expect(await allOrders(db)).toEqual([a, ...asObjects, ...asString, ...asBytes]);
+    const parts: TextPart[] = [];
     await orderStore.forEachPageText(db, (t) => {
-      texts.push(typeof t === 'string' ? t : fromUtf8(t));
+      parts.push(t);
     });
-    expect(texts).toEqual([rowsText([a]), rowsText(asObjects), rowsText(asString)]);
-    // A write to an old page stores it in the new form.
-    await write([order('d', FEB + 2)]);
-    expect((await db.orderPages.get('2026-02.0000'))!.bytes).toBeInstanceOf(Uint8Array);
-    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(parts[0]).toBeInstanceOf(Blob);
+    expect(await Promise.all(parts.map((p) => partsText([p])))).toEqual([
+      rowsText([a]),
+      rowsText(asObjects),
+      rowsText(asString),
+      rowsText(asBytes),
+    ]);
+    // A write to an old page stores it in the new form, inside the writer's transaction.
+    await write([order('d', FEB + 2), order('g', Date.UTC(2026, 3, 4))]);
+    expect((await db.orderPages.get('2026-02.0000'))!.blob).toBeInstanceOf(Blob);
+    expect((await db.orderPages.get('2026-04.0000'))!.bytes).toBeUndefined();
+    expect((await allOrders(db)).map((o) => o.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f', 'g']);
   });
 });

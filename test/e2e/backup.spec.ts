@@ -40,17 +40,23 @@ async function dumpDb(page: Page): Promise<Dump> {
       const indexStore = store.replace('Pages', 'Index');
       const gen = ((await read(indexStore, '~gen')) as { gen: number } | undefined)?.gen ?? 0;
       const live = (key: string) => (gen === 0 ? /^\d/.test(key) : key.startsWith(`g${gen}/`));
-      // A page holds its rows as JSON text in UTF-8 (earlier versions: a string, or `rows`).
-      type Stored = { key: string; bytes?: Uint8Array; json?: string; rows?: { id: string }[] };
-      const text = (p: Stored) => (p.bytes ? new TextDecoder().decode(p.bytes) : p.json);
-      out[t] = (rows as Stored[])
-        .filter((p) => live(p.key))
-        .flatMap((p) => {
-          const json = text(p);
-          return json === undefined
-            ? (p.rows ?? [])
-            : (JSON.parse(`[${json}]`) as { id: string }[]);
-        });
+      // A page holds its rows as JSON text in UTF-8, in a Blob (earlier versions: the bytes
+      // inline, a string, or `rows`).
+      type Stored = {
+        key: string;
+        blob?: Blob;
+        bytes?: Uint8Array;
+        json?: string;
+        rows?: { id: string }[];
+      };
+      const text = async (p: Stored) =>
+        p.blob ? await p.blob.text() : p.bytes ? new TextDecoder().decode(p.bytes) : p.json;
+      const pages = (rows as Stored[]).filter((p) => live(p.key));
+      out[t] = [];
+      for (const p of pages) {
+        const json = await text(p);
+        out[t].push(...(json === undefined ? (p.rows ?? []) : JSON.parse(`[${json}]`)));
+      }
     }
     db.close();
     return out;
