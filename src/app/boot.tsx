@@ -1,9 +1,15 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { getDb } from '../db/db';
 import { App } from './App';
 
 /** Render the app (loaded by src/main.tsx once the start-up reads are under way). */
 export function boot(): void {
+  // Dexie would open the database on the first screen's first query, after React's first render;
+  // opening it now overlaps that render. A failure surfaces in those queries, not here.
+  getDb()
+    .open()
+    .catch(() => undefined);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <App />
