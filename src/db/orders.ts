@@ -111,23 +111,41 @@ export function readOrderIndex(db: PawtnersDb): Promise<IndexSnapshot> {
   return db.transaction('r', [...ORDER_TABLES], () => orderStore.snapshot(db));
 }
 
-/** Preview an import against what is stored (or against `index`, read before). Writes nothing. */
+/** What an import is planned against, read while its file is parsed. */
+export interface ImportBasis {
+  index: IndexSnapshot;
+  settings: Settings;
+  attribution: AttributionIndex;
+}
+
+export async function readImportBasis(db: PawtnersDb): Promise<ImportBasis> {
+  const [index, settings, attribution] = await Promise.all([
+    readOrderIndex(db),
+    readSettings(db),
+    attributionIndex(db),
+  ]);
+  return { index, settings, attribution };
+}
+
+/**
+ * Preview an import against what is stored (or against `basis`, read before). Writes nothing.
+ */
 export async function planOrderImport(
   db: PawtnersDb,
   source: string,
   incoming: readonly IncomingOrder[],
   problems: readonly PlanProblem[],
   now = Date.now(),
-  index?: IndexSnapshot,
+  basis?: ImportBasis,
 ): Promise<ImportPlan> {
   const ids = incoming.map((o) => orderRecordId(o.source, o.orderId));
-  const [settings, attribution, stored] = await Promise.all([
-    readSettings(db),
-    attributionIndex(db),
-    index
-      ? orderStore.getManyIn(db, index, ids)
-      : db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
-  ]);
+  const [settings, attribution, stored] = basis
+    ? [basis.settings, basis.attribution, await orderStore.getManyIn(db, basis.index, ids)]
+    : await Promise.all([
+        readSettings(db),
+        attributionIndex(db),
+        db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
+      ]);
   const map = new Map<string, Order>();
   for (const o of stored) if (o) map.set(o.id, o);
   return buildImportPlan({

@@ -221,6 +221,7 @@ export function parseOrderDate(
 
 /** Split a codes cell ("SPRING10, lucy15") into codes as written. */
 export function splitList(cell: string): string[] {
+  if (cell === '') return []; // most orders: no codes, no tags
   return cell
     .split(/[,;\n]/)
     .map((c) => c.trim())
@@ -431,6 +432,7 @@ function noteOf(rows: readonly string[][], cells: readonly number[]): string {
 }
 
 function dedupe(codes: string[]): string[] {
+  if (codes.length < 2) return codes;
   const seen = new Set<string>();
   return codes.filter((c) => {
     const k = c.toLowerCase();

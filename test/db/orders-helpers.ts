@@ -5,9 +5,9 @@ import {
   applyOrderImport,
   ensureCustomerSalt,
   planOrderImport,
-  readOrderIndex,
+  readImportBasis,
+  type ImportBasis,
 } from '../../src/db/orders';
-import type { IndexSnapshot } from '../../src/db/paged-store';
 import type { Contract, Partner } from '../../src/domain/schemas';
 import { parseCsv } from '../../src/io/csv';
 import { withCustomerKeys } from '../../src/io/customer-key';
@@ -86,9 +86,9 @@ export async function seedPartners(db: PawtnersDb): Promise<void> {
 
 /**
  * Read a Shopify fixture the way the worker does and plan it against the database (or against
- * `index`, a snapshot of the order index read before, as the worker does).
+ * `basis`, read before, as the worker does).
  */
-export async function planFixture(db: PawtnersDb, name: string, now = NOW, index?: IndexSnapshot) {
+export async function planFixture(db: PawtnersDb, name: string, now = NOW, basis?: ImportBasis) {
   const text = readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8');
   const res = shopifyImporter.parse(parseCsv(text), {
     timeZone: 'America/New_York',
@@ -101,13 +101,13 @@ export async function planFixture(db: PawtnersDb, name: string, now = NOW, index
     settings.customerSalt,
     settings.keepRawEmails,
   );
-  return planOrderImport(db, 'shopify', incoming, res.problems, now, index);
+  return planOrderImport(db, 'shopify', incoming, res.problems, now, basis);
 }
 
 /** A fixture planned on a snapshot of the order index read first, as the import worker does. */
 export async function planFixtureOnIndex(db: PawtnersDb, name: string, now = NOW) {
-  const index = await readOrderIndex(db);
-  return { index, plan: await planFixture(db, name, now, index) };
+  const basis = await readImportBasis(db);
+  return { index: basis.index, plan: await planFixture(db, name, now, basis) };
 }
 
 export async function importFixture(db: PawtnersDb, name: string, now = NOW) {

@@ -5,12 +5,12 @@
  * transaction. Cancel = the screen terminates this worker; nothing is written before "apply".
  */
 import { getDb } from '../../db/db';
-import type { IndexSnapshot } from '../../db/paged-store';
 import {
   applyOrderImport,
   planOrderImport,
   prepareOrderImport,
-  readOrderIndex,
+  readImportBasis,
+  type ImportBasis,
   type PreparedImport,
 } from '../../db/orders';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
@@ -28,6 +28,12 @@ import {
 } from './import-protocol';
 
 const post = (m: ImportMessage) => self.postMessage(m);
+
+// Opened as soon as the worker starts (while the owner picks a file), so the reads an import
+// starts with go out at once instead of waiting for the connection behind the parsing.
+getDb()
+  .open()
+  .catch(() => undefined); // the import's own reads report it
 
 /** The plan the owner is looking at; "apply" writes exactly this. */
 let plan: ImportPlan | null = null;
@@ -83,23 +89,23 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
 async function parse(req: ParseRequest): Promise<void> {
   plan = null;
   prepared = null;
-  // The stored order index (300,000 ids for a big shop) is read while the file is parsed: the
-  // database does most of that work on its own thread.
-  const reading = readOrderIndex(getDb());
+  // The stored order index (300,000 ids for a big shop), settings and partners are read while
+  // the file is parsed: the database does most of that work on its own thread.
+  const reading = readImportBasis(getDb());
   reading.catch(() => undefined); // unused when the file fails; planning reports the error
   const file = await parseFile(req);
   if (file === 'needs-mapping') return;
   if (typeof file === 'string') return post({ type: 'fatal', messages: [file] });
   if (file.fatal.length > 0) return post({ type: 'fatal', messages: file.fatal });
   post({ type: 'progress', label: 'Comparing with stored orders', done: 0, total: 1 });
-  const index: IndexSnapshot = await reading;
+  const basis: ImportBasis = await reading;
   const made = await planOrderImport(
     getDb(),
     file.source,
     file.orders,
     file.problems,
     req.now,
-    index,
+    basis,
   );
   plan = made;
   post({
@@ -109,7 +115,7 @@ async function parse(req: ParseRequest): Promise<void> {
     summary: summarizePlan(made, PREVIEW_LIMIT),
   });
   // Nothing is written here; if this fails, "apply" writes the plan the ordinary way.
-  prepared = prepareOrderImport(getDb(), made, index).catch(() => null);
+  prepared = prepareOrderImport(getDb(), made, basis.index).catch(() => null);
 }
 
 async function apply(req: ApplyRequest): Promise<void> {
