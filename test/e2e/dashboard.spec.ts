@@ -2,6 +2,7 @@ import { indexByPartner, payoutsOwed } from '../../src/domain/compare';
 import { dateInZone } from '../../src/domain/dates';
 import { formatMoney } from '../../src/domain/money';
 import { generateSampleData } from '../../src/domain/sample-data';
+import type { Page } from '@playwright/test';
 import { expect, loadSampleData, openApp, test } from './fixtures';
 
 test('the dashboard shows KPIs per kind, content due, payouts owed and top partners', async ({
@@ -31,4 +32,76 @@ test('the dashboard shows KPIs per kind, content due, payouts owed and top partn
   await expect(top.locator('li')).toHaveCount(5);
   await page.getByLabel('Period').selectOption('last-12-months');
   await expect(top.locator('li')).toHaveCount(5);
+});
+
+/** The figures the Dashboard shows first: both kinds' KPIs, the order count, the top partners. */
+async function firstFigures(page: Page): Promise<string[]> {
+  const kpis = page.locator('.kpi-card .stat-value');
+  await expect(kpis).toHaveCount(6);
+  const orders = page.locator('.stat', { hasText: 'Orders' }).locator('.stat-value');
+  const top = page.getByRole('region', { name: 'Top partners' }).getByRole('link');
+  return [
+    ...(await kpis.allTextContents()),
+    await orders.innerText(),
+    ...(await top.allTextContents()),
+  ];
+}
+
+/** Which one-record copies for start-up (src/db/startup-copies.ts) are stored. */
+function storedCopies(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open('pawtners');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const keys = db.transaction('startupCopies').objectStore('startupCopies').getAllKeys();
+          keys.onsuccess = () => {
+            db.close();
+            resolve((keys.result as string[]).sort());
+          };
+        };
+      }),
+  );
+}
+
+test('a restart shows the same figures from the start-up copies, and from the tables when a copy is gone', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'dashboard');
+  const figures = await firstFigures(page);
+  expect(figures.length).toBeGreaterThan(7);
+  expect(await storedCopies(page)).toEqual(['contracts', 'partnerStats', 'partners']);
+
+  // Start-up reads the copies written with the sample data.
+  await page.reload();
+  expect(await firstFigures(page)).toEqual(figures);
+
+  // A copy that a write dropped: start-up reads the table, then writes the copy again.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('pawtners');
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction('startupCopies', 'readwrite');
+          tx.objectStore('startupCopies').delete('partnerStats');
+          tx.objectStore('startupCopies').delete('partners');
+          tx.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  expect(await firstFigures(page)).toEqual(figures);
+  await expect
+    .poll(() => storedCopies(page), { timeout: 20_000 })
+    .toEqual(['contracts', 'partnerStats', 'partners']);
+  await page.reload();
+  expect(await firstFigures(page)).toEqual(figures);
 });
