@@ -18,28 +18,7 @@ import {
 
 // The plain values live in ./constants.ts (no zod, so the start-up bundle can use them); they are
 // re-exported here so the whole model can still be imported from one place.
-export {
-  ATTRIBUTION_METHODS,
-  CONTENT_FORMATS,
-  CONTENT_STATUSES,
-  defaultSettings,
-  ISO_DATE,
-  ORDER_STATUSES,
-  PARTNER_KINDS,
-  PARTNER_STATUSES,
-  PLATFORMS,
-  RETAINER_PERIODS,
-  SETTINGS_ID,
-  SUBTYPE_TAGS,
-} from './constants';
-export type {
-  ContentStatus,
-  OrderStatus,
-  PartnerKind,
-  PartnerStatus,
-  Platform,
-  SubtypeTag,
-} from './constants';
+export * from './constants';
 
 /** A calendar date `YYYY-MM-DD` that really exists (no 2025-02-30). */
 export const isoDate = z
