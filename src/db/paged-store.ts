@@ -359,35 +359,8 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     for (const r of put) incoming.set(r.id, r);
     const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
 
-    // Which page each incoming row goes to: its own page when its month did not change,
-    // otherwise the last page of its month with room, or a new one.
-    const target = new Map<string, string>();
-    const room = new Map<string, number>(sizes);
-    for (const [id, r] of incoming) {
-      const cur = pageOf.get(id);
-      const month = this.monthOf(r);
-      if (cur !== undefined && monthOfKey(cur) === month) {
-        target.set(id, cur);
-        continue;
-      }
-      if (cur !== undefined) room.set(cur, room.get(cur)! - 1);
-      let n = lastPage.get(month) ?? -1;
-      let key = n >= 0 ? pageKey(prefix, month, n) : '';
-      if (n < 0 || room.get(key)! >= this.perPage) {
-        n += 1;
-        key = pageKey(prefix, month, n);
-        lastPage.set(month, n);
-        room.set(key, 0);
-      }
-      room.set(key, room.get(key)! + 1);
-      target.set(id, key);
-    }
+    const { target, touched } = this.placeRows(incoming, deleting, pageOf, sizes, lastPage, prefix);
 
-    const touched = new Set<string>(target.values());
-    for (const id of [...incoming.keys(), ...deleting]) {
-      const cur = pageOf.get(id);
-      if (cur !== undefined) touched.add(cur);
-    }
     const keys = [...touched];
     const loaded = await this.rowsOfPages(await this.pages(s).bulkGet(keys));
     const pages = new Map<string, T[]>();
@@ -556,11 +529,11 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     deleteIds: readonly string[] = [],
   ): Promise<PreparedPut<T>> {
     const pageOf = new Map<string, string>();
-    const room = new Map<string, number>();
+    const sizes = new Map<string, number>();
     const lastPage = new Map<string, number>();
     for (const e of snap.entries) {
       for (const id of e.ids) pageOf.set(id, e.key);
-      room.set(e.key, e.ids.length);
+      sizes.set(e.key, e.ids.length);
       const month = monthOfKey(e.key);
       lastPage.set(month, Math.max(lastPage.get(month) ?? -1, pageNumber(e.key)));
     }
@@ -568,33 +541,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const incoming = new Map<string, T>();
     for (const r of put) incoming.set(r.id, r);
     const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
-    // The same placement as `put`: a row stays on its page while its month is unchanged, else
-    // goes to the last page of its month with room, or a new one.
-    const target = new Map<string, string>();
-    for (const [id, r] of incoming) {
-      const cur = pageOf.get(id);
-      const month = this.monthOf(r);
-      if (cur !== undefined && monthOfKey(cur) === month) {
-        target.set(id, cur);
-        continue;
-      }
-      if (cur !== undefined) room.set(cur, room.get(cur)! - 1);
-      let n = lastPage.get(month) ?? -1;
-      let key = n >= 0 ? pageKey(prefix, month, n) : '';
-      if (n < 0 || room.get(key)! >= this.perPage) {
-        n += 1;
-        key = pageKey(prefix, month, n);
-        lastPage.set(month, n);
-        room.set(key, 0);
-      }
-      room.set(key, room.get(key)! + 1);
-      target.set(id, key);
-    }
-    const touched = new Set<string>(target.values());
-    for (const id of [...incoming.keys(), ...deleting]) {
-      const cur = pageOf.get(id);
-      if (cur !== undefined) touched.add(cur);
-    }
+    const { target, touched } = this.placeRows(incoming, deleting, pageOf, sizes, lastPage, prefix);
     const keys = [...touched];
     const loaded = await this.pages(s).bulkGet(keys);
     const pages = new Map<string, T[]>();
@@ -649,6 +596,48 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
           .then(() => prep.before);
       }),
     );
+  }
+
+  /**
+   * Which page each incoming row goes to: its own page when its month did not change, otherwise
+   * the last page of its month with room, or a new one. And every page the write touches.
+   * `lastPage` is updated with the pages it starts.
+   */
+  private placeRows(
+    incoming: ReadonlyMap<string, T>,
+    deleting: ReadonlySet<string>,
+    pageOf: ReadonlyMap<string, string>,
+    sizes: ReadonlyMap<string, number>,
+    lastPage: Map<string, number>,
+    prefix: string,
+  ): { target: Map<string, string>; touched: Set<string> } {
+    const target = new Map<string, string>();
+    const room = new Map<string, number>(sizes);
+    for (const [id, r] of incoming) {
+      const cur = pageOf.get(id);
+      const month = this.monthOf(r);
+      if (cur !== undefined && monthOfKey(cur) === month) {
+        target.set(id, cur);
+        continue;
+      }
+      if (cur !== undefined) room.set(cur, room.get(cur)! - 1);
+      let n = lastPage.get(month) ?? -1;
+      let key = n >= 0 ? pageKey(prefix, month, n) : '';
+      if (n < 0 || room.get(key)! >= this.perPage) {
+        n += 1;
+        key = pageKey(prefix, month, n);
+        lastPage.set(month, n);
+        room.set(key, 0);
+      }
+      room.set(key, room.get(key)! + 1);
+      target.set(id, key);
+    }
+    const touched = new Set<string>(target.values());
+    for (const id of [...incoming.keys(), ...deleting]) {
+      const cur = pageOf.get(id);
+      if (cur !== undefined) touched.add(cur);
+    }
+    return { target, touched };
   }
 }
 
