@@ -12,6 +12,7 @@
  */
 import Dexie from 'dexie';
 import { getDb, type PawtnersDb } from '../db/db';
+import { STARTUP_COPIES_STORE } from '../db/startup-copies';
 import { unpackRollups, type PackedRollups } from '../domain/stats';
 import { EARLY_DB_NAME, EARLY_TABLES, takeEarlyRead, type EarlyTable } from './early-read';
 
@@ -38,8 +39,11 @@ Dexie.on('storagemutated', (parts) => {
       return;
     }
     const m = /^idb:\/\/([^/]+)\/([^/]+)\//.exec(key);
-    if (m && m[1] === getDb().name && generation.has(m[2] as CachedTable))
-      bump(m[2] as CachedTable);
+    if (!m || m[1] !== getDb().name) continue;
+    if (generation.has(m[2] as CachedTable)) bump(m[2] as CachedTable);
+    // A partial write (an edit here, an import in the worker, another window) dropped a copy:
+    // write it again once the owner pauses, so the next start is fast too.
+    if (m[2] === STARTUP_COPIES_STORE) restoreCopiesLater(getDb());
   }
 });
 
@@ -58,17 +62,23 @@ function adoptEarlyRead(): Promise<void> {
   return early;
 }
 
-/** How long after start-up the one-record copies are written again when a write dropped one. */
+/**
+ * How long after start-up, or after the last write that dropped one, the one-record copies are
+ * written again.
+ */
 const RESTORE_COPIES_AFTER_MS = 3000;
+let restoreTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * A write since the last start dropped a one-record copy of a table (src/db/startup-copies.ts),
- * so this start read the table: write the copy again once the first screen is up and the app is
- * idle, for the next start.
+ * A write dropped a one-record copy of a table (src/db/startup-copies.ts), before this start (so
+ * this start read the table) or since: write the copy again once the app is idle and no write has
+ * come for a few seconds, for the next start. When nothing is missing this reads only the copies'
+ * keys, and writes nothing.
  */
 function restoreCopiesLater(db: PawtnersDb): void {
   const idle = globalThis.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 0));
-  setTimeout(
+  clearTimeout(restoreTimer);
+  restoreTimer = setTimeout(
     () =>
       idle(
         () => {

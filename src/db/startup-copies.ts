@@ -11,8 +11,9 @@
  *   restore, sample data, deleting everything, rebuilding the rollups) writes the copy of exactly
  *   what it wrote, so the start after an import is fast at once;
  * - any other write (an edited partner, a few rollups after new orders) deletes the copy, which
- *   costs nothing; the next start reads the table instead and writes the copy again once the app
- *   is idle (ensureStartupCopies).
+ *   costs nothing; the window writes it again a few seconds after the last such write, when the
+ *   app is idle (ensureStartupCopies, called from src/app/table-cache.ts). A start before that
+ *   reads the table instead, and writes the copy again once it is idle.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Table } from 'dexie';
 import type { Contract, Partner } from '../domain/schemas';

@@ -74,6 +74,22 @@ describe('early read and kept copies on a stored brand', () => {
     expect(await cachedRows<Partner>('partners')).toBe(after);
   });
 
+  it('writes a copy that an edit dropped again a few seconds after the edit', async () => {
+    setDbForTests(db);
+    await ensureStartupCopies(db);
+    await db.partners.put({ ...sample.partners[1]!, name: 'Edited Pup' });
+    expect(await db.table('startupCopies').get('partners')).toBeUndefined();
+    await expect
+      .poll(async () => (await db.table('startupCopies').get('partners')) !== undefined, {
+        timeout: 10_000,
+        interval: 250,
+      })
+      .toBe(true);
+    const copy = (await db.table('startupCopies').get('partners')) as { rows: Partner[] };
+    expect(copy.rows.find((p) => p.id === sample.partners[1]!.id)?.name).toBe('Edited Pup');
+    expect(copy.rows).toEqual(await db.partners.toArray());
+  });
+
   it('a live query on a kept copy still re-runs on the next write', async () => {
     setDbForTests(db);
     await cachedRows('contracts'); // keep a copy
