@@ -79,8 +79,8 @@ export async function writeOrders(
       await applyOrderChangesToStats(db, before, valid);
       return before;
     }
-    // The rollups start on the prepared versions (their reads go out before the pages are
-    // encoded) while the pages are written; both are undone if the index turned out to change.
+    // The rollups start on the prepared versions while the (already encoded) pages are written;
+    // both are undone if the orders turned out to have changed since the preview.
     const stats = applyOrderChangesToStats(db, prepared.before, valid);
     const [before] = await Promise.all([orderStore.commitPut(db, prepared), stats]);
     if (before === null) throw new IndexChangedError();
@@ -160,8 +160,9 @@ export async function planOrderImport(
 }
 
 /**
- * A plan's write worked out on the index it was planned on, while the owner reads the preview:
- * applyOrderImport then only writes the pages, unless the index changed in between.
+ * A plan's write worked out on the index it was planned on, while the owner reads the preview
+ * (pages read, merged and encoded): applyOrderImport then only writes them, unless any order was
+ * written in between.
  */
 export async function prepareOrderImport(
   db: PawtnersDb,

@@ -52,6 +52,11 @@ interface GenerationRecord {
   gen: number;
   /** The next unused generation number (numbers are never reused). */
   next: number;
+  /**
+   * Bumped by every write to the live rows (absent: 0), so a write prepared earlier can tell
+   * with one small read that nothing changed since (see commitPut).
+   */
+  rev?: number;
 }
 
 export interface TableSource {
@@ -176,6 +181,15 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   /** The generation holding the live rows. */
   generation(s: TableSource): Promise<number> {
     return this.genRecord(s).then((r) => r.gen);
+  }
+
+  /** Note a write to the live rows (see GenerationRecord.rev); inside the writing transaction. */
+  private touch(s: TableSource): Promise<void> {
+    return this.genRecord(s).then((r) =>
+      this.index(s)
+        .put({ ...r, rev: (r.rev ?? 0) + 1 } as unknown as PageIndexEntry)
+        .then(() => undefined),
+    );
   }
 
   private inGen<R>(table: Table<R, string>, gen: number) {
@@ -313,25 +327,24 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     return out;
   }
 
-  private async readIndex(s: TableSource) {
-    const gen = await this.generation(s);
-    const entries = await this.inGen(this.index(s), gen).toArray();
+  /** Where each row is, how full each page is and each month's last page, from an index read. */
+  private layout(snap: IndexSnapshot) {
     const pageOf = new Map<string, string>();
     const sizes = new Map<string, number>();
     const lastPage = new Map<string, number>();
-    for (const e of entries) {
+    for (const e of snap.entries) {
       for (const id of e.ids) pageOf.set(id, e.key);
       sizes.set(e.key, e.ids.length);
       const month = monthOfKey(e.key);
       lastPage.set(month, Math.max(lastPage.get(month) ?? -1, pageNumber(e.key)));
     }
-    return { pageOf, sizes, lastPage, prefix: prefixOf(gen) };
+    return { pageOf, sizes, lastPage, prefix: prefixOf(snap.gen) };
   }
 
   /** The stored versions of these rows (undefined where none), like Dexie's bulkGet. */
   async getMany(s: TableSource, ids: readonly string[]): Promise<(T | undefined)[]> {
     if (ids.length === 0) return [];
-    const { pageOf } = await this.readIndex(s);
+    const { pageOf } = this.layout(await this.snapshot(s));
     const keys = [...new Set(ids.map((id) => pageOf.get(id)).filter((k) => k !== undefined))];
     const byId = new Map<string, T>();
     for (const rows of await this.rowsOfPages(await this.pages(s).bulkGet(keys)))
@@ -354,53 +367,16 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     deleteIds: readonly string[] = [],
   ): Promise<(T | undefined)[]> {
     if (put.length === 0 && deleteIds.length === 0) return [];
-    const { pageOf, sizes, lastPage, prefix } = await this.readIndex(s);
-    const incoming = new Map<string, T>();
-    for (const r of put) incoming.set(r.id, r);
-    const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
-
-    const { target, touched } = this.placeRows(incoming, deleting, pageOf, sizes, lastPage, prefix);
-
-    const keys = [...touched];
-    const loaded = await this.rowsOfPages(await this.pages(s).bulkGet(keys));
-    const pages = new Map<string, T[]>();
-    const stored = new Map<string, T>();
-    keys.forEach((k, i) => {
-      const rows = loaded[i] ?? [];
-      for (const r of rows) stored.set(r.id, r);
-      pages.set(
-        k,
-        rows.filter((r) => !incoming.has(r.id) && !deleting.has(r.id)),
-      );
-    });
-    for (const [id, r] of incoming) pages.get(target.get(id)!)!.push(r);
-
-    const writePages: StoredPage<T>[] = [];
-    const writeIndex: PageIndexEntry[] = [];
-    const drop: string[] = [];
-    for (const [key, rows] of pages) {
-      if (rows.length === 0) {
-        drop.push(key);
-        continue;
-      }
-      rows.sort(this.compare);
-      writePages.push(this.encode({ key, rows }));
-      writeIndex.push(this.indexEntry(key, rows));
-    }
-    if (drop.length) {
-      await this.pages(s).bulkDelete(drop);
-      await this.index(s).bulkDelete(drop);
-    }
-    if (writePages.length) {
-      await this.pages(s).bulkPut(writePages);
-      await this.index(s).bulkPut(writeIndex);
-    }
-    return [...put.map((r) => stored.get(r.id)), ...deleteIds.map((id) => stored.get(id))];
+    const prep = await this.preparePut(s, await this.snapshot(s), put, deleteIds);
+    await this.writePrepared(s, prep);
+    return prep.before;
   }
 
   /** Delete every live row (the generations kept by safety snapshots stay). */
   clear(s: TableSource): Promise<void> {
-    return this.generation(s).then((gen) => this.dropGeneration(s, gen));
+    return this.generation(s)
+      .then((gen) => this.dropGeneration(s, gen))
+      .then(() => this.touch(s));
   }
 
   private dropGeneration(s: TableSource, gen: number): Promise<void> {
@@ -451,7 +427,12 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
    */
   async keepAside(s: TableSource, opts: { copy: boolean }): Promise<number> {
     const r = await this.genRecord(s);
-    const next: GenerationRecord = { key: GEN_KEY, gen: r.next, next: r.next + 1 };
+    const next: GenerationRecord = {
+      key: GEN_KEY,
+      gen: r.next,
+      next: r.next + 1,
+      rev: (r.rev ?? 0) + 1,
+    };
     await this.index(s).put(next as unknown as PageIndexEntry);
     if (opts.copy) {
       const rekey = <R extends { key: string }>(x: R): R => ({
@@ -479,7 +460,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const r = await this.genRecord(s);
     if (gen === r.gen) return;
     await this.dropGeneration(s, r.gen);
-    await this.index(s).put({ ...r, gen } as unknown as PageIndexEntry);
+    await this.index(s).put({ ...r, gen, rev: (r.rev ?? 0) + 1 } as unknown as PageIndexEntry);
   }
 
   /** Delete a kept generation (never the live one). */
@@ -495,10 +476,10 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
    * `tables`, so the generation and its entries are read together.
    */
   snapshot(s: TableSource): Promise<IndexSnapshot> {
-    return this.generation(s).then((gen) =>
+    return this.genRecord(s).then(({ gen, rev }) =>
       this.inGen(this.index(s), gen)
         .toArray()
-        .then((entries) => ({ gen, entries })),
+        .then((entries) => ({ gen, rev: rev ?? 0, entries })),
     );
   }
 
@@ -512,8 +493,8 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     const wanted = new Set(ids);
     const keys = snap.entries.filter((e) => e.ids.some((id) => wanted.has(id))).map((e) => e.key);
     const byId = new Map<string, T>();
-    for (const p of await this.pages(s).bulkGet(keys))
-      if (p) for (const r of await this.rowsOf(p)) if (wanted.has(r.id)) byId.set(r.id, r);
+    for (const rows of await this.rowsOfPages(await this.pages(s).bulkGet(keys)))
+      for (const r of rows ?? []) if (wanted.has(r.id)) byId.set(r.id, r);
     return ids.map((id) => byId.get(id));
   }
 
@@ -528,74 +509,70 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
     put: readonly T[],
     deleteIds: readonly string[] = [],
   ): Promise<PreparedPut<T>> {
-    const pageOf = new Map<string, string>();
-    const sizes = new Map<string, number>();
-    const lastPage = new Map<string, number>();
-    for (const e of snap.entries) {
-      for (const id of e.ids) pageOf.set(id, e.key);
-      sizes.set(e.key, e.ids.length);
-      const month = monthOfKey(e.key);
-      lastPage.set(month, Math.max(lastPage.get(month) ?? -1, pageNumber(e.key)));
-    }
-    const prefix = prefixOf(snap.gen);
+    const { pageOf, sizes, lastPage, prefix } = this.layout(snap);
     const incoming = new Map<string, T>();
     for (const r of put) incoming.set(r.id, r);
     const deleting = new Set(deleteIds.filter((id) => !incoming.has(id)));
     const { target, touched } = this.placeRows(incoming, deleting, pageOf, sizes, lastPage, prefix);
     const keys = [...touched];
-    const loaded = await this.pages(s).bulkGet(keys);
+    const loaded = await this.rowsOfPages(await this.pages(s).bulkGet(keys));
     const pages = new Map<string, T[]>();
     const stored = new Map<string, T>();
-    for (let i = 0; i < keys.length; i++) {
-      const page = loaded[i];
-      const rows = page ? await this.rowsOf(page) : [];
+    keys.forEach((k, i) => {
+      const rows = loaded[i] ?? [];
       for (const r of rows) stored.set(r.id, r);
       pages.set(
-        keys[i]!,
+        k,
         rows.filter((r) => !incoming.has(r.id) && !deleting.has(r.id)),
       );
-    }
+    });
     for (const [id, r] of incoming) pages.get(target.get(id)!)!.push(r);
-    for (const rows of pages.values()) rows.sort(this.compare);
+    // Encoded here: for an import, while the owner looks at the preview, not in the write.
+    const writePages: StoredPage<T>[] = [];
+    const writeIndex: PageIndexEntry[] = [];
+    const drop: string[] = [];
+    for (const [key, rows] of pages) {
+      if (rows.length === 0) {
+        drop.push(key);
+        continue;
+      }
+      rows.sort(this.compare);
+      writePages.push(this.encode({ key, rows }));
+      writeIndex.push(this.indexEntry(key, rows));
+    }
     return {
       snapshot: snap,
-      pages,
+      writePages,
+      writeIndex,
+      drop,
       before: [...put.map((r) => stored.get(r.id)), ...deleteIds.map((id) => stored.get(id))],
     };
   }
 
   /**
-   * Write a prepared put in the caller's write transaction, if the stored index still equals the
-   * snapshot it was prepared on (same generation, pages, row ids and updatedAt), so every page
-   * it rewrites still holds what was read. Resolves to the stored versions before the write (as
+   * Write a prepared put in the caller's write transaction, if no write to the live rows came
+   * after the snapshot it was prepared on (same generation and revision), so every page it
+   * rewrites still holds what was read. Resolves to the stored versions before the write (as
    * `put` does), or to null, having written nothing, when anything changed since.
    */
   commitPut(s: TableSource, prep: PreparedPut<T>): Promise<(T | undefined)[] | null> {
     const { snapshot } = prep;
-    // Both reads are requested before the pages are encoded, so the database reads meanwhile.
-    const gen = this.generation(s);
-    const fresh = this.inGen(this.index(s), snapshot.gen).toArray();
-    const writePages: StoredPage<T>[] = [];
-    const writeIndex: PageIndexEntry[] = [];
-    const drop: string[] = [];
-    for (const [key, rows] of prep.pages) {
-      if (rows.length === 0) drop.push(key);
-      else {
-        writePages.push(this.encode({ key, rows }));
-        writeIndex.push(this.indexEntry(key, rows));
-      }
-    }
-    return gen.then((g) =>
-      fresh.then((entries) => {
-        if (g !== snapshot.gen || !sameEntries(entries, snapshot.entries)) return null;
-        return this.pages(s)
-          .bulkDelete(drop)
-          .then(() => this.index(s).bulkDelete(drop))
-          .then(() => this.pages(s).bulkPut(writePages))
-          .then(() => this.index(s).bulkPut(writeIndex))
-          .then(() => prep.before);
-      }),
+    return this.genRecord(s).then((r) =>
+      r.gen !== snapshot.gen || (r.rev ?? 0) !== snapshot.rev
+        ? null
+        : this.writePrepared(s, prep).then(() => prep.before),
     );
+  }
+
+  private writePrepared(s: TableSource, prep: PreparedPut<T>): Promise<void> {
+    const { writePages, writeIndex, drop } = prep;
+    if (!drop.length && !writePages.length) return Dexie.Promise.resolve();
+    return this.pages(s)
+      .bulkDelete(drop)
+      .then(() => this.index(s).bulkDelete(drop))
+      .then(() => this.pages(s).bulkPut(writePages))
+      .then(() => this.index(s).bulkPut(writeIndex))
+      .then(() => this.touch(s));
   }
 
   /**
@@ -644,27 +621,19 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
 /** A page index as read at one moment (see PagedTable.snapshot). */
 export interface IndexSnapshot {
   gen: number;
+  /** The live rows' revision when read (see GenerationRecord.rev). */
+  rev: number;
   entries: PageIndexEntry[];
 }
 
 /** A put worked out but not written (see PagedTable.preparePut). */
 export interface PreparedPut<T> {
   snapshot: IndexSnapshot;
-  /** Every page the put rewrites, with its rows in order (empty = the page goes). */
-  pages: Map<string, T[]>;
+  /** The pages the put rewrites, as stored, and their index entries. */
+  writePages: StoredPage<T>[];
+  writeIndex: PageIndexEntry[];
+  /** The pages it empties. */
+  drop: string[];
   /** The stored versions of the put rows, then of the deleted ids, when prepared. */
   before: (T | undefined)[];
-}
-
-/** Whether two reads of an index are the same: pages, their row ids and updatedAt. */
-function sameEntries(a: readonly PageIndexEntry[], b: readonly PageIndexEntry[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.key !== y.key || x.ids.length !== y.ids.length || !x.stamps || !y.stamps) return false;
-    for (let j = 0; j < x.ids.length; j++)
-      if (x.ids[j] !== y.ids[j] || x.stamps[j] !== y.stamps[j]) return false;
-  }
-  return true;
 }

@@ -107,6 +107,19 @@ describe('a put prepared on a snapshot of the index', () => {
     expect(await contents(db)).toEqual(before);
   });
 
+  it('writes nothing after any write to the rows, even one that leaves the index as it was', async () => {
+    const db = await open();
+    await put(db, [order('a', JAN, 1)]);
+    const prep = await store.preparePut(db, await snapshot(db), [order('c', JAN, 2)]);
+    // Same id, same updatedAt, other content: the page index cannot tell, the revision can.
+    await put(db, [{ ...order('a', JAN, 1), totalCents: 999 } as Order]);
+    const before = await contents(db);
+    expect(
+      await db.transaction('rw', [...ORDER_TABLES], () => store.commitPut(db, prep)),
+    ).toBeNull();
+    expect(await contents(db)).toEqual(before);
+  });
+
   it('writes nothing when the live generation changed after the snapshot', async () => {
     const db = await open();
     await put(db, [order('a', JAN, 1)]);
