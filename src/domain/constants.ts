@@ -67,6 +67,17 @@ export const ORDER_STATUSES = ['paid', 'partially refunded', 'refunded', 'cancel
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 export const ATTRIBUTION_METHODS = ['code', 'referral', 'manual'] as const;
 
+/** How much a stored order holds (orderSchema, the order check, and importers' messages). */
+export const ORDER_LIMITS = {
+  orderId: 100,
+  codes: 20,
+  code: 100,
+  tags: 100,
+  tag: 200,
+  email: 320,
+  region: 500,
+} as const;
+
 export const SETTINGS_ID = 'settings';
 
 /** Defaults for a brand-new database. `now` is passed in: the domain never reads the clock. */

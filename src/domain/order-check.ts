@@ -3,7 +3,7 @@
  * backup): zod took about half a second per 75,000 orders. test/unit/order-check.test.ts checks
  * that both agree.
  */
-import { ATTRIBUTION_METHODS, ORDER_STATUSES, orderSchema } from './schemas';
+import { ATTRIBUTION_METHODS, ORDER_LIMITS, ORDER_STATUSES, orderSchema } from './schemas';
 
 const ORDER_KEYS = new Set(Object.keys(orderSchema.shape));
 const STATUSES: ReadonlySet<unknown> = new Set(ORDER_STATUSES);
@@ -39,7 +39,7 @@ export function isPlainValidOrder(o: unknown): boolean {
     !isCount(o.createdAt) ||
     !isCount(o.updatedAt) ||
     !isText(o.source, 1, 40) ||
-    !isText(o.orderId, 1, 100) ||
+    !isText(o.orderId, 1, ORDER_LIMITS.orderId) ||
     !isText(o.placedAt, 0, 40) ||
     !isCount(o.placedAtMs) ||
     typeof o.currency !== 'string' ||
@@ -51,17 +51,17 @@ export function isPlainValidOrder(o: unknown): boolean {
     !isCount(o.totalCents) ||
     !isCount(o.refundedCents) ||
     !STATUSES.has(o.status) ||
-    !isTextList(o.codes, 20, 1, 100) ||
-    !isTextList(o.tags, 100, 0, 200) ||
+    !isTextList(o.codes, ORDER_LIMITS.codes, 1, ORDER_LIMITS.code) ||
+    !isTextList(o.tags, ORDER_LIMITS.tags, 0, ORDER_LIMITS.tag) ||
     !isText(o.note, 0, 20_000) ||
     !(o.partnerId === null || isText(o.partnerId, 1, 128)) ||
     !(o.customerKey === null || isText(o.customerKey, 0, 128)) ||
-    !(o.email === null || isText(o.email, 0, 320)) ||
+    !(o.email === null || isText(o.email, 0, ORDER_LIMITS.email)) ||
     !isPlain(region) ||
     !hasKeys(region, ['country', 'province', 'city']) ||
-    !isText(region.country, 0, 500) ||
-    !isText(region.province, 0, 500) ||
-    !isText(region.city, 0, 500)
+    !isText(region.country, 0, ORDER_LIMITS.region) ||
+    !isText(region.province, 0, ORDER_LIMITS.region) ||
+    !isText(region.city, 0, ORDER_LIMITS.region)
   )
     return false;
   if (attribution === null) return true;

@@ -14,6 +14,7 @@ import {
   PARTNER_STATUSES,
   PLATFORMS,
   RETAINER_PERIODS,
+  ORDER_LIMITS,
 } from './constants';
 
 // The plain values live in ./constants.ts (no zod, so the start-up bundle can use them); they are
@@ -156,7 +157,7 @@ export const orderSchema = z.strictObject({
   /** Source of the order: shopify, etsy, woocommerce, manual or a custom source name. */
   source: z.string().min(1).max(40),
   /** The order number as the shop wrote it (`#1001`, `00123`). */
-  orderId: z.string().min(1).max(100),
+  orderId: z.string().min(1).max(ORDER_LIMITS.orderId),
   /** The instant as the file wrote it (ISO 8601 with offset) and as epoch ms. */
   placedAt: z.string().max(40),
   placedAtMs: epochMs,
@@ -170,8 +171,8 @@ export const orderSchema = z.strictObject({
   totalCents: cents,
   refundedCents: cents,
   status: z.enum(ORDER_STATUSES),
-  codes: z.array(z.string().min(1).max(100)).max(20),
-  tags: z.array(z.string().max(200)).max(100),
+  codes: z.array(z.string().min(1).max(ORDER_LIMITS.code)).max(ORDER_LIMITS.codes),
+  tags: z.array(z.string().max(ORDER_LIMITS.tag)).max(ORDER_LIMITS.tags),
   note: longText,
   partnerId: id.nullable(),
   attribution: z
@@ -180,7 +181,7 @@ export const orderSchema = z.strictObject({
   /** Salted SHA-256 of the normalized email; null for anonymous orders. */
   customerKey: z.string().max(128).nullable(),
   /** Raw email, only when the owner opted in to keeping it. */
-  email: z.string().max(320).nullable(),
+  email: z.string().max(ORDER_LIMITS.email).nullable(),
   region: z.strictObject({ country: shortText, province: shortText, city: shortText }),
 });
 export type Order = z.infer<typeof orderSchema>;

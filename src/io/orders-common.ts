@@ -8,6 +8,7 @@ import type { ParsedCsv } from './csv';
 import { parseMoney } from '../domain/money';
 import { zoneOffsetMs } from '../domain/dates';
 import type { Order, OrderStatus } from '../domain/schemas';
+import { ORDER_LIMITS } from '../domain/constants';
 
 /** An order as read from a file, before attribution and before it gets a record id. */
 export interface ParsedOrder {
@@ -356,6 +357,11 @@ export function parseMappedOrders(
     if (opts.subtotalBeforeDiscount) subtotalCents = Math.max(0, subtotalCents - discountCents);
     if (refundedCents > totalCents)
       errs.push(`refunded amount is more than the total (${refundedCents} > ${totalCents} cents)`);
+    const codes = dedupe(splitList(get('codes')));
+    const tags = splitList(get('tags')).slice(0, 100);
+    const email = get('email').trim();
+    const region = { country: get('country'), province: get('province'), city: get('city') };
+    errs.push(...overLimits(orderId, codes, tags, email, region));
     if (errs.length > 0) {
       result.problems.push({
         line: g.line,
@@ -364,7 +370,6 @@ export function parseMappedOrders(
       });
       continue;
     }
-    const email = get('email').trim();
     result.orders.push({
       source: opts.source,
       orderId,
@@ -378,11 +383,11 @@ export function parseMappedOrders(
       totalCents,
       refundedCents,
       status: statusOf(get('status'), get('cancelledAt') !== '', totalCents, refundedCents),
-      codes: dedupe(splitList(get('codes'))),
-      tags: splitList(get('tags')).slice(0, 100),
+      codes,
+      tags,
       note: noteOf(g.rows, cells.note),
       email: email === '' ? null : email,
-      region: { country: get('country'), province: get('province'), city: get('city') },
+      region,
       line: g.line,
     });
   }
@@ -414,6 +419,37 @@ function pick(row: readonly string[], cells: readonly number[]): string {
     }
   }
   return '';
+}
+
+/**
+ * What a stored order cannot hold (src/domain/schemas.ts orderSchema), said with the row's words,
+ * so the preview names it instead of the write failing after the owner confirmed.
+ */
+function overLimits(
+  orderId: string,
+  codes: readonly string[],
+  tags: readonly string[],
+  email: string,
+  region: { country: string; province: string; city: string },
+): string[] {
+  const errs: string[] = [];
+  if (orderId.length > ORDER_LIMITS.orderId)
+    errs.push(`the order number is longer than ${ORDER_LIMITS.orderId} characters`);
+  if (codes.length > ORDER_LIMITS.codes)
+    errs.push(`it has ${codes.length} discount codes (at most ${ORDER_LIMITS.codes})`);
+  const longCode = codes.find((c) => c.length > ORDER_LIMITS.code);
+  if (longCode !== undefined)
+    errs.push(
+      `discount code "${longCode.slice(0, 20)}…" is longer than ${ORDER_LIMITS.code} characters`,
+    );
+  if (tags.some((t) => t.length > ORDER_LIMITS.tag))
+    errs.push(`a tag is longer than ${ORDER_LIMITS.tag} characters`);
+  if (email.length > ORDER_LIMITS.email)
+    errs.push(`the email is longer than ${ORDER_LIMITS.email} characters`);
+  for (const [k, v] of Object.entries(region))
+    if (v.length > ORDER_LIMITS.region)
+      errs.push(`the shipping ${k} is longer than ${ORDER_LIMITS.region} characters`);
+  return errs;
 }
 
 /** Every note column with text, joined: Shopify keeps checkout-app data in "Note Attributes". */

@@ -103,6 +103,27 @@ describe('Shopify orders export', () => {
     ]);
   });
 
+  it('names orders a stored order cannot hold, in the preview, instead of failing the write', () => {
+    const head =
+      'Name,Email,Financial Status,Currency,Subtotal,Total,Discount Code,Created at,Shipping City';
+    const at = '2024-03-05 14:22:10 -0500';
+    const codes = Array.from({ length: 21 }, (_, i) => `C${i}`).join(', ');
+    const text = [
+      head,
+      `#3001,a@example.com,paid,USD,10.00,10.00,"${codes}",${at},Portland`,
+      `#3002,b@example.com,paid,USD,10.00,10.00,OK10,${at},${'x'.repeat(501)}`,
+      `#3003,c@example.com,paid,USD,10.00,10.00,${'L'.repeat(101)},${at},Portland`,
+      `#3004,d@example.com,paid,USD,10.00,10.00,"${codes.split(', ').slice(0, 20).join(', ')}",${at},Bend`,
+    ].join('\n');
+    const res = shopifyImporter.parse(parseCsv(text), ctx);
+    expect(res.orders.map((o) => [o.orderId, o.codes.length])).toEqual([['#3004', 20]]);
+    expect(res.problems.map((p) => p.message)).toEqual([
+      'Line 2 (order #3001): it has 21 discount codes (at most 20)',
+      'Line 3 (order #3002): the shipping city is longer than 500 characters',
+      `Line 4 (order #3003): discount code "${'L'.repeat(20)}…" is longer than 100 characters`,
+    ]);
+  });
+
   it('refuses files without required columns or that are not CSV at all', () => {
     const missing = shopifyImporter.parse(parseCsv(fixture('shopify-missing-total.csv')), ctx);
     expect(missing.fatal).toEqual(['Missing required column: Total.']);
