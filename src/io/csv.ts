@@ -61,27 +61,38 @@ export interface ParsedCsv {
  */
 export function parseCsv(text: string): ParsedCsv {
   const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const res = Papa.parse<string[]>(clean, { skipEmptyLines: 'greedy', dynamicTyping: false });
+  // Blank lines are kept by the parser and skipped here, so they still count for line numbers.
+  const res = Papa.parse<string[]>(clean, { skipEmptyLines: false, dynamicTyping: false });
   const all = res.data;
-  const header = (all[0] ?? []).map((h) => h.trim());
-  const records = all.slice(1);
-  const lineNumbers: number[] = new Array<number>(records.length);
-  const errors: ParsedCsv['errors'] = res.errors
-    .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ line: (e.row ?? 0) + 1, message: e.message }));
+  let first = 0;
+  let line = 1;
+  while (first < all.length && isBlank(all[first]!)) line += countLines(all[first++]);
+  const header = (all[first] ?? []).map((h) => h.trim());
+  const records: string[][] = [];
+  const lineNumbers: number[] = [];
+  const lineOfRow = new Array<number>(all.length);
+  const errors: ParsedCsv['errors'] = [];
   // Line numbers: count newlines consumed by each record (quoted fields may span lines).
-  let line = 1 + countLines(all[0]);
-  for (let i = 0; i < records.length; i++) {
-    const rec = records[i]!;
+  line += countLines(all[first]);
+  for (let i = first + 1; i < all.length; i++) {
+    const rec = all[i]!;
+    lineOfRow[i] = line;
+    const at = line;
+    line += countLines(rec);
+    if (isBlank(rec)) continue;
     if (rec.length > header.length && rec.slice(header.length).some((v) => v.trim() !== '')) {
       errors.push({
-        line,
+        line: at,
         message: `has ${rec.length} fields but the header has ${header.length}`,
       });
     }
-    lineNumbers[i] = line;
-    line += countLines(rec);
+    records.push(rec);
+    lineNumbers.push(at);
   }
+  const parseErrors = res.errors
+    .filter((e) => e.code !== 'UndetectableDelimiter')
+    .map((e) => ({ line: lineOfRow[e.row ?? 0] ?? (e.row ?? 0) + 1, message: e.message }));
+  errors.unshift(...parseErrors);
   // Row objects cost a 100,000-row import about a second; the order importers read `records`.
   let rows: Record<string, string>[] | null = null;
   return {
@@ -100,6 +111,14 @@ export function parseCsv(text: string): ParsedCsv {
       return rows;
     },
   };
+}
+
+/** A line with nothing but spaces and separators (what the parser's 'greedy' skipping skipped). */
+function isBlank(rec: readonly string[]): boolean {
+  // Most rows start with a value: one comparison.
+  if (rec[0] !== '' && rec[0]!.trim() !== '') return false;
+  for (const v of rec) if (v.trim() !== '') return false;
+  return true;
 }
 
 function countLines(rec: string[] | undefined): number {

@@ -38,6 +38,19 @@ describe('CSV import', () => {
     expect(p.lineNumbers).toEqual([2, 3, 5]);
     expect(p.errors).toEqual([]);
   });
+  it('counts blank lines (skipped) in the line numbers of the rows after them', () => {
+    const p = parseCsv('\na,b\n1,2\n\n3,4\n"x\ny",5\n , \n\n6,7,8\n');
+    expect(p.header).toEqual(['a', 'b']);
+    expect(p.records).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+      ['x\ny', '5'],
+      ['6', '7', '8'],
+    ]);
+    expect(p.lineNumbers).toEqual([3, 5, 6, 10]);
+    expect(p.errors).toEqual([{ line: 10, message: 'has 3 fields but the header has 2' }]);
+  });
+
   it('reports rows with too many fields by line', () => {
     const p = parseCsv('a,b\n1,2\n3,4,5\n');
     expect(p.errors).toEqual([{ line: 3, message: 'has 3 fields but the header has 2' }]);
