@@ -344,12 +344,7 @@ export class PagedTable<T extends { id: string; updatedAt: number }> {
   /** The stored versions of these rows (undefined where none), like Dexie's bulkGet. */
   async getMany(s: TableSource, ids: readonly string[]): Promise<(T | undefined)[]> {
     if (ids.length === 0) return [];
-    const { pageOf } = this.layout(await this.snapshot(s));
-    const keys = [...new Set(ids.map((id) => pageOf.get(id)).filter((k) => k !== undefined))];
-    const byId = new Map<string, T>();
-    for (const rows of await this.rowsOfPages(await this.pages(s).bulkGet(keys)))
-      for (const r of rows ?? []) byId.set(r.id, r);
-    return ids.map((id) => byId.get(id));
+    return this.getManyIn(s, await this.snapshot(s), ids);
   }
 
   async get(s: TableSource, id: string): Promise<T | undefined> {
