@@ -133,6 +133,19 @@ await step('app import (backup import path)', async () => {
     m.appWriteVsRawPagedThroughput = Number((m.rawPagedWriteMs / m.appImportWriteMs).toFixed(2));
   }
 });
+// Only on request (BENCH_ONLY=csv-phases): the order import's phases one after the other on the
+// harness page, to see where a CSV import's time goes. It stores the file's orders, so a full run
+// (whose CSV step imports the same file) never runs it.
+if (only?.has('csv-phases')) {
+  await step('csv phases', async () => {
+    const csv = shopifyCsv(csvRows);
+    m.csvPhasesMs = await harness.evaluate(
+      ({ csv, profile }) => window.bench.csvPhases(csv, profile),
+      { csv, profile: process.env.BENCH_PROFILE ?? '' },
+    );
+    console.log('   ', JSON.stringify(m.csvPhasesMs));
+  });
+}
 await harness.close();
 
 // --- 3-4. the real app with this database ------------------------------------------------------

@@ -12,6 +12,16 @@ import type { PagedTable } from '../db/paged-store';
 import { deleteAllData } from '../db/repo';
 import { applyImport, exportBackup, importBackupText } from '../db/backup';
 import { buildBackupText, parseBackup } from '../io/backup';
+import {
+  applyOrderImport,
+  ensureCustomerSalt,
+  planOrderImport,
+  prepareOrderImport,
+  readImportBasis,
+} from '../db/orders';
+import { parseCsv } from '../io/csv';
+import { withCustomerKeys } from '../io/customer-key';
+import { detectImporter } from '../io/orders-mapped';
 
 let data: DataSet | null = null;
 const VERSION = __APP_VERSION__;
@@ -229,6 +239,48 @@ const bench = {
       });
     });
     return { ms: r.ms, peakHeapMb: r.peakHeapMb };
+  },
+  /**
+   * The order import's phases one after the other on this page (the app runs them in a worker,
+   * reading the index while parsing): where a CSV import's time goes.
+   */
+  async csvPhases(csv: string, profile = ''): Promise<Record<string, number>> {
+    const db = getDb();
+    const t: Record<string, number> = {};
+    let last = performance.now();
+    const names = ['setup', 'text', 'parse', 'group', 'keys', 'basis', 'plan', 'prepare', 'write'];
+    const lap = (k: string) => {
+      const now = performance.now();
+      t[k] = Math.round(now - last);
+      if (profile.split(',').includes(k)) console.profileEnd(k);
+      const next = names[names.indexOf(k) + 1];
+      if (next && profile.split(',').includes(next)) console.profile(next);
+      last = performance.now();
+    };
+    const settings = await ensureCustomerSalt(db);
+    const blob = new Blob([csv]);
+    lap('setup');
+    const text = await blob.text();
+    lap('text');
+    const parsed = parseCsv(text);
+    lap('parse');
+    const res = detectImporter(parsed.header)!.parse(parsed, {
+      timeZone: settings.timeZone,
+      defaultCurrency: settings.currency,
+      now: Date.now(),
+    });
+    lap('group');
+    const orders = await withCustomerKeys(res.orders, settings.customerSalt, false);
+    lap('keys');
+    const basis = await readImportBasis(db);
+    lap('basis');
+    const plan = await planOrderImport(db, res.source, orders, res.problems, Date.now(), basis);
+    lap('plan');
+    const prepared = await prepareOrderImport(db, plan, basis.index);
+    lap('prepare');
+    await applyOrderImport(db, plan, undefined, prepared);
+    lap('write');
+    return t;
   },
   async clear(): Promise<void> {
     await deleteAllData(getDb());

@@ -79,8 +79,8 @@ export async function writeOrders(
       await applyOrderChangesToStats(db, before, valid);
       return before;
     }
-    // The rollups start on the prepared versions while the (already encoded) pages are written;
-    // both are undone if the orders turned out to have changed since the preview.
+    // The rollups start on the prepared versions while the pages are written (encoded ahead, or
+    // as they go); both are undone if the orders turned out to have changed since the preview.
     const stats = applyOrderChangesToStats(db, prepared.before, valid);
     const [before] = await Promise.all([orderStore.commitPut(db, prepared), stats]);
     if (before === null) throw new IndexChangedError();
@@ -161,8 +161,9 @@ export async function planOrderImport(
 
 /**
  * A plan's write worked out on the index it was planned on, while the owner reads the preview
- * (pages read, merged and encoded): applyOrderImport then only writes them, unless any order was
- * written in between.
+ * (pages read and merged; then encoded in the background, a page per task, until the write
+ * takes over the rest): applyOrderImport then only writes them, unless any order was written
+ * in between.
  */
 export async function prepareOrderImport(
   db: PawtnersDb,
@@ -170,7 +171,9 @@ export async function prepareOrderImport(
   index: IndexSnapshot,
 ): Promise<PreparedImport> {
   const orders = validOrders(plan.toWrite);
-  return { orders, put: await orderStore.preparePut(db, index, orders) };
+  const put = await orderStore.preparePut(db, index, orders);
+  void orderStore.encodeAhead(put).catch(() => undefined); // the write encodes what is left
+  return { orders, put };
 }
 
 /** A plan's orders as validated, and their write as prepared. */

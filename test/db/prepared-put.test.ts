@@ -45,10 +45,22 @@ const snapshot = (db: PawtnersDb) =>
   db.transaction('r', [...ORDER_TABLES], () => store.snapshot(db));
 const put = (db: PawtnersDb, rows: Order[], del: string[] = []) =>
   db.transaction('rw', [...ORDER_TABLES], () => store.put(db, rows, del));
-async function prepared(db: PawtnersDb, rows: Order[], del: string[] = []) {
+/** How much of the encoding happens ahead of the write: none, all, or one page (racing it). */
+type Ahead = 'none' | 'all' | 'racing';
+async function prepared(db: PawtnersDb, rows: Order[], del: string[] = [], ahead: Ahead = 'none') {
   const prep = await store.preparePut(db, await snapshot(db), rows, del);
+  if (ahead === 'all') await store.encodeAhead(prep);
+  if (ahead === 'racing') {
+    void store.encodeAhead(prep);
+    await new Promise((r) => setTimeout(r, 0));
+  }
   return db.transaction('rw', [...ORDER_TABLES], () => store.commitPut(db, prep));
 }
+
+const db = (d: PawtnersDb) => ({
+  commit: (prep: Parameters<typeof store.commitPut>[1]) =>
+    d.transaction('rw', [...ORDER_TABLES], () => store.commitPut(d, prep)),
+});
 
 /** Everything stored: each page's key and rows, and the index. */
 async function contents(db: PawtnersDb & TableSource) {
@@ -72,6 +84,7 @@ describe('a put prepared on a snapshot of the index', () => {
         { maxLength: 6, selector: (r) => r.id },
       ),
       del: fc.array(fc.constantFrom(...ids), { maxLength: 2 }),
+      ahead: fc.constantFrom<Ahead>('none', 'all', 'racing'),
     });
     await fc.assert(
       fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 6 }), async (steps) => {
@@ -80,7 +93,7 @@ describe('a put prepared on a snapshot of the index', () => {
           const rows = s.put.map((p) => order(p.id, p.at, p.v));
           const del = s.del.filter((id) => !rows.some((r) => r.id === id));
           const viaPut = await put(a, rows, del);
-          expect(await prepared(b, rows, del)).toEqual(viaPut);
+          expect(await prepared(b, rows, del, s.ahead)).toEqual(viaPut);
           expect(await contents(b)).toEqual(await contents(a));
         }
         for (const db of [a, b]) {
@@ -91,6 +104,28 @@ describe('a put prepared on a snapshot of the index', () => {
       }),
       { numRuns: 40 },
     );
+  });
+
+  it('writes many pages, some encoded ahead and some in the write, as put does', async () => {
+    const [a, b] = [await open(), await open()];
+    const rows = Array.from({ length: 40 }, (_, i) =>
+      order(`r${i}`, Date.UTC(2026, i % 5, 1 + (i % 20)), i),
+    );
+    await put(a, rows.slice(0, 7));
+    await put(b, rows.slice(0, 7));
+    const prep = await store.preparePut(b, await snapshot(b), rows.slice(5));
+    expect(prep.writePages.length).toBeGreaterThan(6);
+    // The first three pages encoded ahead (the page objects are shared), the rest by the write.
+    await store.encodeAhead({ ...prep, writePages: prep.writePages.slice(0, 3) });
+    expect(prep.writePages.map((p) => p.stored !== null)).toEqual(
+      prep.writePages.map((_, i) => i < 3),
+    );
+    const viaPut = await put(a, rows.slice(5));
+    expect(await db(b).commit(prep)).toEqual(viaPut);
+    expect(prep.writePages.every((p) => p.stored)).toBe(true);
+    expect(await contents(b)).toEqual(await contents(a));
+    // Encoding ahead after the write has nothing left to do.
+    await store.encodeAhead(prep);
   });
 
   it('writes nothing and says so when the index changed after the snapshot', async () => {
