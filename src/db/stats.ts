@@ -31,7 +31,7 @@ export async function refreshPartnerStats(
     const [current, content, contracts] = await Promise.all([
       db.partnerStats.bulkGet(ids),
       contentStore.find(db, (c) => wanted.has(c.partnerId)),
-      db.contracts.where('partnerId').anyOf(real).toArray(),
+      contractsOf(db, real),
     ]);
     const reuse = opts.orders === false && current.every((c) => c !== undefined);
     const orders = new Map<string, Order[]>(ids.map((id) => [id, []]));
@@ -59,6 +59,22 @@ export async function refreshPartnerStats(
     });
     await db.partnerStats.bulkPut(out);
   });
+}
+
+/** Partners' contracts from this many partners on are read all at once and filtered. */
+const MANY_PARTNERS = 64;
+
+/**
+ * The contracts of these partners. For many partners one read of the whole (small) table beats
+ * the index: anyOf walks it with a request per partner, and inside a big write each of those waits
+ * behind the page writes queued before it. For a 100,000-row import touching 2,000 partners the
+ * rollup update fell from 1.25-1.3 s to 0.58-0.61 s of the write.
+ */
+export function contractsOf(db: PawtnersDb, partnerIds: readonly string[]): Promise<Contract[]> {
+  if (partnerIds.length < MANY_PARTNERS)
+    return db.contracts.where('partnerId').anyOf(partnerIds).toArray();
+  const wanted = new Set(partnerIds);
+  return db.contracts.toArray().then((all) => all.filter((c) => wanted.has(c.partnerId)));
 }
 
 /** Drop the rollup of partners that no longer exist (call in the deleting transaction). */
@@ -99,7 +115,7 @@ export async function applyOrderChangesToStats(
     const tz = ((await db.settings.get(SETTINGS_ID)) ?? defaultSettings(0)).timeZone;
     const [current, contracts] = await Promise.all([
       db.partnerStats.bulkGet(ids),
-      db.contracts.where('partnerId').anyOf(ids).toArray(),
+      contractsOf(db, ids),
     ]);
     const byPartner = new Map<string, Contract[]>();
     for (const c of contracts)

@@ -6,7 +6,12 @@ import { deleteContentItem, rescheduleContentItem, saveContentItems } from '../.
 import { writeOrders } from '../../src/db/orders';
 import { deletePartner, restorePartner } from '../../src/db/partners';
 import { loadSampleData, deleteAllData } from '../../src/db/repo';
-import { rebuildAllStats, refreshPartnerStats, STATS_SOURCE_TABLES } from '../../src/db/stats';
+import {
+  contractsOf,
+  rebuildAllStats,
+  refreshPartnerStats,
+  STATS_SOURCE_TABLES,
+} from '../../src/db/stats';
 import { COPIED_TABLES, ensureStartupCopies, type StartupCopy } from '../../src/db/startup-copies';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { buildAllStats, UNATTRIBUTED, unpackRollups } from '../../src/domain/stats';
@@ -164,6 +169,23 @@ describe('rollups in the database', () => {
     });
     expect(await stored()).toEqual(await recomputed());
     expect(await copied()).toEqual(ALL);
+  });
+
+  it('read the same contracts per partner for few partners (index) and many (whole table)', async () => {
+    await loadSampleData(db, NOW);
+    const all = await db.contracts.toArray();
+    const ids = [...new Set(all.map((c) => c.partnerId))];
+    const byPartner = (cs: { partnerId: string; id: string }[]) => {
+      const m = new Map<string, string[]>();
+      for (const c of cs) m.set(c.partnerId, [...(m.get(c.partnerId) ?? []), c.id]);
+      return new Map([...m].sort(([a], [b]) => a.localeCompare(b)));
+    };
+    const few = ids.slice(0, 3);
+    const many = [...ids.slice(0, 5), ...Array.from({ length: 80 }, (_, i) => `nobody-${i}`)];
+    const expected = (want: string[]) => byPartner(all.filter((c) => want.includes(c.partnerId)));
+    expect(byPartner(await contractsOf(db, few))).toEqual(expected(few));
+    expect(byPartner(await contractsOf(db, many))).toEqual(expected(many));
+    expect(expected(many).size).toBe(5);
   });
 
   it('refuses to refresh inside a transaction that does not include the rollups', async () => {
