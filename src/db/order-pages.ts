@@ -11,8 +11,18 @@ export const ORDERS_PER_PAGE = 2000;
 
 /** The month (UTC) an order is filed under. */
 export function orderMonth(placedAtMs: number): string {
-  return new Date(placedAtMs).toISOString().slice(0, 7);
+  // Per UTC day, from a small cache: placing a big import asks for it several times per order,
+  // and a Date's ISO text each time was a tenth of a second of a 100,000-row import.
+  const day = Math.floor(placedAtMs / 86_400_000);
+  let month = monthOfDay.get(day);
+  if (month === undefined) {
+    month = new Date(placedAtMs).toISOString().slice(0, 7);
+    if (monthOfDay.size > 20_000) monthOfDay.clear();
+    monthOfDay.set(day, month);
+  }
+  return month;
 }
+const monthOfDay = new Map<number, string>();
 
 const byKey = <T extends { id: string }>(key: (r: T) => number | string) => {
   return (a: T, b: T) => {

@@ -78,8 +78,25 @@ const dayTexts = new Map<number, string>();
 
 /** Days since 1970-01-01 of a calendar date (UTC arithmetic, no time zone involved). */
 export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  // `YYYY-MM-DD` read digit by digit (rollups ask for every order's day); anything else split.
+  const y = digits(date, 0, 4);
+  const m = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (date.length === 10 && date[4] === '-' && date[7] === '-' && y >= 0 && m >= 0 && d >= 0)
+    return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  const [yy, mm, dd] = date.split('-').map(Number) as [number, number, number];
+  return Math.round(Date.UTC(yy, mm - 1, dd) / 86_400_000);
+}
+
+/** The decimal number in text[from, to), or -1 when any of it is not a digit. */
+function digits(text: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 /** The calendar date `n` days after 1970-01-01. */

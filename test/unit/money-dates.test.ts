@@ -10,11 +10,51 @@ import {
 import {
   addMonths,
   dateInZone,
+  dayNumber,
   daysBetween,
   monthsInRange,
   overlapDays,
 } from '../../src/domain/dates';
 import { isoDate } from '../../src/domain/schemas';
+import { orderMonth } from '../../src/db/order-pages';
+
+describe('day numbers and order months', () => {
+  const bySplit = (date: string) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return Math.round(Date.UTC(y, m - 1, d) / 86_400_000);
+  };
+  it('reads YYYY-MM-DD digit by digit exactly as splitting it does, rollovers included', () => {
+    const pad = (n: number, w: number) => String(n).padStart(w, '0');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9999 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, m, d) => {
+          const date = `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
+          expect(dayNumber(date)).toBe(bySplit(date));
+        },
+      ),
+    );
+    expect(dayNumber('1970-01-01')).toBe(0);
+    expect(dayNumber('2026-03-01')).toBe(dayNumber('2026-02-29')); // Date.UTC rolls over
+    // Other forms go the old way.
+    for (const odd of ['2026-1-5', '+02026-01-05', '2026-01-05T00:00', 'x'])
+      expect(dayNumber(odd)).toEqual(bySplit(odd));
+  });
+
+  it("files an order under its UTC month, as the instant's ISO text says", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -62_000_000_000_000, max: 250_000_000_000_000 }), (ms) => {
+        expect(orderMonth(ms)).toBe(new Date(ms).toISOString().slice(0, 7));
+      }),
+      { numRuns: 2000 },
+    );
+    const endOfJan = Date.UTC(2026, 0, 31, 23, 59, 59, 999);
+    expect([orderMonth(endOfJan), orderMonth(endOfJan + 1)]).toEqual(['2026-01', '2026-02']);
+    expect(orderMonth(Date.UTC(1969, 11, 31, 23))).toBe('1969-12');
+  });
+});
 
 describe('money', () => {
   it.each([

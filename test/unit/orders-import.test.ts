@@ -239,6 +239,34 @@ describe('files that are not order CSVs', () => {
   });
 });
 
+describe('parseOrderDate', () => {
+  it('takes exactly the calendar dates a Date round trip takes (leap years, years under 100)', () => {
+    const real = (y: number, mo: number, d: number) => {
+      const dt = new Date(Date.UTC(y, mo - 1, d));
+      return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
+    };
+    const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+    const year = fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(1900, 2000, 2024, 99));
+    fc.assert(
+      fc.property(
+        year,
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 0, max: 32 }),
+        (y, mo, d) => {
+          const got = parseOrderDate(`${pad(y, 4)}-${pad(mo)}-${pad(d)}`, 'auto', 'UTC');
+          expect(got !== null).toBe(real(y, mo, d));
+        },
+      ),
+      { numRuns: 3000 },
+    );
+    expect(parseOrderDate('2024-02-29', 'auto', 'UTC')).not.toBeNull();
+    expect(parseOrderDate('2100-02-29', 'auto', 'UTC')).toBeNull();
+    expect(parseOrderDate('2000-02-29 10:00', 'auto', 'UTC')!.iso).toBe(
+      '2000-02-29T10:00:00+00:00',
+    );
+  });
+});
+
 describe('readMoney', () => {
   it('reads every amount exactly as parseMoney does', () => {
     const plain = fc
