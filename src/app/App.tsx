@@ -11,12 +11,13 @@ import {
   Users,
   type LucideIcon,
 } from 'lucide-react';
+import { ErrorBoundary } from '../components/ErrorBoundary';
 import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
-import { SCREENS, href, useRoute, type ScreenPath } from './router';
+import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from './router';
 
 // Screens other than the Dashboard load on first visit, so start-up parses only what it shows.
 const PartnersScreen = lazy(() =>
@@ -97,7 +98,7 @@ function Screen({ screen, rest }: { screen: ScreenPath; rest: string[] }) {
     case 'compare':
       return <CompareScreen rest={rest} />;
     case 'settings':
-      return <SettingsScreen />;
+      return <SettingsScreen rest={rest} />;
   }
 }
 
@@ -164,21 +165,31 @@ export function App() {
             />
           </div>
         ) : null}
-        <Suspense
-          fallback={
-            <p className="muted" role="status">
-              Opening {current.label}…
-            </p>
-          }
+        {/* A screen that fails shows what failed, not a blank window; a new route tries again. */}
+        <ErrorBoundary
+          key={route.screen}
+          what={`The ${current.label} screen`}
+          backupsHref={route.screen === 'settings' ? undefined : href(BACKUPS_PATH)}
+          resetKey={route.rest.join('/')}
         >
-          <Screen screen={route.screen} rest={route.rest} />
-        </Suspense>
+          <Suspense
+            fallback={
+              <p className="muted" role="status">
+                Opening {current.label}…
+              </p>
+            }
+          >
+            <Screen screen={route.screen} rest={route.rest} />
+          </Suspense>
+        </ErrorBoundary>
       </main>
       <Toasts />
       {afterStart ? (
-        <Suspense fallback={null}>
-          <AutoBackups />
-        </Suspense>
+        <ErrorBoundary what="Automatic backups">
+          <Suspense fallback={null}>
+            <AutoBackups />
+          </Suspense>
+        </ErrorBoundary>
       ) : null}
     </div>
   );

@@ -12,6 +12,9 @@ export const SCREENS = [
 ] as const;
 export type ScreenPath = (typeof SCREENS)[number]['path'];
 
+/** Settings > Backups (export, import, undo): where a failing screen sends the owner. */
+export const BACKUPS_PATH = 'settings/backups';
+
 export interface Route {
   screen: ScreenPath;
   /** Path segments after the screen, e.g. ['p-001'] for #/partners/p-001. */

@@ -10,8 +10,7 @@ import {
 } from '../domain/content';
 import { isoDate, type Campaign, type ContentItem } from '../domain/schemas';
 import type { PawtnersDb } from './db';
-import { CONTENT_TABLES, contentStore } from './order-pages';
-import { refreshPartnerStats, STATS_SOURCE_TABLES } from './stats';
+import { checkVersion } from './stale';
 
 /** Refused input, with every problem and the field it belongs to. */
 export class ContentValidationError extends Error {
@@ -44,15 +43,25 @@ export async function saveContentItems(
   db: PawtnersDb,
   items: readonly ContentItem[],
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, db.campaigns, ...STATS_SOURCE_TABLES], async () => {
+  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
     checkItems(items, await knownIds(db));
-    const before = await contentStore.put(db, items);
-    await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
+    await db.contentItems.bulkPut([...items]);
   });
 }
 
-export async function saveContentItem(db: PawtnersDb, item: ContentItem): Promise<void> {
-  await saveContentItems(db, [item]);
+/**
+ * Save one item. With `expectedUpdatedAt` (the version the form was opened on), a save over a
+ * newer version written elsewhere is refused (StaleWriteError).
+ */
+export async function saveContentItem(
+  db: PawtnersDb,
+  item: ContentItem,
+  expectedUpdatedAt?: number,
+): Promise<void> {
+  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
+    checkVersion('post', await db.contentItems.get(item.id), expectedUpdatedAt);
+    await saveContentItems(db, [item]);
+  });
 }
 
 /** Move an item to another day (its time stays). Returns the updated item. */
@@ -67,34 +76,20 @@ export async function rescheduleContentItem(
     throw new ContentValidationError([
       { field: 'plannedDate', message: `Planned date ${date.error.issues[0]?.message ?? ''}` },
     ]);
-  return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    const cur = await contentStore.get(db, id);
+  return db.transaction('rw', db.contentItems, async () => {
+    const cur = await db.contentItems.get(id);
     if (!cur)
       throw new ContentValidationError([
         { field: 'id', message: `Content item "${id}" does not exist` },
       ]);
     const next = { ...cur, plannedDate: date.data, updatedAt: now };
-    await contentStore.put(db, [next]);
-    await refreshPartnerStats(db, [next.partnerId], { orders: false });
+    await db.contentItems.put(next);
     return next;
   });
 }
 
 export async function deleteContentItem(db: PawtnersDb, id: string): Promise<void> {
-  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    const [cur] = await contentStore.put(db, [], [id]);
-    if (cur) await refreshPartnerStats(db, [cur.partnerId], { orders: false });
-  });
-}
-
-/** Partners whose posts change when `before` are replaced by `after` (for the rollups). */
-function partnersOf(
-  before: readonly (ContentItem | undefined)[],
-  after: readonly ContentItem[],
-): string[] {
-  const ids = new Set(after.map((i) => i.partnerId));
-  for (const b of before) if (b) ids.add(b.partnerId);
-  return [...ids];
+  await db.contentItems.delete(id);
 }
 
 /** Save a campaign and, optionally, items that belong to it, in one transaction. */
@@ -103,27 +98,59 @@ export async function saveCampaign(
   campaign: Campaign,
   items: readonly ContentItem[] = [],
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, db.campaigns, ...STATS_SOURCE_TABLES], async () => {
+  await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
     const known = await knownIds(db, [campaign.id]);
     const issues = validateCampaign(campaign, known);
     if (issues.length > 0) throw new ContentValidationError(issues);
     checkItems(items, known);
     await db.campaigns.put(campaign);
-    if (items.length > 0) {
-      const before = await contentStore.put(db, items);
-      await refreshPartnerStats(db, partnersOf(before, items), { orders: false });
-    }
+    if (items.length > 0) await db.contentItems.bulkPut([...items]);
   });
 }
 
 /** Delete a campaign; its items stay on the calendar without a campaign. */
 export async function deleteCampaign(db: PawtnersDb, id: string, now: number): Promise<void> {
-  await db.transaction('rw', [db.campaigns, ...CONTENT_TABLES], async () => {
-    const items = await contentStore.find(db, (c) => c.campaignId === id);
-    await contentStore.put(
-      db,
-      items.map((c) => ({ ...c, campaignId: null, updatedAt: now })),
-    );
+  await db.transaction('rw', [db.campaigns, db.contentItems], async () => {
+    const items = await db.contentItems.where('campaignId').equals(id).toArray();
+    await db.contentItems.bulkPut(items.map((c) => ({ ...c, campaignId: null, updatedAt: now })));
     await db.campaigns.delete(id);
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+/** Items planned in [from, to] (YYYY-MM-DD, inclusive): a calendar month or week. */
+export function contentBetween(db: PawtnersDb, from: string, to: string): Promise<ContentItem[]> {
+  return db.contentItems.where('plannedDate').between(from, to, true, true).toArray();
+}
+
+/** A partner's items, by planned date. */
+export function contentOfPartner(db: PawtnersDb, partnerId: string): Promise<ContentItem[]> {
+  return db.contentItems
+    .where('[partnerId+plannedDate]')
+    .between([partnerId, ''], [partnerId, '\uffff'])
+    .toArray();
+}
+
+/** A campaign's items. */
+export function contentOfCampaign(db: PawtnersDb, campaignId: string): Promise<ContentItem[]> {
+  return db.contentItems.where('campaignId').equals(campaignId).toArray();
+}
+
+/** Every item (lists over all content; prefer the ranged reads). */
+export function allContent(db: PawtnersDb): Promise<ContentItem[]> {
+  return db.contentItems.toArray();
+}
+
+export function countContent(db: PawtnersDb): Promise<number> {
+  return db.contentItems.count();
+}
+
+export function getContentItem(db: PawtnersDb, id: string): Promise<ContentItem | undefined> {
+  return db.contentItems.get(id);
+}
+
+export function allCampaigns(db: PawtnersDb): Promise<Campaign[]> {
+  return db.campaigns.toArray();
 }

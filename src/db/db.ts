@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { buildAllStats, type PartnerStats } from '../domain/stats';
+import { defaultSettings, SETTINGS_ID } from '../domain/constants';
 import type {
   Bonus,
   BonusRule,
@@ -12,42 +13,10 @@ import type {
   Payout,
   Settings,
 } from '../domain/schemas';
-import { SETTINGS_ID } from '../domain/constants';
-import {
-  allOrders,
-  CONTENT_TABLES,
-  contentStore,
-  isPaged,
-  ORDER_TABLES,
-  PAGED,
-  PAYOUT_TABLES,
-} from './order-pages';
-import type { PageIndexEntry, StoredPage } from './paged-store';
-import {
-  STARTUP_COPIES_STORE,
-  startupCopiesMiddleware,
-  writeMissingCopies,
-  type StartupCopy,
-} from './startup-copies';
-
-/** A safety copy of the whole database taken before an import, for one-click undo. */
-export interface Snapshot {
-  id: string;
-  createdAt: number;
-  reason: string;
-  /**
-   * The backup envelope as JSON text. A large one is split: this record holds the first part and
-   * `more` continuation records (id `<id>~<n>`, createdAt -1) hold the rest, because one
-   * IndexedDB value may not exceed about 128 MB in Chromium.
-   */
-  json: string;
-  more?: number;
-  /**
-   * Orders, content and payouts are not in `json`: the snapshot keeps their page generation
-   * (src/db/paged-store.ts) as it was, untouched. Absent on snapshots made before that.
-   */
-  gens?: { orders: number; contentItems: number; payouts: number };
-}
+import { deferRollups, finishRollups, rollupsMiddleware } from './rollups';
+import { deletionsMiddleware, type Deletion } from './deletions';
+import { readLegacyPages, LEGACY_PAGE_STORES } from './legacy-pages';
+import type { UndoEntry, UndoRecord } from './undo';
 
 export const DB_NAME = 'pawtners';
 
@@ -67,46 +36,54 @@ export const SCHEMA_V1 = {
 } as const;
 
 /**
- * The Dexie database. Version history is append-only: never edit a released `version(n)`,
- * add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
+ * Version 5: orders, content items and payouts are ordinary tables again, one record per row,
+ * indexed for the queries the screens make; deletions are recorded; imports keep an undo log.
+ */
+export const SCHEMA_V5 = {
+  orders: 'id, [partnerId+placedAtMs], placedAtMs, customerKey, updatedAt, *codes',
+  contentItems: 'id, [partnerId+plannedDate], plannedDate, campaignId, updatedAt',
+  payouts: 'id, [partnerId+paidDate], paidDate, updatedAt',
+  deletions: 'id, updatedAt',
+  undoLog: 'id, createdAt',
+  undoRows: 'id, undoId',
+  snapshots: null,
+  startupCopies: null,
+  ...Object.fromEntries(LEGACY_PAGE_STORES.map((s) => [s, null])),
+} as const;
+
+/**
+ * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
+ * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
+ *
+ * Synced tables (everything in DATA_TABLES) follow Dexie Cloud's conventions: app-generated string
+ * ids, `updatedAt` on every row, deletions recorded in `deletions` (src/db/deletions.ts), no
+ * upgrade that rewrites their rows. `partnerStats` is derived (src/db/rollups.ts) and never synced
+ * or backed up; `undoLog`/`undoRows` are local (src/db/undo.ts).
  */
 export class PawtnersDb extends Dexie {
   settings!: EntityTable<Settings, 'id'>;
   partners!: EntityTable<Partner, 'id'>;
   contracts!: EntityTable<Contract, 'id'>;
   campaigns!: EntityTable<Campaign, 'id'>;
-  /** Orders, content items and payouts live in month pages: src/db/order-pages.ts. */
-  orderPages!: EntityTable<StoredPage<Order>, 'key'>;
-  orderIndex!: EntityTable<PageIndexEntry, 'key'>;
-  contentPages!: EntityTable<StoredPage<ContentItem>, 'key'>;
-  contentIndex!: EntityTable<PageIndexEntry, 'key'>;
-  payoutPages!: EntityTable<StoredPage<Payout>, 'key'>;
-  payoutIndex!: EntityTable<PageIndexEntry, 'key'>;
+  contentItems!: EntityTable<ContentItem, 'id'>;
+  orders!: EntityTable<Order, 'id'>;
+  payouts!: EntityTable<Payout, 'id'>;
   bonuses!: EntityTable<Bonus, 'id'>;
   bonusRules!: EntityTable<BonusRule, 'id'>;
   brandFollowers!: EntityTable<BrandFollowerCount, 'id'>;
-  snapshots!: EntityTable<Snapshot, 'id'>;
+  deletions!: EntityTable<Deletion, 'id'>;
   partnerStats!: EntityTable<PartnerStats, 'partnerId'>;
-  /** Partners, contracts and rollups in one record each, for start-up (src/db/startup-copies.ts). */
-  startupCopies!: EntityTable<StartupCopy, 'id'>;
+  undoLog!: EntityTable<UndoRecord, 'id'>;
+  undoRows!: EntityTable<UndoEntry, 'id'>;
 
   constructor(name = DB_NAME) {
-    // No shared query cache: with it, Dexie deep-clones every live-query result on each read,
-    // which alone took 1.4 s for the Sales list of 300,000 orders. Results are plain objects the
-    // screens own.
+    // No shared query cache: with it, Dexie deep-clones every live-query result on each read.
     super(name, { cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
-    // v2: per-partner rollups (derived data, rebuilt from the records; never in backups).
-    this.version(2)
-      .stores({ partnerStats: 'partnerId' })
-      .upgrade(async (tx) =>
-        rebuildStatsInTransaction(tx, {
-          orders: (await tx.table('orders').toArray()) as Order[],
-          content: (await tx.table('contentItems').toArray()) as ContentItem[],
-        }),
-      );
-    // v3: orders, content items and payouts move into month pages (src/db/paged-store.ts):
-    // IndexedDB's cost per record dominated every bulk write and read.
+    // v2: per-partner rollups (derived data, never in backups). Built by v5's upgrade.
+    this.version(2).stores({ partnerStats: 'partnerId' });
+    // v3 (released): orders, content items and payouts moved into month pages. The upgrade
+    // writes them as plain `{ key, rows }` pages, a form every later reader understands.
     this.version(3)
       .stores({
         orders: null,
@@ -120,23 +97,47 @@ export class PawtnersDb extends Dexie {
         payoutIndex: 'key',
       })
       .upgrade(async (tx) => {
-        for (const t of ['orders', 'contentItems', 'payouts'] as const) {
-          const rows = (await tx.table(t).toArray()) as never[];
-          await PAGED[t].replaceAll(tx, rows);
+        const pairs = [
+          ['orders', 'orderPages'],
+          ['contentItems', 'contentPages'],
+          ['payouts', 'payoutPages'],
+        ] as const;
+        for (const [from, to] of pairs) {
+          const rows = (await tx.table(from).toArray()) as { id: string }[];
+          if (rows.length) await tx.table(to).put({ key: '0000-00.0000', rows });
         }
-        // Rollups are now packed as Int32 where they fit (half the bytes read at start-up).
-        await rebuildStatsInTransaction(tx);
       });
-    // v4: partners, contracts and rollups copied into one record each, which start-up reads
-    // instead of 6,000 (derived data; never in backups). The middleware keeps them in step.
-    this.version(4)
-      .stores({ [STARTUP_COPIES_STORE]: 'id' })
-      .upgrade((tx) => writeMissingCopies(tx));
-    this.use(startupCopiesMiddleware);
+    // v4 (released): one-record start-up copies of partners, contracts and rollups.
+    this.version(4).stores({ startupCopies: 'id' });
+    // v5: back to one row per record, with indexes (see SCHEMA_V5). The pages are read once here.
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        const legacy = await readLegacyPages(tx);
+        deferRollups(tx);
+        for (const t of ['orders', 'contentItems', 'payouts'] as const) {
+          const rows = legacy[t];
+          for (let i = 0; i < rows.length; i += 5000)
+            await tx.table(t).bulkPut(rows.slice(i, i + 5000));
+        }
+        await finishRollups({ discard: true }, tx);
+        const settings = (await tx.table('settings').get(SETTINGS_ID)) as Settings | undefined;
+        const stats = buildAllStats(
+          (await tx.table('partners').toCollection().primaryKeys()) as string[],
+          legacy.orders,
+          legacy.contentItems,
+          (await tx.table('contracts').toArray()) as Contract[],
+          settings?.timeZone ?? defaultSettings(0).timeZone,
+        );
+        await tx.table('partnerStats').clear();
+        await tx.table('partnerStats').bulkPut(stats);
+      });
+    this.use(deletionsMiddleware);
+    this.use(rollupsMiddleware);
   }
 }
 
-/** The tables that hold the owner's data (everything but safety snapshots). */
+/** The tables that hold the owner's data (everything a backup carries but the deletions). */
 export const DATA_TABLES = [
   'settings',
   'partners',
@@ -149,6 +150,16 @@ export const DATA_TABLES = [
   'bonusRules',
   'brandFollowers',
 ] as const;
+export type DataTable = (typeof DATA_TABLES)[number];
+
+/** Every table a backup import or undo writes. */
+export const WRITE_ALL_TABLES = [
+  ...DATA_TABLES,
+  'deletions',
+  'partnerStats',
+  'undoLog',
+  'undoRows',
+] as const;
 
 let instance: PawtnersDb | null = null;
 
@@ -156,7 +167,7 @@ let instance: PawtnersDb | null = null;
 export function getDb(): PawtnersDb {
   if (!instance) {
     instance = new PawtnersDb();
-    // Another window or a newer app version wants the database: step aside and ask to reload.
+    // A newer app version wants the database: step aside and ask to reload.
     instance.on('versionchange', () => {
       instance?.close();
       globalThis.dispatchEvent?.(new CustomEvent('pawtners:db-versionchange'));
@@ -169,50 +180,4 @@ export function getDb(): PawtnersDb {
 /** For tests: use a fresh database under another name. */
 export function setDbForTests(db: PawtnersDb): void {
   instance = db;
-}
-
-/**
- * The object stores behind DATA_TABLES (orders live in pages), for transaction scopes. The
- * logical table names (DATA_TABLES, TABLE_NAMES) stay those of the backup format.
- */
-export const DATA_STORES = [
-  ...DATA_TABLES.filter((t) => !isPaged(t)),
-  ...ORDER_TABLES,
-  ...CONTENT_TABLES,
-  ...PAYOUT_TABLES,
-] as const;
-
-/** Tables a transaction must include to keep the rollups in step (see src/db/stats.ts). */
-export const STATS_SOURCE_TABLES = [
-  'settings',
-  ...ORDER_TABLES,
-  ...CONTENT_TABLES,
-  'contracts',
-  'partnerStats',
-] as const;
-
-/**
- * Rebuild every partner's rollup from the stored records, inside an open transaction. `legacy`
- * rows are given only by upgrades that run before those tables were paged.
- */
-export async function rebuildStatsInTransaction(
-  tx: Transaction,
-  legacy?: { orders: readonly Order[]; content: readonly ContentItem[] },
-): Promise<void> {
-  const settings = (await tx.table('settings').get(SETTINGS_ID)) as Settings | undefined;
-  const [partners, storedOrders, content, contracts] = await Promise.all([
-    tx.table('partners').toCollection().primaryKeys() as Promise<string[]>,
-    legacy?.orders ?? allOrders(tx),
-    legacy?.content ?? contentStore.all(tx),
-    tx.table('contracts').toArray() as Promise<Contract[]>,
-  ]);
-  const stats = buildAllStats(
-    partners,
-    storedOrders,
-    content,
-    contracts,
-    settings?.timeZone ?? 'America/New_York',
-  );
-  await tx.table('partnerStats').clear();
-  await tx.table('partnerStats').bulkPut(stats);
 }

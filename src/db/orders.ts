@@ -1,7 +1,7 @@
 /**
- * Order repository. Every write of orders goes through `writeOrders`, always inside one Dexie
- * transaction, so later bookkeeping (daily rollups) has exactly one place to hook in. Imports are
- * planned first (nothing written), then applied all-or-nothing.
+ * Orders: reads through the indexes the screens query by, and every write in one transaction.
+ * The rollups follow every write by themselves (src/db/rollups.ts). Imports are planned first
+ * (nothing written), then applied all-or-nothing with an undo log.
  */
 import {
   attributeOrder,
@@ -18,32 +18,24 @@ import {
 } from '../domain/import-plan';
 import { isPlainValidOrder } from '../domain/order-check';
 import { orderSchema, type Order, type Settings } from '../domain/schemas';
-import { newCustomerSalt } from '../io/customer-key';
 import type { PawtnersDb } from './db';
-import { applyOrderChangesToStats, STATS_SOURCE_TABLES } from './stats';
-import {
-  findOrders,
-  getOrder,
-  getOrders,
-  ORDER_TABLES,
-  orderStore,
-  putOrderRecords,
-} from './order-pages';
-import type { IndexSnapshot, PreparedPut } from './paged-store';
+import { deferRollups, finishRollups } from './rollups';
 import { readSettings } from './repo';
+import { checkVersion, StaleWriteError } from './stale';
+import { UndoRecorder } from './undo';
+
+export { StaleWriteError };
 
 /** Stored orders changed between the preview and the confirmation. */
 export class ImportConflictError extends Error {
-  constructor(count: number) {
-    super(
-      `${count} order${count === 1 ? '' : 's'} changed since the preview was made. Nothing was imported; preview the file again.`,
-    );
+  constructor(message: string) {
+    super(message);
     this.name = 'ImportConflictError';
   }
 }
 
-/** The stored order index changed after a write was prepared on it (see writeOrders). */
-class IndexChangedError extends Error {}
+/** Rows per bulkPut inside an import's transaction. */
+export const WRITE_CHUNK = 2000;
 
 /** Every order as the schema wants it, or an error naming the first that is not. */
 function validOrders(put: readonly Order[]): Order[] {
@@ -58,42 +50,163 @@ function validOrders(put: readonly Order[]): Order[] {
   });
 }
 
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+/** One order by its record id. */
+export function getOrder(db: PawtnersDb, id: string): Promise<Order | undefined> {
+  return db.orders.get(id);
+}
+
+export function countOrders(db: PawtnersDb): Promise<number> {
+  return db.orders.count();
+}
+
+/** What the Sales list shows: a filter the indexes can answer, the rest checked per row. */
+export interface OrderQuery {
+  /** Placed at or after / before (epoch ms), from the date filter in the brand's time zone. */
+  fromMs?: number;
+  toMs?: number;
+  /** A partner id, or null for orders credited to nobody; undefined for everyone. */
+  partnerId?: string | null;
+  /** Checked on each row the index range yields (status, method, kind...). */
+  keep?: (o: Order) => boolean;
+}
+
+function rangeOf(db: PawtnersDb, q: OrderQuery) {
+  const lo = q.fromMs ?? -Infinity;
+  const hi = q.toMs ?? Infinity;
+  const base =
+    typeof q.partnerId === 'string'
+      ? db.orders.where('[partnerId+placedAtMs]').between([q.partnerId, lo], [q.partnerId, hi])
+      : db.orders.where('placedAtMs').between(lo, hi, true, true);
+  const keep = q.keep;
+  const nobody = q.partnerId === null;
+  return nobody || keep
+    ? base.filter((o) => (!nobody || o.partnerId === null) && (!keep || keep(o)))
+    : base;
+}
+
+/** The orders of a query, newest first, `limit` from `offset`. */
+export function listOrders(
+  db: PawtnersDb,
+  q: OrderQuery,
+  offset: number,
+  limit: number,
+): Promise<Order[]> {
+  return rangeOf(db, q).reverse().offset(offset).limit(limit).toArray();
+}
+
+/** How many orders a query matches. */
+export function countOrdersWhere(db: PawtnersDb, q: OrderQuery): Promise<number> {
+  return rangeOf(db, q).count();
+}
+
 /**
- * THE one writer of orders: validates every record, then puts and deletes in one transaction
- * (joining the caller's transaction when there is one). Returns the versions it replaced: those of
- * `put`, then of `deleteIds` (undefined where there was none). With `prepared` (the same orders,
- * already validated and placed by orderStore.preparePut), only the pages are written; if the index
- * changed since it was prepared, it throws IndexChangedError and the transaction writes nothing.
+ * Every order of a query, `size` at a time, newest first, with `each` called per chunk (totals
+ * over many orders without one long task). Stops when `stop()` says so.
+ */
+export async function forEachOrder(
+  db: PawtnersDb,
+  q: OrderQuery,
+  each: (orders: Order[]) => void,
+  size = 5000,
+  stop: () => boolean = () => false,
+): Promise<void> {
+  let offset = 0;
+  for (;;) {
+    if (stop()) return;
+    const rows = await listOrders(db, q, offset, size);
+    each(rows);
+    if (rows.length < size) return;
+    offset += rows.length;
+  }
+}
+
+/** A partner's orders placed in [fromMs, toMs] (all of them without a range), oldest first. */
+export function ordersOfPartner(
+  db: PawtnersDb,
+  partnerId: string,
+  fromMs = -Infinity,
+  toMs = Infinity,
+): Promise<Order[]> {
+  return db.orders
+    .where('[partnerId+placedAtMs]')
+    .between([partnerId, fromMs], [partnerId, toMs], true, true)
+    .toArray();
+}
+
+/** Orders placed in [fromMs, toMs], oldest first. */
+export function ordersBetween(db: PawtnersDb, fromMs: number, toMs: number): Promise<Order[]> {
+  return db.orders.where('placedAtMs').between(fromMs, toMs, true, true).toArray();
+}
+
+/** Orders of one customer (customer key), for repeat-customer figures. */
+export function ordersOfCustomer(db: PawtnersDb, customerKey: string): Promise<Order[]> {
+  return db.orders.where('customerKey').equals(customerKey).toArray();
+}
+
+/** Every stored order (reports over all history; prefer the ranged reads). */
+export function allOrders(db: PawtnersDb): Promise<Order[]> {
+  return db.orders.toArray();
+}
+
+/** Distinct codes used on orders (any case), from the codes index without reading orders. */
+export async function usedCodes(db: PawtnersDb): Promise<string[]> {
+  return (await db.orders.orderBy('codes').uniqueKeys()) as string[];
+}
+
+/** Uncredited orders that used a code, compared case-insensitively. */
+export function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
+  const k = normalizeCode(code);
+  return db.orders
+    .where('codes')
+    .equalsIgnoreCase(code.trim())
+    .filter((o) => o.partnerId === null && o.codes.some((c) => normalizeCode(c) === k))
+    .toArray()
+    .then((rows) => [...new Map(rows.map((o) => [o.id, o])).values()]);
+}
+
+/** How many stored orders used each of these codes and are credited to nobody. */
+export async function uncreditedCodeCounts(
+  db: PawtnersDb,
+  codes: readonly string[],
+): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const c of codes) out.set(c, (await uncreditedWithCode(db, c)).length);
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writes
+
+/**
+ * Put and delete orders in one transaction (joining the caller's when there is one), validated
+ * first. Returns the versions it replaced: those of `put`, then of `deleteIds`.
  */
 export async function writeOrders(
   db: PawtnersDb,
   put: readonly Order[],
   deleteIds: readonly string[] = [],
-  prepared?: PreparedPut<Order>,
 ): Promise<(Order | undefined)[]> {
-  const valid = prepared ? put : validOrders(put);
-  return db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    // The stored versions come off the per-partner rollups, the new ones go on, in this transaction.
-    if (!prepared) {
-      const before = await putOrderRecords(db, valid, deleteIds);
-      await applyOrderChangesToStats(db, before, valid);
-      return before;
-    }
-    // The rollups start on the prepared versions while the pages are written (encoded ahead, or
-    // as they go); both are undone if the orders turned out to have changed since the preview.
-    const stats = applyOrderChangesToStats(db, prepared.before, valid);
-    const [before] = await Promise.all([orderStore.commitPut(db, prepared), stats]);
-    if (before === null) throw new IndexChangedError();
+  const valid = validOrders(put);
+  return db.transaction('rw', db.orders, async () => {
+    const before = await db.orders.bulkGet([...valid.map((o) => o.id), ...deleteIds]);
+    if (valid.length) await db.orders.bulkPut(valid);
+    if (deleteIds.length) await db.orders.bulkDelete([...deleteIds]);
     return before;
   });
 }
 
 /** The brand's customer salt, created once (random) when still empty. */
-export async function ensureCustomerSalt(db: PawtnersDb): Promise<Settings> {
+export async function ensureCustomerSalt(
+  db: PawtnersDb,
+  makeSalt: () => string,
+): Promise<Settings> {
   return db.transaction('rw', db.settings, async () => {
     const s = await readSettings(db);
     if (s.customerSalt !== '') return s;
-    const next = { ...s, customerSalt: newCustomerSalt(), updatedAt: Date.now() };
+    const next = { ...s, customerSalt: makeSalt(), updatedAt: Date.now() };
     await db.settings.put(next);
     return next;
   });
@@ -104,31 +217,8 @@ export async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex
 }
 
 /**
- * The order index as it is now. An import reads it while the file is still being parsed, plans
- * on it and prepares its write on it (see prepareOrderImport).
- */
-export function readOrderIndex(db: PawtnersDb): Promise<IndexSnapshot> {
-  return db.transaction('r', [...ORDER_TABLES], () => orderStore.snapshot(db));
-}
-
-/** What an import is planned against, read while its file is parsed. */
-export interface ImportBasis {
-  index: IndexSnapshot;
-  settings: Settings;
-  attribution: AttributionIndex;
-}
-
-export async function readImportBasis(db: PawtnersDb): Promise<ImportBasis> {
-  const [index, settings, attribution] = await Promise.all([
-    readOrderIndex(db),
-    readSettings(db),
-    attributionIndex(db),
-  ]);
-  return { index, settings, attribution };
-}
-
-/**
- * Preview an import against what is stored (or against `basis`, read before). Writes nothing.
+ * Preview an import against what is stored. Writes nothing. Reads only the stored versions of
+ * the orders in the file (by id).
  */
 export async function planOrderImport(
   db: PawtnersDb,
@@ -136,16 +226,13 @@ export async function planOrderImport(
   incoming: readonly IncomingOrder[],
   problems: readonly PlanProblem[],
   now = Date.now(),
-  basis?: ImportBasis,
 ): Promise<ImportPlan> {
   const ids = incoming.map((o) => orderRecordId(o.source, o.orderId));
-  const [settings, attribution, stored] = basis
-    ? [basis.settings, basis.attribution, await orderStore.getManyIn(db, basis.index, ids)]
-    : await Promise.all([
-        readSettings(db),
-        attributionIndex(db),
-        db.transaction('r', [...ORDER_TABLES], () => getOrders(db, ids)),
-      ]);
+  const [settings, attribution, stored] = await Promise.all([
+    readSettings(db),
+    attributionIndex(db),
+    db.orders.bulkGet(ids),
+  ]);
   const map = new Map<string, Order>();
   for (const o of stored) if (o) map.set(o.id, o);
   return buildImportPlan({
@@ -159,77 +246,63 @@ export async function planOrderImport(
   });
 }
 
-/**
- * A plan's write worked out on the index it was planned on, while the owner reads the preview
- * (pages read and merged; then encoded in the background, a page per task, until the write
- * takes over the rest): applyOrderImport then only writes them, unless any order was written
- * in between.
- */
-export async function prepareOrderImport(
-  db: PawtnersDb,
-  plan: ImportPlan,
-  index: IndexSnapshot,
-): Promise<PreparedImport> {
-  const orders = validOrders(plan.toWrite);
-  const put = await orderStore.preparePut(db, index, orders);
-  void orderStore.encodeAhead(put).catch(() => undefined); // the write encodes what is left
-  return { orders, put };
-}
-
-/** A plan's orders as validated, and their write as prepared. */
-export interface PreparedImport {
-  orders: Order[];
-  put: PreparedPut<Order>;
+export interface ApplyImportOptions {
+  /** Save the source's column mapping in the same transaction. */
+  remember?: (settings: Settings) => Settings;
+  onProgress?: (done: number, total: number) => void;
+  reason?: string;
+  now?: number;
 }
 
 /**
- * Write what the preview showed, all or nothing. Refuses when any of those orders changed in the
- * meantime. Optionally remembers the column mapping used for this source in the same transaction.
- * With `prepared` (prepareOrderImport on the same plan) the write skips re-reading the index
- * when nothing was written since; otherwise it reads everything again, as without.
+ * Write what the preview showed, all or nothing, in one transaction: the orders in chunks, an
+ * undo log of what they replace, and the rollups once at the end. Refused when any of those
+ * orders changed since the preview, or a partner they are credited to was deleted meanwhile.
  */
 export async function applyOrderImport(
   db: PawtnersDb,
   plan: ImportPlan,
-  remember?: { source: string; mapping: Record<string, string> },
-  prepared?: PreparedImport,
-): Promise<number> {
-  if (prepared) {
-    try {
-      return await writeImport(db, plan, remember, prepared);
-    } catch (e) {
-      if (!(e instanceof IndexChangedError)) throw e;
-    }
-  }
-  return writeImport(db, plan, remember);
-}
-
-async function writeImport(
-  db: PawtnersDb,
-  plan: ImportPlan,
-  remember: { source: string; mapping: Record<string, string> } | undefined,
-  prepared?: PreparedImport,
-): Promise<number> {
-  await db.transaction('rw', [...STATS_SOURCE_TABLES], async () => {
-    // The write returns the versions it replaced: if any is not the one the preview saw, throwing
-    // here rolls the whole transaction back.
-    const before = prepared
-      ? await writeOrders(db, prepared.orders, [], prepared.put)
-      : await writeOrders(db, plan.toWrite);
-    const stale = plan.toWrite.filter(
-      (o, i) => (before[i]?.updatedAt ?? null) !== plan.baseVersions[o.id],
-    );
-    if (stale.length > 0) throw new ImportConflictError(stale.length);
-    if (remember) {
-      const s = await readSettings(db);
-      await db.settings.put({
-        ...s,
-        importMappings: { ...s.importMappings, [remember.source]: remember.mapping },
-        updatedAt: Date.now(),
-      });
-    }
-  });
-  return plan.toWrite.length;
+  opts: ApplyImportOptions = {},
+): Promise<{ written: number; undoId: string }> {
+  const orders = validOrders(plan.toWrite);
+  const now = opts.now ?? Date.now();
+  const undoId = await db.transaction(
+    'rw',
+    [db.orders, db.partners, db.settings, db.deletions, db.undoLog, db.undoRows],
+    async () => {
+      deferRollups();
+      const credited = [...new Set(orders.map((o) => o.partnerId).filter((p) => p !== null))];
+      const found = await db.partners.bulkGet(credited);
+      const gone = credited.filter((_, i) => !found[i]);
+      if (gone.length)
+        throw new ImportConflictError(
+          'A partner these orders are credited to was deleted since the preview. Nothing was imported; preview the file again.',
+        );
+      const rec = new UndoRecorder(db);
+      await rec.captureWhole('deletions');
+      await rec.capture('settings', [(await readSettings(db)).id]);
+      let stale = 0;
+      for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
+        const chunk = orders.slice(i, i + WRITE_CHUNK);
+        const before = await rec.capture<Order>(
+          'orders',
+          chunk.map((o) => o.id),
+        );
+        for (const o of chunk)
+          if ((before.get(o.id)?.updatedAt ?? null) !== plan.baseVersions[o.id]) stale += 1;
+        if (stale)
+          throw new ImportConflictError(
+            `${stale} order${stale === 1 ? '' : 's'} changed since the preview was made. Nothing was imported; preview the file again.`,
+          );
+        await db.orders.bulkPut(chunk);
+        opts.onProgress?.(Math.min(i + WRITE_CHUNK, orders.length), orders.length);
+      }
+      if (opts.remember) await db.settings.put(opts.remember(await readSettings(db)));
+      await finishRollups();
+      return rec.save(opts.reason ?? `Before importing ${plan.source} orders`, now);
+    },
+  );
+  return { written: orders.length, undoId };
 }
 
 /** Credit an order to a partner (or to nobody) by hand, with the owner's reason. */
@@ -239,10 +312,13 @@ export async function reassignOrder(
   partnerId: string | null,
   reason: string,
   now = Date.now(),
+  /** The updatedAt the owner's form was made from: refused if the order changed since. */
+  expectedUpdatedAt?: number,
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
-    const o = await getOrder(db, orderId);
+  await db.transaction('rw', [db.orders, db.partners], async () => {
+    const o = await db.orders.get(orderId);
     if (!o) throw new Error('That order no longer exists.');
+    checkVersion('order', o, expectedUpdatedAt);
     if (partnerId !== null && !(await db.partners.get(partnerId)))
       throw new Error('That partner no longer exists.');
     const credit = manualCredit(partnerId, reason);
@@ -250,12 +326,6 @@ export async function reassignOrder(
       { ...o, partnerId: credit.partnerId, attribution: credit.attribution, updatedAt: now },
     ]);
   });
-}
-
-/** Orders carrying a code (any case) that are credited to nobody. */
-function uncreditedWithCode(orders: readonly Order[], code: string): Order[] {
-  const k = normalizeCode(code);
-  return orders.filter((o) => o.partnerId === null && o.codes.some((c) => normalizeCode(c) === k));
 }
 
 /**
@@ -270,7 +340,7 @@ export async function mapCodeToPartner(
 ): Promise<number> {
   const trimmed = code.trim();
   if (trimmed === '') throw new Error('The code is empty.');
-  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
+  return db.transaction('rw', [db.partners, db.orders, db.settings], async () => {
     const partners = await db.partners.toArray();
     const partner = partners.find((p) => p.id === partnerId);
     if (!partner) throw new Error('That partner no longer exists.');
@@ -285,12 +355,8 @@ export async function mapCodeToPartner(
     if (!owner) await db.partners.put(updated);
     const settings = await readSettings(db);
     const index = buildAttributionIndex(partners.map((p) => (p.id === partnerId ? updated : p)));
-    const candidates = uncreditedWithCode(
-      await findOrders(db, (o) => o.partnerId === null),
-      trimmed,
-    );
     const credited: Order[] = [];
-    for (const o of candidates) {
+    for (const o of await uncreditedWithCode(db, trimmed)) {
       const r = attributeOrder(o, index, settings.multiCodeRule);
       if (r.partnerId !== null)
         credited.push({ ...o, partnerId: r.partnerId, attribution: r.attribution, updatedAt: now });
@@ -300,7 +366,7 @@ export async function mapCodeToPartner(
   });
 }
 
-/** Add (or replace) orders typed in by hand; a code on the order credits its partner. */
+/** Add an order typed in by hand; a code on the order credits its partner. */
 export async function addManualOrder(
   db: PawtnersDb,
   order: IncomingOrder,
@@ -309,15 +375,17 @@ export async function addManualOrder(
   now = Date.now(),
 ): Promise<Order> {
   const { line: _line, ...fields } = order;
-  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
+  return db.transaction('rw', [db.partners, db.orders, db.settings], async () => {
     const id = orderRecordId(fields.source, fields.orderId);
-    if (await getOrder(db, id))
+    if (await db.orders.get(id))
       throw new Error(`Order ${fields.orderId} from ${fields.source} already exists.`);
     const settings = await readSettings(db);
     const credit =
       partnerId !== null
         ? manualCredit(partnerId, reason)
         : attributeOrder(fields, await attributionIndex(db), settings.multiCodeRule);
+    if (credit.partnerId !== null && !(await db.partners.get(credit.partnerId)))
+      throw new Error('That partner no longer exists.');
     const record: Order = {
       ...fields,
       id,

@@ -2,7 +2,6 @@
  * The partners repository. Every write validates first and then happens in ONE transaction, so a
  * refused save leaves nothing half-written; deletes hand back everything they removed for Undo.
  */
-import { refreshPartnerStats, removePartnerStats, STATS_SOURCE_TABLES } from './stats';
 import { findCodeConflicts, validatePartnerDraft, withStatus, withTag } from '../domain/partners';
 import type { FieldErrors, PartnerDraft } from '../domain/partners';
 import type {
@@ -16,14 +15,8 @@ import type {
   Payout,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
-import {
-  contentStore,
-  findOrders,
-  PAYOUT_TABLES,
-  payoutStore,
-  putOrderRecords,
-} from './order-pages';
-import { newId } from './repo';
+import { newId } from './ids';
+import { checkVersion } from './stale';
 
 /** A save refused by validation; `errors` are keyed by field like the form's. */
 export class PartnerValidationError extends Error {
@@ -36,6 +29,8 @@ export class PartnerValidationError extends Error {
 export interface SaveOptions {
   /** Id of the partner being edited, or null to create one. */
   id: string | null;
+  /** The partner's updatedAt when the form was opened: a save over a newer version is refused. */
+  expectedUpdatedAt?: number;
   today: string;
   now?: number;
 }
@@ -50,9 +45,10 @@ export async function savePartner(
   opts: SaveOptions,
 ): Promise<Partner> {
   const now = opts.now ?? Date.now();
-  return db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
+  return db.transaction('rw', [db.partners, db.contracts], async () => {
     const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
     if (opts.id && !existing) throw new Error('This partner no longer exists.');
+    checkVersion('partner', existing ?? undefined, opts.expectedUpdatedAt);
     const others = await db.partners.toArray();
     const r = validatePartnerDraft(draft, {
       existing,
@@ -70,8 +66,6 @@ export async function savePartner(
       r.contracts.map((c) => ({ ...c, createdAt: oldById.get(c.id)?.createdAt ?? c.createdAt })),
     );
     await db.partners.put(r.partner);
-    // Contract terms decide commissions: keep the partner's rollup in step.
-    await refreshPartnerStats(db, [r.partner.id]);
     return r.partner;
   });
 }
@@ -93,44 +87,52 @@ export interface DeletedPartner {
  * Delete a partner with their contracts, content, payouts and bonuses. Orders stay (they are the
  * shop's sales) but are no longer credited to anyone; campaigns drop the partner.
  */
-export async function deletePartner(db: PawtnersDb, id: string): Promise<DeletedPartner> {
+export async function deletePartner(
+  db: PawtnersDb,
+  id: string,
+  now = Date.now(),
+): Promise<DeletedPartner> {
+  const range = (table: 'orders' | 'contentItems' | 'payouts', index: string) =>
+    db.table(table).where(index).between([id, -Infinity], [id, [[]]]);
   return db.transaction(
     'rw',
-    [db.partners, ...PAYOUT_TABLES, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
+    [
+      db.partners,
+      db.contracts,
+      db.contentItems,
+      db.payouts,
+      db.orders,
+      db.bonuses,
+      db.campaigns,
+    ],
     async () => {
       const partner = await db.partners.get(id);
       if (!partner) throw new Error('This partner no longer exists.');
       const snapshot: DeletedPartner = {
         partner,
         contracts: await db.contracts.where('partnerId').equals(id).toArray(),
-        contentItems: await contentStore.find(db, (c) => c.partnerId === id),
-        payouts: await payoutStore.find(db, (p) => p.partnerId === id),
+        contentItems: (await range('contentItems', '[partnerId+plannedDate]').toArray()) as ContentItem[],
+        payouts: (await range('payouts', '[partnerId+paidDate]').toArray()) as Payout[],
         bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
-        orders: await findOrders(db, (o) => o.partnerId === id),
+        orders: (await range('orders', '[partnerId+placedAtMs]').toArray()) as Order[],
         campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
       };
       await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
-      await contentStore.put(
-        db,
-        [],
-        snapshot.contentItems.map((c) => c.id),
-      );
-      await payoutStore.put(
-        db,
-        [],
-        snapshot.payouts.map((c) => c.id),
-      );
+      await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
+      await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
       await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
-      await putOrderRecords(
-        db,
-        snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null })),
+      // The orders stay, credited to nobody; they changed, so their updatedAt moves too.
+      await db.orders.bulkPut(
+        snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null, updatedAt: now })),
       );
       await db.campaigns.bulkPut(
-        snapshot.campaigns.map((c) => ({ ...c, partnerIds: c.partnerIds.filter((p) => p !== id) })),
+        snapshot.campaigns.map((c) => ({
+          ...c,
+          partnerIds: c.partnerIds.filter((p) => p !== id),
+          updatedAt: now,
+        })),
       );
       await db.partners.delete(id);
-      await removePartnerStats(db, [id]);
-      if (snapshot.orders.length) await refreshPartnerStats(db, [null]);
       return snapshot;
     },
   );
@@ -143,7 +145,15 @@ export async function deletePartner(db: PawtnersDb, id: string): Promise<Deleted
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
   await db.transaction(
     'rw',
-    [db.partners, ...PAYOUT_TABLES, db.bonuses, db.campaigns, ...STATS_SOURCE_TABLES],
+    [
+      db.partners,
+      db.contracts,
+      db.contentItems,
+      db.payouts,
+      db.orders,
+      db.bonuses,
+      db.campaigns,
+    ],
     async () => {
       const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
       const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
@@ -151,17 +161,18 @@ export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise
         throw new Error(`Cannot undo: the code ${clash.code} now belongs to ${clash.ownerName}.`);
       await db.partners.put(s.partner);
       await db.contracts.bulkPut(s.contracts);
-      await contentStore.put(db, s.contentItems);
-      await payoutStore.put(db, s.payouts);
+      await db.contentItems.bulkPut(s.contentItems);
+      await db.payouts.bulkPut(s.payouts);
       await db.bonuses.bulkPut(s.bonuses);
-      await putOrderRecords(db, s.orders);
+      // Orders credited to someone else since the delete keep that credit.
+      const now = await db.orders.bulkGet(s.orders.map((o) => o.id));
+      await db.orders.bulkPut(s.orders.filter((_, i) => now[i] && now[i]!.partnerId === null));
       // Campaigns may have changed since: add the partner back rather than overwrite them.
       for (const c of s.campaigns) {
         const cur = await db.campaigns.get(c.id);
         if (cur && !cur.partnerIds.includes(s.partner.id))
           await db.campaigns.put({ ...cur, partnerIds: [...cur.partnerIds, s.partner.id] });
       }
-      await refreshPartnerStats(db, s.orders.length ? [s.partner.id, null] : [s.partner.id]);
     },
   );
 }
@@ -229,7 +240,7 @@ export async function commitPartnerImport(
   db: PawtnersDb,
   writes: readonly PartnerWrite[],
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, ...STATS_SOURCE_TABLES], async () => {
+  await db.transaction('rw', [db.partners, db.contracts], async () => {
     const ids = new Set(writes.map((w) => w.partner.id));
     const stored = (await db.partners.toArray()).filter((p) => !ids.has(p.id));
     const all = [...stored, ...writes.map((w) => w.partner)];
@@ -250,9 +261,32 @@ export async function commitPartnerImport(
     }
     await db.partners.bulkPut(writes.map((w) => w.partner));
     await db.contracts.bulkPut(writes.flatMap((w) => w.contracts));
-    await refreshPartnerStats(
-      db,
-      writes.map((w) => w.partner.id),
-    );
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reads
+
+export function allPartners(db: PawtnersDb): Promise<Partner[]> {
+  return db.partners.toArray();
+}
+
+export function getPartner(db: PawtnersDb, id: string): Promise<Partner | undefined> {
+  return db.partners.get(id);
+}
+
+export function countPartners(db: PawtnersDb): Promise<number> {
+  return db.partners.count();
+}
+
+export function contractsOfPartner(db: PawtnersDb, id: string): Promise<Contract[]> {
+  return db.contracts.where('partnerId').equals(id).toArray();
+}
+
+export function allContracts(db: PawtnersDb): Promise<Contract[]> {
+  return db.contracts.toArray();
+}
+
+export function bonusesOfPartner(db: PawtnersDb, id: string): Promise<Bonus[]> {
+  return db.bonuses.where('partnerId').equals(id).toArray();
 }

@@ -2,42 +2,85 @@
 import { payoutSchema, type Payout } from '../domain/schemas';
 import type { StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
-import {
-  allOrders,
-  CONTENT_TABLES,
-  contentStore,
-  ORDER_TABLES,
-  PAYOUT_TABLES,
-  payoutStore,
-} from './order-pages';
 
-/** Everything a statement needs, read in one transaction so the numbers agree. */
-export async function readStatementData(db: PawtnersDb): Promise<StatementData> {
+/**
+ * Everything a statement needs, read in one transaction so the numbers agree. With `partnerIds`,
+ * only those partners' orders, content and payouts are read (through the partner indexes).
+ */
+export async function readStatementData(
+  db: PawtnersDb,
+  partnerIds?: readonly string[],
+): Promise<StatementData> {
   return db.transaction(
     'r',
     [
       db.partners,
       db.contracts,
-      ...ORDER_TABLES,
-      ...CONTENT_TABLES,
+      db.orders,
+      db.contentItems,
       db.bonuses,
       db.bonusRules,
-      ...PAYOUT_TABLES,
+      db.payouts,
     ],
     async () => {
+      const byPartner = <T>(
+        table: 'orders' | 'contentItems' | 'payouts',
+        index: string,
+      ): Promise<T[]> =>
+        partnerIds
+          ? Promise.all(
+              partnerIds.map(
+                (id) =>
+                  db
+                    .table(table)
+                    .where(index)
+                    .between([id, -Infinity], [id, [[]]])
+                    .toArray() as Promise<T[]>,
+              ),
+            ).then((x) => x.flat())
+          : (db.table(table).toArray() as Promise<T[]>);
       const [partners, contracts, orders, content, bonuses, bonusRules, payouts] =
         await Promise.all([
-          db.partners.toArray(),
-          db.contracts.toArray(),
-          allOrders(db),
-          contentStore.all(db),
-          db.bonuses.toArray(),
+          partnerIds ? db.partners.bulkGet([...partnerIds]) : db.partners.toArray(),
+          partnerIds
+            ? db.contracts.where('partnerId').anyOf([...partnerIds]).toArray()
+            : db.contracts.toArray(),
+          byPartner<StatementData['orders'][number]>('orders', '[partnerId+placedAtMs]'),
+          byPartner<StatementData['content'][number]>('contentItems', '[partnerId+plannedDate]'),
+          partnerIds
+            ? db.bonuses.where('partnerId').anyOf([...partnerIds]).toArray()
+            : db.bonuses.toArray(),
           db.bonusRules.toArray(),
-          payoutStore.all(db),
+          byPartner<Payout>('payouts', '[partnerId+paidDate]'),
         ]);
-      return { partners, contracts, orders, content, bonuses, bonusRules, payouts };
+      return {
+        partners: partners.filter((p) => p !== undefined),
+        contracts,
+        orders,
+        content,
+        bonuses,
+        bonusRules,
+        payouts,
+      };
     },
   );
+}
+
+/** Payments made in [from, to] (YYYY-MM-DD, inclusive). */
+export function payoutsBetween(db: PawtnersDb, from: string, to: string): Promise<Payout[]> {
+  return db.payouts.where('paidDate').between(from, to, true, true).toArray();
+}
+
+/** A partner's payments, oldest first. */
+export function payoutsOfPartner(db: PawtnersDb, partnerId: string): Promise<Payout[]> {
+  return db.payouts
+    .where('[partnerId+paidDate]')
+    .between([partnerId, ''], [partnerId, '\uffff'])
+    .toArray();
+}
+
+export function allPayouts(db: PawtnersDb): Promise<Payout[]> {
+  return db.payouts.toArray();
 }
 
 /** Record payments (one or many, e.g. a bulk PayPal run) all or nothing. */
@@ -50,14 +93,15 @@ export async function recordPayouts(db: PawtnersDb, payouts: readonly Payout[]):
       );
     return r.data;
   });
-  await db.transaction('rw', [db.partners, ...PAYOUT_TABLES], async () => {
-    for (const p of valid)
-      if (!(await db.partners.get(p.partnerId))) throw new Error('That partner no longer exists.');
-    await payoutStore.put(db, valid);
+  await db.transaction('rw', [db.partners, db.payouts], async () => {
+    const ids = [...new Set(valid.map((p) => p.partnerId))];
+    const found = await db.partners.bulkGet(ids);
+    if (found.some((p) => !p)) throw new Error('That partner no longer exists.');
+    await db.payouts.bulkPut(valid);
   });
 }
 
 /** Undo a recorded payment. */
 export async function deletePayout(db: PawtnersDb, id: string): Promise<void> {
-  await db.transaction('rw', [...PAYOUT_TABLES], () => payoutStore.put(db, [], [id]));
+  await db.payouts.delete(id);
 }

@@ -2,14 +2,11 @@ import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
 import { buildAllStats } from '../domain/stats';
-import { DATA_STORES, DATA_TABLES, type PawtnersDb } from './db';
-import { countOrders, isPaged, ORDER_TABLES, PAGED } from './order-pages';
-import type { PagedTable } from './paged-store';
+import { DATA_TABLES, type DataTable, type PawtnersDb } from './db';
+import { setTxFlags } from './core';
+import { deferRollups, finishRollups } from './rollups';
 
-/** A new random record id. */
-export function newId(): string {
-  return crypto.randomUUID();
-}
+export { newId } from './ids';
 
 /** The settings row, or defaults when the database is new. */
 export async function readSettings(db: PawtnersDb): Promise<Settings> {
@@ -17,23 +14,29 @@ export async function readSettings(db: PawtnersDb): Promise<Settings> {
 }
 
 export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Promise<void> {
-  await db.transaction('rw', [db.settings, ...ORDER_TABLES], async () => {
+  await db.transaction('rw', [db.settings, db.orders], async () => {
     const cur = await readSettings(db);
     // Customer keys are hashes made with the salt: a new salt would split every customer in two.
     if (
       patch.customerSalt !== undefined &&
       patch.customerSalt !== cur.customerSalt &&
       cur.customerSalt !== '' &&
-      (await countOrders(db)) > 0
+      (await db.orders.count()) > 0
     )
       throw new Error('The customer salt cannot change while orders exist.');
     await db.settings.put({ ...cur, ...patch, id: SETTINGS_ID, updatedAt: Date.now() });
   });
 }
 
-/** Write a whole data set in one transaction, replacing everything (all or nothing). */
+/** Rows per bulkPut when writing a whole data set. */
+const CHUNK = 5000;
+
+/**
+ * Write a whole data set in one transaction, replacing everything (all or nothing). Deleted rows
+ * are not recorded as deletions: this is a fresh start (sample data, tests).
+ */
 export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<void> {
-  const tz = data.settings[0]?.timeZone ?? 'America/New_York';
+  const tz = data.settings[0]?.timeZone ?? defaultSettings(0).timeZone;
   const stats = buildAllStats(
     data.partners.map((p) => p.id),
     data.orders,
@@ -41,14 +44,17 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     data.contracts,
     tz,
   );
-  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], async () => {
-    // replaceAll clears a paged table's live pages itself.
-    for (const t of DATA_TABLES)
-      if (isPaged(t)) await (PAGED[t] as unknown as PagedTable<AnyRow>).replaceAll(db, data[t]);
-      else {
-        await db.table(t).clear();
-        await db.table(t).bulkPut(data[t]);
-      }
+  await db.transaction('rw', [...DATA_TABLES, 'deletions', 'partnerStats'], async () => {
+    setTxFlags({ noDeletionRecords: true });
+    deferRollups();
+    for (const t of DATA_TABLES) {
+      const table = db.table(t);
+      await table.clear();
+      const rows = data[t] as unknown[];
+      for (let i = 0; i < rows.length; i += CHUNK) await table.bulkPut(rows.slice(i, i + CHUNK));
+    }
+    await db.deletions.clear();
+    await finishRollups({ discard: true });
     await db.partnerStats.clear();
     await db.partnerStats.bulkPut(stats);
   });
@@ -60,30 +66,19 @@ export async function loadSampleData(db: PawtnersDb, now = Date.now()): Promise<
   await replaceAllData(db, generateSampleData(today, now));
 }
 
-/** Delete every record (the safety snapshots stay so the owner can still go back). */
+/** Delete every record (recorded as deletions; the undo logs stay). */
 export async function deleteAllData(db: PawtnersDb): Promise<void> {
-  await db.transaction('rw', [...DATA_STORES, 'partnerStats'], () => clearData(db));
-}
-
-type AnyRow = { id: string; updatedAt: number };
-
-/** Inside a transaction: empty every data table and the rollups. Paged tables clear only their
- * live pages: the page generations that safety snapshots keep must stay. */
-async function clearData(db: PawtnersDb): Promise<void> {
-  for (const t of DATA_TABLES)
-    if (isPaged(t)) await PAGED[t].clear(db);
-    else await db.table(t).clear();
-  await db.partnerStats.clear();
+  await db.transaction('rw', [...DATA_TABLES, 'deletions', 'partnerStats'], async () => {
+    deferRollups();
+    for (const t of DATA_TABLES) await db.table(t).clear();
+    await finishRollups();
+  });
 }
 
 /** Counts per table, for the dashboard and backup previews. */
-export async function countAll(
-  db: PawtnersDb,
-): Promise<Record<(typeof DATA_TABLES)[number], number>> {
+export async function countAll(db: PawtnersDb): Promise<Record<DataTable, number>> {
   const entries = await Promise.all(
-    DATA_TABLES.map(
-      async (t) => [t, isPaged(t) ? await PAGED[t].count(db) : await db.table(t).count()] as const,
-    ),
+    DATA_TABLES.map(async (t) => [t, await db.table(t).count()] as const),
   );
-  return Object.fromEntries(entries) as Record<(typeof DATA_TABLES)[number], number>;
+  return Object.fromEntries(entries) as Record<DataTable, number>;
 }

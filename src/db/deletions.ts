@@ -1,0 +1,105 @@
+/**
+ * Deletions recorded: every delete of a synced row, by any writer, leaves a record in `deletions`
+ * (its table, id and when), so a Merge of a backup from another laptop carries deletions over and a
+ * sync engine could too. Writing a row again drops its deletion record. Restores and Undo, which
+ * put back an exact earlier state (deletion records included), turn this off for their transaction.
+ */
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import { SYNCED_TABLE_NAMES, type Deletion, type SyncedTableName } from '../domain/schemas';
+import { CoreTable, keysOf, markChanged, serialized, txFlags } from './core';
+
+export type { Deletion };
+
+/** The synced tables whose deletions are recorded (settings is one row, never deleted). */
+export const SYNCED_TABLES: ReadonlySet<string> = new Set(SYNCED_TABLE_NAMES);
+
+export const deletionId = (table: string, rowId: string) => `${table}/${rowId}`;
+
+/** Whether the deletions table has rows, per transaction (puts then must drop matching ones). */
+const hasDeletions = new WeakMap<object, boolean>();
+const queue = serialized();
+
+/** The clock the records use (tests set it). */
+let clock = () => Date.now();
+export function setDeletionClockForTests(now: (() => number) | null): void {
+  clock = now ?? (() => Date.now());
+}
+
+async function record(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  table: string,
+  req: DBCoreMutateRequest,
+): Promise<void> {
+  const deletions = new CoreTable<Deletion>(core, trans, 'deletions');
+  if (req.type === 'delete' || req.type === 'deleteRange') {
+    if (txFlags(trans).noDeletionRecords) return;
+    const ids =
+      req.type === 'delete'
+        ? req.keys
+        : await new CoreTable(core, trans, table).keys(req.range);
+    if (ids.length === 0) return;
+    const at = clock();
+    await deletions.put(
+      ids.map((k) => ({
+        id: deletionId(table, String(k)),
+        table: table as SyncedTableName,
+        rowId: String(k),
+        updatedAt: at,
+      })),
+    );
+    hasDeletions.set(trans, true);
+    return;
+  }
+  let any = hasDeletions.get(trans);
+  if (any === undefined) {
+    any = (await deletions.count()) > 0;
+    hasDeletions.set(trans, any);
+  }
+  if (!any) return;
+  const keys = keysOf(core.table(table).schema as never, req).map((k) =>
+    deletionId(table, String(k)),
+  );
+  const found = await deletions.getMany(keys);
+  await deletions.delete(keys.filter((_, i) => found[i] !== undefined));
+}
+
+export const deletionsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'DeletionRecords',
+  // Under Dexie's own layers, like the rollups (see rollups.ts), and under the rollups.
+  level: -0.5,
+  create(down) {
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const all =
+          mode === 'readwrite' && stores.some((s) => SYNCED_TABLES.has(s))
+            ? [...new Set([...stores, 'deletions'])]
+            : stores;
+        return down.transaction(all, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!SYNCED_TABLES.has(name)) return table;
+        return {
+          ...table,
+          mutate(req) {
+            return queue(req.trans, async () => {
+              // Records first: a deleteRange must list its keys before they are gone.
+              if (req.type === 'deleteRange') {
+                await record(down, req.trans, name, req);
+                markChanged(down, req, ['deletions']);
+                return table.mutate(req);
+              }
+              const res = await table.mutate(req);
+              await record(down, req.trans, name, req);
+              markChanged(down, req, ['deletions']);
+              return res;
+            });
+          },
+        };
+      },
+    };
+  },
+};
