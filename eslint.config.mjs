@@ -27,9 +27,50 @@ const pureLayerBans = {
   ],
 };
 
+/** The tables of src/db/db.ts: only src/db reads or writes them. */
+const TABLES =
+  'settings|partners|contracts|campaigns|contentItems|orders|payouts|bonuses|bonusRules|brandFollowers|deletions|partnerStats|undoLog|undoRows';
+
+/** Screens reach the data only through the functions of src/db/<area>.ts. */
+const oneGateToData = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'dexie', message: 'Features call src/db/<area>.ts functions, never Dexie.' }],
+      patterns: [
+        {
+          group: ['**/app/*', '**/app'],
+          message: 'Features do not import src/app.',
+        },
+      ],
+    },
+  ],
+  'no-restricted-syntax': [
+    'error',
+    {
+      selector: `MemberExpression[property.name=/^(${TABLES}|table|transaction)$/][object.type='CallExpression'][object.callee.name='getDb']`,
+      message: 'Read and write through src/db/<area>.ts functions, not getDb() tables.',
+    },
+    {
+      selector: `MemberExpression[property.name=/^(${TABLES}|table|transaction)$/][object.name=/^db$/i]`,
+      message: 'Read and write through src/db/<area>.ts functions, not the tables.',
+    },
+  ],
+};
+
 export default tseslint.config(
   {
-    ignores: ['out', 'out-*', 'dist', 'node_modules', 'test-results', 'playwright-report', 'bench'],
+    ignores: [
+      'out',
+      'out-*',
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench',
+      // Frozen copy of the version-4 storage code (see its README): never linted or edited.
+      'test/fixtures/v4',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -63,6 +104,35 @@ export default tseslint.config(
         'localStorage',
         'indexedDB',
         'navigator',
+      ],
+    },
+  },
+  {
+    files: [
+      'src/features/**/*.ts',
+      'src/features/**/*.tsx',
+      'src/components/**/*.tsx',
+      'src/hooks/**/*.ts',
+    ],
+    rules: oneGateToData,
+  },
+  {
+    files: ['src/db/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'react', message: 'src/db stays free of React (hooks.ts only).' },
+            { name: 'react-dom', message: 'src/db stays free of React.' },
+          ],
+          patterns: [
+            {
+              group: ['**/io/**', '**/io', '**/features/**', '**/app/**', '**/components/**'],
+              message: 'src/db imports only domain (the backup text is built in src/io).',
+            },
+          ],
+        },
       ],
     },
   },

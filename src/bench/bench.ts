@@ -1,27 +1,21 @@
 /**
  * Benchmark harness page (built only with PAWTNERS_BENCH=1, never shipped). It exposes functions
  * on `window.bench` that scripts/bench.mjs calls through Playwright, on the app's own origin so it
- * shares the app's IndexedDB.
+ * shares the app's IndexedDB (on disk: the benchmark runs Chromium on a persistent profile).
+ *
+ * What it needs from the storage layer (src/db): `getDb`, `DATA_TABLES`, `deleteAllData`,
+ * `applyImport`, and the backup file functions `exportBackup`, `importBackupText` (settings). The raw limit (`rawBulkPut`)
+ * uses Dexie directly on a scratch database and nothing of the app's.
  */
+import Dexie from 'dexie';
 import { generateLargeData, LARGE } from './large-dataset';
 import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
 import { DATA_TABLES, getDb } from '../db/db';
-import { isPaged, PAGED } from '../db/order-pages';
-import type { PagedTable } from '../db/paged-store';
 import { deleteAllData } from '../db/repo';
-import { applyImport, exportBackup, importBackupText } from '../db/backup';
+import { applyImport } from '../db/backup';
+import { exportBackup, importBackupText } from '../features/settings/backup-file';
 import { buildBackupText, parseBackup } from '../io/backup';
-import {
-  applyOrderImport,
-  ensureCustomerSalt,
-  planOrderImport,
-  prepareOrderImport,
-  readImportBasis,
-} from '../db/orders';
-import { parseCsv } from '../io/csv';
-import { withCustomerKeys } from '../io/customer-key';
-import { detectImporter } from '../io/orders-mapped';
 
 let data: DataSet | null = null;
 const VERSION = __APP_VERSION__;
@@ -60,7 +54,10 @@ function heapMb(): number | null {
   return m ? Math.round(m.usedJSHeapSize / 1_048_576) : null;
 }
 
-/** Write every record with raw IndexedDB in one transaction: the physical limit of this browser. */
+/**
+ * Write every record with raw IndexedDB in one transaction, no indexes, one store per table: the
+ * per-record cost of this browser's IndexedDB without any index.
+ */
 async function rawWrite(d: DataSet): Promise<number> {
   const name = 'bench-raw';
   await new Promise<void>((res) => {
@@ -92,56 +89,31 @@ async function rawWrite(d: DataSet): Promise<number> {
 }
 
 /**
- * The same records written with raw IndexedDB in the app's storage layout (orders, content and
- * payouts as month pages of row text with their id index, everything else one record per row),
- * one transaction: the physical limit for the layout the app actually uses.
+ * The raw limit of the new storage design (issue 16): a plain Dexie `bulkPut` of the order rows
+ * into a scratch database whose orders table has the indexes the new design uses, in chunks of
+ * `chunk` rows per transaction (each bulkPut outside a transaction is its own read-write
+ * transaction). Orders without a partner are stored as they are (the compound index skips them).
  */
-async function rawWritePaged(d: DataSet): Promise<number> {
-  const name = 'bench-raw-paged';
-  await new Promise<void>((res) => {
-    const del = indexedDB.deleteDatabase(name);
-    del.onsuccess = del.onerror = del.onblocked = () => res();
-  });
-  const plain = DATA_TABLES.filter((t) => !isPaged(t));
-  const paged = DATA_TABLES.filter(isPaged);
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => {
-      for (const t of plain) req.result.createObjectStore(t, { keyPath: 'id' });
-      for (const t of paged)
-        for (const store of PAGED[t].tables) req.result.createObjectStore(store, { keyPath: 'key' });
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
+export const RAW_ORDER_INDEXES = 'id, [partnerId+placedAtMs], placedAtMs, customerKey, updatedAt';
+
+async function rawBulkPut(
+  rows: readonly object[],
+  chunk: number,
+): Promise<{ ms: number; rows: number; chunk: number; indexes: string }> {
+  const name = 'bench-raw-bulkput';
+  await Dexie.delete(name);
+  const db = new Dexie(name);
+  db.version(1).stores({ orders: RAW_ORDER_INDEXES });
+  await db.open();
+  const table = db.table('orders');
   const t0 = performance.now();
-  await new Promise<void>((resolve, reject) => {
-    const stores = [...plain, ...paged.flatMap((t) => [...PAGED[t].tables])];
-    const tx = db.transaction(stores, 'readwrite', { durability: 'default' });
-    for (const t of plain) {
-      const store = tx.objectStore(t);
-      for (const r of d[t]) store.put(r);
-    }
-    for (const t of paged) {
-      const store = PAGED[t] as unknown as PagedTable<{ id: string; updatedAt: number }>;
-      const pages = store.paginate(d[t]);
-      const [pageStore, indexStore] = PAGED[t].tables;
-      for (const p of pages) {
-        tx.objectStore(pageStore).put(store.encode(p));
-        tx.objectStore(indexStore).put({
-          key: p.key,
-          ids: p.rows.map((r) => r.id),
-          stamps: p.rows.map((r) => r.updatedAt),
-        });
-      }
-    }
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error);
-  });
+  for (let i = 0; i < rows.length; i += chunk) await table.bulkPut(rows.slice(i, i + chunk));
   const ms = performance.now() - t0;
+  const stored = await table.count();
   db.close();
-  indexedDB.deleteDatabase(name);
-  return ms;
+  await Dexie.delete(name);
+  if (stored !== rows.length) throw new Error(`raw bulkPut stored ${stored} of ${rows.length}`);
+  return { ms, rows: rows.length, chunk, indexes: RAW_ORDER_INDEXES };
 }
 
 const bench = {
@@ -160,9 +132,10 @@ const bench = {
     if (!data) throw new Error('generate first');
     return rawWrite(data);
   },
-  async rawWritePaged(): Promise<number> {
+  /** The raw limit: the generated orders through a plain Dexie bulkPut (see rawBulkPut). */
+  async rawBulkPut(chunk = 5_000) {
     if (!data) throw new Error('generate first');
-    return rawWritePaged(data);
+    return rawBulkPut(data.orders, chunk);
   },
   /**
    * The app's own import path for the generated data: the backup envelope is parsed and validated
@@ -178,7 +151,7 @@ const bench = {
     if (!data) throw new Error('generate first');
     await deleteAllData(getDb());
     const t0 = performance.now();
-    let text: string | null = buildBackupText(data, VERSION, Date.now());
+    let text: string | null = buildBackupText({ ...data, deletions: [] }, VERSION, Date.now());
     const serializeMs = performance.now() - t0;
     data = null; // let the generated objects go: the import works from the text, like a real restore
     const r = await withHeapPeak(async () => {
@@ -188,9 +161,8 @@ const bench = {
       if (!parsed.ok) throw new Error(parsed.problems[0]?.message ?? 'invalid');
       const parseMs = performance.now() - t1;
       const t2 = performance.now();
-      await applyImport(getDb(), parsed.backup, 'replace', {
+      await applyImport(getDb(), parsed.backup.data, 'replace', {
         now: Date.now(),
-        appVersion: VERSION,
         reason: 'benchmark',
       });
       return { parseMs, writeMs: performance.now() - t2 };
@@ -239,48 +211,6 @@ const bench = {
       });
     });
     return { ms: r.ms, peakHeapMb: r.peakHeapMb };
-  },
-  /**
-   * The order import's phases one after the other on this page (the app runs them in a worker,
-   * reading the index while parsing): where a CSV import's time goes.
-   */
-  async csvPhases(csv: string, profile = ''): Promise<Record<string, number>> {
-    const db = getDb();
-    const t: Record<string, number> = {};
-    let last = performance.now();
-    const names = ['setup', 'text', 'parse', 'group', 'keys', 'basis', 'plan', 'prepare', 'write'];
-    const lap = (k: string) => {
-      const now = performance.now();
-      t[k] = Math.round(now - last);
-      if (profile.split(',').includes(k)) console.profileEnd(k);
-      const next = names[names.indexOf(k) + 1];
-      if (next && profile.split(',').includes(next)) console.profile(next);
-      last = performance.now();
-    };
-    const settings = await ensureCustomerSalt(db);
-    const blob = new Blob([csv]);
-    lap('setup');
-    const text = await blob.text();
-    lap('text');
-    const parsed = parseCsv(text);
-    lap('parse');
-    const res = detectImporter(parsed.header)!.parse(parsed, {
-      timeZone: settings.timeZone,
-      defaultCurrency: settings.currency,
-      now: Date.now(),
-    });
-    lap('group');
-    const orders = await withCustomerKeys(res.orders, settings.customerSalt, false);
-    lap('keys');
-    const basis = await readImportBasis(db);
-    lap('basis');
-    const plan = await planOrderImport(db, res.source, orders, res.problems, Date.now(), basis);
-    lap('plan');
-    const prepared = await prepareOrderImport(db, plan, basis.index);
-    lap('prepare');
-    await applyOrderImport(db, plan, undefined, prepared);
-    lap('write');
-    return t;
   },
   async clear(): Promise<void> {
     await deleteAllData(getDb());

@@ -28,6 +28,7 @@ import { setTxFlags } from './core';
 import { deferRollups, finishRollups } from './rollups';
 import { applyUndo, latestUndo, UndoRecorder, type UndoRecord } from './undo';
 import { storageError } from './errors';
+import { rowSignature } from '../domain/row-signature';
 
 export { latestUndo, type UndoRecord };
 
@@ -42,8 +43,11 @@ const rowsOf = (db: PawtnersDb, t: TableName) => db.table<AnyRow, string>(t);
 export interface BackupSink {
   /** Called once, first, with every table's row count. */
   begin(counts: BackupCounts): void;
-  /** Rows of `table`, a chunk at a time, in id order; must not await anything but Dexie work. */
+  /** Then for every table: start, its rows a chunk at a time in id order, end. */
+  startTable(table: TableName): void;
+  /** Must not await anything but Dexie work (any other wait would end the transaction). */
   rows(table: TableName, rows: readonly unknown[]): void | Promise<void>;
+  endTable(table: TableName): void;
 }
 
 /** Hand every stored row to `sink`, in one read transaction (a consistent copy). */
@@ -53,10 +57,13 @@ export async function readBackupRows(db: PawtnersDb, sink: BackupSink): Promise<
     for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
     sink.begin(counts);
     for (const t of TABLE_NAMES) {
+      sink.startTable(t);
       let last: string | null = null;
       for (;;) {
         const table = rowsOf(db, t);
-        const rows: AnyRow[] = await (last === null ? table.toCollection() : table.where(':id').above(last))
+        const rows: AnyRow[] = await (
+          last === null ? table.toCollection() : table.where(':id').above(last)
+        )
           .limit(CHUNK_ROWS)
           .toArray();
         if (rows.length === 0) break;
@@ -65,6 +72,7 @@ export async function readBackupRows(db: PawtnersDb, sink: BackupSink): Promise<
         if (rows.length < CHUNK_ROWS) break;
         last = rows[rows.length - 1]!.id;
       }
+      sink.endTable(t);
     }
     return counts;
   });
@@ -81,18 +89,27 @@ export async function markExported(db: PawtnersDb, now: number): Promise<void> {
 /** What is stored: every row's id and updatedAt (keys and one field), and partners' codes. */
 async function readLocal(db: PawtnersDb) {
   const index = {} as LocalIndex;
+  // Each row's content fingerprint too: a row edited without a new updatedAt still differs.
+  const signatures = new Map<TableName, Map<string, number>>();
   for (const t of TABLE_NAMES) {
     const m = new Map<string, number>();
-    await rowsOf(db, t).each((r) => void m.set(r.id, r.updatedAt));
+    const sig = new Map<string, number>();
+    await rowsOf(db, t).each((r) => {
+      m.set(r.id, r.updatedAt);
+      sig.set(r.id, rowSignature(r));
+    });
     index[t] = m;
+    signatures.set(t, sig);
   }
+  const sameAsLocal = (t: TableName, row: { id: string }) =>
+    signatures.get(t)?.get(row.id) === rowSignature(row);
   const partners: PartnerCodes[] = (await db.partners.toArray()).map(({ id, name, codes }) => ({
     id,
     name,
     codes,
   }));
   const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
-  return { index, partners, salt };
+  return { index, partners, salt, sameAsLocal };
 }
 
 export interface ImportPreview {
@@ -102,12 +119,12 @@ export interface ImportPreview {
 
 /** What each mode would do, computed against what is stored now. Writes nothing. */
 export async function previewImport(db: PawtnersDb, data: BackupData): Promise<ImportPreview> {
-  const { index, partners, salt } = await db.transaction('r', [...TABLE_NAMES], () =>
+  const { index, partners, salt, sameAsLocal } = await db.transaction('r', [...TABLE_NAMES], () =>
     readLocal(db),
   );
   return {
-    replace: planImport('replace', index, partners, data),
-    merge: planImport('merge', index, partners, data, salt),
+    replace: planImport('replace', index, partners, data, '', sameAsLocal),
+    merge: planImport('merge', index, partners, data, salt, sameAsLocal),
   };
 }
 
@@ -178,7 +195,14 @@ export async function applyImport(
       deferRollups();
       // Planned again here, not reused from the preview, so edits made since are respected.
       const local = await readLocal(db);
-      const plan = planImport(mode, local.index, local.partners, data, local.salt);
+      const plan = planImport(
+        mode,
+        local.index,
+        local.partners,
+        data,
+        local.salt,
+        local.sameAsLocal,
+      );
       const rec = new UndoRecorder(db);
       let step = 0;
       if (mode === 'replace') {
@@ -186,7 +210,11 @@ export async function applyImport(
         for (const t of TABLE_NAMES) {
           progress('Keeping a copy for Undo', step++);
           if (t === 'deletions') await rec.captureWhole(t);
-          else await rec.captureTable(t, plan.writes[t].map((r) => r.id));
+          else
+            await rec.captureTable(
+              t,
+              plan.writes[t].map((r) => r.id),
+            );
         }
         for (const t of TABLE_NAMES) {
           progress('Writing', step++);

@@ -17,7 +17,10 @@ export function markChanged(core: DBCore, req: { mutatedParts?: object }, tables
   for (const name of tables) {
     const schema = core.table(name).schema;
     for (const index of ['', ':dels', ...schema.indexes.map((i) => i.name ?? '')])
-      parts[`idb://${core.schema.name}/${name}/${index}`] = new RangeSet(core.MIN_KEY, core.MAX_KEY);
+      parts[`idb://${core.schema.name}/${name}/${index}`] = new RangeSet(
+        core.MIN_KEY,
+        core.MAX_KEY,
+      );
   }
   req.mutatedParts = parts as never;
 }
@@ -61,8 +64,7 @@ export class CoreTable<T = unknown> {
 
   /** Every row, or the rows whose `index` lies in [lower, upper]. */
   async query(index: string | string[] | null = null, lower?: unknown, upper?: unknown) {
-    const idx =
-      index === null ? this.t.schema.primaryKey : this.t.schema.getIndexByKeyPath(index);
+    const idx = index === null ? this.t.schema.primaryKey : this.t.schema.getIndexByKeyPath(index);
     if (!idx) throw new Error(`no index ${String(index)} on ${this.name}`);
     const range: DBCoreKeyRange = {
       type: RANGE,

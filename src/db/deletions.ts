@@ -35,9 +35,7 @@ async function record(
   if (req.type === 'delete' || req.type === 'deleteRange') {
     if (txFlags(trans).noDeletionRecords) return;
     const ids =
-      req.type === 'delete'
-        ? req.keys
-        : await new CoreTable(core, trans, table).keys(req.range);
+      req.type === 'delete' ? req.keys : await new CoreTable(core, trans, table).keys(req.range);
     if (ids.length === 0) return;
     const at = clock();
     await deletions.put(

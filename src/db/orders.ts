@@ -103,8 +103,10 @@ export function countOrdersWhere(db: PawtnersDb, q: OrderQuery): Promise<number>
 }
 
 /**
- * Every order of a query, `size` at a time, newest first, with `each` called per chunk (totals
- * over many orders without one long task). Stops when `stop()` says so.
+ * Every order of a query, about `size` at a time, newest first, with `each` called per chunk
+ * (totals over many orders without one long task or one long transaction). Each chunk is one
+ * indexed range read that starts where the last one ended (no offset to skip again), so going
+ * through 300,000 orders reads each once. Stops when `stop()` says so.
  */
 export async function forEachOrder(
   db: PawtnersDb,
@@ -113,13 +115,33 @@ export async function forEachOrder(
   size = 5000,
   stop: () => boolean = () => false,
 ): Promise<void> {
-  let offset = 0;
+  const lo = q.fromMs ?? -Infinity;
+  let hi = q.toMs ?? Infinity;
+  const partner = typeof q.partnerId === 'string' ? q.partnerId : undefined;
+  const nobody = q.partnerId === null;
+  // The orders placed at exactly `hi` that an earlier chunk already handed out.
+  let seenAtHi = new Set<string>();
   for (;;) {
     if (stop()) return;
-    const rows = await listOrders(db, q, offset, size);
-    each(rows);
-    if (rows.length < size) return;
-    offset += rows.length;
+    const range =
+      partner !== undefined
+        ? db.orders
+            .where('[partnerId+placedAtMs]')
+            .between([partner, lo], [partner, hi], true, true)
+        : db.orders.where('placedAtMs').between(lo, hi, true, true);
+    const limit = size + seenAtHi.size;
+    const rows = await range.reverse().limit(limit).toArray();
+    const fresh = seenAtHi.size ? rows.filter((o) => !seenAtHi.has(o.id)) : rows;
+    const kept =
+      nobody || q.keep
+        ? fresh.filter((o) => (!nobody || o.partnerId === null) && (!q.keep || q.keep(o)))
+        : fresh;
+    if (kept.length) each(kept);
+    if (rows.length < limit || fresh.length === 0) return;
+    const last = fresh[fresh.length - 1]!.placedAtMs;
+    if (last !== hi) seenAtHi = new Set();
+    hi = last;
+    for (const o of fresh) if (o.placedAtMs === hi) seenAtHi.add(o.id);
   }
 }
 
@@ -165,6 +187,23 @@ export function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[
     .filter((o) => o.partnerId === null && o.codes.some((c) => normalizeCode(c) === k))
     .toArray()
     .then((rows) => [...new Map(rows.map((o) => [o.id, o])).values()]);
+}
+
+/**
+ * Orders credited to nobody that used any of these codes, each once. The codes are matched as
+ * stored (as usedCodes gives them), so pass every spelling.
+ */
+export async function uncreditedWithAnyCode(
+  db: PawtnersDb,
+  codes: readonly string[],
+): Promise<Order[]> {
+  if (codes.length === 0) return [];
+  const rows = await db.orders
+    .where('codes')
+    .anyOf([...codes])
+    .filter((o) => o.partnerId === null)
+    .toArray();
+  return [...new Map(rows.map((o) => [o.id, o])).values()];
 }
 
 /** How many stored orders used each of these codes and are credited to nobody. */

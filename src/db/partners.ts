@@ -6,6 +6,7 @@ import { findCodeConflicts, validatePartnerDraft, withStatus, withTag } from '..
 import type { FieldErrors, PartnerDraft } from '../domain/partners';
 import type {
   Bonus,
+  BonusRule,
   Campaign,
   ContentItem,
   Contract,
@@ -93,25 +94,23 @@ export async function deletePartner(
   now = Date.now(),
 ): Promise<DeletedPartner> {
   const range = (table: 'orders' | 'contentItems' | 'payouts', index: string) =>
-    db.table(table).where(index).between([id, -Infinity], [id, [[]]]);
+    db
+      .table(table)
+      .where(index)
+      .between([id, -Infinity], [id, [[]]]);
   return db.transaction(
     'rw',
-    [
-      db.partners,
-      db.contracts,
-      db.contentItems,
-      db.payouts,
-      db.orders,
-      db.bonuses,
-      db.campaigns,
-    ],
+    [db.partners, db.contracts, db.contentItems, db.payouts, db.orders, db.bonuses, db.campaigns],
     async () => {
       const partner = await db.partners.get(id);
       if (!partner) throw new Error('This partner no longer exists.');
       const snapshot: DeletedPartner = {
         partner,
         contracts: await db.contracts.where('partnerId').equals(id).toArray(),
-        contentItems: (await range('contentItems', '[partnerId+plannedDate]').toArray()) as ContentItem[],
+        contentItems: (await range(
+          'contentItems',
+          '[partnerId+plannedDate]',
+        ).toArray()) as ContentItem[],
         payouts: (await range('payouts', '[partnerId+paidDate]').toArray()) as Payout[],
         bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
         orders: (await range('orders', '[partnerId+placedAtMs]').toArray()) as Order[],
@@ -145,15 +144,7 @@ export async function deletePartner(
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
   await db.transaction(
     'rw',
-    [
-      db.partners,
-      db.contracts,
-      db.contentItems,
-      db.payouts,
-      db.orders,
-      db.bonuses,
-      db.campaigns,
-    ],
+    [db.partners, db.contracts, db.contentItems, db.payouts, db.orders, db.bonuses, db.campaigns],
     async () => {
       const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
       const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
@@ -289,4 +280,27 @@ export function allContracts(db: PawtnersDb): Promise<Contract[]> {
 
 export function bonusesOfPartner(db: PawtnersDb, id: string): Promise<Bonus[]> {
   return db.bonuses.where('partnerId').equals(id).toArray();
+}
+
+/** Every manual bonus (a small table), for figures over all partners. */
+export function allBonuses(db: PawtnersDb): Promise<Bonus[]> {
+  return db.bonuses.toArray();
+}
+
+/** The milestone bonus rules (a handful of records). */
+export function allBonusRules(db: PawtnersDb): Promise<BonusRule[]> {
+  return db.bonusRules.toArray();
+}
+
+/**
+ * Every order of every customer who ever ordered through this partner (by the customerKey
+ * index): what acquisitions and repeat purchases need, without reading all orders.
+ */
+export async function customerOrdersOfPartner(db: PawtnersDb, id: string): Promise<Order[]> {
+  const own = await db.orders
+    .where('[partnerId+placedAtMs]')
+    .between([id, -Infinity], [id, Infinity], true, true)
+    .toArray();
+  const keys = [...new Set(own.flatMap((o) => (o.customerKey ? [o.customerKey] : [])))];
+  return keys.length === 0 ? [] : db.orders.where('customerKey').anyOf(keys).toArray();
 }

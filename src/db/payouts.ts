@@ -1,5 +1,6 @@
 /** Payout repository: the records statements are built from, and recording payments. */
 import { payoutSchema, type Payout } from '../domain/schemas';
+import type { DateRange } from '../domain/dates';
 import type { StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
 
@@ -13,15 +14,7 @@ export async function readStatementData(
 ): Promise<StatementData> {
   return db.transaction(
     'r',
-    [
-      db.partners,
-      db.contracts,
-      db.orders,
-      db.contentItems,
-      db.bonuses,
-      db.bonusRules,
-      db.payouts,
-    ],
+    [db.partners, db.contracts, db.orders, db.contentItems, db.bonuses, db.bonusRules, db.payouts],
     async () => {
       const byPartner = <T>(
         table: 'orders' | 'contentItems' | 'payouts',
@@ -43,12 +36,18 @@ export async function readStatementData(
         await Promise.all([
           partnerIds ? db.partners.bulkGet([...partnerIds]) : db.partners.toArray(),
           partnerIds
-            ? db.contracts.where('partnerId').anyOf([...partnerIds]).toArray()
+            ? db.contracts
+                .where('partnerId')
+                .anyOf([...partnerIds])
+                .toArray()
             : db.contracts.toArray(),
           byPartner<StatementData['orders'][number]>('orders', '[partnerId+placedAtMs]'),
           byPartner<StatementData['content'][number]>('contentItems', '[partnerId+plannedDate]'),
           partnerIds
-            ? db.bonuses.where('partnerId').anyOf([...partnerIds]).toArray()
+            ? db.bonuses
+                .where('partnerId')
+                .anyOf([...partnerIds])
+                .toArray()
             : db.bonuses.toArray(),
           db.bonusRules.toArray(),
           byPartner<Payout>('payouts', '[partnerId+paidDate]'),
@@ -61,6 +60,65 @@ export async function readStatementData(
         bonuses,
         bonusRules,
         payouts,
+      };
+    },
+  );
+}
+
+/** Milliseconds of a day: a calendar date's orders fall within a day of its UTC midnight. */
+const DAY_MS = 86_400_000;
+
+/**
+ * What the statements of one period need but the payouts: the orders placed and the content
+ * planned in `range` (orders read with a day's margin for the brand's time zone; partnerEarnings
+ * keeps each order by its local day), with every contract, bonus and rule. With `partnerIds`,
+ * only those partners (through the partner indexes).
+ */
+export async function readStatementPeriod(
+  db: PawtnersDb,
+  range: DateRange,
+  partnerIds?: readonly string[],
+): Promise<Omit<StatementData, 'payouts'>> {
+  const lo = Date.parse(`${range.start}T00:00:00Z`) - DAY_MS;
+  const hi = Date.parse(`${range.end}T00:00:00Z`) + 2 * DAY_MS;
+  return db.transaction(
+    'r',
+    [db.partners, db.contracts, db.orders, db.contentItems, db.bonuses, db.bonusRules],
+    async () => {
+      const ids = partnerIds ? [...partnerIds] : null;
+      const [partners, contracts, orders, content, bonuses, bonusRules] = await Promise.all([
+        ids ? db.partners.bulkGet(ids) : db.partners.toArray(),
+        ids ? db.contracts.where('partnerId').anyOf(ids).toArray() : db.contracts.toArray(),
+        ids
+          ? Promise.all(
+              ids.map((id) =>
+                db.orders.where('[partnerId+placedAtMs]').between([id, lo], [id, hi]).toArray(),
+              ),
+            ).then((x) => x.flat())
+          : db.orders.where('placedAtMs').between(lo, hi).toArray(),
+        ids
+          ? Promise.all(
+              ids.map((id) =>
+                db.contentItems
+                  .where('[partnerId+plannedDate]')
+                  .between([id, range.start], [id, range.end], true, true)
+                  .toArray(),
+              ),
+            ).then((x) => x.flat())
+          : db.contentItems
+              .where('plannedDate')
+              .between(range.start, range.end, true, true)
+              .toArray(),
+        ids ? db.bonuses.where('partnerId').anyOf(ids).toArray() : db.bonuses.toArray(),
+        db.bonusRules.toArray(),
+      ]);
+      return {
+        partners: partners.filter((p) => p !== undefined),
+        contracts,
+        orders,
+        content,
+        bonuses,
+        bonusRules,
       };
     },
   );

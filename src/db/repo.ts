@@ -8,6 +8,11 @@ import { deferRollups, finishRollups } from './rollups';
 
 export { newId } from './ids';
 
+/** The stored settings row (undefined when the database is new). */
+export function storedSettings(db: PawtnersDb): Promise<Settings | undefined> {
+  return db.settings.get(SETTINGS_ID);
+}
+
 /** The settings row, or defaults when the database is new. */
 export async function readSettings(db: PawtnersDb): Promise<Settings> {
   return (await db.settings.get(SETTINGS_ID)) ?? defaultSettings(Date.now());

@@ -98,11 +98,7 @@ async function timeZoneOf(core: DBCore, trans: DBCoreTransaction): Promise<strin
 }
 
 /** Apply gathered changes to the stored rollups, reading the rows as they are now. */
-async function flush(
-  core: DBCore,
-  trans: DBCoreTransaction,
-  w: Work,
-): Promise<void> {
+async function flush(core: DBCore, trans: DBCoreTransaction, w: Work): Promise<void> {
   const T = <R>(name: string) => new CoreTable<R>(core, trans, name);
   const stats = T<PartnerStats>('partnerStats');
   const tz = await timeZoneOf(core, trans);

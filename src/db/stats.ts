@@ -18,6 +18,41 @@ export function partnerStatsOf(
   return db.partnerStats.bulkGet([...ids]);
 }
 
+/** Milliseconds of a day. */
+const DAY_MS = 86_400_000;
+
+/**
+ * What each partner has been paid in all (cents by partner id), for what is still owed: payments
+ * have no rollup, so every payment is read, and only its partner and amount kept.
+ */
+export async function paidByPartner(db: PawtnersDb): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const p of await db.payouts.toArray())
+    out.set(p.partnerId, (out.get(p.partnerId) ?? 0) + p.amountCents);
+  return out;
+}
+
+/**
+ * The known customers (customerKey) with an order placed before `beforeMs` that was not
+ * cancelled: who was already a customer when a period began. Those orders are read a slice of
+ * time at a time through the placedAtMs index, and only their keys are kept.
+ */
+export async function customersBefore(
+  db: PawtnersDb,
+  beforeMs: number,
+  sliceMs = 92 * DAY_MS,
+): Promise<Set<string>> {
+  const out = new Set<string>();
+  const first = await db.orders.orderBy('placedAtMs').first();
+  if (!first) return out;
+  for (let lo = first.placedAtMs; lo < beforeMs; lo += sliceMs) {
+    const hi = Math.min(lo + sliceMs, beforeMs);
+    const rows = await db.orders.where('placedAtMs').between(lo, hi, true, false).toArray();
+    for (const o of rows) if (o.customerKey && o.status !== 'cancelled') out.add(o.customerKey);
+  }
+  return out;
+}
+
 /** Rebuild every rollup from the stored rows (a repair; rollups normally follow every write). */
 export async function rebuildAllStats(db: PawtnersDb): Promise<void> {
   await db.transaction(

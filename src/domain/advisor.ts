@@ -12,6 +12,7 @@ import {
   type PartnerIndex,
 } from './compare';
 import { overlapDays, type DateRange } from './dates';
+import { safeLocale } from './intl';
 import { formatMoney } from './money';
 import { PARTNER_KINDS, type PartnerKind } from './schemas';
 
@@ -329,6 +330,7 @@ export function recommend(
     }
   }
   const fmt = (c: number) => formatMoney(Math.round(c), money.currency, money.locale);
+  const locale = safeLocale(money.locale);
   const a = input.economics.ambassador;
   const f = input.economics.affiliate;
   const ambMonthly = input.monthlyBudgetCents * best.ambassadorShare;
@@ -369,7 +371,7 @@ export function recommend(
       `${slow} take longer to reach full output, which weighs against them over a short ${input.horizonMonths}-month horizon; a longer horizon favours them more.`,
     );
   explanation.push(
-    `Expected over ${input.horizonMonths} month${input.horizonMonths === 1 ? '' : 's'}: about ${Math.round(best.reach).toLocaleString(money.locale)} people reached, ${Math.round(best.orders).toLocaleString(money.locale)} orders and ${fmt(best.revenueCents)} revenue for ${fmt(best.spendCents)} spent${best.roi === null ? '' : ` (ROI ${pctText(best.roi)})`}. These are estimates from past numbers, not promises.`,
+    `Expected over ${input.horizonMonths} month${input.horizonMonths === 1 ? '' : 's'}: about ${Math.round(best.reach).toLocaleString(locale)} people reached, ${Math.round(best.orders).toLocaleString(locale)} orders and ${fmt(best.revenueCents)} revenue for ${fmt(best.spendCents)} spent${best.roi === null ? '' : ` (ROI ${pctText(best.roi)})`}. These are estimates from past numbers, not promises.`,
   );
   return { projections, best, explanation };
 }

@@ -38,6 +38,12 @@ export interface TableChange {
   unchanged: number;
   /** Merge only: rows in the backup that lose to a newer (or equal) row or deletion here. */
   keptLocal: number;
+  /**
+   * Merge only: rows whose content differs from the row here although both carry the same
+   * `updatedAt` (an edit that did not move the time stamp): which is newer cannot be told, so the
+   * row here is kept. (Replace counts them as updates and writes them.)
+   */
+  sameTimeDiffers: number;
 }
 
 export interface CodeCollision {
@@ -81,6 +87,11 @@ export function planImport(
   incoming: BackupData,
   /** The customer salt stored here ('' while none was made). */
   localSalt = '',
+  /**
+   * Whether the row stored here with this id has the same content as `row` (asked only when both
+   * carry the same updatedAt); without it, equal time stamps count as unchanged.
+   */
+  sameAsLocal?: (table: TableName, row: { id: string }) => boolean,
 ): ImportPlan {
   const writes = emptyBackupData();
   const deletes: ImportPlan['deletes'] = {};
@@ -98,6 +109,7 @@ export function planImport(
       remove: 0,
       unchanged: 0,
       keptLocal: 0,
+      sameTimeDiffers: 0,
     };
     changes.set(t, c);
     const out = writes[t] as TableRecords[typeof t][];
@@ -110,9 +122,12 @@ export function planImport(
         c.keptLocal++;
         continue;
       }
+      const differs =
+        localUpdated === r.updatedAt && sameAsLocal !== undefined && !sameAsLocal(t, r);
       if (localUpdated === undefined) c.add++;
-      else if (localUpdated === r.updatedAt) c.unchanged++;
+      else if (localUpdated === r.updatedAt && !differs) c.unchanged++;
       else if (mode === 'replace' || r.updatedAt > localUpdated) c.update++;
+      else if (differs) c.sameTimeDiffers++;
       else c.keptLocal++;
       if (mode === 'replace' || localUpdated === undefined || r.updatedAt > localUpdated)
         out.push(r);

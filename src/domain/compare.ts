@@ -24,6 +24,7 @@ import {
 import { buildAllStats, earningsFromStats, packPosts, type PartnerStats as Rollup } from './stats';
 import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
 import { SUBTYPE_TAGS } from './constants';
+import { safeCurrency, safeLocale } from './intl';
 import type {
   Bonus,
   BonusRule,
@@ -864,7 +865,7 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = numberFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, options);
+    f = new Intl.NumberFormat(safeLocale(locale), options);
     numberFormats.set(key, f);
   }
   return f;
@@ -872,7 +873,9 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
 
 /** formatMoney() with a reused formatter (the same text). */
 export function formatMoneyCached(amountCents: number, currency: string, locale: string): string {
-  return numberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+  return numberFormat(locale, { style: 'currency', currency: safeCurrency(currency) }).format(
+    amountCents / 100,
+  );
 }
 
 /** A figure's value for display, in the brand's currency and locale. */

@@ -4,6 +4,7 @@
  * imports from here: importing anything from ./schemas.ts loads zod (about 90 KB of the start-up
  * bundle) and builds every schema before the first screen can render.
  */
+import { DEFAULT_CURRENCY, DEFAULT_LOCALE, DEFAULT_TIME_ZONE } from './intl';
 import type { Settings } from './schemas';
 
 export const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
@@ -87,9 +88,9 @@ export function defaultSettings(now: number): Settings {
     createdAt: now,
     updatedAt: now,
     brandName: '',
-    currency: 'USD',
-    locale: 'en-US',
-    timeZone: 'America/New_York',
+    currency: DEFAULT_CURRENCY,
+    locale: DEFAULT_LOCALE,
+    timeZone: DEFAULT_TIME_ZONE,
     brandUrl: '',
     tierBounds: { micro: 10_000, mid: 100_000, macro: 500_000, mega: 1_000_000 },
     cpmCents: 1000,
@@ -98,7 +99,7 @@ export function defaultSettings(now: number): Settings {
     customerSalt: '',
     keepRawEmails: false,
     customTags: [],
-    importMappings: {},
+    importMappings: [],
     lastExportAt: null,
   };
 }

@@ -1,4 +1,5 @@
 /** Calendar-date helpers. Calendar dates are `YYYY-MM-DD` strings; instants are epoch ms. */
+import { safeTimeZone } from './intl';
 
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -10,7 +11,7 @@ function intlDate(epochMs: number, timeZone: string): string {
   let f = dayFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-CA', {
-      timeZone,
+      timeZone: safeTimeZone(timeZone),
       year: 'numeric',
       month: '2-digit',
       day: '2-digit',
@@ -25,7 +26,7 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
   let f = offsetFormatters.get(timeZone);
   if (!f) {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
+      timeZone: safeTimeZone(timeZone),
       hourCycle: 'h23',
       year: 'numeric',
       month: 'numeric',
@@ -50,6 +51,9 @@ export function zoneOffsetMs(epochMs: number, timeZone: string): number {
  * clock change happens, Intl answers each instant.
  */
 export function dateInZone(epochMs: number, timeZone: string): string {
+  // A stored instant outside what Date can show (NaN, 1e300) reads as the nearest end of the range.
+  if (!(epochMs >= 0 && epochMs <= MAX_EPOCH_MS))
+    epochMs = epochMs > MAX_EPOCH_MS ? MAX_EPOCH_MS : 0;
   const day = Math.floor(epochMs / DAY_MS);
   let offsets = dayOffsets.get(timeZone);
   if (!offsets) {
@@ -75,6 +79,47 @@ export function dateInZone(epochMs: number, timeZone: string): string {
   return text;
 }
 const dayTexts = new Map<number, string>();
+
+/** The last instant stored data may hold: 9999-12-31T23:59:59.999Z (Date reaches further, ISO text does not). */
+export const MAX_EPOCH_MS = 253_402_300_799_999;
+
+/** An instant as stored: whole epoch milliseconds from 1970 to the end of 9999. */
+export function isInstantMs(v: unknown): v is number {
+  return Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_EPOCH_MS;
+}
+
+const ISO_INSTANT =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.\d{1,9})?(?:Z|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * An ISO 8601 instant with seconds and a zone (`2025-03-01T10:00:00-05:00`,
+ * `2025-03-01T15:00:00.000Z`) that really exists: a real calendar day, a time of day up to
+ * 23:59:59, an offset of at most 18 hours, and an instant from 1970 to the end of 9999.
+ */
+export function isIsoInstant(v: unknown): v is string {
+  if (typeof v !== 'string' || v.length > 40) return false;
+  const m = ISO_INSTANT.exec(v);
+  if (!m) return false;
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6]].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo) || h > 23 || mi > 59 || s > 59)
+    return false;
+  let offset = 0;
+  if (m[7]) {
+    const oh = Number(m[8]);
+    const om = Number(m[9]);
+    if (om > 59 || oh * 60 + om > 18 * 60) return false;
+    offset = (m[7] === '-' ? -1 : 1) * (oh * 60 + om);
+  }
+  const ms = Date.UTC(y, mo - 1, d, h, mi, s) - offset * 60_000;
+  return y >= 100 && ms >= 0 && ms <= MAX_EPOCH_MS;
+}
 
 /** Days since 1970-01-01 of a calendar date (UTC arithmetic, no time zone involved). */
 export function dayNumber(date: string): number {

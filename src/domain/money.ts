@@ -1,4 +1,5 @@
 /** Money helpers. Amounts are integer minor units (cents); never floats in storage or sums. */
+import { safeCurrency, safeLocale } from './intl';
 
 /** Parse a user- or file-written amount ("1,234.50", "$12", "12.5", "(3.00)") into cents. */
 export function parseMoney(input: string, decimalSeparator: '.' | ',' = '.'): number | null {
@@ -27,9 +28,15 @@ export function parseMoney(input: string, decimalSeparator: '.' | ',' = '.'): nu
   return negative ? -value : value;
 }
 
-/** Format cents for display with Intl in the brand's currency and locale. */
+/**
+ * Format cents for display with Intl in the brand's currency and locale; a stored currency or
+ * locale Intl does not accept shows in the default one rather than throwing.
+ */
 export function formatMoney(amountCents: number, currency: string, locale: string): string {
-  return new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amountCents / 100);
+  return new Intl.NumberFormat(safeLocale(locale), {
+    style: 'currency',
+    currency: safeCurrency(currency),
+  }).format(amountCents / 100);
 }
 
 /** Cents as a plain decimal string ("1234.50"), for CSV and payout files. */

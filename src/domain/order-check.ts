@@ -3,6 +3,7 @@
  * backup): zod took about half a second per 75,000 orders. test/unit/order-check.test.ts checks
  * that both agree.
  */
+import { isInstantMs, isIsoInstant } from './dates';
 import { ATTRIBUTION_METHODS, ORDER_LIMITS, ORDER_STATUSES, orderSchema } from './schemas';
 
 const ORDER_KEYS = new Set(Object.keys(orderSchema.shape));
@@ -36,12 +37,12 @@ export function isPlainValidOrder(o: unknown): boolean {
   const { region, attribution } = o;
   if (
     !isText(o.id, 1, 128) ||
-    !isCount(o.createdAt) ||
-    !isCount(o.updatedAt) ||
+    !isInstantMs(o.createdAt) ||
+    !isInstantMs(o.updatedAt) ||
     !isText(o.source, 1, 40) ||
     !isText(o.orderId, 1, ORDER_LIMITS.orderId) ||
-    !isText(o.placedAt, 0, 40) ||
-    !isCount(o.placedAtMs) ||
+    !isIsoInstant(o.placedAt) ||
+    !isInstantMs(o.placedAtMs) ||
     typeof o.currency !== 'string' ||
     !CURRENCY.test(o.currency) ||
     !isCount(o.subtotalCents) ||

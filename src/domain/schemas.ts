@@ -15,7 +15,23 @@ import {
   PLATFORMS,
   RETAINER_PERIODS,
   ORDER_LIMITS,
+  SETTINGS_ID,
+  defaultSettings,
 } from './constants';
+import { isInstantMs, isIsoInstant } from './dates';
+import {
+  IMPORT_MAPPING_LIMITS,
+  legacyImportMappingsToList,
+  normalizeImportMappings,
+} from './import-mappings';
+import {
+  currencyProblem,
+  isValidCurrency,
+  isValidLocale,
+  isValidTimeZone,
+  localeProblem,
+  timeZoneProblem,
+} from './intl';
 
 // The plain values live in ./constants.ts (no zod, so the start-up bundle can use them); they are
 // re-exported here so the whole model can still be imported from one place.
@@ -33,7 +49,17 @@ export const isoDate = z
 
 export const cents = z.number().int('must be whole cents').min(0, 'must not be negative');
 export const signedCents = z.number().int('must be whole cents');
-export const epochMs = z.number().int().min(0);
+/** An instant: whole epoch milliseconds from 1970 to the end of 9999 (Date and ISO text both reach it). */
+export const epochMs = z
+  .number()
+  .refine(isInstantMs, 'must be an instant from 1970 to 9999 in whole epoch milliseconds');
+/** An ISO 8601 instant with seconds and zone that really exists (no 2026-02-30T…, no 25:00). */
+export const isoInstant = z
+  .string()
+  .refine(
+    isIsoInstant,
+    'must be a real date and time like 2025-03-01T10:00:00-05:00 (ISO 8601 with a zone)',
+  );
 export const id = z.string().min(1).max(128);
 const shortText = z.string().max(500);
 const longText = z.string().max(20_000);
@@ -159,7 +185,7 @@ export const orderSchema = z.strictObject({
   /** The order number as the shop wrote it (`#1001`, `00123`). */
   orderId: z.string().min(1).max(ORDER_LIMITS.orderId),
   /** The instant as the file wrote it (ISO 8601 with offset) and as epoch ms. */
-  placedAt: z.string().max(40),
+  placedAt: isoInstant,
   placedAtMs: epochMs,
   currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
   /** Line items after discounts, before shipping and tax (Shopify's "Subtotal"). */
@@ -229,22 +255,36 @@ export const brandFollowerSchema = z.strictObject({
 });
 export type BrandFollowerCount = z.infer<typeof brandFollowerSchema>;
 
-/** Keys that would reach an object's prototype; refused wherever users name record keys. */
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const safeKey = z
-  .string()
-  .max(60)
-  .refine((k) => !FORBIDDEN_KEYS.has(k), 'is a reserved name');
+/** Which column of an order file holds a field (see ./import-mappings.ts). */
+export const columnChoice = z.strictObject({
+  field: z.string().max(IMPORT_MAPPING_LIMITS.field),
+  column: z.string().max(IMPORT_MAPPING_LIMITS.column),
+});
 
-export const columnMapping = z.record(safeKey, z.string().max(200));
+/** The mapping remembered for one source of order files; names are data, never object keys. */
+export const importMapping = z.strictObject({
+  source: z.string().max(IMPORT_MAPPING_LIMITS.source),
+  mapping: z.array(columnChoice).max(IMPORT_MAPPING_LIMITS.choices),
+});
+
+/** The list of mappings; the older record keyed by source name is read and turned into it. */
+export const importMappings = z.preprocess(
+  legacyImportMappingsToList,
+  z.array(importMapping).max(IMPORT_MAPPING_LIMITS.sources),
+);
+
+const stringProblem = (problem: (v: unknown) => string | null) => (iss: { input: unknown }) =>
+  problem(iss.input) ?? undefined;
 
 export const settingsSchema = z.strictObject({
   ...base,
   brandName: z.string().max(200),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
-  locale: z.string().min(2).max(35),
+  /** ISO 4217 code the brand's money is shown in. */
+  currency: z.string().refine(isValidCurrency, { error: stringProblem(currencyProblem) }),
+  /** BCP 47 tag money, numbers and dates are formatted in. */
+  locale: z.string().refine(isValidLocale, { error: stringProblem(localeProblem) }),
   /** IANA zone used to bucket orders into days and months. */
-  timeZone: z.string().min(1).max(64),
+  timeZone: z.string().refine(isValidTimeZone, { error: stringProblem(timeZoneProblem) }),
   brandUrl: z.union([z.literal(''), z.url('is not a valid URL')]),
   /** Lower follower bounds of each tier; nano starts at 0 (below `micro`). */
   tierBounds: z.strictObject({
@@ -262,10 +302,61 @@ export const settingsSchema = z.strictObject({
   customerSalt: z.string().max(128),
   keepRawEmails: z.boolean(),
   customTags: z.array(z.string().min(1).max(60)).max(200),
-  importMappings: z.record(safeKey, columnMapping),
+  importMappings,
   lastExportAt: epochMs.nullable(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
+
+/**
+ * A settings record that passes settingsSchema whatever `row` holds: each field that fails its
+ * rule (an unknown locale, a broken value written by an older version) takes the default, import
+ * mappings in the old record form become the list, unknown keys are dropped. A valid row comes
+ * back as it is (the same object). Backups are written through it, so a file this app writes is
+ * always restorable.
+ */
+export function repairSettings(row: unknown): Settings {
+  if (settingsSchema.safeParse(row).success && Array.isArray((row as Settings).importMappings))
+    return row as Settings;
+  const given = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
+  const fallback = defaultSettings(0) as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, rule] of Object.entries(settingsSchema.shape)) {
+    const value = Object.hasOwn(given, key) ? given[key] : undefined;
+    if (key === 'importMappings') out[key] = normalizeImportMappings(value);
+    else out[key] = rule.safeParse(value).success ? value : fallback[key];
+  }
+  out.id = SETTINGS_ID;
+  return out as Settings;
+}
+
+/** Tables whose deletions are recorded (all but the one settings row). */
+export const SYNCED_TABLE_NAMES = [
+  'partners',
+  'contracts',
+  'campaigns',
+  'contentItems',
+  'orders',
+  'payouts',
+  'bonuses',
+  'bonusRules',
+  'brandFollowers',
+] as const;
+export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
+
+/** A deleted row, so a Merge (or a sync) carries the deletion: `id` is `<table>/<rowId>`. */
+export const deletionSchema = z
+  .strictObject({
+    id: z.string().min(3).max(200),
+    table: z.enum(SYNCED_TABLE_NAMES),
+    rowId: id,
+    /** When the row was deleted. */
+    updatedAt: epochMs,
+  })
+  .refine((d) => d.id === `${d.table}/${d.rowId}`, {
+    message: 'must be the table and row id joined by "/"',
+    path: ['id'],
+  });
+export type Deletion = z.infer<typeof deletionSchema>;
 
 export const TABLE_SCHEMAS = {
   settings: settingsSchema,
@@ -278,6 +369,7 @@ export const TABLE_SCHEMAS = {
   bonuses: bonusSchema,
   bonusRules: bonusRuleSchema,
   brandFollowers: brandFollowerSchema,
+  deletions: deletionSchema,
 } as const;
 export type TableName = keyof typeof TABLE_SCHEMAS;
 export const TABLE_NAMES = Object.keys(TABLE_SCHEMAS) as TableName[];
@@ -293,4 +385,5 @@ export interface TableRecords {
   bonuses: Bonus;
   bonusRules: BonusRule;
   brandFollowers: BrandFollowerCount;
+  deletions: Deletion;
 }

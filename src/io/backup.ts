@@ -7,18 +7,19 @@
 import { z } from 'zod';
 import { ROW_SEPARATOR, partsToString, rowsText, type TextPart } from './rows-text';
 import { isPlainValidOrder } from '../domain/order-check';
+import { countRows, type BackupCounts, type BackupData } from '../domain/backup-plan';
+import { normalizeImportMappings } from '../domain/import-mappings';
 import {
   SETTINGS_ID,
   TABLE_NAMES,
   TABLE_SCHEMAS,
-  type Partner,
+  repairSettings,
   type TableName,
-  type TableRecords,
 } from '../domain/schemas';
 
 export const BACKUP_FORMAT = 'pawtners-backup';
 /** The data layout written by this app; bump it (and add a migration) whenever a table changes. */
-export const BACKUP_SCHEMA_VERSION = 1;
+export const BACKUP_SCHEMA_VERSION = 2;
 /** The oldest layout this app still reads. */
 export const OLDEST_SCHEMA_VERSION = 1;
 
@@ -44,11 +45,12 @@ export const TABLE_LABELS: Record<TableName, string> = {
   bonuses: 'Bonuses',
   bonusRules: 'Bonus rules',
   brandFollowers: 'Follower counts',
+  deletions: 'Deleted records',
 };
 
-/** Every table's rows. */
-export type BackupData = { [T in TableName]: TableRecords[T][] };
-export type BackupCounts = Record<TableName, number>;
+export type { BackupCounts, BackupData };
+export { countRows };
+export { emptyBackupData } from '../domain/backup-plan';
 
 /** The file as written by this app (schema version {@link BACKUP_SCHEMA_VERSION}). */
 export interface BackupEnvelope {
@@ -81,14 +83,6 @@ export type ParseResult =
 
 export function formatProblem(p: BackupProblem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
-}
-
-export function emptyBackupData(): BackupData {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as BackupData;
-}
-
-export function countRows(data: BackupData): BackupCounts {
-  return Object.fromEntries(TABLE_NAMES.map((t) => [t, data[t].length])) as BackupCounts;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -131,6 +125,9 @@ export class BackupTextBuilder {
   }
 
   addRows(rows: readonly unknown[]): void {
+    // The settings row goes through repairSettings, so the file holds nothing its own import
+    // would refuse (an older version's invalid locale, import mappings in the old record form).
+    if (this.table === 'settings') rows = rows.map(repairSettings);
     if (rows.length) this.addText(rowsText(rows));
   }
 
@@ -176,11 +173,11 @@ export interface BackupMigration {
   migrate: (data: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/**
- * Every released layout change, oldest first. Version 1 is the first release, so the chain is
- * empty; a future version 2 adds `{ from: 1, migrate }` here and keeps the v1 fixture test green.
- */
-export const MIGRATIONS: readonly BackupMigration[] = [];
+/** Every released layout change, oldest first; the v1 fixture test keeps older files opening. */
+export const MIGRATIONS: readonly BackupMigration[] = [
+  // Version 2 records deletions (so a Merge carries them); older files have none.
+  { from: 1, migrate: (data) => ({ ...data, deletions: [] }) },
+];
 
 export function migrateBackupData(
   data: Record<string, unknown>,
@@ -486,6 +483,13 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
   // Keep the rows as written, not zod's output: a schema transform (trim) must not alter a
   // restore. Strict schemas already proved there is nothing extra in them.
   const data = migrated.data as unknown as BackupData;
+  // The one exception: import mappings in the old record form (keyed by source name) are stored
+  // as the list the schema turned them into.
+  data.settings = data.settings.map((s) =>
+    Array.isArray(s.importMappings)
+      ? s
+      : { ...s, importMappings: normalizeImportMappings(s.importMappings) },
+  );
   const integrity = [...duplicateIdProblems(data), ...referenceProblems(data)];
   if (integrity.length) return fail(...integrity);
   return {
@@ -505,144 +509,15 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Planning an import
+// Planning an import: pure logic over rows, in src/domain/backup-plan.ts (the database layer
+// uses it too, and never imports this file).
 
-export type ImportMode = 'replace' | 'merge';
-
-/** What is stored now: per table, each record's id and updatedAt. */
-export type LocalIndex = { [T in TableName]: Map<string, number> };
-
-export interface TableChange {
-  table: TableName;
-  /** Rows on this computer now, and in the backup. */
-  current: number;
-  incoming: number;
-  add: number;
-  update: number;
-  remove: number;
-  unchanged: number;
-  /** Merge only: rows in the backup that lose to a newer (or equal) row on this computer. */
-  keptLocal: number;
-}
-
-export interface CodeCollision {
-  code: string;
-  /** The partner that keeps the code (already on this computer). */
-  keptBy: { id: string; name: string };
-  /** The partner from the backup that does not get it. */
-  droppedFrom: { id: string; name: string };
-}
-
-export interface ImportPlan {
-  mode: ImportMode;
-  changes: TableChange[];
-  collisions: CodeCollision[];
-  /** Replace: every row of the backup. Merge: only rows to add or update. */
-  writes: BackupData;
-  /** Sum of adds, updates and removals. */
-  totalChanges: number;
-  /**
-   * Merge only: the backup's customers were keyed with another computer's salt (see
-   * customer-key.ts), so one buyer who ordered on both may count as two customers. The salt
-   * stored here is kept either way: changing it would split every customer already here.
-   */
-  otherCustomerSalt: boolean;
-}
-
-export type PartnerCodes = Pick<Partner, 'id' | 'name' | 'codes'>;
-
-/**
- * Decide what an import does. Replace restores the backup exactly. Merge goes by id: a backup row
- * wins only when its updatedAt is newer; nothing is removed; a promo code that would end up on two
- * partners stays with the partner already here and is reported.
- */
-export function planImport(
-  mode: ImportMode,
-  local: LocalIndex,
-  localPartners: readonly PartnerCodes[],
-  incoming: BackupData,
-  /** The customer salt stored here ('' while none was made). */
-  localSalt = '',
-): ImportPlan {
-  const writes = emptyBackupData();
-  const changes: TableChange[] = [];
-  for (const t of TABLE_NAMES) {
-    const here = local[t];
-    const rows = incoming[t] as TableRecords[typeof t][];
-    const c: TableChange = {
-      table: t,
-      current: here.size,
-      incoming: rows.length,
-      add: 0,
-      update: 0,
-      remove: 0,
-      unchanged: 0,
-      keptLocal: 0,
-    };
-    const out = writes[t] as TableRecords[typeof t][];
-    const incomingIds = mode === 'replace' ? new Set<string>() : null;
-    for (const r of rows) {
-      incomingIds?.add(r.id);
-      const localUpdated = here.get(r.id);
-      if (localUpdated === undefined) c.add++;
-      else if (localUpdated === r.updatedAt) c.unchanged++;
-      else if (mode === 'replace' || r.updatedAt > localUpdated) c.update++;
-      else c.keptLocal++;
-      if (mode === 'replace' || localUpdated === undefined || r.updatedAt > localUpdated)
-        out.push(r);
-    }
-    if (incomingIds) for (const id of here.keys()) if (!incomingIds.has(id)) c.remove++;
-    changes.push(c);
-  }
-  const collisions = mode === 'merge' ? resolveCodeCollisions(localPartners, writes) : [];
-  const incomingSalt = incoming.settings[0]?.customerSalt ?? '';
-  const saltsDiffer = mode === 'merge' && localSalt !== '' && incomingSalt !== localSalt;
-  if (saltsDiffer)
-    writes.settings = writes.settings.map((s) => ({ ...s, customerSalt: localSalt }));
-  return {
-    mode,
-    changes,
-    collisions,
-    writes,
-    totalChanges: changes.reduce((s, c) => s + c.add + c.update + c.remove, 0),
-    otherCustomerSalt:
-      saltsDiffer &&
-      incomingSalt !== '' &&
-      local.orders.size > 0 &&
-      incoming.orders.some((o) => o.customerKey !== null),
-  };
-}
-
-/** Drops (and reports) codes of incoming partners that another partner already owns. Mutates `writes.partners`. */
-function resolveCodeCollisions(
-  localPartners: readonly PartnerCodes[],
-  writes: BackupData,
-): CodeCollision[] {
-  const replaced = new Set(writes.partners.map((p) => p.id));
-  const owner = new Map<string, PartnerCodes>();
-  for (const p of localPartners) {
-    if (replaced.has(p.id)) continue;
-    for (const code of p.codes)
-      if (!owner.has(code.toLowerCase())) owner.set(code.toLowerCase(), p);
-  }
-  const collisions: CodeCollision[] = [];
-  writes.partners = writes.partners.map((p) => {
-    const kept: string[] = [];
-    for (const code of p.codes) {
-      const key = code.toLowerCase();
-      const other = owner.get(key);
-      if (other && other.id !== p.id) {
-        collisions.push({
-          code,
-          keptBy: { id: other.id, name: other.name },
-          droppedFrom: { id: p.id, name: p.name },
-        });
-      } else {
-        owner.set(key, p);
-        kept.push(code);
-      }
-    }
-    return kept.length === p.codes.length ? p : { ...p, codes: kept };
-  });
-  return collisions;
-}
+export {
+  planImport,
+  type CodeCollision,
+  type ImportMode,
+  type ImportPlan,
+  type LocalIndex,
+  type PartnerCodes,
+  type TableChange,
+} from '../domain/backup-plan';

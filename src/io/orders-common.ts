@@ -6,7 +6,7 @@
  */
 import type { ParsedCsv } from './csv';
 import { parseMoney } from '../domain/money';
-import { zoneOffsetMs } from '../domain/dates';
+import { MAX_EPOCH_MS, zoneOffsetMs } from '../domain/dates';
 import type { Order, OrderStatus } from '../domain/schemas';
 import { ORDER_LIMITS } from '../domain/constants';
 
@@ -218,12 +218,16 @@ export function parseOrderDate(
   if (!p || !realDate(p.y, p.mo, p.d) || p.h > 23 || p.mi > 59 || p.s > 59) return null;
   const wall = Date.UTC(p.y, p.mo - 1, p.d, p.h, p.mi, p.s);
   let offset = p.offset;
+  // No zone is more than 18 hours from UTC; a bigger offset is a typo, not an instant.
+  if (offset !== null && Math.abs(offset) > 18 * 60) return null;
   if (offset === null) {
     // Two passes settle the zone's offset around daylight-saving changes.
     offset = zoneOffsetMinutes(wall, timeZone);
     offset = zoneOffsetMinutes(wall - offset * 60_000, timeZone);
   }
   const ms = wall - offset * 60_000;
+  // A stored order is an instant from 1970 to the end of 9999 (orderSchema).
+  if (!(ms >= 0 && ms <= MAX_EPOCH_MS)) return null;
   const iso = `${pad(p.y, 4)}-${pad(p.mo)}-${pad(p.d)}T${pad(p.h)}:${pad(p.mi)}:${pad(p.s)}${offsetText(offset)}`;
   return { iso, ms };
 }

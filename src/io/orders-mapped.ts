@@ -1,7 +1,9 @@
 /**
  * Any other order CSV (WooCommerce and the rest): the owner maps columns to fields once per
- * source and the mapping is remembered in settings.importMappings.
+ * source and the mapping is remembered in settings.importMappings (a list, see
+ * src/domain/import-mappings.ts).
  */
+import type { ColumnChoice } from '../domain/import-mappings';
 import type { ParsedCsv } from './csv';
 import {
   MAPPABLE_FIELDS,
@@ -14,8 +16,23 @@ import {
 import { etsyImporter } from './orders-etsy';
 import { shopifyImporter } from './orders-shopify';
 
-/** A stored mapping: field key to the column name the owner picked ('' = not in the file). */
+/**
+ * A mapping as the dialog edits it: field key to the column name the owner picked ('' = not in
+ * the file). Its keys are only ever MAPPABLE_FIELDS keys, never text from a file or the owner.
+ */
 export type StoredMapping = Record<string, string>;
+
+/**
+ * A remembered mapping (field -> column pairs) as the dialog edits it: every mappable field, ''
+ * where none was chosen. Pairs naming anything but a mappable field are left out, so no stored
+ * text becomes a key.
+ */
+export function mappingFromChoices(choices: readonly ColumnChoice[]): StoredMapping {
+  const out: StoredMapping = {};
+  for (const f of MAPPABLE_FIELDS)
+    out[f.key] = choices.find((c) => c.field === f.key)?.column ?? '';
+  return out;
+}
 
 const HINTS: Record<MappableField, RegExp> = {
   orderId: /^(order[ _]?(id|number|no\.?|#)|id|name|number)$/i,

@@ -1,14 +1,7 @@
-/**
- * Rows as backup text: one JSON record per line, as a backup file holds a table's rows. The big
- * tables' pages are stored in this form too, as UTF-8 bytes, so an export hands their bytes to the
- * file as they are: no row is decoded or re-encoded, and no string has to be converted to UTF-8.
- */
+/** Rows as backup text: one JSON record per line, as a backup file holds a table's rows. */
 export const ROW_SEPARATOR = ',\n      ';
 
-/**
- * A piece of a backup file: text, the same text already as UTF-8, or a Blob of that UTF-8 (a
- * stored page: the file takes it without its bytes ever entering the window).
- */
+/** A piece of a backup file: text, the same text already as UTF-8, or a Blob of that UTF-8. */
 export type TextPart = string | Uint8Array<ArrayBuffer> | Blob;
 
 export function rowsText(rows: readonly unknown[]): string {

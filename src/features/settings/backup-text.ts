@@ -11,6 +11,10 @@ export function describeChange(c: TableChange, nf: Intl.NumberFormat): string {
   if (c.update) parts.push(`${nf.format(c.update)} updated`);
   if (c.remove) parts.push(`${nf.format(c.remove)} removed`);
   if (c.keptLocal) parts.push(`${nf.format(c.keptLocal)} kept (newer here)`);
+  if (c.sameTimeDiffers)
+    parts.push(
+      `${nf.format(c.sameTimeDiffers)} differ but were saved at the same time (yours kept; Replace takes the backup's)`,
+    );
   return parts.length ? parts.join(', ') : 'No change';
 }
 

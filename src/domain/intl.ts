@@ -1,0 +1,122 @@
+/**
+ * The brand's locale, time zone and currency as Intl sees them. Intl throws a RangeError for a
+ * malformed locale, an unknown time zone or a malformed currency, and one such value in the
+ * settings once blanked every screen. So the settings schema accepts only values these checks
+ * pass, and every place that hands a stored value to Intl goes through safeLocale, safeTimeZone
+ * or safeCurrency, which fall back to the defaults for a bad one. No zod here: the first screen
+ * uses these.
+ */
+
+export const DEFAULT_LOCALE = 'en-US';
+export const DEFAULT_TIME_ZONE = 'America/New_York';
+export const DEFAULT_CURRENCY = 'USD';
+
+export const LOCALE_MAX_LENGTH = 35;
+export const TIME_ZONE_MAX_LENGTH = 64;
+
+/** IANA names: `America/New_York`, `Etc/GMT+5`, `UTC`, `EST5EDT` (never an offset like +05:00). */
+const ZONE_NAME = /^[A-Za-z][A-Za-z0-9_+/-]*$/;
+const CURRENCY_CODE = /^[A-Z]{3}$/;
+
+/** A check remembered per value: screens ask it for every cell they format. */
+function remembered(check: (s: string) => boolean): (value: unknown) => value is string {
+  const known = new Map<string, boolean>();
+  return (value: unknown): value is string => {
+    if (typeof value !== 'string') return false;
+    let ok = known.get(value);
+    if (ok === undefined) {
+      try {
+        ok = check(value);
+      } catch {
+        ok = false;
+      }
+      if (known.size >= 500) known.clear();
+      known.set(value, ok);
+    }
+    return ok;
+  };
+}
+
+/**
+ * A BCP 47 language tag this runtime knows (`en-US`, `de`, `fr-CA`, `en-US-u-nu-arab`): well
+ * formed, one tag, a language Intl has data for, and accepted by the number and date formatters.
+ */
+export const isValidLocale = remembered((s) => {
+  if (s.length < 2 || s.length > LOCALE_MAX_LENGTH) return false;
+  const tags = Intl.getCanonicalLocales(s);
+  if (tags.length !== 1) return false;
+  if (Intl.NumberFormat.supportedLocalesOf(tags).length === 0) return false;
+  new Intl.NumberFormat(s);
+  new Intl.DateTimeFormat(s);
+  return true;
+});
+
+/** An IANA time zone name the runtime knows (`America/New_York`, `Europe/Berlin`, `UTC`). */
+export const isValidTimeZone = remembered((s) => {
+  if (s.length < 1 || s.length > TIME_ZONE_MAX_LENGTH || !ZONE_NAME.test(s)) return false;
+  new Intl.DateTimeFormat('en-US', { timeZone: s }).format(0);
+  return true;
+});
+
+let currencies: ReadonlySet<string> | null | undefined;
+function knownCurrencies(): ReadonlySet<string> | null {
+  if (currencies === undefined) {
+    try {
+      currencies = new Set(Intl.supportedValuesOf('currency'));
+    } catch {
+      currencies = null;
+    }
+  }
+  return currencies;
+}
+
+/**
+ * An ISO 4217 code (`USD`, `EUR`): three capital letters, a currency Intl lists (when the runtime
+ * can list them), and accepted by the currency formatter.
+ */
+export const isValidCurrency = remembered((s) => {
+  if (!CURRENCY_CODE.test(s)) return false;
+  const known = knownCurrencies();
+  if (known && known.size > 0 && !known.has(s)) return false;
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: s });
+  return true;
+});
+
+/** The stored locale, or the default when it is not one Intl accepts. */
+export function safeLocale(locale: unknown): string {
+  return isValidLocale(locale) ? locale : DEFAULT_LOCALE;
+}
+
+/** The stored time zone, or the default when it is not one Intl knows. */
+export function safeTimeZone(timeZone: unknown): string {
+  return isValidTimeZone(timeZone) ? timeZone : DEFAULT_TIME_ZONE;
+}
+
+/** The stored currency, or the default when it is not an ISO 4217 code Intl knows. */
+export function safeCurrency(currency: unknown): string {
+  return isValidCurrency(currency) ? currency : DEFAULT_CURRENCY;
+}
+
+function quoted(value: unknown): string {
+  const s = typeof value === 'string' ? value : String(value);
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}…` : s);
+}
+
+/** Why a locale is refused, naming the field and the value; null when it is fine. */
+export function localeProblem(value: unknown): string | null {
+  return isValidLocale(value)
+    ? null
+    : `locale ${quoted(value)} is not a language tag this computer knows (use one like en-US or de-DE)`;
+}
+
+export function timeZoneProblem(value: unknown): string | null {
+  return isValidTimeZone(value)
+    ? null
+    : `time zone ${quoted(value)} is not an IANA time zone this computer knows (use one like America/New_York)`;
+}
+
+export function currencyProblem(value: unknown): string | null {
+  return isValidCurrency(value)
+    ? null
+    : `currency ${quoted(value)} is not an ISO 4217 currency code (use one like USD or EUR)`;
+}

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import {
+  emptyBackupData,
+  planImport,
+  type BackupData,
+  type LocalIndex,
+} from '../../src/domain/backup-plan';
+import { generateSampleData } from '../../src/domain/sample-data';
+import { rowSignature } from '../../src/domain/row-signature';
+import { TABLE_NAMES, type TableName } from '../../src/domain/schemas';
+
+const NOW = Date.UTC(2026, 10, 24, 15);
+const sample = generateSampleData('2026-11-24', NOW);
+
+/** What readLocal gives for `data` stored here. */
+function localOf(data: BackupData) {
+  const index = Object.fromEntries(
+    TABLE_NAMES.map((t) => [t, new Map(data[t].map((r) => [r.id, r.updatedAt]))]),
+  ) as LocalIndex;
+  const sigs = new Map(
+    TABLE_NAMES.map((t) => [t, new Map(data[t].map((r) => [r.id, rowSignature(r)]))]),
+  );
+  const same = (t: TableName, r: { id: string }) => sigs.get(t)!.get(r.id) === rowSignature(r);
+  return { index, same };
+}
+
+const base: BackupData = { ...emptyBackupData(), ...sample, deletions: [] };
+
+describe('planImport compares content, not only time stamps', () => {
+  const edited: BackupData = {
+    ...base,
+    partners: base.partners.map((p, i) => (i < 41 ? { ...p, name: `${p.name} (edited)` } : p)),
+  };
+  const { index, same } = localOf(base);
+  const partners = (mode: 'replace' | 'merge') =>
+    planImport(mode, index, [], edited, '', same).changes.find((c) => c.table === 'partners')!;
+
+  it('Replace counts rows edited without a new updatedAt as updates', () => {
+    expect(partners('replace')).toMatchObject({ update: 41, unchanged: base.partners.length - 41 });
+    expect(planImport('replace', index, [], edited, '', same).totalChanges).toBe(41);
+  });
+
+  it('Merge keeps the rows here and says they differ', () => {
+    expect(partners('merge')).toMatchObject({ update: 0, sameTimeDiffers: 41, keptLocal: 0 });
+  });
+
+  it('the same data is unchanged in both modes', () => {
+    for (const mode of ['replace', 'merge'] as const)
+      expect(planImport(mode, index, [], base, '', same).totalChanges).toBe(0);
+  });
+
+  it('without a content check equal time stamps count as unchanged (the old rule)', () => {
+    expect(planImport('replace', index, [], edited).totalChanges).toBe(0);
+  });
+});
+
+describe('rowSignature', () => {
+  it('ignores key order and sees any changed value', () => {
+    expect(rowSignature({ a: 1, b: [1, { c: 'x' }] })).toBe(
+      rowSignature({ b: [1, { c: 'x' }], a: 1 }),
+    );
+    expect(rowSignature({ a: 1, b: [1, { c: 'x' }] })).not.toBe(
+      rowSignature({ a: 1, b: [1, { c: 'y' }] }),
+    );
+    expect(rowSignature({ a: null })).not.toBe(rowSignature({ a: 0 }));
+  });
+});
