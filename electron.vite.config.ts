@@ -18,39 +18,6 @@ function cspMeta(): Plugin {
   };
 }
 
-/**
- * src/main.tsx starts the start-up reads, then imports the app (src/app/boot.tsx) dynamically:
- * preload that chunk and its imports from the HTML so they download while the reads run.
- */
-function preloadBoot(): Plugin {
-  return {
-    name: 'pawtners-preload-boot',
-    apply: 'build',
-    enforce: 'post',
-    transformIndexHtml(html, ctx) {
-      const bundle = ctx.bundle;
-      if (!bundle) return html;
-      const files = new Set<string>();
-      const add = (fileName: string) => {
-        const chunk = bundle[fileName];
-        if (!chunk || chunk.type !== 'chunk' || files.has(fileName)) return;
-        files.add(fileName);
-        chunk.imports.forEach(add);
-      };
-      for (const chunk of Object.values(bundle))
-        if (chunk.type === 'chunk' && chunk.facadeModuleId?.endsWith('/src/app/boot.tsx'))
-          add(chunk.fileName);
-      return [...files]
-        .filter((f) => !html.includes(f))
-        .map((f) => ({
-          tag: 'link',
-          attrs: { rel: 'modulepreload', crossorigin: true, href: `./${f}` },
-          injectTo: 'head' as const,
-        }));
-    },
-  };
-}
-
 // PAWTNERS_OUT lets parallel builds (tests, benchmarks) write to separate folders.
 const out = process.env.PAWTNERS_OUT ?? 'out';
 
@@ -72,7 +39,7 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'src'),
     base: './',
-    plugins: [react(), cspMeta(), preloadBoot()],
+    plugins: [react(), cspMeta()],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     worker: { format: 'es' },
     build: {

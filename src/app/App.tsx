@@ -17,7 +17,7 @@ import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
-import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from './router';
+import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from '../navigation/router';
 
 // Screens other than the Dashboard load on first visit, so start-up parses only what it shows.
 const PartnersScreen = lazy(() =>

@@ -253,5 +253,6 @@ export function generateLargeData(
     bonuses: [],
     bonusRules: [],
     brandFollowers: [],
+    deletions: [],
   };
 }

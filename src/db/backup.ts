@@ -21,7 +21,11 @@ import {
   type ImportMode,
   type ImportPlan,
   type LocalIndex,
+  type LocalRefs,
   type PartnerCodes,
+  REF_TABLES,
+  type RefTable,
+  rowRefs,
 } from '../domain/backup-plan';
 import { WRITE_ALL_TABLES, type PawtnersDb } from './db';
 import { setTxFlags } from './core';
@@ -91,12 +95,21 @@ async function readLocal(db: PawtnersDb) {
   const index = {} as LocalIndex;
   // Each row's content fingerprint too: a row edited without a new updatedAt still differs.
   const signatures = new Map<TableName, Map<string, number>>();
+  // And what rows point at, so a Merge keeps a partner or campaign a row here still needs.
+  const refs: LocalRefs = {};
   for (const t of TABLE_NAMES) {
     const m = new Map<string, number>();
     const sig = new Map<string, number>();
+    const pointsAt = (REF_TABLES as readonly string[]).includes(t)
+      ? (refs[t as RefTable] = new Map<string, readonly string[]>())
+      : null;
     await rowsOf(db, t).each((r) => {
       m.set(r.id, r.updatedAt);
       sig.set(r.id, rowSignature(r));
+      if (pointsAt) {
+        const to = rowRefs(t, r);
+        if (to.length) pointsAt.set(r.id, to);
+      }
     });
     index[t] = m;
     signatures.set(t, sig);
@@ -109,7 +122,7 @@ async function readLocal(db: PawtnersDb) {
     codes,
   }));
   const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
-  return { index, partners, salt, sameAsLocal };
+  return { index, partners, salt, sameAsLocal, refs };
 }
 
 export interface ImportPreview {
@@ -119,12 +132,14 @@ export interface ImportPreview {
 
 /** What each mode would do, computed against what is stored now. Writes nothing. */
 export async function previewImport(db: PawtnersDb, data: BackupData): Promise<ImportPreview> {
-  const { index, partners, salt, sameAsLocal } = await db.transaction('r', [...TABLE_NAMES], () =>
-    readLocal(db),
+  const { index, partners, salt, sameAsLocal, refs } = await db.transaction(
+    'r',
+    [...TABLE_NAMES],
+    () => readLocal(db),
   );
   return {
     replace: planImport('replace', index, partners, data, '', sameAsLocal),
-    merge: planImport('merge', index, partners, data, salt, sameAsLocal),
+    merge: planImport('merge', index, partners, data, salt, sameAsLocal, refs),
   };
 }
 
@@ -202,6 +217,7 @@ export async function applyImport(
         data,
         local.salt,
         local.sameAsLocal,
+        local.refs,
       );
       const rec = new UndoRecorder(db);
       let step = 0;

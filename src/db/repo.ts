@@ -59,6 +59,7 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
       for (let i = 0; i < rows.length; i += CHUNK) await table.bulkPut(rows.slice(i, i + CHUNK));
     }
     await db.deletions.clear();
+    await db.deletions.bulkPut(data.deletions);
     await finishRollups({ discard: true });
     await db.partnerStats.clear();
     await db.partnerStats.bulkPut(stats);

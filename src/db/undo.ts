@@ -95,7 +95,11 @@ export class UndoRecorder {
     await this.db.undoRows.bulkAdd(
       this.entries.map((e, i) => ({ ...e, id: `${undoId}~${i + 1}`, undoId })),
     );
-    await this.db.undoLog.add({ id: undoId, createdAt: now, reason });
+    // Later than every log kept, even when the clock went back or two imports share a
+    // millisecond: the newest log must be this import's (latestUndo), and never the one trimmed.
+    const newest = await this.db.undoLog.orderBy('createdAt').last();
+    const createdAt = newest && newest.createdAt >= now ? newest.createdAt + 1 : now;
+    await this.db.undoLog.add({ id: undoId, createdAt, reason });
     const old = await this.db.undoLog
       .orderBy('createdAt')
       .reverse()

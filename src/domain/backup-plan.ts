@@ -5,6 +5,8 @@
  */
 import {
   TABLE_NAMES,
+  type Campaign,
+  type ContentItem,
   type Deletion,
   type Partner,
   type TableName,
@@ -74,6 +76,47 @@ export interface ImportPlan {
 
 export type PartnerCodes = Pick<Partner, 'id' | 'name' | 'codes'>;
 
+/** The tables whose rows point at partners or campaigns. */
+export const REF_TABLES = [
+  'contracts',
+  'campaigns',
+  'contentItems',
+  'orders',
+  'payouts',
+  'bonuses',
+] as const;
+export type RefTable = (typeof REF_TABLES)[number];
+
+/** The partners and campaigns a row points at, as `partners/<id>` and `campaigns/<id>`. */
+export function rowRefs(table: TableName, row: unknown): string[] {
+  switch (table) {
+    case 'contracts':
+    case 'orders':
+    case 'payouts':
+    case 'bonuses': {
+      const p = (row as { partnerId: string | null }).partnerId;
+      return p === null ? [] : [`partners/${p}`];
+    }
+    case 'contentItems': {
+      const c = row as ContentItem;
+      const p = `partners/${c.partnerId}`;
+      return c.campaignId === null ? [p] : [p, `campaigns/${c.campaignId}`];
+    }
+    case 'campaigns':
+      return (row as Campaign).partnerIds.map((p) => `partners/${p}`);
+    default:
+      return [];
+  }
+}
+
+const splitRef = (ref: string) => {
+  const at = ref.indexOf('/');
+  return [ref.slice(0, at) as 'partners' | 'campaigns', ref.slice(at + 1)] as const;
+};
+
+/** Merge: what the rows stored here point at (rowRefs), by table and row id; rows with none left out. */
+export type LocalRefs = { [T in RefTable]?: Map<string, readonly string[]> };
+
 /**
  * Decide what an import does. Replace restores the backup exactly. Merge goes by id: a backup row
  * wins only when its updatedAt is newer than the row here and than a deletion of it here; a
@@ -92,11 +135,19 @@ export function planImport(
    * carry the same updatedAt); without it, equal time stamps count as unchanged.
    */
   sameAsLocal?: (table: TableName, row: { id: string }) => boolean,
+  /** Merge: what the rows here point at; without it, no partner or campaign is kept for them. */
+  localRefs?: LocalRefs,
 ): ImportPlan {
   const writes = emptyBackupData();
   const deletes: ImportPlan['deletes'] = {};
   const changes = new Map<TableName, TableChange>();
   const localDeleted = local.deletions;
+  // Merge: the backup's deletions, and those an edit made after them (here or in the backup)
+  // outdates: the row stays, and no record of the deletion is kept (nor carried on).
+  const deletedThere = new Map(
+    mode === 'merge' ? incoming.deletions.map((d) => [d.id, d.updatedAt] as const) : [],
+  );
+  const outdated = mode === 'merge' ? outdatedDeletions(local, incoming) : new Set<string>();
   for (const t of TABLE_NAMES) {
     const here = local[t];
     const rows = incoming[t] as TableRecords[typeof t][];
@@ -122,6 +173,14 @@ export function planImport(
         c.keptLocal++;
         continue;
       }
+      if (mode === 'merge' && t === 'deletions' && outdated.has(r.id)) {
+        c.keptLocal++;
+        continue;
+      }
+      // Merge: a row the backup itself deleted after this version of it is not brought in.
+      const laterThere = t === 'deletions' ? undefined : deletedThere.get(`${t}/${r.id}`);
+      if (laterThere !== undefined && laterThere > r.updatedAt && !outdated.has(`${t}/${r.id}`))
+        continue;
       const differs =
         localUpdated === r.updatedAt && sameAsLocal !== undefined && !sameAsLocal(t, r);
       if (localUpdated === undefined) c.add++;
@@ -140,7 +199,7 @@ export function planImport(
     for (const d of incoming.deletions as Deletion[]) {
       const t = d.table;
       const rowUpdated = local[t].get(d.rowId);
-      if (rowUpdated === undefined || d.updatedAt <= rowUpdated) continue;
+      if (rowUpdated === undefined || outdated.has(d.id)) continue;
       (deletes[t] ??= []).push(d.rowId);
       changes.get(t)!.remove++;
       if (!written.has(d.id)) writes.deletions.push(d);
@@ -152,6 +211,7 @@ export function planImport(
       const ids = new Set(gone);
       writes[t] = (writes[t] as { id: string }[]).filter((r) => !ids.has(r.id)) as never;
     }
+    if (localRefs) keepReferenced(local, incoming, localRefs, writes, deletes, changes);
   }
   const collisions = mode === 'merge' ? resolveCodeCollisions(localPartners, writes) : [];
   const incomingSalt = incoming.settings[0]?.customerSalt ?? '';
@@ -172,6 +232,113 @@ export function planImport(
       local.orders.size > 0 &&
       incoming.orders.some((o) => o.customerKey !== null),
   };
+}
+
+/**
+ * Merge: the backup's deletions that lose to an edit made after them, here (the row stored here)
+ * or there (the backup's own row, when the record outlived the row coming back): ids of records.
+ */
+function outdatedDeletions(local: LocalIndex, incoming: BackupData): Set<string> {
+  const out = new Set<string>();
+  if (incoming.deletions.length === 0) return out;
+  const there = new Map<TableName, Map<string, number>>();
+  const backupRow = (t: TableName, id: string) => {
+    let m = there.get(t);
+    if (!m) there.set(t, (m = new Map(incoming[t].map((r) => [r.id, r.updatedAt]))));
+    return m.get(id);
+  };
+  for (const d of incoming.deletions) {
+    const here = local[d.table].get(d.rowId);
+    const inBackup = backupRow(d.table, d.rowId);
+    if (
+      (here !== undefined && d.updatedAt <= here) ||
+      (inBackup !== undefined && d.updatedAt <= inBackup)
+    )
+      out.add(d.id);
+  }
+  return out;
+}
+
+/**
+ * Merge: a partner or campaign that a row still points at once the merge is done stays, whichever
+ * side deleted it: the deletion from the backup is not applied (nor its record kept), or the row
+ * deleted here comes back from the backup. A row pointing at nothing would make every later backup
+ * of this computer unrestorable. Mutates `writes`, `deletes` and `changes`.
+ */
+function keepReferenced(
+  local: LocalIndex,
+  incoming: BackupData,
+  localRefs: LocalRefs,
+  writes: BackupData,
+  deletes: ImportPlan['deletes'],
+  changes: Map<TableName, TableChange>,
+): void {
+  // Only when something pointed at may be gone: a partner or campaign the backup deletes, or one
+  // that a written row points at and that is not here.
+  const suspect =
+    (deletes.partners?.length ?? 0) > 0 ||
+    (deletes.campaigns?.length ?? 0) > 0 ||
+    REF_TABLES.some((t) =>
+      writes[t].some((r) =>
+        rowRefs(t, r).some((ref) => {
+          const [kind, id] = splitRef(ref);
+          return !local[kind].has(id);
+        }),
+      ),
+    );
+  if (!suspect) return;
+  /** The ids of `kind` that the rows left after the merge point at. */
+  const needed = (kind: 'partners' | 'campaigns') => {
+    const prefix = `${kind}/`;
+    const out = new Set<string>();
+    const add = (refs: readonly string[]) => {
+      for (const ref of refs) if (ref.startsWith(prefix)) out.add(ref.slice(prefix.length));
+    };
+    for (const t of REF_TABLES) {
+      const rewritten = new Set((writes[t] as { id: string }[]).map((r) => r.id));
+      const removed = new Set(deletes[t] ?? []);
+      for (const [id, refs] of localRefs[t] ?? [])
+        if (!rewritten.has(id) && !removed.has(id)) add(refs);
+      for (const r of writes[t]) add(rowRefs(t, r));
+    }
+    return out;
+  };
+  // Campaigns first: one kept or brought back points at partners in its turn.
+  for (const kind of ['campaigns', 'partners'] as const) {
+    const c = changes.get(kind)!;
+    const d = changes.get('deletions')!;
+    const removed = new Set(deletes[kind] ?? []);
+    const inWrites = new Set((writes[kind] as { id: string }[]).map((r) => r.id));
+    const kept = new Set<string>();
+    for (const id of needed(kind)) {
+      if (inWrites.has(id) || (local[kind].has(id) && !removed.has(id))) continue;
+      const key = `${kind}/${id}`;
+      if (removed.has(id)) {
+        // Deleted there, still needed here: the row here stays, the record is not kept.
+        kept.add(key);
+        c.remove--;
+        c.keptLocal++;
+        const record = writes.deletions.find((x) => x.id === key);
+        const hereAt = local.deletions.get(key);
+        if (record && (hereAt === undefined || record.updatedAt > hereAt)) {
+          if (hereAt === undefined) d.add--;
+          else d.update--;
+          d.keptLocal++;
+        }
+        continue;
+      }
+      // Deleted here, needed by a row from the backup: it comes back from the backup.
+      const row = (incoming[kind] as { id: string }[]).find((r) => r.id === id);
+      if (row && local.deletions.has(key)) {
+        (writes[kind] as { id: string }[]).push(row);
+        c.keptLocal--;
+        c.add++;
+      }
+    }
+    if (kept.size === 0) continue;
+    deletes[kind] = deletes[kind]!.filter((id) => !kept.has(`${kind}/${id}`));
+    writes.deletions = writes.deletions.filter((x) => !kept.has(x.id));
+  }
 }
 
 /** Drops (and reports) codes of incoming partners that another partner already owns. Mutates `writes.partners`. */

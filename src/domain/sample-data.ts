@@ -21,6 +21,7 @@ import {
   type Platform,
   type Settings,
   type SubtypeTag,
+  type Deletion,
 } from './schemas';
 
 export interface DataSet {
@@ -34,6 +35,8 @@ export interface DataSet {
   bonuses: Bonus[];
   bonusRules: BonusRule[];
   brandFollowers: BrandFollowerCount[];
+  /** Deleted rows (a new brand has none). */
+  deletions: Deletion[];
 }
 
 interface PartnerSeed {
@@ -959,5 +962,6 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
     bonuses,
     bonusRules,
     brandFollowers,
+    deletions: [],
   };
 }

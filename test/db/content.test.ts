@@ -1,16 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb } from '../../src/db/db';
 import {
+  allContent,
+  contentBetween,
+  contentOfCampaign,
+  contentOfPartner,
   ContentValidationError,
+  countContent,
   deleteCampaign,
+  getContentItem,
   rescheduleContentItem,
   saveCampaign,
   saveContentItem,
   saveContentItems,
 } from '../../src/db/content';
 import { loadSampleData } from '../../src/db/repo';
+import { StaleWriteError } from '../../src/db/stale';
 import type { Campaign, ContentItem } from '../../src/domain/schemas';
-import { contentStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -67,7 +73,7 @@ describe('content repository', () => {
     await saveContentItem(db, item);
     const moved = await rescheduleContentItem(db, item.id, '2025-04-09', NOW + 1000);
     expect(moved.plannedDate).toBe('2025-04-09');
-    expect(await contentStore.get(db, item.id)).toMatchObject({
+    expect(await getContentItem(db, item.id)).toMatchObject({
       plannedDate: '2025-04-09',
       plannedTime: '09:30',
       updatedAt: NOW + 1000,
@@ -75,14 +81,14 @@ describe('content repository', () => {
   });
 
   it('refuses a batch with one unknown partner and saves nothing of it', async () => {
-    const before = await contentStore.count(db);
+    const before = await countContent(db);
     const good = newItem(await firstPartnerId());
     const err = await refusal(saveContentItems(db, [good, newItem('p-nobody')]));
     expect(err.issues).toEqual([
       { field: 'partnerId', message: 'Item 2: Partner "p-nobody" does not exist' },
     ]);
-    expect(await contentStore.count(db)).toBe(before);
-    expect(await contentStore.get(db, good.id)).toBeUndefined();
+    expect(await countContent(db)).toBe(before);
+    expect(await getContentItem(db, good.id)).toBeUndefined();
   });
 
   it('refuses impossible dates and negative results with a message', async () => {
@@ -107,7 +113,7 @@ describe('content repository', () => {
     await saveContentItem(db, item);
     const moved = await refusal(rescheduleContentItem(db, item.id, '2025-13-01', NOW));
     expect(moved.issues[0]?.field).toBe('plannedDate');
-    expect((await contentStore.get(db, item.id))?.plannedDate).toBe('2025-04-02');
+    expect((await getContentItem(db, item.id))?.plannedDate).toBe('2025-04-02');
     await refusal(rescheduleContentItem(db, 'missing', '2025-04-01', NOW));
   });
 
@@ -133,12 +139,12 @@ describe('content repository', () => {
 
     const ok = newItem(pid, { campaignId: 'cmp-new' });
     await saveCampaign(db, campaign, [ok]);
-    expect((await contentStore.get(db, ok.id))?.campaignId).toBe('cmp-new');
+    expect((await getContentItem(db, ok.id))?.campaignId).toBe('cmp-new');
 
     await refusal(saveCampaign(db, { ...campaign, partnerIds: ['ghost'] }));
     await deleteCampaign(db, 'cmp-new', NOW);
     expect(await db.campaigns.get('cmp-new')).toBeUndefined();
-    expect((await contentStore.get(db, ok.id))?.campaignId).toBeNull();
+    expect((await getContentItem(db, ok.id))?.campaignId).toBeNull();
   });
 
   it('refuses an item in an unknown campaign', async () => {
@@ -146,5 +152,40 @@ describe('content repository', () => {
       saveContentItem(db, newItem(await firstPartnerId(), { campaignId: 'cmp-404' })),
     );
     expect(err.issues[0]?.message).toBe('Campaign "cmp-404" does not exist');
+  });
+
+  it('refuses a save from a dialog opened on an older version, and overwrites when asked', async () => {
+    const item = newItem(await firstPartnerId());
+    await saveContentItem(db, item);
+    // Moved in another window after this dialog was opened.
+    await rescheduleContentItem(db, item.id, '2025-04-05', NOW + 1000);
+    const edited = { ...item, title: 'Edited here', updatedAt: NOW + 2000 };
+    await expect(saveContentItem(db, edited, NOW)).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await getContentItem(db, item.id)).toMatchObject({
+      title: 'Spring walk reel',
+      plannedDate: '2025-04-05',
+    });
+    await saveContentItem(db, edited, NOW + 1000);
+    expect((await getContentItem(db, item.id))?.title).toBe('Edited here');
+    await saveContentItem(db, { ...edited, title: 'Overwritten' });
+    expect((await getContentItem(db, item.id))?.title).toBe('Overwritten');
+  });
+
+  it('reads a range, a partner and a campaign through their indexes, as a scan would', async () => {
+    const all = await allContent(db);
+    const byId = (a: ContentItem, b: ContentItem) => a.id.localeCompare(b.id);
+    const month = await contentBetween(db, '2025-02-24', '2025-04-06');
+    expect(month.length).toBeGreaterThan(0);
+    expect([...month].sort(byId)).toEqual(
+      all.filter((c) => c.plannedDate >= '2025-02-24' && c.plannedDate <= '2025-04-06').sort(byId),
+    );
+    const pid = await firstPartnerId();
+    expect((await contentOfPartner(db, pid)).sort(byId)).toEqual(
+      all.filter((c) => c.partnerId === pid).sort(byId),
+    );
+    const cid = all.find((c) => c.campaignId !== null)!.campaignId!;
+    expect((await contentOfCampaign(db, cid)).sort(byId)).toEqual(
+      all.filter((c) => c.campaignId === cid).sort(byId),
+    );
   });
 });

@@ -1,16 +1,23 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb } from '../../src/db/db';
+import { contentOfPartner } from '../../src/db/content';
+import { getOrder, ordersOfPartner } from '../../src/db/orders';
 import {
+  allBonuses,
+  allBonusRules,
   bulkAddTag,
   bulkSetStatus,
   commitPartnerImport,
+  customerOrdersOfPartner,
   deletePartner,
   PartnerValidationError,
   restorePartner,
   savePartner,
   setArchived,
 } from '../../src/db/partners';
+import { payoutsOfPartner } from '../../src/db/payouts';
+import { StaleWriteError } from '../../src/db/stale';
 import { loadSampleData } from '../../src/db/repo';
 import {
   emptyContractDraft,
@@ -19,8 +26,6 @@ import {
   type PartnerDraft,
 } from '../../src/domain/partners';
 import { partnersToCsv, planPartnerImport } from '../../src/io/partners-csv';
-import { findOrders, getOrder } from '../../src/db/order-pages';
-import { contentStore, payoutStore } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -113,14 +118,14 @@ describe('partners repository', () => {
     const count = async () => ({
       partners: await db.partners.count(),
       contracts: await db.contracts.where('partnerId').equals(id).count(),
-      content: (await contentStore.find(db, (c) => c.partnerId === id)).length,
-      payouts: (await payoutStore.find(db, (p) => p.partnerId === id)).length,
-      orders: await findOrders(db, (o) => o.partnerId === id).then((a) => a.length),
+      content: (await contentOfPartner(db, id)).length,
+      payouts: (await payoutsOfPartner(db, id)).length,
+      orders: (await ordersOfPartner(db, id)).length,
     });
     const before = await count();
     expect(before.orders).toBeGreaterThan(0);
     expect(before.content).toBeGreaterThan(0);
-    const ordersBefore = await findOrders(db, (o) => o.partnerId === id);
+    const ordersBefore = await ordersOfPartner(db, id);
     const snap = await deletePartner(db, id);
     expect(await count()).toEqual({
       partners: before.partners - 1,
@@ -134,7 +139,7 @@ describe('partners repository', () => {
     expect((await db.campaigns.toArray()).some((c) => c.partnerIds.includes(id))).toBe(false);
     await restorePartner(db, snap);
     expect(await count()).toEqual(before);
-    expect(await findOrders(db, (o) => o.partnerId === id)).toEqual(ordersBefore);
+    expect(await ordersOfPartner(db, id)).toEqual(ordersBefore);
   });
 
   it('undo is refused when the code was taken meanwhile', async () => {
@@ -193,6 +198,53 @@ describe('partners repository', () => {
     await commitPartnerImport(db, plan3.rows);
     expect(await db.partners.count()).toBe(partners.length + 1);
     expect(await db.contracts.count()).toBe(contracts.length);
+  });
+
+  it('refuses a save from a form opened on an older version, and overwrites when asked', async () => {
+    const p = await savePartner(db, draft(), { id: null, today, now: 1000 });
+    const form = partnerToDraft(p, await db.contracts.toArray());
+    // Another window renames the partner after this form was opened.
+    await savePartner(
+      db,
+      { ...form, name: 'Rosa (other window)' },
+      {
+        id: p.id,
+        today,
+        expectedUpdatedAt: 1000,
+        now: 2000,
+      },
+    );
+    const mine = { ...form, name: 'Rosa (this window)' };
+    await expect(
+      savePartner(db, mine, { id: p.id, today, expectedUpdatedAt: 1000, now: 3000 }),
+    ).rejects.toBeInstanceOf(StaleWriteError);
+    expect(await db.partners.get(p.id)).toMatchObject({
+      name: 'Rosa (other window)',
+      updatedAt: 2000,
+    });
+    // Overwrite: the same save without the version check.
+    await savePartner(db, mine, { id: p.id, today, now: 3000 });
+    expect((await db.partners.get(p.id))?.name).toBe('Rosa (this window)');
+  });
+
+  it("reads a partner's customers' orders through the customer index, as a scan would find them", async () => {
+    await loadSampleData(db, Date.UTC(2025, 5, 15, 15));
+    const all = await db.orders.toArray();
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    let withCustomers = 0;
+    for (const { id } of (await db.partners.toArray()).slice(0, 6)) {
+      const keys = new Set(
+        all.flatMap((o) => (o.partnerId === id && o.customerKey ? [o.customerKey] : [])),
+      );
+      const expected = all.filter((o) => o.customerKey !== null && keys.has(o.customerKey));
+      const got = await customerOrdersOfPartner(db, id);
+      expect(got.sort(byId)).toEqual(expected.sort(byId));
+      if (keys.size > 0) withCustomers += 1;
+    }
+    expect(withCustomers).toBeGreaterThan(0);
+    expect(await customerOrdersOfPartner(db, 'p-nobody')).toEqual([]);
+    expect(await allBonuses(db)).toEqual(await db.bonuses.toArray());
+    expect(await allBonusRules(db)).toEqual(await db.bonusRules.toArray());
   });
 
   it('an import whose code was taken after the preview writes nothing', async () => {

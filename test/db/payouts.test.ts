@@ -1,15 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PawtnersDb } from '../../src/db/db';
-import { readStatementData, recordPayouts } from '../../src/db/payouts';
+import { saveContentItems } from '../../src/db/content';
+import { ordersOfPartner, writeOrders } from '../../src/db/orders';
+import {
+  allPayouts,
+  readStatementData,
+  readStatementPeriod,
+  recordPayouts,
+} from '../../src/db/payouts';
 import { buildStatements } from '../../src/domain/payout-statements';
-import type { Payout } from '../../src/domain/schemas';
+import type { ContentItem, Payout } from '../../src/domain/schemas';
 import { importFixture, seedPartners } from './orders-helpers';
-import { contentStore, payoutStore, CONTENT_TABLES, PAYOUT_TABLES } from '../../src/db/order-pages';
-import type { ContentItem, Payout as PayoutRow } from '../../src/domain/schemas';
-const putContent = (c: ContentItem) =>
-  db.transaction('rw', [...CONTENT_TABLES], () => contentStore.put(db, [c]));
-const putPayouts = (p: PayoutRow[]) =>
-  db.transaction('rw', [...PAYOUT_TABLES], () => payoutStore.put(db, p));
+
+const putContent = (c: ContentItem) => saveContentItems(db, [c]);
+const putPayouts = (p: Payout[]) => recordPayouts(db, p);
 
 let db: PawtnersDb;
 let n = 0;
@@ -131,6 +135,50 @@ describe('payout statements (hand-computed from the Shopify fixture)', () => {
         payout('po-bad', 'p-pip', { amountCents: -5 }),
       ]),
     ).rejects.toThrow(/amountCents/);
-    expect(await payoutStore.count(db)).toBe(2);
+    expect(await allPayouts(db)).toHaveLength(2);
+  });
+
+  it("a period's records give the same statements as every record, for everyone or one partner", async () => {
+    // An order late on March 31 in New York is April 1 in UTC: it still belongs to March, and
+    // one early on March 1 (UTC) is still February there.
+    const [base] = await ordersOfPartner(db, 'p-lucy');
+    await writeOrders(db, [
+      {
+        ...base!,
+        id: 'shopify:late-march',
+        orderId: 'late-march',
+        placedAtMs: Date.parse('2024-04-01T03:30:00Z'),
+      },
+      {
+        ...base!,
+        id: 'shopify:late-feb',
+        orderId: 'late-feb',
+        placedAtMs: Date.parse('2024-03-01T03:30:00Z'),
+      },
+    ]);
+    const payouts = await allPayouts(db);
+    const everything = buildStatements(await readStatementData(db), MARCH, OPTS);
+    const period = buildStatements(
+      { ...(await readStatementPeriod(db, MARCH)), payouts },
+      MARCH,
+      OPTS,
+    );
+    expect(period).toEqual(everything);
+    expect(everything.find((x) => x.partner.id === 'p-lucy')!.earnings.orders).toBe(3);
+    const read = await readStatementPeriod(db, MARCH);
+    expect(read.orders.some((o) => o.orderId === 'late-march')).toBe(true);
+    // Nothing of another month but the day's margin on each side.
+    expect(read.orders.every((o) => o.placedAtMs >= Date.parse('2024-02-29T00:00:00Z'))).toBe(true);
+
+    const one = await readStatementPeriod(db, MARCH, ['p-max']);
+    expect(one.partners.map((p) => p.id)).toEqual(['p-max']);
+    expect(new Set(one.orders.map((o) => o.partnerId))).toEqual(new Set(['p-max']));
+    const maxOnly = buildStatements(
+      { ...one, payouts: payouts.filter((p) => p.partnerId === 'p-max') },
+      MARCH,
+      OPTS,
+    );
+    expect(maxOnly).toEqual(everything.filter((x) => x.partner.id === 'p-max'));
+    expect(buildStatements(await readStatementData(db, ['p-max']), MARCH, OPTS)).toEqual(maxOnly);
   });
 });

@@ -17,46 +17,11 @@ async function dumpDb(page: Page): Promise<Dump> {
     });
     const out = {} as Record<string, { id: string }[]>;
     for (const t of tables) {
-      // Orders, content and payouts are stored a month page at a time (src/db/paged-store.ts).
-      const paged: Record<string, string> = {
-        orders: 'orderPages',
-        contentItems: 'contentPages',
-        payouts: 'payoutPages',
-      };
-      const store = paged[t] ?? t;
-      const read = (name: string, key?: string) =>
-        new Promise<unknown>((resolve, reject) => {
-          const s = db.transaction(name).objectStore(name);
-          const req = key === undefined ? s.getAll() : s.get(key);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        });
-      const rows = (await read(store)) as unknown[];
-      if (!paged[t]) {
-        out[t] = rows as { id: string }[];
-        continue;
-      }
-      // Only the live generation of pages: safety snapshots keep older ones beside it.
-      const indexStore = store.replace('Pages', 'Index');
-      const gen = ((await read(indexStore, '~gen')) as { gen: number } | undefined)?.gen ?? 0;
-      const live = (key: string) => (gen === 0 ? /^\d/.test(key) : key.startsWith(`g${gen}/`));
-      // A page holds its rows as JSON text in UTF-8, in a Blob (earlier versions: the bytes
-      // inline, a string, or `rows`).
-      type Stored = {
-        key: string;
-        blob?: Blob;
-        bytes?: Uint8Array;
-        json?: string;
-        rows?: { id: string }[];
-      };
-      const text = async (p: Stored) =>
-        p.blob ? await p.blob.text() : p.bytes ? new TextDecoder().decode(p.bytes) : p.json;
-      const pages = (rows as Stored[]).filter((p) => live(p.key));
-      out[t] = [];
-      for (const p of pages) {
-        const json = await text(p);
-        out[t].push(...(json === undefined ? (p.rows ?? []) : JSON.parse(`[${json}]`)));
-      }
+      out[t] = await new Promise<{ id: string }[]>((resolve, reject) => {
+        const req = db.transaction(t).objectStore(t).getAll();
+        req.onsuccess = () => resolve(req.result as { id: string }[]);
+        req.onerror = () => reject(req.error);
+      });
     }
     db.close();
     return out;

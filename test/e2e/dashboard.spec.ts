@@ -47,61 +47,11 @@ async function firstFigures(page: Page): Promise<string[]> {
   ];
 }
 
-/** Which one-record copies for start-up (src/db/startup-copies.ts) are stored. */
-function storedCopies(page: Page): Promise<string[]> {
-  return page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('pawtners');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const keys = db.transaction('startupCopies').objectStore('startupCopies').getAllKeys();
-          keys.onsuccess = () => {
-            db.close();
-            resolve((keys.result as string[]).sort());
-          };
-        };
-      }),
-  );
-}
-
-test('a restart shows the same figures from the start-up copies, and from the tables when a copy is gone', async ({
-  page,
-}) => {
+test('a restart shows the same figures', async ({ page }) => {
   await loadSampleData(page);
   await openApp(page, 'dashboard');
   const figures = await firstFigures(page);
   expect(figures.length).toBeGreaterThan(7);
-  expect(await storedCopies(page)).toEqual(['contracts', 'partnerStats', 'partners']);
-
-  // Start-up reads the copies written with the sample data.
-  await page.reload();
-  expect(await firstFigures(page)).toEqual(figures);
-
-  // A copy that a write dropped: start-up reads the table, then writes the copy again.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('pawtners');
-        open.onsuccess = () => {
-          const db = open.result;
-          const tx = db.transaction('startupCopies', 'readwrite');
-          tx.objectStore('startupCopies').delete('partnerStats');
-          tx.objectStore('startupCopies').delete('partners');
-          tx.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
-  await page.reload();
-  expect(await firstFigures(page)).toEqual(figures);
-  await expect
-    .poll(() => storedCopies(page), { timeout: 20_000 })
-    .toEqual(['contracts', 'partnerStats', 'partners']);
   await page.reload();
   expect(await firstFigures(page)).toEqual(figures);
 });

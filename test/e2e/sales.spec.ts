@@ -89,6 +89,51 @@ test('reassign an order by hand with a reason', async ({ page }) => {
   await expect(rows.nth(1)).toContainText('Maya Chen');
 });
 
+test('the list pages in as it scrolls, and a reassigned order shows its new partner at once', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'sales');
+  await importFile(page, 'shopify-e2e.csv');
+  await page.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders')).toBeVisible();
+  const totals = page.getByRole('region', { name: 'Totals for the filtered orders' });
+  await expect(stat(totals, 'Revenue')).not.toHaveText('…');
+  const count = Number((await stat(totals, 'Orders').innerText()).replace(/\D/g, ''));
+  expect(count).toBeGreaterThan(1000);
+  const table = page.getByRole('table', { name: 'Orders' });
+  await expect(table).toHaveAttribute('aria-rowcount', String(count + 1));
+  // Only the rows in view are on the page, not thousands.
+  expect(await table.getByRole('row').count()).toBeLessThan(80);
+  // The imported May 2024 orders are the oldest: at the very end of the list.
+  await table
+    .getByRole('rowgroup', { name: 'Order rows' })
+    .evaluate((el) => el.scrollTo(0, el.scrollHeight));
+  const row = table.getByRole('row').filter({ hasText: '#9002' });
+  await expect(row).toContainText('Unattributed');
+  await expect(row).toHaveAttribute('aria-rowindex', String(count));
+  await row.getByRole('button', { name: 'Credit order #9002' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Credit order #9002' });
+  await dialog.getByLabel('Partner').selectOption({ label: 'Maya Chen' });
+  await dialog.getByLabel('Reason').fill('Met Maya at the market');
+  await dialog.getByRole('button', { name: 'Save credit' }).click();
+  // On screen at once, in place, without touching filters or scrolling.
+  await expect(row).toContainText('Maya Chen', { timeout: 1_000 });
+  await expect(row).toContainText('manual');
+  await expect(row).toHaveAttribute('aria-rowindex', String(count));
+});
+
+test('an order import can be undone from its success message', async ({ page }) => {
+  await openApp(page, 'sales');
+  await importFile(page, 'shopify-e2e.csv');
+  await page.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(4);
+  await page.getByRole('button', { name: 'Undo import' }).click();
+  await expect(page.getByText('Import undone')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'No orders yet' })).toBeVisible();
+});
+
 test('a file that is not CSV is refused with a clear message and nothing is written', async ({
   page,
 }) => {
@@ -128,6 +173,14 @@ test('screens look right with sample data', async ({ page }) => {
   await loadSampleData(page);
   await openApp(page, 'sales');
   await expect(page.getByRole('table', { name: 'Orders' })).toBeVisible();
+  await expect(
+    stat(page.getByRole('region', { name: 'Totals for the filtered orders' }), 'Revenue'),
+  ).not.toHaveText('…');
+  await page.screenshot({ path: '/tmp/shots/sales.png' });
+  await page.screenshot({ path: '/tmp/shots/sales-full.png', fullPage: true });
+  await page.getByLabel('Attribution').selectOption('none');
+  await page.screenshot({ path: '/tmp/shots/sales-filtered.png' });
+  await page.getByLabel('Attribution').selectOption('');
   await page.screenshot({ path: '/tmp/shots/sales-list.png' });
   await importFile(page, 'shopify-e2e.csv');
   await expect(page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' })).toBeVisible();

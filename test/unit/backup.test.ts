@@ -48,7 +48,7 @@ describe('backup round trip', () => {
     if (!r.ok) return;
     expect(r.backup.meta).toEqual({
       format: 'pawtners-backup',
-      schemaVersion: 1,
+      schemaVersion: BACKUP_SCHEMA_VERSION,
       appVersion: '0.1.0',
       exportedAt: '2026-03-15T12:00:00.000Z',
       counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, sample[t].length])),
@@ -168,9 +168,9 @@ describe('hostile files', () => {
       'partners[0].__proto__',
     ],
     [
-      'in a free-form mapping',
+      'in import mappings of the old record form (keyed by source name)',
       (o: Record<string, unknown>) =>
-        JSON.stringify(o).replace('"importMappings":{}', '"importMappings":{"constructor":{}}'),
+        JSON.stringify(o).replace('"importMappings":[]', '"importMappings":{"constructor":{}}'),
       'settings[0].importMappings.constructor',
     ],
     [
@@ -217,7 +217,7 @@ describe('hostile files', () => {
     o.appVersion = '3.2.0';
     const [msg] = problemsOf(parseBackup(JSON.stringify(o), '0.1.0'));
     expect(msg).toBe(
-      'schemaVersion: This backup was made by a newer Pawtners (3.2.0, backup version 2). Update to Pawtners 3.2.0 or later to open it; this is Pawtners 0.1.0.',
+      `schemaVersion: This backup was made by a newer Pawtners (3.2.0, backup version ${BACKUP_SCHEMA_VERSION + 1}). Update to Pawtners 3.2.0 or later to open it; this is Pawtners 0.1.0.`,
     );
   });
 
@@ -347,6 +347,19 @@ describe('fuzz: random and mutated files never crash and never pass invalid data
 describe('old versions', () => {
   const fixtureDir = path.join(__dirname, '../fixtures/backups');
 
+  it('the committed v2 backup (deletions recorded) keeps importing', () => {
+    const text = readFileSync(path.join(fixtureDir, 'backup-v2.json'), 'utf8');
+    const r = parseBackup(text);
+    const data = dataOf(r);
+    if (!r.ok) return;
+    expect(r.backup.fromVersion).toBe(2);
+    expect(data.orders).toHaveLength(3);
+    expect(data.deletions).toHaveLength(1);
+    const [d] = data.deletions;
+    expect(d!.id).toBe(`orders/${d!.rowId}`);
+    expect(data.orders.some((o) => o.id === d!.rowId)).toBe(false);
+  });
+
   it('the committed v1 backup (written by 0.1.0) keeps importing', () => {
     const text = readFileSync(path.join(fixtureDir, 'backup-v1.json'), 'utf8');
     const r = parseBackup(text);
@@ -365,7 +378,9 @@ describe('old versions', () => {
       bonuses: 1,
       bonusRules: 1,
       brandFollowers: 2,
+      deletions: 0,
     });
+    expect(data.deletions).toEqual([]);
     expect(data.settings[0]!.brandName).toBe('Barkside Treat Co.');
     expect(data.partners.map((p) => p.name)).toEqual(['Maya Chen', 'Jonas Weber', 'Priya Patel']);
     expect(data.orders.reduce((s, o) => s + o.totalCents, 0)).toBe(4 * 4250);

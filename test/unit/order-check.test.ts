@@ -1,19 +1,34 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { MAX_EPOCH_MS } from '../../src/domain/dates';
 import { isPlainValidOrder } from '../../src/domain/order-check';
 import { orderSchema, type Order } from '../../src/domain/schemas';
 
 const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max });
 const count = fc.oneof(fc.nat(), fc.constant(0), fc.constant(Number.MAX_SAFE_INTEGER));
+const instant = fc.oneof(
+  fc.integer({ min: 0, max: MAX_EPOCH_MS }),
+  fc.constantFrom(0, MAX_EPOCH_MS),
+);
+/** ISO instants as importers and the sample data write them. */
+const isoInstant = fc
+  .tuple(fc.integer({ min: 0, max: MAX_EPOCH_MS }), fc.integer({ min: -18 * 60, max: 18 * 60 }))
+  .map(([ms, off]) => {
+    const local = new Date(Math.min(MAX_EPOCH_MS, Math.max(0, ms + off * 60_000)));
+    return off === 0
+      ? local.toISOString()
+      : `${local.toISOString().slice(0, 19)}${off < 0 ? '-' : '+'}${String(Math.floor(Math.abs(off) / 60)).padStart(2, '0')}:${String(Math.abs(off) % 60).padStart(2, '0')}`;
+  })
+  .filter((iso) => orderSchema.shape.placedAt.safeParse(iso).success);
 
 const validOrder: fc.Arbitrary<Order> = fc.record({
   id: text(1, 128),
-  createdAt: count,
-  updatedAt: count,
+  createdAt: instant,
+  updatedAt: instant,
   source: text(1, 40),
   orderId: text(1, 100),
-  placedAt: text(0, 40),
-  placedAtMs: count,
+  placedAt: isoInstant,
+  placedAtMs: instant,
   currency: fc.constantFrom('USD', 'EUR', 'GBP', 'XYZ'),
   subtotalCents: count,
   discountCents: count,
@@ -54,7 +69,14 @@ const odd = fc.oneof(
     -Infinity,
     2 ** 53,
     Number.MAX_SAFE_INTEGER,
+    MAX_EPOCH_MS,
+    MAX_EPOCH_MS + 1,
     1e21,
+    '2025-03-01T10:00:00-05:00',
+    '2026-02-30T10:00:00-05:00',
+    '2025-03-01T24:00:00Z',
+    '2025-03-01T10:00:00+19:00',
+    '2025-03-01T10:00:00',
     '12',
     true,
     [],

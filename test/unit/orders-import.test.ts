@@ -240,7 +240,7 @@ describe('files that are not order CSVs', () => {
 });
 
 describe('parseOrderDate', () => {
-  it('takes exactly the calendar dates a Date round trip takes (leap years, years under 100)', () => {
+  it('takes exactly the calendar dates a Date round trip takes (leap years, years under 100), from 1970 on', () => {
     const real = (y: number, mo: number, d: number) => {
       const dt = new Date(Date.UTC(y, mo - 1, d));
       return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
@@ -254,7 +254,8 @@ describe('parseOrderDate', () => {
         fc.integer({ min: 0, max: 32 }),
         (y, mo, d) => {
           const got = parseOrderDate(`${pad(y, 4)}-${pad(mo)}-${pad(d)}`, 'auto', 'UTC');
-          expect(got !== null).toBe(real(y, mo, d));
+          // Before 1970 is no instant a stored order can hold (orderSchema's epochMs).
+          expect(got !== null).toBe(real(y, mo, d) && y >= 1970);
         },
       ),
       { numRuns: 3000 },

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { CalendarDays, Download, Plus } from 'lucide-react';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { EmptyState, PageHeader } from '../../components/ui';
-import { useSettings } from '../../db/hooks';
+import { getDb } from '../../db/db';
+import { allContent, contentOfCampaign, contentOfPartner } from '../../db/content';
+import { compareItems, filterContent, type ContentFilter } from '../../domain/content';
+import { useSettings } from '../../hooks/data';
 import type { Campaign } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { AddPartnerFirstActions } from '../partners/parts';
@@ -10,7 +13,7 @@ import { CampaignDetail, CampaignDialog, CampaignList } from './CampaignsView';
 import { DeliverablesView } from './DeliverablesView';
 import { exportCsv, exportIcs } from './exports';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
-import { Planner, useFilteredItems } from './Planner';
+import { Planner } from './Planner';
 import { useCalendarData, useToday } from './useCalendarData';
 import { useCalendarUi } from './useCalendarUi';
 import './calendar.css';
@@ -29,6 +32,15 @@ function sectionOf(rest: string[]): Section {
   return 'plan';
 }
 
+/** The items an export starts from: through the partner or campaign index when one is chosen. */
+function readForExport(filter: ContentFilter) {
+  const db = getDb();
+  if (filter.partnerId) return contentOfPartner(db, filter.partnerId);
+  if (filter.campaignId && filter.campaignId !== 'none')
+    return contentOfCampaign(db, filter.campaignId);
+  return allContent(db);
+}
+
 /** The content calendar: plan (month/week/agenda), deliverables tracker and campaigns. */
 export function CalendarScreen({ rest }: { rest: string[] }) {
   const section = sectionOf(rest);
@@ -37,7 +49,6 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
   const settings = useSettings();
   const today = useToday();
   const anchor = useCalendarUi((s) => s.anchor) ?? today;
-  const filtered = useFilteredItems(data, today);
   const showToast = useUi((s) => s.showToast);
   const [itemDialog, setItemDialog] = useState<ItemDialogTarget | null>(null);
   const [campaignDialog, setCampaignDialog] = useState<Campaign | 'new' | null>(null);
@@ -85,11 +96,19 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
   }
 
   const runExport = async (kind: 'ics' | 'csv') => {
-    if (filtered.length === 0) {
-      showToast({ tone: 'error', message: 'No items match the filters: nothing to export.' });
-      return;
-    }
     try {
+      // Every item that matches the filters (not only the days in view), read when asked for.
+      const filter = useCalendarUi.getState().filter;
+      const filtered = filterContent(
+        await readForExport(filter),
+        filter,
+        (id) => data.partnersById.get(id)?.kind,
+        today,
+      ).sort(compareItems);
+      if (filtered.length === 0) {
+        showToast({ tone: 'error', message: 'No items match the filters: nothing to export.' });
+        return;
+      }
       const fn = kind === 'ics' ? exportIcs : exportCsv;
       const saved = await fn(filtered, data, settings, today);
       if (saved)
@@ -142,13 +161,7 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
         ))}
       </nav>
       {section === 'plan' ? (
-        <Planner
-          data={data}
-          today={today}
-          filtered={filtered}
-          dialog={itemDialog}
-          setDialog={setItemDialog}
-        />
+        <Planner data={data} today={today} dialog={itemDialog} setDialog={setItemDialog} />
       ) : null}
       {section === 'deliverables' ? (
         <DeliverablesView data={data} today={today} locale={settings.locale} />

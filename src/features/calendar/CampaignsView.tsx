@@ -1,12 +1,15 @@
 import { useMemo, useState } from 'react';
-import { href, navigate } from '../../app/router';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { href, navigate } from '../../navigation/router';
 import { Field } from '../../components/form';
 import { Card, Dialog, EmptyState, KindBadge, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { ContentValidationError, saveCampaign } from '../../db/content';
+import { ContentValidationError, contentOfCampaign, saveCampaign } from '../../db/content';
+import { saveErrorMessage } from '../../db/errors';
 import { newId } from '../../db/repo';
 import { isOverdue, summarizeCampaign } from '../../domain/content';
 import { addDays } from '../../domain/dates';
+import { safeLocale } from '../../domain/intl';
 import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
 import type { Campaign } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -42,6 +45,13 @@ function BudgetMeter(props: { spent: number; budget: number; label: string }) {
 export function CampaignList(props: Ctx & { onNew: () => void }) {
   const { data, today, locale, currency } = props;
   const money = (c: number) => formatMoney(c, currency, locale);
+  // Each campaign's items through the campaign index (items outside campaigns are not read).
+  const ids = useMemo(() => data.campaigns.map((c) => c.id), [data.campaigns]);
+  const itemsOf = useLiveQuery(async () => {
+    const db = getDb();
+    const lists = await Promise.all(ids.map((id) => contentOfCampaign(db, id)));
+    return new Map(ids.map((id, i) => [id, lists[i]!]));
+  }, [ids]);
   if (data.campaigns.length === 0)
     return (
       <EmptyState
@@ -59,7 +69,7 @@ export function CampaignList(props: Ctx & { onNew: () => void }) {
   return (
     <div className="cal-campaigns">
       {data.campaigns.map((c) => {
-        const s = summarizeCampaign(c, data.items, today);
+        const s = summarizeCampaign(c, itemsOf?.get(c.id) ?? [], today);
         return (
           <Card key={c.id} className="cal-campaign-card">
             <h2>
@@ -79,8 +89,9 @@ export function CampaignList(props: Ctx & { onNew: () => void }) {
               <span className="num">{money(c.budgetCents)}</span>
             </p>
             <p className="muted">
-              {s.published} of {s.items} items published
-              {s.overdue > 0 ? ` · ${s.overdue} overdue` : ''}
+              {itemsOf === undefined
+                ? 'Loading…'
+                : `${s.published} of ${s.items} items published${s.overdue > 0 ? ` · ${s.overdue} overdue` : ''}`}
             </p>
           </Card>
         );
@@ -99,12 +110,11 @@ export function CampaignDetail(
 ) {
   const { data, today, locale, currency } = props;
   const c = data.campaignsById.get(props.id);
+  // Only this campaign's items, by planned date.
+  const stored = useLiveQuery(() => contentOfCampaign(getDb(), props.id), [props.id]);
   const items = useMemo(
-    () =>
-      data.items
-        .filter((it) => it.campaignId === props.id)
-        .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
-    [data, props.id],
+    () => [...(stored ?? [])].sort((a, b) => a.plannedDate.localeCompare(b.plannedDate)),
+    [stored],
   );
   if (!c)
     return (
@@ -114,7 +124,13 @@ export function CampaignDetail(
         </p>
       </EmptyState>
     );
-  const s = summarizeCampaign(c, data.items, today);
+  if (stored === undefined)
+    return (
+      <p className="muted" role="status">
+        Loading the campaign…
+      </p>
+    );
+  const s = summarizeCampaign(c, items, today);
   const money = (v: number) => formatMoney(v, currency, locale);
   const perPartner = (pid: string) => items.filter((it) => it.partnerId === pid);
   return (
@@ -181,7 +197,9 @@ export function CampaignDetail(
             label="Published"
             value={`${s.published} of ${s.items}`}
             hint={
-              s.overdue > 0 ? `${s.overdue} overdue` : `Reach ${s.reach.toLocaleString(locale)}`
+              s.overdue > 0
+                ? `${s.overdue} overdue`
+                : `Reach ${s.reach.toLocaleString(safeLocale(locale))}`
             }
           />
         </Card>
@@ -322,7 +340,7 @@ export function CampaignDialog(props: {
     } catch (e) {
       if (e instanceof ContentValidationError)
         setErrors(Object.fromEntries(e.issues.map((i) => [i.field, i.message])));
-      else setErrors({ form: (e as Error).message });
+      else setErrors({ form: saveErrorMessage(e) });
     }
   };
 

@@ -1,11 +1,11 @@
 import { useMemo, useState } from 'react';
 import { ChevronLeft, ChevronRight } from 'lucide-react';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { Card, KindBadge } from '../../components/ui';
 import { deliverablesTracker, type DeliverableRow } from '../../domain/content';
-import { addMonths, monthsInRange } from '../../domain/dates';
+import { addMonths, endOfMonth, monthsInRange } from '../../domain/dates';
 import { monthTitle } from './format';
-import type { CalendarData } from './useCalendarData';
+import { useItemsBetween, type CalendarData } from './useCalendarData';
 
 const STATE_LABEL: Record<DeliverableRow['state'], string> = {
   met: 'Met',
@@ -21,17 +21,25 @@ export function DeliverablesView(props: { data: CalendarData; today: string; loc
   // The window: three months back to one ahead, shiftable.
   const [offset, setOffset] = useState(0);
   const [onlyBehind, setOnlyBehind] = useState(false);
-  const months = useMemo(
+  const wanted = useMemo(
     () => monthsInRange({ start: addMonths(today, offset - 3), end: addMonths(today, offset + 1) }),
     [offset, today],
   );
   const thisMonth = today.slice(0, 7);
+  // Only the items of the months in view. The columns are those of the items read, so a month
+  // is never counted before its items are there.
+  const read = useItemsBetween(`${wanted[0]!}-01`, endOfMonth(`${wanted[wanted.length - 1]!}-01`));
+  const months = useMemo(
+    () => (read ? monthsInRange({ start: read.from, end: read.to }) : []),
+    [read],
+  );
   const rows = useMemo(() => {
+    if (!read) return [];
     const withContracts = data.partners.filter((p) =>
       data.contracts.some((c) => c.partnerId === p.id && c.deliverablesPerMonth > 0),
     );
-    return deliverablesTracker(withContracts, data.contracts, data.items, months, today);
-  }, [data, months, today]);
+    return deliverablesTracker(withContracts, data.contracts, read.items, months, today);
+  }, [data, read, months, today]);
   const byPartner = new Map<string, DeliverableRow[]>();
   for (const r of rows) byPartner.set(r.partnerId, [...(byPartner.get(r.partnerId) ?? []), r]);
   const behindNow = rows.filter((r) => r.month === thisMonth && r.state === 'behind').length;
@@ -77,7 +85,11 @@ export function DeliverablesView(props: { data: CalendarData; today: string; loc
           {behindNow} {behindNow === 1 ? 'partner is' : 'partners are'} behind this month.
         </strong>
       </p>
-      {partnerIds.length === 0 ? (
+      {!read ? (
+        <p className="muted" role="status">
+          Loading…
+        </p>
+      ) : partnerIds.length === 0 ? (
         <p className="muted">
           {onlyBehind
             ? 'Nobody is behind in these months.'

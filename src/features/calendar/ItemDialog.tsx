@@ -2,9 +2,17 @@ import { useMemo, useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { ContentValidationError, deleteContentItem, saveContentItem } from '../../db/content';
+import {
+  ContentValidationError,
+  deleteContentItem,
+  getContentItem,
+  saveContentItem,
+} from '../../db/content';
+import { saveErrorMessage, storageError } from '../../db/errors';
+import { StaleWriteError } from '../../db/stale';
 import { newId } from '../../db/repo';
 import { engagementRate, fieldLabel, METRIC_KEYS, STATUS_LABEL } from '../../domain/content';
+import { safeLocale } from '../../domain/intl';
 import {
   CONTENT_FORMATS,
   CONTENT_STATUSES,
@@ -43,6 +51,11 @@ export function ItemDialog(props: {
   const [errors, setErrors] = useState<DraftErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  // The version the form was filled from, and the refusal when it changed elsewhere since.
+  const [baseVersion, setBaseVersion] = useState(
+    target.mode === 'edit' ? target.item.updatedAt : undefined,
+  );
+  const [stale, setStale] = useState<string | null>(null);
   const quick = target.mode === 'new' && target.quick;
   const known = useMemo(
     () => ({
@@ -62,7 +75,8 @@ export function ItemDialog(props: {
         ? `Add on ${longDay(target.date, locale)}`
         : 'Add content item';
 
-  const save = async () => {
+  /** Save; `overwrite` saves over a version written elsewhere since the dialog opened. */
+  const save = async (overwrite = false) => {
     const base =
       target.mode === 'edit'
         ? { id: target.item.id, createdAt: target.item.createdAt }
@@ -71,8 +85,9 @@ export function ItemDialog(props: {
     setErrors(res.errors);
     if (!res.item) return;
     setSaving(true);
+    setFailure(null);
     try {
-      await saveContentItem(getDb(), res.item);
+      await saveContentItem(getDb(), res.item, overwrite ? undefined : baseVersion);
       showToast({
         tone: 'success',
         message: target.mode === 'edit' ? 'Content item saved' : 'Content item added',
@@ -81,20 +96,52 @@ export function ItemDialog(props: {
     } catch (e) {
       if (e instanceof ContentValidationError) {
         setErrors(Object.fromEntries(e.issues.map((i) => [i.field, i.message])));
-      } else setFailure((e as Error).message);
+      } else if (e instanceof StaleWriteError) setStale(e.message);
+      else setFailure(storageError(e) ?? `${saveErrorMessage(e)} Nothing was changed; try again.`);
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** Drop the edits and fill the form again from the version stored now. */
+  const reload = async () => {
+    if (target.mode !== 'edit') return;
+    try {
+      const now = await getContentItem(getDb(), target.item.id);
+      if (!now) {
+        setStale(null);
+        setFailure('This item was deleted in another window. Save to add it back, or cancel.');
+        setBaseVersion(undefined);
+        return;
+      }
+      setDraft(draftFromItem(now));
+      setBaseVersion(now.updatedAt);
+      setErrors({});
+      setStale(null);
+    } catch (e) {
+      setFailure(saveErrorMessage(e));
     }
   };
 
   const remove = async () => {
     if (target.mode !== 'edit') return;
     const item = target.item;
-    await deleteContentItem(getDb(), item.id);
+    try {
+      await deleteContentItem(getDb(), item.id);
+    } catch (e) {
+      setFailure(saveErrorMessage(e));
+      return;
+    }
     onClose();
     showToast({
       message: 'Content item deleted',
-      action: { label: 'Undo', run: () => void saveContentItem(getDb(), item) },
+      action: {
+        label: 'Undo',
+        run: () =>
+          void saveContentItem(getDb(), item).catch((e: unknown) =>
+            showToast({ tone: 'error', message: `Could not undo: ${saveErrorMessage(e)}` }),
+          ),
+      },
     });
   };
 
@@ -134,8 +181,28 @@ export function ItemDialog(props: {
           void save();
         }}
       >
-        {failure ? (
-          <ErrorPanel title="Could not save">{failure} Nothing was changed; try again.</ErrorPanel>
+        {failure ? <ErrorPanel title="Could not save">{failure}</ErrorPanel> : null}
+        {stale ? (
+          <ErrorPanel
+            title="Not saved: this item was changed elsewhere"
+            actions={
+              <div className="row">
+                <button type="button" className="btn" onClick={() => void reload()}>
+                  Reload
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-danger"
+                  disabled={saving}
+                  onClick={() => void save(true)}
+                >
+                  Overwrite
+                </button>
+              </div>
+            }
+          >
+            {stale}
+          </ErrorPanel>
         ) : null}
         <div className={quick ? 'stack cal-quick' : 'form-grid'}>
           <Field id={id('partner')} label="Partner" error={errors.partnerId}>
@@ -381,7 +448,7 @@ function EngagementLine({ draft, locale }: { draft: ItemDraft; locale: string })
     saves: n('saves'),
     clicks: n('clicks'),
   });
-  const pct = new Intl.NumberFormat(locale, {
+  const pct = new Intl.NumberFormat(safeLocale(locale), {
     style: 'percent',
     minimumFractionDigits: 1,
     maximumFractionDigits: 1,

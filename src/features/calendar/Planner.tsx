@@ -1,21 +1,23 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { AlertTriangle, ChevronLeft, ChevronRight } from 'lucide-react';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { KindBadge } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { rescheduleContentItem } from '../../db/content';
-import { useSettings } from '../../db/hooks';
+import { saveErrorMessage } from '../../db/errors';
+import { useSettings } from '../../hooks/data';
 import {
   filterContent,
   groupByDate,
   isFilterActive,
   isOverdue,
   monthGrid,
+  startOfWeek,
   STATUS_LABEL,
   weekDays,
   type ContentFilter,
 } from '../../domain/content';
-import { addDays, addMonths, monthOf } from '../../domain/dates';
+import { addDays, addMonths, endOfMonth, monthOf, startOfMonth } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
 import { CONTENT_STATUSES, PARTNER_KINDS, PLATFORMS, type ContentItem } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -26,7 +28,7 @@ import { longDay, monthTitle, shortDay, weekdayName } from './format';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
 import { MOVE_HINT_ID } from './ItemChip';
 import { useCalendarUi, type CalendarView } from './useCalendarUi';
-import type { CalendarData } from './useCalendarData';
+import { useItemsBetween, type CalendarData } from './useCalendarData';
 
 const VIEWS: { id: CalendarView; label: string }[] = [
   { id: 'month', label: 'Month' },
@@ -37,28 +39,66 @@ const VIEWS: { id: CalendarView; label: string }[] = [
 /** Items a month cell shows before "+N more" (the week view shows them all). */
 const MONTH_CELL_LIMIT = 3;
 
+/** The days a view shows: the month grid's whole weeks, the week, or the agenda's month. */
+export function viewRange(view: CalendarView, anchor: string): { from: string; to: string } {
+  if (view === 'week') {
+    const from = startOfWeek(anchor);
+    return { from, to: addDays(from, 6) };
+  }
+  if (view === 'agenda') return { from: startOfMonth(anchor), to: endOfMonth(anchor) };
+  const weeks = monthGrid(anchor);
+  return { from: weeks[0]![0]!, to: weeks[weeks.length - 1]![6]! };
+}
+
+/** A move already asked of the database, shown before the items are read again. */
+type Moves = ReadonlyMap<string, Pick<ContentItem, 'plannedDate' | 'updatedAt'>>;
+
 /** Month, week and agenda views of the filtered content items, with moving and quick add. */
 export function Planner(props: {
   data: CalendarData;
   today: string;
-  filtered: ContentItem[];
   dialog: ItemDialogTarget | null;
   setDialog: (d: ItemDialogTarget | null) => void;
 }) {
-  const { data, today, filtered, dialog, setDialog } = props;
+  const { data, today, dialog, setDialog } = props;
   const settings = useSettings();
   const locale = settings.locale;
   const showToast = useUi((s) => s.showToast);
   const { view, anchor: storedAnchor, setView, setAnchor } = useCalendarUi();
+  const filter = useCalendarUi((s) => s.filter);
   const anchor = storedAnchor ?? today;
   const [announcement, setAnnouncement] = useState('');
   const [focusTarget, setFocusTarget] = useState<{ id: string; date: string } | null>(null);
+  const [moves, setMoves] = useState<Moves>(() => new Map());
+
+  // Only the days in view are read, again after every change to them.
+  const { from, to } = useMemo(() => viewRange(view, anchor), [view, anchor]);
+  const stored = useItemsBetween(from, to)?.items;
+  // A moved item shows on its new day at once; the entry goes once the read has caught up.
+  const items = useMemo(
+    () =>
+      moves.size === 0
+        ? (stored ?? [])
+        : (stored ?? []).map((it) => {
+            const m = moves.get(it.id);
+            return m && m.updatedAt > it.updatedAt ? { ...it, ...m } : it;
+          }),
+    [stored, moves],
+  );
+  useEffect(() => {
+    if (!stored || moves.size === 0) return;
+    const byId = new Map(stored.map((it) => [it.id, it]));
+    const left = [...moves].filter(
+      ([id, m]) => (byId.get(id)?.updatedAt ?? Infinity) < m.updatedAt,
+    );
+    if (left.length < moves.size) setMoves(new Map(left));
+  }, [stored, moves]);
+  const filtered = useMemo(
+    () => filterContent(items, filter, (id) => data.partnersById.get(id)?.kind, today),
+    [items, filter, data, today],
+  );
 
   const byDate = useMemo(() => groupByDate(filtered), [filtered]);
-  const overdueCount = useMemo(
-    () => filtered.filter((it) => isOverdue(it, today)).length,
-    [filtered, today],
-  );
 
   // Keep keyboard focus on an item after it moved: React re-creates it in the new day's cell
   // once the database change arrives, so wait until it is there.
@@ -71,14 +111,22 @@ export function Planner(props: {
       el.focus();
       setFocusTarget(null);
     }
-  }, [focusTarget, data]);
+  }, [focusTarget, filtered]);
 
   const reschedule = useCallback(
     async (itemId: string, to: string, fromKeyboard: boolean) => {
-      const item = data.items.find((it) => it.id === itemId);
+      const item = items.find((it) => it.id === itemId);
       if (!item || item.plannedDate === to) return;
+      const now = Date.now();
+      const forget = () =>
+        setMoves((m) => {
+          const next = new Map(m);
+          next.delete(itemId);
+          return next;
+        });
+      setMoves((m) => new Map(m).set(itemId, { plannedDate: to, updatedAt: now }));
       try {
-        await rescheduleContentItem(getDb(), itemId, to, Date.now());
+        await rescheduleContentItem(getDb(), itemId, to, now);
         const who = data.partnersById.get(item.partnerId)?.name ?? 'Unknown partner';
         setAnnouncement(`Moved ${who}'s ${item.title || item.format} to ${longDay(to, locale)}.`);
         const visible =
@@ -86,10 +134,11 @@ export function Planner(props: {
         if (!visible) setAnchor(to);
         if (fromKeyboard) setFocusTarget({ id: itemId, date: to });
       } catch (e) {
-        showToast({ tone: 'error', message: `Could not move the item: ${(e as Error).message}` });
+        forget();
+        showToast({ tone: 'error', message: `Could not move the item: ${saveErrorMessage(e)}` });
       }
     },
-    [data, locale, view, anchor, setAnchor, showToast],
+    [items, data, locale, view, anchor, setAnchor, showToast],
   );
 
   const actions: DayActions = useMemo(
@@ -117,6 +166,8 @@ export function Planner(props: {
     view === 'week'
       ? filtered.filter((it) => it.plannedDate >= days[0]! && it.plannedDate <= days[6]!)
       : filtered.filter((it) => monthOf(it.plannedDate) === monthOf(anchor));
+  // Overdue among what is in view (the items of other months are not read).
+  const overdueCount = periodItems.filter((it) => isOverdue(it, today)).length;
 
   return (
     <>
@@ -159,7 +210,9 @@ export function Planner(props: {
           {title}
         </h2>
         <div className="cal-summary muted">
-          {periodItems.length} {periodItems.length === 1 ? 'item' : 'items'}
+          {stored === undefined
+            ? 'Loading…'
+            : `${periodItems.length} ${periodItems.length === 1 ? 'item' : 'items'}`}
           {overdueCount > 0 ? (
             <button
               type="button"
@@ -406,15 +459,5 @@ function Filters({ data }: { data: CalendarData }) {
         </button>
       ) : null}
     </div>
-  );
-}
-
-/** The filtered items for the planner and the exports. */
-export function useFilteredItems(data: CalendarData | undefined, today: string): ContentItem[] {
-  const filter = useCalendarUi((s) => s.filter);
-  return useMemo(
-    () =>
-      data ? filterContent(data.items, filter, (id) => data.partnersById.get(id)?.kind, today) : [],
-    [data, filter, today],
   );
 }

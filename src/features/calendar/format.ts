@@ -1,11 +1,13 @@
 /** Locale formatting of calendar dates (`YYYY-MM-DD`, read as a day, never shifted by a zone). */
+import { safeLocale } from '../../domain/intl';
+
 const cache = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const key = `${locale}|${JSON.stringify(options)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(safeLocale(locale), { ...options, timeZone: 'UTC' });
     cache.set(key, f);
   }
   return f;
@@ -47,7 +49,7 @@ export function dayOfMonth(date: string): number {
 }
 
 export function formatCount(n: number, locale: string): string {
-  return n.toLocaleString(locale);
+  return n.toLocaleString(safeLocale(locale));
 }
 
 /** "Mar 14, 2025". */

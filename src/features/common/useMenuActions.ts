@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../navigation/router';
 import { onMenu } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 

@@ -18,6 +18,7 @@ import {
 } from '../../domain/advisor';
 import { KIND_NAMES, type CompareBase, type PartnerIndex } from '../../domain/compare';
 import { addDays, addMonths } from '../../domain/dates';
+import { safeLocale } from '../../domain/intl';
 import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind } from '../../domain/schemas';
 import { useCompareOptions } from './useCompareData';
@@ -220,11 +221,11 @@ export function AdvisorView({ data, index }: { data: CompareBase; index: Partner
         <dl className="advisor-kpis">
           <div>
             <dt>People reached</dt>
-            <dd>{chosen.reach.toLocaleString(settings.locale)}</dd>
+            <dd>{chosen.reach.toLocaleString(safeLocale(settings.locale))}</dd>
           </div>
           <div>
             <dt>Orders</dt>
-            <dd>{Math.round(chosen.orders).toLocaleString(settings.locale)}</dd>
+            <dd>{Math.round(chosen.orders).toLocaleString(safeLocale(settings.locale))}</dd>
           </div>
           <div>
             <dt>Revenue</dt>
@@ -265,8 +266,10 @@ export function AdvisorView({ data, index }: { data: CompareBase; index: Partner
                     {pct(p.ambassadorShare)} / {pct(1 - p.ambassadorShare)}
                     {best ? <span className="badge badge-best">Recommended</span> : null}
                   </th>
-                  <td className="num">{p.reach.toLocaleString(settings.locale)}</td>
-                  <td className="num">{Math.round(p.orders).toLocaleString(settings.locale)}</td>
+                  <td className="num">{p.reach.toLocaleString(safeLocale(settings.locale))}</td>
+                  <td className="num">
+                    {Math.round(p.orders).toLocaleString(safeLocale(settings.locale))}
+                  </td>
                   <td className="num">{money(p.revenueCents)}</td>
                   <td className="num">{p.roi === null ? '—' : pct(p.roi)}</td>
                 </tr>

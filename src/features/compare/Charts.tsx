@@ -11,7 +11,7 @@ import {
 } from 'chart.js';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Bar, Line, Scatter } from 'react-chartjs-2';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { Card } from '../../components/ui';
 import {
   KIND_NAMES,
@@ -23,6 +23,7 @@ import {
   formatMoneyCached as formatMoney,
   formatValue,
 } from '../../domain/compare';
+import { safeLocale } from '../../domain/intl';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
 
 // Only the pieces these charts use, to keep the bundle small.
@@ -115,7 +116,11 @@ const monthFormats = new Map<string, Intl.DateTimeFormat>();
 function monthLabel(m: string, locale: string): string {
   let f = monthFormats.get(locale);
   if (!f) {
-    f = new Intl.DateTimeFormat(locale, { month: 'short', year: '2-digit', timeZone: 'UTC' });
+    f = new Intl.DateTimeFormat(safeLocale(locale), {
+      month: 'short',
+      year: '2-digit',
+      timeZone: 'UTC',
+    });
     monthFormats.set(locale, f);
   }
   return f.format(new Date(`${m}-01T00:00:00Z`));

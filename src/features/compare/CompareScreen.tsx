@@ -1,6 +1,6 @@
 import { Scale } from 'lucide-react';
 import { lazy, Suspense, useMemo } from 'react';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { EmptyState, PageHeader } from '../../components/ui';
 import { earliestDate, formatMoneyCached } from '../../domain/compare';
 import { SampleDataButton } from '../common/SampleDataButton';

@@ -7,7 +7,7 @@ import {
   notEnoughNote,
 } from '../../domain/compare';
 import type { Settings } from '../../domain/schemas';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { glossarySlug } from '../../domain/glossary';
 
 function columnClass(g: GroupResult): string {

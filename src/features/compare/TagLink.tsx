@@ -1,4 +1,4 @@
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { glossarySlug, glossaryTermFor } from '../../domain/glossary';
 
 /** A partner tag; when the tag is a glossary term it links to its explanation. */

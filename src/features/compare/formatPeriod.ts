@@ -1,4 +1,5 @@
 import type { DateRange } from '../../domain/dates';
+import { safeLocale } from '../../domain/intl';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -6,7 +7,7 @@ const dateFormats = new Map<string, Intl.DateTimeFormat>();
 export function formatPeriod(range: DateRange, locale: string): string {
   let fmt = dateFormats.get(locale);
   if (!fmt) {
-    fmt = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+    fmt = new Intl.DateTimeFormat(safeLocale(locale), { dateStyle: 'medium', timeZone: 'UTC' });
     dateFormats.set(locale, fmt);
   }
   return `${fmt.format(new Date(`${range.start}T00:00:00Z`))} – ${fmt.format(new Date(`${range.end}T00:00:00Z`))}`;

@@ -1,8 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useMemo, useState } from 'react';
+import { allCampaigns, contentOfCampaign } from '../../db/content';
 import { getDb } from '../../db/db';
-import { contentStore } from '../../db/order-pages';
-import { useSettings } from '../../db/hooks';
+import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
+import { allPartnerStats } from '../../db/stats';
+import { useSettings } from '../../hooks/data';
 import {
   compareFromIndex,
   indexFromStats,
@@ -18,18 +20,19 @@ import type { PartnerStats } from '../../domain/stats';
 
 /**
  * What the comparison needs, live from the database (undefined while loading). Orders and posts
- * arrive as per-partner rollups (a few thousand small records), never as 300,000 orders.
+ * arrive as per-partner rollups (a few thousand small records), never as 300,000 orders. Read
+ * once: a period change only adds the rollups up again (useComparison).
  */
 export function useCompareData(): (CompareBase & { rollups: PartnerStats[] }) | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
     const [partners, contracts, campaigns, bonuses, bonusRules, rollups] = await Promise.all([
-      db.partners.toArray(),
-      db.contracts.toArray(),
-      db.campaigns.toArray(),
-      db.bonuses.toArray(),
-      db.bonusRules.toArray(),
-      db.partnerStats.toArray(),
+      allPartners(db),
+      allContracts(db),
+      allCampaigns(db),
+      allBonuses(db),
+      allBonusRules(db),
+      allPartnerStats(db),
     ]);
     return { partners, contracts, campaigns, bonuses, bonusRules, rollups };
   }, []);
@@ -44,8 +47,7 @@ export function usePartnerIndex(
   campaignId: string | null,
 ): PartnerIndex | undefined {
   const campaignItems = useLiveQuery(
-    async () =>
-      campaignId === null ? null : contentStore.find(getDb(), (c) => c.campaignId === campaignId),
+    async () => (campaignId === null ? null : contentOfCampaign(getDb(), campaignId)),
     [campaignId],
   );
   return useMemo(() => {

@@ -1,11 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { CalendarClock, HandCoins, PawPrint, Trophy } from 'lucide-react';
 import { useMemo, useState } from 'react';
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
+import { contentBetween, countContent } from '../../db/content';
 import { getDb } from '../../db/db';
-import { contentStore, payoutStore } from '../../db/order-pages';
-import type { PagedTable } from '../../db/paged-store';
+import { paidByPartner } from '../../db/stats';
 import {
   earliestDate,
   formatFigure,
@@ -14,10 +14,10 @@ import {
   payoutsOwed,
 } from '../../domain/compare';
 import { addDays, dateInZone } from '../../domain/dates';
+import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
-import { useGone } from '../common/readInChunks';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { TagLink } from '../compare/TagLink';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
@@ -32,42 +32,31 @@ import './dashboard.css';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 const UPCOMING_DAYS = 14;
+/** How far back "Overdue" looks: open items planned in these last days (a range, not a scan). */
+const OVERDUE_DAYS = 90;
 const TOP_PARTNERS = 5;
-const SCREEN_LEFT = new Error('The Dashboard was left');
 
 export function DashboardScreen() {
   const data = useDashboardData();
   // Secondary cards read their records only once the figures are on screen.
   const later = useAfterFirstPaint(data !== undefined);
-  const gone = useGone();
+  const timeZone = data?.settings.timeZone;
   const extra = useLiveQuery(async (): Promise<Extra | undefined> => {
-    if (!later) return undefined;
+    if (!later || !timeZone) return undefined;
     const db = getDb();
-    // Paged storage reads a few pages per request; once the screen is left, the rest is not read
-    // (decoding 70,000 records would otherwise go on while the next screen is in use).
-    const rowsWhileShown = async <T extends { id: string; updatedAt: number }>(
-      store: PagedTable<T>,
-      keep: (row: T) => boolean,
-    ): Promise<T[]> => {
-      const out: T[] = [];
-      await store.forEachPage(db, (rows) => {
-        if (gone()) throw SCREEN_LEFT;
-        for (const r of rows) if (keep(r)) out.push(r);
-      });
-      return out;
+    const today = dateInZone(Date.now(), timeZone);
+    // Only the days the "Content due" card lists, through the plannedDate index.
+    const [content, due, paid] = await Promise.all([
+      countContent(db),
+      contentBetween(db, addDays(today, -OVERDUE_DAYS), addDays(today, UPCOMING_DAYS)),
+      paidByPartner(db),
+    ]);
+    return {
+      content,
+      openItems: due.filter((c) => OPEN_STATUSES.has(c.status)),
+      payouts: [...paid].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
     };
-    try {
-      const [content, openItems, payouts] = await Promise.all([
-        contentStore.count(db),
-        rowsWhileShown(contentStore, (c) => OPEN_STATUSES.has(c.status)),
-        rowsWhileShown(payoutStore, () => true),
-      ]);
-      return { content, openItems, payouts };
-    } catch (e) {
-      if (e === SCREEN_LEFT) return undefined;
-      throw e;
-    }
-  }, [later, gone]);
+  }, [later, timeZone]);
   const counts = useMemo(() => {
     if (!data) return undefined;
     let ambassadors = 0;
@@ -130,12 +119,15 @@ export function DashboardScreen() {
               <Stat label="Micro-affiliates" value={counts.affiliates} tone="affiliate" />
             </Card>
             <Card>
-              <Stat label="Orders" value={counts.orders.toLocaleString(settings.locale)} />
+              <Stat
+                label="Orders"
+                value={counts.orders.toLocaleString(safeLocale(settings.locale))}
+              />
             </Card>
             <Card>
               <Stat
                 label="Content items"
-                value={extra ? extra.content.toLocaleString(settings.locale) : '…'}
+                value={extra ? extra.content.toLocaleString(safeLocale(settings.locale)) : '…'}
               />
             </Card>
           </div>
@@ -149,8 +141,10 @@ export function DashboardScreen() {
 /** What the cards below the figures show, read after the figures are on screen. */
 interface Extra {
   content: number;
+  /** Open items planned from OVERDUE_DAYS ago to UPCOMING_DAYS ahead. */
   openItems: ContentItem[];
-  payouts: Payout[];
+  /** What each partner has been paid in all. */
+  payouts: Pick<Payout, 'partnerId' | 'amountCents'>[];
 }
 
 const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
@@ -187,7 +181,11 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
   const names = useMemo(() => new Map(data.partners.map((p) => [p.id, p])), [data]);
   const dateFmt = useMemo(
     () =>
-      new Intl.DateTimeFormat(settings.locale, { month: 'short', day: 'numeric', timeZone: 'UTC' }),
+      new Intl.DateTimeFormat(safeLocale(settings.locale), {
+        month: 'short',
+        day: 'numeric',
+        timeZone: 'UTC',
+      }),
     [settings.locale],
   );
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
@@ -280,7 +278,7 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
           {extra ? (
             <>
               <h3 className="due-head overdue">Overdue ({overdue.length})</h3>
-              {contentList(overdue, 'overdue')}
+              {contentList(overdue, `overdue in the last ${OVERDUE_DAYS} days`)}
               <h3 className="due-head">
                 Next {UPCOMING_DAYS} days ({upcoming.length})
               </h3>

@@ -1,9 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { cachedRows } from '../../app/table-cache';
+import { allCampaigns } from '../../db/content';
+import { getDb } from '../../db/db';
+import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
+import { storedSettings } from '../../db/repo';
+import { allPartnerStats } from '../../db/stats';
 import type { CompareBase } from '../../domain/compare';
-import { defaultSettings, SETTINGS_ID } from '../../domain/constants';
-import type { Bonus, BonusRule, Campaign, Contract, Partner, Settings } from '../../domain/schemas';
+import { defaultSettings } from '../../domain/constants';
+import type { Settings } from '../../domain/schemas';
 import { ORDER_STRIDE, type PartnerStats } from '../../domain/stats';
 
 const FALLBACK_SETTINGS = defaultSettings(0);
@@ -19,19 +23,20 @@ export interface DashboardData extends CompareBase {
  */
 export function useDashboardData(): DashboardData | undefined {
   return useLiveQuery(async () => {
-    // Shared with the partner list, and at start-up already read before the app loaded.
+    // Small tables and the per-partner rollups: never the orders, content or payouts themselves.
+    const db = getDb();
     const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups] =
       await Promise.all([
-        cachedRows<Settings>('settings'),
-        cachedRows<Partner>('partners'),
-        cachedRows<Contract>('contracts'),
-        cachedRows<Campaign>('campaigns'),
-        cachedRows<Bonus>('bonuses'),
-        cachedRows<BonusRule>('bonusRules'),
-        cachedRows<PartnerStats>('partnerStats'),
+        storedSettings(db),
+        allPartners(db),
+        allContracts(db),
+        allCampaigns(db),
+        allBonuses(db),
+        allBonusRules(db),
+        allPartnerStats(db),
       ]);
     return {
-      settings: settings.find((s) => s.id === SETTINGS_ID) ?? FALLBACK_SETTINGS,
+      settings: settings ?? FALLBACK_SETTINGS,
       partners,
       contracts,
       campaigns,
@@ -57,7 +62,7 @@ export function storedOrderCount(rollups: readonly PartnerStats[]): number {
 
 /**
  * False until the browser has painted once after `ready` and has a moment to spare: reads that
- * only fill secondary cards (40,000 payouts, open content) wait for it so they do not compete with
+ * only fill secondary cards (content due, payouts owed) wait for it so they do not compete with
  * the first figures for the main thread and the database.
  */
 export function useAfterFirstPaint(ready: boolean): boolean {

@@ -14,9 +14,11 @@ import { useMemo, useState } from 'react';
 import { Chart } from 'react-chartjs-2';
 import { Field } from '../../components/form';
 import { Card, KIND_LABEL } from '../../components/ui';
+import { saveBrandFollowers } from '../../db/brand';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
-import { newId } from '../../db/repo';
+import { saveErrorMessage } from '../../db/errors';
+import { useSettings } from '../../hooks/data';
+import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS, PLATFORMS, type PartnerKind, type Platform } from '../../domain/schemas';
 import { parseBrandFollowersCsv } from '../../io/brand-followers-csv';
@@ -47,7 +49,10 @@ const PLURAL: Record<PartnerKind, string> = {
 function pct(v: number | null, locale: string): string {
   return v === null
     ? 'Not enough data'
-    : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(v);
+    : new Intl.NumberFormat(safeLocale(locale), {
+        style: 'percent',
+        maximumFractionDigits: 1,
+      }).format(v);
 }
 
 function CustomerValueTable({ data }: { data: GrowthData }) {
@@ -55,7 +60,10 @@ function CustomerValueTable({ data }: { data: GrowthData }) {
   const money = (c: number | null) =>
     c === null ? 'Not enough data' : formatMoney(c, s.currency, s.locale);
   const rows: { label: string; cell: (k: GrowthData['kinds'][number]) => string }[] = [
-    { label: 'New customers acquired', cell: (k) => k.value.newCustomers.toLocaleString(s.locale) },
+    {
+      label: 'New customers acquired',
+      cell: (k) => k.value.newCustomers.toLocaleString(safeLocale(s.locale)),
+    },
     ...([90, 180, 365] as const).map((w) => ({
       label: `Came back within ${w} days`,
       cell: (k: GrowthData['kinds'][number]) =>
@@ -196,9 +204,9 @@ function Regions({ data }: { data: GrowthData }) {
                   </span>
                 ) : null}
               </th>
-              <td className="num">{r.orders.toLocaleString(s.locale)}</td>
+              <td className="num">{r.orders.toLocaleString(safeLocale(s.locale))}</td>
               <td className="num">{money(r.revenueCents)}</td>
-              <td className="num">{r.newCustomers.toLocaleString(s.locale)}</td>
+              <td className="num">{r.newCustomers.toLocaleString(safeLocale(s.locale))}</td>
             </tr>
           ))}
         </tbody>
@@ -280,7 +288,12 @@ function Awareness({ data }: { data: GrowthData }) {
     if (!/^\d+$/.test(followers.replace(/[,\s]/g, '')) || !Number.isSafeInteger(n))
       return setError('Enter a whole number of followers, 0 or more');
     setError(undefined);
-    await saveFollowers([{ month, platform, followers: n }]);
+    try {
+      await saveBrandFollowers(getDb(), [{ month, platform, followers: n }]);
+    } catch (err) {
+      setError(saveErrorMessage(err));
+      return;
+    }
     setFollowers('');
     showToast({ tone: 'success', message: `Saved ${platform} followers for ${month}` });
   }
@@ -297,7 +310,16 @@ function Awareness({ data }: { data: GrowthData }) {
       });
       return;
     }
-    await saveFollowers(r.rows);
+    try {
+      await saveBrandFollowers(getDb(), r.rows);
+    } catch (err) {
+      showToast({
+        tone: 'error',
+        message: `${file.name}: ${saveErrorMessage(err)}`,
+        timeoutMs: 12_000,
+      });
+      return;
+    }
     showToast({ tone: 'success', message: `Imported ${r.rows.length} follower counts` });
   }
 
@@ -363,7 +385,9 @@ function Awareness({ data }: { data: GrowthData }) {
                 ))}
                 {[...data.followers.entries()].map(([p, series]) => (
                   <td key={p} className="num">
-                    {series.find((x) => x.month === m)?.followers.toLocaleString(s.locale) ?? '–'}
+                    {series
+                      .find((x) => x.month === m)
+                      ?.followers.toLocaleString(safeLocale(s.locale)) ?? '–'}
                   </td>
                 ))}
               </tr>
@@ -413,28 +437,6 @@ function Awareness({ data }: { data: GrowthData }) {
       </form>
     </>
   );
-}
-
-/** One count per platform and month: a new count for the same month replaces the old one. */
-async function saveFollowers(
-  rows: { month: string; platform: Platform; followers: number }[],
-): Promise<void> {
-  const db = getDb();
-  const now = Date.now();
-  await db.transaction('rw', db.brandFollowers, async () => {
-    for (const r of rows) {
-      const existing = await db.brandFollowers
-        .where('[platform+month]')
-        .equals([r.platform, r.month])
-        .first();
-      await db.brandFollowers.put({
-        id: existing?.id ?? newId(),
-        createdAt: existing?.createdAt ?? now,
-        updatedAt: now,
-        ...r,
-      });
-    }
-  });
 }
 
 /** "Customers & growth": what partners build over time (lifetime value, repeat customers, regions, awareness). */

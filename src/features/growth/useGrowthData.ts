@@ -1,9 +1,22 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
+import { allBrandFollowers } from '../../db/brand';
+import { contentBetween } from '../../db/content';
 import { getDb } from '../../db/db';
-import { allOrders, contentStore } from '../../db/order-pages';
-import { useSettings } from '../../db/hooks';
-import { addDays, dateInZone, monthsInRange, type DateRange } from '../../domain/dates';
+import { ordersBetween } from '../../db/orders';
+import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
+import { allPartnerStats, customersBefore } from '../../db/stats';
+import { useSettings } from '../../hooks/data';
+import { indexFromStats } from '../../domain/compare';
+import {
+  addDays,
+  dateInZone,
+  daysBetween,
+  endOfMonth,
+  monthsInRange,
+  startOfMonth,
+  type DateRange,
+} from '../../domain/dates';
 import {
   acquisitions,
   byRegion,
@@ -18,8 +31,18 @@ import {
   type RegionalUplift,
   type RoiTwoWays,
 } from '../../domain/customers';
-import { partnerEarnings } from '../../domain/earnings';
-import { PARTNER_KINDS, type Partner, type PartnerKind } from '../../domain/schemas';
+import {
+  PARTNER_KINDS,
+  type Bonus,
+  type BonusRule,
+  type BrandFollowerCount,
+  type ContentItem,
+  type Contract,
+  type Order,
+  type Partner,
+  type PartnerKind,
+} from '../../domain/schemas';
+import { earningsFromStats, type PartnerStats } from '../../domain/stats';
 
 export const LTV_WINDOW_DAYS = 365;
 
@@ -47,114 +70,205 @@ export interface GrowthData {
   hasCustomers: boolean;
 }
 
-/** Everything the "Customers & growth" view shows, for the last 12 months. */
-export function useGrowthData(): GrowthData | undefined {
-  const settings = useSettings();
-  const raw = useLiveQuery(async () => {
-    const db = getDb();
-    const [partners, orders, contentItems, contracts, bonuses, bonusRules, brandFollowers] =
-      await Promise.all([
-        db.partners.toArray(),
-        allOrders(db),
-        contentStore.find(db, (c) => c.status === 'published'),
-        db.contracts.toArray(),
-        db.bonuses.toArray(),
-        db.bonusRules.toArray(),
-        db.brandFollowers.toArray(),
-      ]);
-    return { partners, orders, contentItems, contracts, bonuses, bonusRules, brandFollowers };
-  }, []);
-  const tz = settings.timeZone;
-  const countDiscountAsCost = settings.countDiscountAsCost;
-  return useMemo(() => {
-    if (!raw) return undefined;
-    const today = dateInZone(Date.now(), tz);
-    const range = { start: addDays(today, -364), end: today };
-    const kindOf = new Map(raw.partners.map((p) => [p.id, p.kind]));
-    const acq = acquisitions(raw.orders, tz);
-    const byPartner = <T extends { partnerId: string | null }>(xs: readonly T[]) => {
-      const m = new Map<string, T[]>();
-      for (const x of xs) if (x.partnerId) m.set(x.partnerId, [...(m.get(x.partnerId) ?? []), x]);
-      return m;
-    };
-    const orders = byPartner(raw.orders);
-    const content = byPartner(raw.contentItems);
-    const contracts = byPartner(raw.contracts);
-    const bonuses = byPartner(raw.bonuses);
-    const kinds = PARTNER_KINDS.map((kind): KindGrowth => {
-      const accept = (p: string | null) => p !== null && kindOf.get(p) === kind;
-      const value = customerValue(acq.values(), accept, range, today, LTV_WINDOW_DAYS);
-      let cost = 0;
-      let revenue = 0;
-      for (const p of raw.partners) {
-        if (p.kind !== kind) continue;
-        const e = partnerEarnings(
-          {
-            kind,
-            contracts: contracts.get(p.id) ?? [],
-            orders: orders.get(p.id) ?? [],
-            content: content.get(p.id) ?? [],
-            bonuses: bonuses.get(p.id) ?? [],
-            bonusRules: raw.bonusRules,
-          },
-          range,
-          { timeZone: tz, countDiscountAsCost },
-        );
-        cost += e.costCents;
-        revenue += e.revenueCents;
-      }
-      return {
-        kind,
-        value,
-        roi: roiTwoWays(cost, revenue, value.lifetimeValueCents, LTV_WINDOW_DAYS),
-        cohorts: cohorts(acq.values(), accept, today).filter(
-          (c) => c.month >= range.start.slice(0, 7),
-        ),
-      };
-    });
-    const hyper = raw.partners.filter(
-      (p) => p.tags.includes('hyperlocal influencer') && p.location.city,
-    );
-    const sameCity = (p: Partner) => (o: { region: { city: string; province: string } }) =>
-      o.region.city.toLowerCase() === p.location.city.toLowerCase() &&
-      (!p.location.region || o.region.province.toLowerCase() === p.location.region.toLowerCase());
-    const hyperlocal = hyper
-      .map((p) => {
-        const ks = (contracts.get(p.id) ?? [])
-          .map((k) => k)
-          .sort((a, b) => a.startDate.localeCompare(b.startDate));
-        if (ks.length === 0) return null;
-        const start = ks[0]!.startDate > range.start ? ks[0]!.startDate : range.start;
-        const lastEnd = ks[ks.length - 1]!.endDate;
-        const end = lastEnd && lastEnd < today ? lastEnd : today;
-        if (start > end) return null;
-        return { partner: p, uplift: regionalUplift(raw.orders, sameCity(p), { start, end }, tz) };
-      })
-      .filter((x): x is HyperlocalUplift => x !== null);
-    const regions = byRegion(raw.orders, acq, range, tz).map((r) => ({
-      ...r,
-      hyperlocal: hyper.filter((p) => sameCity(p)({ region: r })).map((p) => p.name),
-    }));
-    const months = monthsInRange(range);
-    const postsByKind: Record<PartnerKind, number[]> = {
-      ambassador: months.map(() => 0),
-      affiliate: months.map(() => 0),
-    };
-    for (const c of raw.contentItems) {
-      const i = months.indexOf(c.plannedDate.slice(0, 7));
-      const k = kindOf.get(c.partnerId);
-      if (i >= 0 && k) postsByKind[k][i]! += 1;
+/** Each hyperlocal partner with a city, and the days in `range` their contracts were active. */
+function hyperlocalWindows(
+  partners: readonly Partner[],
+  contracts: readonly Contract[],
+  range: DateRange,
+  today: string,
+): { partner: Partner; active: DateRange }[] {
+  const out: { partner: Partner; active: DateRange }[] = [];
+  for (const p of partners) {
+    if (!p.tags.includes('hyperlocal influencer') || !p.location.city) continue;
+    const ks = contracts
+      .filter((k) => k.partnerId === p.id)
+      .sort((a, b) => a.startDate.localeCompare(b.startDate));
+    if (ks.length === 0) continue;
+    const start = ks[0]!.startDate > range.start ? ks[0]!.startDate : range.start;
+    const lastEnd = ks[ks.length - 1]!.endDate;
+    const end = lastEnd && lastEnd < today ? lastEnd : today;
+    if (start <= end) out.push({ partner: p, active: { start, end } });
+  }
+  return out;
+}
+
+/** What the view reads for the last 12 months, from the partners and contracts. */
+export interface ReadPlan {
+  today: string;
+  range: DateRange;
+  hyperlocal: { partner: Partner; active: DateRange }[];
+  /**
+   * Orders are read from here on (epoch ms): the first day of the range's first month, or the
+   * first day a hyperlocal partner's "before" period needs if earlier, less a day so that every
+   * order of that local day is in whatever the brand's time zone.
+   */
+  fromMs: number;
+}
+
+export function readPlan(
+  partners: readonly Partner[],
+  contracts: readonly Contract[],
+  timeZone: string,
+  now = Date.now(),
+): ReadPlan {
+  const today = dateInZone(now, timeZone);
+  const range = { start: addDays(today, -364), end: today };
+  const hyperlocal = hyperlocalWindows(partners, contracts, range, today);
+  let from = startOfMonth(range.start);
+  for (const { active } of hyperlocal) {
+    const before = addDays(active.start, -(daysBetween(active.start, active.end) + 1));
+    if (before < from) from = before;
+  }
+  return { today, range, hyperlocal, fromMs: Date.parse(`${addDays(from, -1)}T00:00:00Z`) };
+}
+
+/** The small tables and rollups the view reads whole. */
+export interface GrowthBase {
+  partners: readonly Partner[];
+  contracts: readonly Contract[];
+  bonuses: readonly Bonus[];
+  bonusRules: readonly BonusRule[];
+  rollups: readonly PartnerStats[];
+  brandFollowers: readonly BrandFollowerCount[];
+}
+
+/** What is read by range (see useGrowthData). */
+export interface GrowthReads {
+  /** Orders placed from plan.fromMs on. */
+  orders: readonly Order[];
+  /** Customers with an order (not cancelled) placed before plan.fromMs. */
+  known: ReadonlySet<string>;
+  /** Published posts planned in the months of plan.range. */
+  posts: readonly ContentItem[];
+}
+
+/** The view's figures from what was read (pure; test/db/growth-reads.test.ts). */
+export function growthFigures(
+  base: GrowthBase,
+  plan: ReadPlan,
+  { orders, known, posts }: GrowthReads,
+  tz: string,
+  countDiscountAsCost: boolean,
+): GrowthData {
+  const { today, range } = plan;
+  const kindOf = new Map(base.partners.map((p) => [p.id, p.kind]));
+  const acq = acquisitions(orders, tz);
+  const hasCustomers = acq.size > 0 || known.size > 0;
+  // A customer who ordered before the orders read was acquired then, not in this period.
+  for (const key of known) acq.delete(key);
+  const index = indexFromStats(base, base.rollups);
+  const kinds = PARTNER_KINDS.map((kind): KindGrowth => {
+    const accept = (p: string | null) => p !== null && kindOf.get(p) === kind;
+    const value = customerValue(acq.values(), accept, range, today, LTV_WINDOW_DAYS);
+    let cost = 0;
+    let revenue = 0;
+    for (const p of base.partners) {
+      const e = index.get(p.id);
+      if (p.kind !== kind || !e) continue;
+      const earned = earningsFromStats(
+        e.stats,
+        { kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: base.bonusRules },
+        range,
+        { timeZone: tz, countDiscountAsCost },
+      );
+      cost += earned.costCents;
+      revenue += earned.revenueCents;
     }
     return {
-      range,
-      today,
-      kinds,
-      regions,
-      hyperlocal,
-      followers: followerSeries(raw.brandFollowers),
-      months,
-      postsByKind,
-      hasCustomers: acq.size > 0,
+      kind,
+      value,
+      roi: roiTwoWays(cost, revenue, value.lifetimeValueCents, LTV_WINDOW_DAYS),
+      cohorts: cohorts(acq.values(), accept, today).filter(
+        (c) => c.month >= range.start.slice(0, 7),
+      ),
     };
-  }, [raw, tz, countDiscountAsCost]);
+  });
+  const sameCity = (p: Partner) => (o: { region: { city: string; province: string } }) =>
+    o.region.city.toLowerCase() === p.location.city.toLowerCase() &&
+    (!p.location.region || o.region.province.toLowerCase() === p.location.region.toLowerCase());
+  const hyperlocal = plan.hyperlocal.map(({ partner, active }) => ({
+    partner,
+    uplift: regionalUplift(orders, sameCity(partner), active, tz),
+  }));
+  const hyper = base.partners.filter(
+    (p) => p.tags.includes('hyperlocal influencer') && p.location.city,
+  );
+  const regions = byRegion(orders, acq, range, tz).map((r) => ({
+    ...r,
+    hyperlocal: hyper.filter((p) => sameCity(p)({ region: r })).map((p) => p.name),
+  }));
+  const months = monthsInRange(range);
+  const postsByKind: Record<PartnerKind, number[]> = {
+    ambassador: months.map(() => 0),
+    affiliate: months.map(() => 0),
+  };
+  for (const c of posts) {
+    const i = months.indexOf(c.plannedDate.slice(0, 7));
+    const k = kindOf.get(c.partnerId);
+    if (i >= 0 && k) postsByKind[k][i]! += 1;
+  }
+  return {
+    range,
+    today,
+    kinds,
+    regions,
+    hyperlocal,
+    followers: followerSeries(base.brandFollowers),
+    months,
+    postsByKind,
+    hasCustomers,
+  };
+}
+
+/**
+ * Everything the "Customers & growth" view shows, for the last 12 months. Reads the orders of the
+ * period (and of the hyperlocal partners' "before" periods) through the placedAtMs index, and of
+ * older orders only which customers they came from (so that a customer is new only at their very
+ * first order); costs come from the rollups, posts from the content of the months shown.
+ */
+export function useGrowthData(): GrowthData | undefined {
+  const settings = useSettings();
+  const tz = settings.timeZone;
+  const countDiscountAsCost = settings.countDiscountAsCost;
+  const base = useLiveQuery(async () => {
+    const db = getDb();
+    const [partners, contracts, bonuses, bonusRules, rollups, brandFollowers] = await Promise.all([
+      allPartners(db),
+      allContracts(db),
+      allBonuses(db),
+      allBonusRules(db),
+      allPartnerStats(db),
+      allBrandFollowers(db),
+    ]);
+    return { partners, contracts, bonuses, bonusRules, rollups, brandFollowers };
+  }, []);
+  const plan = useMemo(
+    () => (base ? readPlan(base.partners, base.contracts, tz) : undefined),
+    [base, tz],
+  );
+  const fromMs = plan?.fromMs;
+  const postFrom = plan ? startOfMonth(plan.range.start) : undefined;
+  const postTo = plan ? endOfMonth(plan.today) : undefined;
+  const orders = useLiveQuery(
+    async () => (fromMs === undefined ? undefined : ordersBetween(getDb(), fromMs, Infinity)),
+    [fromMs],
+  );
+  const known = useLiveQuery(
+    async () => (fromMs === undefined ? undefined : customersBefore(getDb(), fromMs)),
+    [fromMs],
+  );
+  const posts = useLiveQuery(
+    async () =>
+      postFrom === undefined || postTo === undefined
+        ? undefined
+        : (await contentBetween(getDb(), postFrom, postTo)).filter((c) => c.status === 'published'),
+    [postFrom, postTo],
+  );
+  return useMemo(
+    () =>
+      base && plan && orders && known && posts
+        ? growthFigures(base, plan, { orders, known, posts }, tz, countDiscountAsCost)
+        : undefined,
+    [base, plan, orders, known, posts, tz, countDiscountAsCost],
+  );
 }

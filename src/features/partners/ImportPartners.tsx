@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Upload } from 'lucide-react';
 import { Dialog, KindBadge } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
-import { commitPartnerImport } from '../../db/partners';
+import { useSettings } from '../../hooks/data';
+import { saveErrorMessage } from '../../db/errors';
+import { allContracts, allPartners, commitPartnerImport } from '../../db/partners';
 import { newId } from '../../db/repo';
 import { planPartnerImport, type PartnerImportPlan } from '../../io/partners-csv';
 import { openFile } from '../../platform/bridge';
@@ -27,10 +28,7 @@ export function ImportPartnersButton() {
       const file = await openFile('partners-csv');
       if (!file) return;
       const db = getDb();
-      const [partners, contracts] = await Promise.all([
-        db.partners.toArray(),
-        db.contracts.toArray(),
-      ]);
+      const [partners, contracts] = await Promise.all([allPartners(db), allContracts(db)]);
       const p = planPartnerImport(file.text, {
         partners,
         contracts,
@@ -56,7 +54,7 @@ export function ImportPartnersButton() {
       });
       setPlan(null);
     } catch (e) {
-      showToast({ tone: 'error', message: (e as Error).message });
+      showToast({ tone: 'error', message: saveErrorMessage(e) });
     } finally {
       setSaving(false);
     }

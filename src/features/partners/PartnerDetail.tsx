@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
 import { Archive, ArchiveRestore, ArrowLeft, Copy, Pencil, Trash2 } from 'lucide-react';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../navigation/router';
 import { Card, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../hooks/data';
+import { saveErrorMessage } from '../../db/errors';
 import { deletePartner, restorePartner, setArchived } from '../../db/partners';
 import { activeContractAt } from '../../domain/contracts';
 import {
@@ -15,6 +16,7 @@ import {
   type RoiTwoWays,
 } from '../../domain/customers';
 import { partnerEarnings, roi } from '../../domain/earnings';
+import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { buildTrackingLink, defaultUtm, partnerTier, PLATFORM_LABEL } from '../../domain/partners';
 import type { Contract, Partner } from '../../domain/schemas';
@@ -90,22 +92,26 @@ export function PartnerDetail({ id }: { id: string }) {
           run: () => {
             restorePartner(getDb(), snapshot).then(
               () => showToast({ tone: 'success', message: `${p.name} is back` }),
-              (e: Error) => showToast({ tone: 'error', message: e.message }),
+              (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
             );
           },
         },
       });
     } catch (e) {
-      showToast({ tone: 'error', message: `Could not delete: ${(e as Error).message}` });
+      showToast({ tone: 'error', message: `Could not delete: ${saveErrorMessage(e)}` });
     }
   };
 
   const toggleArchive = async () => {
-    await setArchived(getDb(), p.id, !p.archived);
-    showToast({
-      tone: 'success',
-      message: p.archived ? `${p.name} is back in the list` : `${p.name} archived`,
-    });
+    try {
+      await setArchived(getDb(), p.id, !p.archived);
+      showToast({
+        tone: 'success',
+        message: p.archived ? `${p.name} is back in the list` : `${p.name} archived`,
+      });
+    } catch (e) {
+      showToast({ tone: 'error', message: `Could not save: ${saveErrorMessage(e)}` });
+    }
   };
 
   const tier = partnerTier(p, settings.tierBounds);
@@ -257,7 +263,9 @@ export function PartnerDetail({ id }: { id: string }) {
                   <tr key={i}>
                     <td>{PLATFORM_LABEL[a.platform]}</td>
                     <td>{a.handle}</td>
-                    <td className="num">{a.followers.toLocaleString(settings.locale)}</td>
+                    <td className="num">
+                      {a.followers.toLocaleString(safeLocale(settings.locale))}
+                    </td>
                     <td className="num">{a.engagementRate} %</td>
                   </tr>
                 ))}
@@ -355,7 +363,9 @@ export function PartnerDetail({ id }: { id: string }) {
         </Card>
         <Card title="Orders">
           <p>
-            <strong className="num">{data.orders.length.toLocaleString(settings.locale)}</strong>{' '}
+            <strong className="num">
+              {data.orders.length.toLocaleString(safeLocale(settings.locale))}
+            </strong>{' '}
             orders credited, all time
           </p>
           <p>
@@ -501,7 +511,7 @@ function CustomerValueStats({
       />
       <Stat
         label="New customers"
-        value={value.newCustomers.toLocaleString(locale)}
+        value={value.newCustomers.toLocaleString(safeLocale(locale))}
         hint="First order came through this partner"
       />
       <Stat

@@ -1,11 +1,13 @@
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
-import { href, navigate } from '../../app/router';
+import { href, navigate } from '../../navigation/router';
 import { Field } from '../../components/form';
 import { Card, ErrorPanel, KIND_LABEL, PageHeader } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../hooks/data';
+import { saveErrorMessage } from '../../db/errors';
 import { PartnerValidationError, savePartner } from '../../db/partners';
+import { StaleWriteError } from '../../db/stale';
 import {
   emptyContractDraft,
   emptyPartnerDraft,
@@ -28,13 +30,18 @@ import {
 import { useUi } from '../../store/ui';
 import { STATUS_LABEL } from './format';
 import { PartnerNotFound } from './parts';
-import { todayIn, useAllPartners, usePartnerDetail } from './usePartners';
+import {
+  readPartnerWithContracts,
+  todayIn,
+  useAllPartners,
+  usePartnerWithContracts,
+} from './usePartners';
 
 const NICHES = ['dogs', 'cats', 'small pets', 'aquarium', 'birds', 'reptiles', 'horses'];
 
 /** Create (id null) or edit a partner with accounts, contracts and codes. */
 export function PartnerFormPage({ id }: { id: string | null }) {
-  const detail = usePartnerDetail(id ?? '');
+  const detail = usePartnerWithContracts(id ?? '');
   if (id && detail === undefined) return <p className="muted">Loading…</p>;
   if (id && !detail?.partner) return <PartnerNotFound />;
   return (
@@ -57,7 +64,12 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
   const [errors, setErrors] = useState<FieldErrors>({});
   const [saving, setSaving] = useState(false);
   const [newTag, setNewTag] = useState('');
+  // The version the form was filled from: `existing` follows the database, the draft does not.
+  const [baseVersion, setBaseVersion] = useState(existing?.updatedAt);
+  // Set when the partner was changed elsewhere since: the owner reloads or overwrites.
+  const [stale, setStale] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const staleRef = useRef<HTMLDivElement>(null);
   const slugTouched = useRef(existing !== null);
 
   const tagOptions = useMemo(() => {
@@ -69,6 +81,9 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
   useEffect(() => {
     if (Object.keys(errors).length) summaryRef.current?.focus();
   }, [errors]);
+  useEffect(() => {
+    if (stale) staleRef.current?.focus();
+  }, [stale]);
 
   const set = <K extends keyof PartnerDraft>(k: K, v: PartnerDraft[K]) =>
     setDraft((d) => ({ ...d, [k]: v }));
@@ -78,18 +93,42 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
       contracts: d.contracts.map((c, j) => (j === i ? { ...c, ...patch } : c)),
     }));
 
-  const submit = async () => {
+  /** Save; `overwrite` saves over a version written elsewhere since the form was filled. */
+  const submit = async (overwrite = false) => {
     setSaving(true);
     try {
-      const saved = await savePartner(getDb(), draft, { id: existing?.id ?? null, today });
+      const saved = await savePartner(getDb(), draft, {
+        id: existing?.id ?? null,
+        today,
+        expectedUpdatedAt: overwrite ? undefined : baseVersion,
+      });
       setErrors({});
+      setStale(null);
       showToast({ tone: 'success', message: `${saved.name} saved` });
       navigate(`partners/${encodeURIComponent(saved.id)}`);
     } catch (e) {
-      if (e instanceof PartnerValidationError) setErrors(e.errors);
-      else showToast({ tone: 'error', message: `Could not save: ${(e as Error).message}` });
+      if (e instanceof PartnerValidationError) {
+        setStale(null);
+        setErrors(e.errors);
+      } else if (e instanceof StaleWriteError) setStale(e.message);
+      else showToast({ tone: 'error', message: `Could not save: ${saveErrorMessage(e)}` });
     } finally {
       setSaving(false);
+    }
+  };
+
+  /** Drop the edits and fill the form again from the version stored now. */
+  const reload = async () => {
+    if (!existing) return;
+    try {
+      const now = await readPartnerWithContracts(existing.id);
+      if (!now.partner) return; // Deleted meanwhile: the page shows "Partner not found".
+      setDraft(partnerToDraft(now.partner, now.contracts));
+      setBaseVersion(now.partner.updatedAt);
+      setErrors({});
+      setStale(null);
+    } catch (e) {
+      showToast({ tone: 'error', message: `Could not reload: ${saveErrorMessage(e)}` });
     }
   };
 
@@ -143,6 +182,30 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
           void submit();
         }}
       >
+        {stale ? (
+          <div ref={staleRef} tabIndex={-1}>
+            <ErrorPanel
+              title="Not saved: this partner was changed elsewhere"
+              actions={
+                <div className="row">
+                  <button type="button" className="btn" onClick={() => void reload()}>
+                    Reload
+                  </button>
+                  <button
+                    type="button"
+                    className="btn btn-danger"
+                    disabled={saving}
+                    onClick={() => void submit(true)}
+                  >
+                    Overwrite
+                  </button>
+                </div>
+              }
+            >
+              {stale}
+            </ErrorPanel>
+          </div>
+        ) : null}
         {errorCount > 0 ? (
           <div ref={summaryRef} tabIndex={-1}>
             <ErrorPanel

@@ -9,20 +9,18 @@ import {
   type RefObject,
 } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, Plus, SearchX, Users } from 'lucide-react';
-import { href, navigate } from '../../app/router';
-import { cachedRows } from '../../app/table-cache';
+import { href, navigate } from '../../navigation/router';
 import { EmptyState, KIND_LABEL, KindBadge, PageHeader } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../hooks/data';
+import { saveErrorMessage } from '../../db/errors';
 import { bulkAddTag, bulkSetStatus } from '../../db/partners';
 import { TIERS, type Tier } from '../../domain/partners';
 import {
   PARTNER_KINDS,
   PARTNER_STATUSES,
   SUBTYPE_TAGS,
-  type Partner,
   type PartnerStatus,
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -34,15 +32,15 @@ import { buildRows, filterRows, sortRows, type Row } from './listModel';
 import { PeriodSelect } from './parts';
 import { PERIOD_LABEL, usePartnersUi, type SortKey } from './store';
 import { useListMetrics } from './useListMetrics';
-import { periodRange, todayIn } from './usePartners';
+import { periodRange, todayIn, useAllPartners } from './usePartners';
 import { formatFollowers, formatRoi, moneyFormatter, STATUS_LABEL } from './format';
 
 const ROW_HEIGHT = 56;
 
 export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputElement | null> }) {
   const settings = useSettings();
-  // The same kept copy the Dashboard read, unless partners changed since.
-  const partners = useLiveQuery(() => cachedRows<Partner>('partners'), []);
+  // Every partner, read once per change; searching and filtering happen in memory.
+  const partners = useAllPartners();
   const { filters, sort, period, selected, setFilter, clearFilters, toggleSort } = usePartnersUi();
   const setSelected = usePartnersUi((s) => s.setSelected);
   const today = todayIn(settings);
@@ -309,7 +307,7 @@ function BulkBar({ ids, today, rows }: { ids: string[]; today: string; rows: Row
     try {
       showToast({ tone: 'success', message: await work() });
     } catch (e) {
-      showToast({ tone: 'error', message: (e as Error).message });
+      showToast({ tone: 'error', message: saveErrorMessage(e) });
     }
   };
   return (

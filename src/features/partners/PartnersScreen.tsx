@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { navigate } from '../../app/router';
+import { navigate } from '../../navigation/router';
 import { PartnerDetail } from './PartnerDetail';
 import { PartnerFormPage } from './PartnerForm';
 import { PartnerList } from './PartnerList';

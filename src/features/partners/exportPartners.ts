@@ -1,4 +1,6 @@
 import { getDb } from '../../db/db';
+import { allContracts } from '../../db/partners';
+import { saveErrorMessage } from '../../db/errors';
 import { partnersToCsv } from '../../io/partners-csv';
 import { saveFile } from '../../platform/bridge';
 import type { Partner } from '../../domain/schemas';
@@ -9,7 +11,7 @@ export async function exportPartners(partners: readonly Partner[], today: string
   const { showToast } = useUi.getState();
   try {
     const ids = new Set(partners.map((p) => p.id));
-    const contracts = (await getDb().contracts.toArray()).filter((c) => ids.has(c.partnerId));
+    const contracts = (await allContracts(getDb())).filter((c) => ids.has(c.partnerId));
     const saved = await saveFile({
       kind: 'csv',
       suggestedName: `partners-${today}.csv`,
@@ -22,6 +24,6 @@ export async function exportPartners(partners: readonly Partner[], today: string
         message: `Exported ${partners.length} partner${partners.length === 1 ? '' : 's'}`,
       });
   } catch (e) {
-    showToast({ tone: 'error', message: `Could not export: ${(e as Error).message}` });
+    showToast({ tone: 'error', message: `Could not export: ${saveErrorMessage(e)}` });
   }
 }

@@ -1,4 +1,5 @@
 import type { PartnerStatus, Payout } from '../../domain/schemas';
+import { safeCurrency, safeLocale } from '../../domain/intl';
 
 export const STATUS_LABEL: Record<PartnerStatus, string> = {
   prospect: 'Prospect',
@@ -28,7 +29,10 @@ export function moneyFormatter(currency: string, locale: string): (cents: number
   const key = `${locale}|${currency}`;
   let f = moneyFormats.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    f = new Intl.NumberFormat(safeLocale(locale), {
+      style: 'currency',
+      currency: safeCurrency(currency),
+    });
     moneyFormats.set(key, f);
   }
   const fmt = f;

@@ -1,4 +1,4 @@
-import { href } from '../../app/router';
+import { href } from '../../navigation/router';
 import { ErrorPanel, PageHeader } from '../../components/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { PERIOD_LABEL, usePartnersUi, type PeriodKey } from './store';

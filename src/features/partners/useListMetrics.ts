@@ -1,40 +1,17 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { cachedRows } from '../../app/table-cache';
 import { getDb } from '../../db/db';
+import { allBonuses, allBonusRules, allContracts } from '../../db/partners';
+import { allPartnerStats } from '../../db/stats';
 import { indexFromStats } from '../../domain/compare';
 import type { DateRange } from '../../domain/dates';
 import { roi } from '../../domain/earnings';
-import type { Bonus, BonusRule, Contract, Partner, Settings } from '../../domain/schemas';
+import type { Partner, Settings } from '../../domain/schemas';
 import { monthWindows, partnerPeriodWalk, preparePartner } from '../../domain/period-sums';
-import type { PartnerStats } from '../../domain/stats';
-import { readInChunks, useGone } from '../common/readInChunks';
 import type { PartnerMetrics } from './usePartners';
 
 /** Main-thread time one slice of the computation may take before typing and scrolling get a turn. */
 const SLICE_MS = 8;
-
-/** Rollups per read: about 1.5 MB, decoded in a few tens of milliseconds. */
-const ROLLUPS_PER_READ = 250;
-
-/** What the figures were computed from; arrays compare by identity. */
-interface MetricsInputs {
-  partners: readonly Partner[];
-  contracts: readonly Contract[];
-  bonuses: readonly Bonus[];
-  bonusRules: readonly BonusRule[];
-  rollups: readonly PartnerStats[];
-  start: string;
-  end: string;
-  timeZone: string;
-  countDiscountAsCost: boolean;
-}
-
-let lastComputed: { inputs: MetricsInputs; metrics: Map<string, PartnerMetrics> } | null = null;
-
-function sameInputs(a: MetricsInputs, b: MetricsInputs): boolean {
-  return (Object.keys(a) as (keyof MetricsInputs)[]).every((k) => a[k] === b[k]);
-}
 
 interface Computed {
   options: readonly unknown[];
@@ -55,40 +32,23 @@ export function useListMetrics(
   range: DateRange,
   settings: Settings,
 ): Map<string, PartnerMetrics> | undefined {
-  const gone = useGone();
-  // Usually already read by the Dashboard and unchanged since: then nothing is decoded again.
+  // Contracts, bonuses and rules are small tables; the rollups are one small record per partner.
   const records = useLiveQuery(async () => {
+    const db = getDb();
     const [contracts, bonuses, bonusRules, rollups] = await Promise.all([
-      cachedRows<Contract>('contracts'),
-      cachedRows<Bonus>('bonuses'),
-      cachedRows<BonusRule>('bonusRules'),
-      cachedRows<PartnerStats>('partnerStats', {
-        read: () => readInChunks(getDb().partnerStats, (r) => r.partnerId, ROLLUPS_PER_READ, gone),
-        complete: () => !gone(),
-      }),
+      allContracts(db),
+      allBonuses(db),
+      allBonusRules(db),
+      allPartnerStats(db),
     ]);
     return { contracts, bonuses, bonusRules, rollups };
-  }, [gone]);
+  }, []);
   const { timeZone, countDiscountAsCost } = settings;
   const [computed, setComputed] = useState<Computed | null>(null);
 
   useEffect(() => {
     if (!partners || !records) return;
-    const inputs: MetricsInputs = {
-      partners,
-      ...records,
-      start: range.start,
-      end: range.end,
-      timeZone,
-      countDiscountAsCost,
-    };
     const options = [range, timeZone, countDiscountAsCost];
-    // Back on the list with nothing changed (the kept copies are the very same arrays): the
-    // figures of last time are still right, and recomputing them would compete with scrolling.
-    if (lastComputed && sameInputs(lastComputed.inputs, inputs)) {
-      setComputed({ options, metrics: lastComputed.metrics });
-      return;
-    }
     const index = indexFromStats({ partners, ...records }, records.rollups);
     const windows = monthWindows(range);
     const metrics = new Map<string, PartnerMetrics>();
@@ -110,10 +70,7 @@ export function useListMetrics(
         metrics.set(p.id, { earnings, roi: roi(earnings.revenueCents, earnings.costCents) });
       }
       if (next < partners.length) timer = window.setTimeout(slice, 0);
-      else {
-        lastComputed = { inputs, metrics };
-        setComputed({ options, metrics });
-      }
+      else setComputed({ options, metrics });
     };
     timer = window.setTimeout(slice, 0);
     return () => window.clearTimeout(timer);

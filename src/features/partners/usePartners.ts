@@ -1,6 +1,16 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import { allOrders, contentStore, findOrders, payoutStore } from '../../db/order-pages';
+import { contentOfPartner } from '../../db/content';
+import { ordersOfPartner } from '../../db/orders';
+import {
+  allBonusRules,
+  allPartners,
+  bonusesOfPartner,
+  contractsOfPartner,
+  customerOrdersOfPartner,
+  getPartner,
+} from '../../db/partners';
+import { payoutsOfPartner } from '../../db/payouts';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
 import type { Earnings } from '../../domain/earnings';
 import type {
@@ -40,7 +50,27 @@ export interface PartnerMetrics {
 
 /** Every partner, live (undefined while loading). */
 export function useAllPartners(): Partner[] | undefined {
-  return useLiveQuery(() => getDb().partners.toArray(), []);
+  return useLiveQuery(() => allPartners(getDb()), []);
+}
+
+const byStart = (a: Contract, b: Contract) =>
+  a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0;
+
+export interface PartnerWithContracts {
+  partner: Partner | null;
+  contracts: Contract[];
+}
+
+/** One partner (null when gone) and their contracts by start date, as stored now. */
+export async function readPartnerWithContracts(id: string): Promise<PartnerWithContracts> {
+  const db = getDb();
+  const [partner, contracts] = await Promise.all([getPartner(db, id), contractsOfPartner(db, id)]);
+  return { partner: partner ?? null, contracts: contracts.sort(byStart) };
+}
+
+/** One partner and their contracts, live, for the edit form (undefined while loading). */
+export function usePartnerWithContracts(id: string): PartnerWithContracts | undefined {
+  return useLiveQuery(() => readPartnerWithContracts(id), [id]);
 }
 
 export interface PartnerDetailData {
@@ -53,22 +83,26 @@ export interface PartnerDetailData {
   bonusRules: BonusRule[];
 }
 
-/** One partner with everything recorded about them (undefined while loading). */
+/**
+ * One partner with everything recorded about them (undefined while loading): only this partner's
+ * rows, read through the partner indexes (content by planned date, orders by placing time,
+ * payouts by paid date, oldest first).
+ */
 export function usePartnerDetail(id: string): PartnerDetailData | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
     const [partner, contracts, content, orders, payouts, bonuses, bonusRules] = await Promise.all([
-      db.partners.get(id),
-      db.contracts.where('partnerId').equals(id).sortBy('startDate'),
-      contentStore.find(db, (c) => c.partnerId === id),
-      findOrders(db, (o) => o.partnerId === id),
-      payoutStore.find(db, (p) => p.partnerId === id),
-      db.bonuses.where('partnerId').equals(id).toArray(),
-      db.bonusRules.toArray(),
+      getPartner(db, id),
+      contractsOfPartner(db, id),
+      contentOfPartner(db, id),
+      ordersOfPartner(db, id),
+      payoutsOfPartner(db, id),
+      bonusesOfPartner(db, id),
+      allBonusRules(db),
     ]);
     return {
       partner: partner ?? null,
-      contracts,
+      contracts: contracts.sort(byStart),
       content,
       orders,
       payouts,
@@ -79,17 +113,11 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
 }
 
 /**
- * Every order of every customer who ever ordered through this partner. A customer the partner
- * acquired has their first order credited to the partner, so this subset gives the same
- * acquisitions for this partner as all orders would, without reading the whole orders table.
+ * Every order of every customer who ever ordered through this partner, found through the
+ * customerKey index. A customer the partner acquired has their first order credited to the
+ * partner, so this subset gives the same acquisitions for this partner as all orders would,
+ * without reading the whole orders table.
  */
 export function useCustomerOrders(id: string): Order[] | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const all = await allOrders(db);
-    const keys = new Set(
-      all.flatMap((o) => (o.partnerId === id && o.customerKey ? [o.customerKey] : [])),
-    );
-    return keys.size === 0 ? [] : all.filter((o) => o.customerKey && keys.has(o.customerKey));
-  }, [id]);
+  return useLiveQuery(() => customerOrdersOfPartner(getDb(), id), [id]);
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
+import { saveErrorMessage } from '../../db/errors';
 import { deletePayout, recordPayouts } from '../../db/payouts';
 import { newId } from '../../db/repo';
 import type { DateRange } from '../../domain/dates';
@@ -19,6 +20,9 @@ export function MarkPaidDialog(props: {
   today: string;
   currency: string;
   locale: string;
+  /** Told of payments as soon as they are stored, and of those undone, to show them at once. */
+  onRecorded: (payouts: Payout[]) => void;
+  onUndone: (ids: string[]) => void;
   onClose: () => void;
 }) {
   const { statements } = props;
@@ -61,6 +65,8 @@ export function MarkPaidDialog(props: {
     }));
     try {
       await recordPayouts(getDb(), payouts);
+      props.onRecorded(payouts);
+      const { onUndone } = props;
       showToast({
         tone: 'success',
         message:
@@ -69,12 +75,17 @@ export function MarkPaidDialog(props: {
             : `Marked ${payouts.length} partners as paid.`,
         action: {
           label: 'Undo',
-          run: () => void Promise.all(payouts.map((p) => deletePayout(getDb(), p.id))),
+          run: () =>
+            void Promise.all(payouts.map((p) => deletePayout(getDb(), p.id))).then(
+              () => onUndone(payouts.map((p) => p.id)),
+              (e: unknown) =>
+                showToast({ tone: 'error', message: `Could not undo: ${saveErrorMessage(e)}` }),
+            ),
         },
       });
       props.onClose();
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure(saveErrorMessage(e));
     }
   };
 

@@ -3,11 +3,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, HandCoins, Wallet } from 'lucide-react';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
-import { readStatementData } from '../../db/payouts';
+import { useSettings } from '../../hooks/data';
+import { allPayouts, readStatementPeriod } from '../../db/payouts';
 import { addMonths, dateInZone, endOfMonth, startOfMonth } from '../../domain/dates';
+import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { buildStatements, type Statement } from '../../domain/payout-statements';
+import type { Payout } from '../../domain/schemas';
 import { paypalPayoutFiles } from '../../io/paypal';
 import { saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
@@ -19,10 +21,26 @@ import './payouts.css';
 
 const HISTORY_SHOWN = 25;
 
+/** Payments written from this screen that the live read may not show yet. */
+interface Pending {
+  added: readonly Payout[];
+  removed: ReadonlySet<string>;
+}
+const NOTHING_PENDING: Pending = { added: [], removed: new Set() };
+
+/** The stored payments with those just recorded here and without those just undone. */
+function withPending(stored: Payout[], pending: Pending): Payout[] {
+  if (pending.added.length === 0 && pending.removed.size === 0) return stored;
+  const ids = new Set(stored.map((p) => p.id));
+  return [...stored, ...pending.added.filter((p) => !ids.has(p.id))].filter(
+    (p) => !pending.removed.has(p.id),
+  );
+}
+
 /** '2026-10' as "October 2026" in the brand's locale. */
 function monthLabel(month: string, locale: string): string {
   const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(locale, {
+  return new Intl.DateTimeFormat(safeLocale(locale), {
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
@@ -37,12 +55,29 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const [paying, setPaying] = useState<Statement[] | null>(null);
   const [allHistory, setAllHistory] = useState(false);
   const showToast = useUi((s) => s.showToast);
-  const data = useLiveQuery(() => readStatementData(getDb()), []);
+  // Payments recorded or undone here, shown at once (before the payouts are read again).
+  const [pending, setPending] = useState<Pending>(NOTHING_PENDING);
 
-  const range = useMemo(() => {
+  const wanted = useMemo(() => {
     const start = `${month}-01`;
     return { start, end: endOfMonth(start) };
   }, [month]);
+  // The chosen month's orders and content only; payments apart, so recording one reads nothing
+  // else again.
+  const period = useLiveQuery(
+    async () => ({ month, range: wanted, ...(await readStatementPeriod(getDb(), wanted)) }),
+    [month, wanted],
+  );
+  const stored = useLiveQuery(() => allPayouts(getDb()), []);
+  const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
+  const data = useMemo(
+    () => (period && payouts ? { ...period, payouts } : undefined),
+    [period, payouts],
+  );
+  // Until another month's records arrive, the figures, title and files stay those of the month
+  // read (never last month's records summed over this month's dates).
+  const range = data?.range ?? wanted;
+  const shownMonth = data?.month ?? month;
   const statements = useMemo(
     () =>
       data
@@ -76,7 +111,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   };
 
   const exportPaypal = async () => {
-    const { rows, skipped } = paypalRows(chosen, settings.currency, month);
+    const { rows, skipped } = paypalRows(chosen, safeCurrency(settings.currency), shownMonth);
     const files = paypalPayoutFiles(rows, decimalSeparatorOf(settings.locale));
     if (files.length === 0) {
       showToast({ tone: 'error', message: `Nothing to export. ${skipped.join('; ')}` });
@@ -86,7 +121,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
       const suffix = files.length > 1 ? `-${f.currency}-${f.part}` : '';
       await saveFile({
         kind: 'csv',
-        suggestedName: `paypal-payouts-${month}${suffix}.csv`,
+        suggestedName: `paypal-payouts-${shownMonth}${suffix}.csv`,
         data: f.csv,
         encoding: 'utf8',
       });
@@ -102,8 +137,8 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const exportCsv = async () => {
     await saveFile({
       kind: 'csv',
-      suggestedName: `payout-statements-${month}.csv`,
-      data: statementsCsv(chosen.length > 0 ? chosen : statements, month),
+      suggestedName: `payout-statements-${shownMonth}.csv`,
+      data: statementsCsv(chosen.length > 0 ? chosen : statements, shownMonth),
       encoding: 'utf8',
     });
   };
@@ -191,7 +226,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               />
             </section>
           </div>
-          <Card title={`Statements for ${monthLabel(month, settings.locale)}`}>
+          <Card title={`Statements for ${monthLabel(shownMonth, settings.locale)}`}>
             {statements.length === 0 ? (
               <p className="muted">No partner earned anything in this month.</p>
             ) : (
@@ -321,8 +356,12 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           statements={paying}
           range={range}
           today={today}
-          currency={settings.currency}
+          currency={safeCurrency(settings.currency)}
           locale={settings.locale}
+          onRecorded={(added) => setPending((p) => ({ ...p, added: [...p.added, ...added] }))}
+          onUndone={(ids) =>
+            setPending((p) => ({ ...p, removed: new Set([...p.removed, ...ids]) }))
+          }
           onClose={() => {
             setPaying(null);
             setSelected(new Set());

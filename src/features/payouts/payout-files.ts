@@ -1,12 +1,15 @@
 /** Turning statements into files: the PayPal Payouts CSV and a plain CSV for the books. */
 import type { Statement } from '../../domain/payout-statements';
 import { centsToDecimal } from '../../domain/money';
+import { safeLocale } from '../../domain/intl';
 import { toCsv } from '../../io/csv';
 import { paypalRowProblem, type PaypalPayoutRow } from '../../io/paypal';
 
 /** The decimal separator of a locale ("," for de-DE), for PayPal amounts. */
 export function decimalSeparatorOf(locale: string): '.' | ',' {
-  const part = new Intl.NumberFormat(locale).formatToParts(1.5).find((p) => p.type === 'decimal');
+  const part = new Intl.NumberFormat(safeLocale(locale))
+    .formatToParts(1.5)
+    .find((p) => p.type === 'decimal');
   return part?.value === ',' ? ',' : '.';
 }
 

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../hooks/data';
+import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry } from '../../domain/import-plan';
 import { formatMoney } from '../../domain/money';
 import { MAPPABLE_FIELDS } from '../../io/orders-common';
-import { guessMapping, mappingProblems } from '../../io/orders-mapped';
+import { guessMapping, mappingFromChoices, mappingProblems } from '../../io/orders-mapped';
+import { SAVING } from './import-protocol';
 import type { useOrderImport } from './useOrderImport';
 
 type Flow = ReturnType<typeof useOrderImport>;
@@ -18,7 +20,9 @@ export function ImportDialog({ flow }: { flow: Flow }) {
       <Dialog open title={`Importing ${state.fileName}`} onClose={cancel}>
         <Progress label={state.label} done={state.done} total={state.total} onCancel={cancel} />
         <p className="muted">
-          You can keep working; nothing is saved until you confirm the preview.
+          {state.label === SAVING
+            ? 'Saving all or nothing: if you cancel now, no order is imported.'
+            : 'You can keep working; nothing is saved until you confirm the preview.'}
         </p>
       </Dialog>
     );
@@ -51,15 +55,21 @@ export function ImportDialog({ flow }: { flow: Flow }) {
 function MappingStep({ flow }: { flow: Flow }) {
   const settings = useSettings();
   const state = flow.state as Extract<Flow['state'], { step: 'mapping' }>;
-  const known = Object.keys(settings.importMappings);
+  // Source names are the owner's words: kept in a list, looked up by value, never used as keys.
+  const remembered = normalizeImportMappings(settings.importMappings);
+  const known = remembered.map((m) => m.source);
+  const savedFor = (name: string) => {
+    const saved = findImportMapping(remembered, name);
+    return saved ? mappingFromChoices(saved) : undefined;
+  };
   const [source, setSource] = useState(known[0] ?? 'woocommerce');
   const [mapping, setMapping] = useState<Record<string, string>>(
-    () => settings.importMappings[source] ?? guessMapping(state.header),
+    () => savedFor(source) ?? guessMapping(state.header),
   );
   const [errors, setErrors] = useState<string[]>([]);
   const changeSource = (s: string) => {
     setSource(s);
-    const saved = settings.importMappings[s.trim().toLowerCase()];
+    const saved = savedFor(s.trim().toLowerCase());
     if (saved) setMapping(saved);
   };
   const submit = () => {
@@ -109,7 +119,7 @@ function MappingStep({ flow }: { flow: Flow }) {
           onChange={(e) => changeSource(e.target.value)}
         />
         <datalist id="map-sources">
-          {['woocommerce', 'squarespace', 'wix', ...known].map((s) => (
+          {[...new Set(['woocommerce', 'squarespace', 'wix', ...known])].map((s) => (
             <option key={s} value={s} />
           ))}
         </datalist>

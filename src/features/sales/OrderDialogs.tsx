@@ -2,11 +2,19 @@ import { useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
-import { addManualOrder, ensureCustomerSalt, reassignOrder } from '../../db/orders';
+import { useSettings } from '../../hooks/data';
+import { saveErrorMessage } from '../../db/errors';
+import {
+  addManualOrder,
+  ensureCustomerSalt,
+  getOrder,
+  reassignOrder,
+  StaleWriteError,
+} from '../../db/orders';
 import { dateInZone } from '../../domain/dates';
+import { safeCurrency } from '../../domain/intl';
 import type { Order, Partner } from '../../domain/schemas';
-import { withCustomerKeys } from '../../io/customer-key';
+import { newCustomerSalt, withCustomerKeys } from '../../io/customer-key';
 import {
   emptyManualOrder,
   parseManualOrder,
@@ -37,23 +45,48 @@ export function ReassignDialog(props: {
   partners: readonly Partner[];
   onClose: () => void;
 }) {
-  const { order } = props;
+  // The order as the form was made from it (Reload reads it again).
+  const [order, setOrder] = useState(props.order);
   const [partnerId, setPartnerId] = useState(order?.partnerId ?? '');
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
+  /** Why saving failed (storage, a deleted partner...), or that another window changed the order. */
+  const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
   const showToast = useUi((s) => s.showToast);
   if (!order) return null;
-  const save = async () => {
+  const save = async (overwrite = false) => {
     if (reason.trim() === '') {
       setError('Say why, so the credit can be explained later');
       return;
     }
+    setError(undefined);
     try {
-      await reassignOrder(getDb(), order.id, partnerId === '' ? null : partnerId, reason);
+      await reassignOrder(
+        getDb(),
+        order.id,
+        partnerId === '' ? null : partnerId,
+        reason,
+        Date.now(),
+        overwrite ? undefined : order.updatedAt,
+      );
       showToast({ tone: 'success', message: `Order ${order.orderId} credited by hand.` });
       props.onClose();
     } catch (e) {
-      setError((e as Error).message);
+      setFailure({ message: saveErrorMessage(e), stale: e instanceof StaleWriteError });
+    }
+  };
+  const reload = async () => {
+    try {
+      const fresh = await getOrder(getDb(), order.id);
+      if (!fresh) {
+        setFailure({ message: 'That order no longer exists.', stale: false });
+        return;
+      }
+      setOrder(fresh);
+      setPartnerId(fresh.partnerId ?? '');
+      setFailure(null);
+    } catch (e) {
+      setFailure({ message: saveErrorMessage(e), stale: true });
     }
   };
   return (
@@ -66,12 +99,31 @@ export function ReassignDialog(props: {
           <button type="button" className="btn" onClick={props.onClose}>
             Cancel
           </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
+          <button type="button" className="btn btn-primary" onClick={() => void save()}>
             Save credit
           </button>
         </>
       }
     >
+      {failure ? (
+        <ErrorPanel
+          title={failure.stale ? 'Changed in another window' : 'Not saved'}
+          actions={
+            failure.stale ? (
+              <>
+                <button type="button" className="btn btn-small" onClick={() => void reload()}>
+                  Reload
+                </button>
+                <button type="button" className="btn btn-small" onClick={() => void save(true)}>
+                  Overwrite
+                </button>
+              </>
+            ) : undefined
+          }
+        >
+          {failure.message}
+        </ErrorPanel>
+      ) : null}
       <p className="muted">
         Now: {order.attribution ? order.attribution.reason : 'not credited to anyone'}.
       </p>
@@ -126,7 +178,7 @@ export function ManualOrderDialog(props: {
 }) {
   const settings = useSettings();
   const [draft, setDraft] = useState<ManualOrderDraft>(() =>
-    emptyManualOrder(settings.currency, dateInZone(Date.now(), settings.timeZone)),
+    emptyManualOrder(safeCurrency(settings.currency), dateInZone(Date.now(), settings.timeZone)),
   );
   const [partnerId, setPartnerId] = useState('');
   const [errors, setErrors] = useState<ManualOrderErrors>({});
@@ -138,14 +190,14 @@ export function ManualOrderDialog(props: {
     if (!res.order) return;
     try {
       const db = getDb();
-      const s = await ensureCustomerSalt(db);
+      const s = await ensureCustomerSalt(db, newCustomerSalt);
       const [order] = await withCustomerKeys([res.order], s.customerSalt, s.keepRawEmails);
       await addManualOrder(db, order!, partnerId === '' ? null : partnerId, 'Entered by hand');
       showToast({ tone: 'success', message: `Order ${res.order.orderId} added.` });
-      setDraft(emptyManualOrder(settings.currency, draft.date));
+      setDraft(emptyManualOrder(safeCurrency(settings.currency), draft.date));
       props.onClose();
     } catch (e) {
-      setFailure((e as Error).message);
+      setFailure(saveErrorMessage(e));
     }
   };
   return (

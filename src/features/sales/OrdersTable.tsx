@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Order, Partner } from '../../domain/schemas';
 import { formatMoney } from '../../domain/money';
@@ -6,9 +6,15 @@ import { dateInZone } from '../../domain/dates';
 
 const ROW_HEIGHT = 46;
 
-/** The orders list, virtualized: only the rows in view are in the DOM, so 50,000 orders scroll. */
+/**
+ * The orders list, virtualized: only the rows in view are in the DOM, and only their pages are
+ * read (`rowAt` is undefined for a row whose page is still being read; `onShow` says which rows
+ * are in view, so their pages are read).
+ */
 export function OrdersTable(props: {
-  orders: readonly Order[];
+  count: number;
+  rowAt: (index: number) => Order | undefined;
+  onShow: (first: number, last: number) => void;
   partners: ReadonlyMap<string, Partner>;
   timeZone: string;
   locale: string;
@@ -16,18 +22,18 @@ export function OrdersTable(props: {
 }) {
   const parentRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
-    count: props.orders.length,
+    count: props.count,
     getScrollElement: () => parentRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+  const { onShow } = props;
+  useEffect(() => onShow(first, last), [onShow, first, last]);
   return (
-    <div
-      role="table"
-      aria-label="Orders"
-      aria-rowcount={props.orders.length + 1}
-      className="sales-table"
-    >
+    <div role="table" aria-label="Orders" aria-rowcount={props.count + 1} className="sales-table">
       <div role="rowgroup">
         <div role="row" className="sales-row sales-head" aria-rowindex={1}>
           <span role="columnheader">Date</span>
@@ -54,8 +60,22 @@ export function OrdersTable(props: {
         aria-label="Order rows"
       >
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-          {virtualizer.getVirtualItems().map((v) => {
-            const o = props.orders[v.index]!;
+          {items.map((v) => {
+            const o = props.rowAt(v.index);
+            if (!o)
+              return (
+                <div
+                  role="row"
+                  key={`row-${v.index}`}
+                  aria-rowindex={v.index + 2}
+                  className="sales-row sales-row-loading"
+                  style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                >
+                  <span role="cell" className="muted">
+                    Loading…
+                  </span>
+                </div>
+              );
             const p = o.partnerId ? props.partners.get(o.partnerId) : undefined;
             return (
               <div

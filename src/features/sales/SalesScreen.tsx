@@ -3,61 +3,27 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Receipt, Upload } from 'lucide-react';
 import { Card, EmptyState, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { allOrders } from '../../db/order-pages';
-import { useSettings } from '../../db/hooks';
-import { buildAttributionIndex, unknownCodes } from '../../domain/attribution';
-import { dateInZone } from '../../domain/dates';
-import { countsAsOrder, netRevenueCents } from '../../domain/earnings';
+import { useSettings } from '../../hooks/data';
+import { listOrders } from '../../db/orders';
+import { allPartners } from '../../db/partners';
+import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
-import { ORDER_STATUSES, type Order, type Partner } from '../../domain/schemas';
+import { ORDER_STATUSES, type Order } from '../../domain/schemas';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { ImportDialog } from './ImportDialog';
 import { ManualOrderDialog, PartnerOptions, ReassignDialog } from './OrderDialogs';
 import { OrdersTable } from './OrdersTable';
 import { UnknownCodes } from './UnknownCodes';
+import { describeFilters, NO_FILTERS, orderQueryOf, type Filters } from './order-filters';
 import { useOrderImport } from './useOrderImport';
+import { useOrderList } from './useOrderList';
 import './sales.css';
-
-interface Filters {
-  from: string;
-  to: string;
-  /** '' = everyone, 'none' = unattributed, else a partner id. */
-  partner: string;
-  kind: '' | 'ambassador' | 'affiliate';
-  status: string;
-  method: '' | 'code' | 'referral' | 'manual' | 'none';
-}
-
-const NO_FILTERS: Filters = { from: '', to: '', partner: '', kind: '', status: '', method: '' };
-
-function applyFilters(
-  orders: readonly Order[],
-  f: Filters,
-  partners: ReadonlyMap<string, Partner>,
-  tz: string,
-): Order[] {
-  return orders.filter((o) => {
-    if (f.from || f.to) {
-      const d = dateInZone(o.placedAtMs, tz);
-      if ((f.from && d < f.from) || (f.to && d > f.to)) return false;
-    }
-    if (f.partner === 'none' ? o.partnerId !== null : f.partner && o.partnerId !== f.partner)
-      return false;
-    if (f.kind && (o.partnerId === null || partners.get(o.partnerId)?.kind !== f.kind))
-      return false;
-    if (f.status && o.status !== f.status) return false;
-    if (
-      f.method === 'none' ? o.attribution !== null : f.method && o.attribution?.method !== f.method
-    )
-      return false;
-    return true;
-  });
-}
 
 export function SalesScreen(_props: { rest: string[] }) {
   const settings = useSettings();
-  const orders = useLiveQuery(async () => (await allOrders(getDb())).reverse(), []);
-  const partnerList = useLiveQuery(() => getDb().partners.toArray(), []);
+  // Only whether there are orders at all (the newest one), for the empty state.
+  const anyOrder = useLiveQuery(() => listOrders(getDb(), {}, 0, 1), []);
+  const partnerList = useLiveQuery(() => allPartners(getDb()), []);
   const flow = useOrderImport();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [manualOpen, setManualOpen] = useState(false);
@@ -73,33 +39,27 @@ export function SalesScreen(_props: { rest: string[] }) {
   }, [start]);
 
   const partners = useMemo(() => new Map((partnerList ?? []).map((p) => [p.id, p])), [partnerList]);
-  const filtered = useMemo(
-    () => applyFilters(orders ?? [], filters, partners, settings.timeZone),
-    [orders, filters, partners, settings.timeZone],
+  // The kind filter needs the partners of that kind; otherwise a partner edit keeps the query.
+  const kindIds = JSON.stringify(
+    filters.kind ? (partnerList ?? []).filter((p) => p.kind === filters.kind).map((p) => p.id) : [],
   );
-  const totals = useMemo(() => {
-    let revenue = 0;
-    let refunded = 0;
-    let discounts = 0;
-    let counted = 0;
-    let credited = 0;
-    for (const o of filtered) {
-      revenue += netRevenueCents(o);
-      if (o.status !== 'cancelled') refunded += o.refundedCents;
-      if (o.status !== 'cancelled') discounts += o.discountCents;
-      if (countsAsOrder(o)) counted += 1;
-      if (o.partnerId !== null) credited += 1;
-    }
-    return { revenue, refunded, discounts, counted, credited };
-  }, [filtered]);
-  const unknown = useMemo(
-    () => unknownCodes(orders ?? [], buildAttributionIndex(partnerList ?? [])),
-    [orders, partnerList],
-  );
+  const query = useMemo(() => {
+    const ofKind = (JSON.parse(kindIds) as string[]).map((id) => ({
+      id,
+      kind: filters.kind || ('affiliate' as const),
+    }));
+    return orderQueryOf(filters, ofKind, settings.timeZone);
+  }, [filters, kindIds, settings.timeZone]);
+  const list = useOrderList(query);
+  const { totals } = list;
+  const scope = describeFilters(filters, partners);
 
-  const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
+  const locale = safeLocale(settings.locale);
+  const num = (n: number | undefined) => (n === undefined ? '…' : n.toLocaleString(locale));
+  const money = (c: number | undefined) =>
+    c === undefined ? '…' : formatMoney(c, settings.currency, settings.locale);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters({ ...filters, [k]: v });
-  const loading = orders === undefined || partnerList === undefined;
+  const loading = anyOrder === undefined || partnerList === undefined;
   const actions = (
     <>
       <button type="button" className="btn" onClick={() => setManualOpen(true)}>
@@ -122,7 +82,7 @@ export function SalesScreen(_props: { rest: string[] }) {
         <p className="muted" role="status">
           Loading orders…
         </p>
-      ) : orders.length === 0 ? (
+      ) : anyOrder.length === 0 ? (
         <EmptyState
           icon={Receipt}
           title="No orders yet"
@@ -229,34 +189,62 @@ export function SalesScreen(_props: { rest: string[] }) {
               </div>
             </div>
           </Card>
-          <section className="grid-4" aria-label="Totals for the filtered orders">
-            <Stat
-              label="Orders"
-              value={filtered.length.toLocaleString(settings.locale)}
-              hint={`${totals.counted.toLocaleString(settings.locale)} not cancelled or refunded`}
-            />
-            <Stat label="Revenue" value={money(totals.revenue)} hint="Totals net of refunds" />
-            <Stat
-              label="Refunded"
-              value={money(totals.refunded)}
-              hint={`Discounts given: ${money(totals.discounts)}`}
-            />
-            <Stat
-              label="Credited to partners"
-              value={
-                filtered.length > 0
-                  ? `${Math.round((totals.credited / filtered.length) * 100)}%`
-                  : '–'
-              }
-              hint={`${totals.credited.toLocaleString(settings.locale)} orders`}
-            />
+          <section
+            className="sales-totals"
+            aria-label="Totals for the filtered orders"
+            aria-describedby="sales-totals-scope"
+            aria-busy={totals === undefined}
+          >
+            <p id="sales-totals-scope" className="muted sales-totals-scope">
+              {scope ? `Totals for the orders ${scope}.` : 'Totals for all your orders.'} Cancelled
+              orders add no revenue, refunds or discounts.
+              {totals === undefined ? ' Adding them up…' : ''}
+              {list.totalsFailed ? ` They could not be added up: ${list.totalsFailed}` : ''}
+            </p>
+            <div className="grid-4">
+              <Stat
+                label="Orders"
+                value={num(totals?.orders ?? (list.exact ? list.count : undefined))}
+                hint={`${num(totals?.counted)} not cancelled or fully refunded`}
+              />
+              <Stat
+                label="Revenue"
+                value={money(totals?.revenue)}
+                hint="Order totals less refunds"
+              />
+              <Stat
+                label="Refunded"
+                value={money(totals?.refunded)}
+                hint={`Discounts given: ${money(totals?.discounts)}`}
+              />
+              <Stat
+                label="Credited to partners"
+                value={
+                  totals === undefined
+                    ? '…'
+                    : totals.orders > 0
+                      ? `${Math.round((totals.credited / totals.orders) * 100)}%`
+                      : '–'
+                }
+                hint={`${num(totals?.credited)} of ${num(totals?.orders)} orders`}
+              />
+            </div>
           </section>
-          <Card title={`Orders (${filtered.length.toLocaleString(settings.locale)})`}>
-            {filtered.length === 0 ? (
+          <Card
+            title={`Orders (${list.exact && list.count !== undefined ? num(list.count) : 'counting…'})`}
+          >
+            {list.count === undefined ? (
+              <p className="muted" role="status">
+                Loading orders…
+              </p>
+            ) : list.count === 0 ? (
               <p className="muted">No orders match these filters.</p>
             ) : (
               <OrdersTable
-                orders={filtered}
+                key={`${JSON.stringify(filters)} ${settings.timeZone}`}
+                count={list.count}
+                rowAt={list.rowAt}
+                onShow={list.show}
                 partners={partners}
                 timeZone={settings.timeZone}
                 locale={settings.locale}
@@ -265,7 +253,6 @@ export function SalesScreen(_props: { rest: string[] }) {
             )}
           </Card>
           <UnknownCodes
-            codes={unknown}
             partners={partnerList}
             currency={settings.currency}
             locale={settings.locale}

@@ -1,18 +1,32 @@
 import { useState } from 'react';
 import { Card } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { mapCodeToPartner } from '../../db/orders';
-import type { UnknownCode } from '../../domain/attribution';
+import { saveErrorMessage } from '../../db/errors';
+import { mapCodeToPartner, uncreditedWithAnyCode, usedCodes } from '../../db/orders';
+import { buildAttributionIndex, unknownCodes, type UnknownCode } from '../../domain/attribution';
+import { normalizeCode } from '../../domain/ids';
 import { formatMoney } from '../../domain/money';
 import type { Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { PartnerOptions } from './OrderDialogs';
+import { useBackgroundRead, useOrdersVersion } from './useOrderList';
 
 const SHOWN = 8;
 
+/**
+ * The codes used on orders (from the codes index, without reading the orders) that no partner
+ * owns, with the uncredited orders that used them: only those orders are read.
+ */
+async function readUnknownCodes(partners: readonly Partner[]): Promise<UnknownCode[]> {
+  const db = getDb();
+  const codes = await usedCodes(db);
+  const index = buildAttributionIndex(partners);
+  const unowned = codes.filter((c) => !index.byCode.has(normalizeCode(c)));
+  return unknownCodes(await uncreditedWithAnyCode(db, unowned), index);
+}
+
 /** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */
 export function UnknownCodes(props: {
-  codes: readonly UnknownCode[];
   partners: readonly Partner[];
   currency: string;
   locale: string;
@@ -20,7 +34,10 @@ export function UnknownCodes(props: {
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
   const showToast = useUi((s) => s.showToast);
-  if (props.codes.length === 0) return null;
+  // Read again after orders or partners change, in the background.
+  const codes =
+    useBackgroundRead(props.partners, useOrdersVersion(), readUnknownCodes)?.value ?? [];
+  if (codes.length === 0) return null;
   const map = async (code: string) => {
     const partnerId = choice[code];
     if (!partnerId) {
@@ -35,17 +52,17 @@ export function UnknownCodes(props: {
         message: `Code ${code} now belongs to ${name}; ${n} order${n === 1 ? '' : 's'} credited.`,
       });
     } catch (e) {
-      showToast({ tone: 'error', message: (e as Error).message });
+      showToast({ tone: 'error', message: saveErrorMessage(e) });
     }
   };
-  const shown = all ? props.codes : props.codes.slice(0, SHOWN);
+  const shown = all ? codes : codes.slice(0, SHOWN);
   return (
     <Card
       title="Codes nobody owns yet"
       actions={
-        props.codes.length > SHOWN ? (
+        codes.length > SHOWN ? (
           <button type="button" className="btn btn-small" onClick={() => setAll(!all)}>
-            {all ? 'Show fewer' : `Show all ${props.codes.length}`}
+            {all ? 'Show fewer' : `Show all ${codes.length}`}
           </button>
         ) : undefined
       }

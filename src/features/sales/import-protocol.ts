@@ -6,6 +6,9 @@
  */
 import type { IncomingOrder, PlanProblem, PlanSummary } from '../../domain/import-plan';
 
+/** The progress label while the confirmed import is written ("Saving orders: 12,000 of 100,000"). */
+export const SAVING = 'Saving orders';
+
 /** Entries per preview list sent to the screen (the counts are always complete). */
 export const PREVIEW_LIMIT = 200;
 
@@ -34,7 +37,13 @@ export type ImportMessage =
   | { type: 'needs-mapping'; header: string[]; sample: Record<string, string>[] }
   | { type: 'preview'; formatLabel: string; rowCount: number; summary: PlanSummary }
   | { type: 'fatal'; messages: string[] }
-  | { type: 'applied'; written: number; counts: PlanSummary['counts'] }
+  | {
+      type: 'applied';
+      written: number;
+      counts: PlanSummary['counts'];
+      /** Puts back exactly what was there before (undoImport in src/db/backup.ts). */
+      undoId: string;
+    }
   | { type: 'failed'; message: string };
 
 /** What parsing a file produced, before it is compared with the stored orders. */

@@ -5,14 +5,9 @@
  * transaction. Cancel = the screen terminates this worker; nothing is written before "apply".
  */
 import { getDb } from '../../db/db';
-import {
-  applyOrderImport,
-  planOrderImport,
-  prepareOrderImport,
-  readImportBasis,
-  type ImportBasis,
-  type PreparedImport,
-} from '../../db/orders';
+import { saveErrorMessage } from '../../db/errors';
+import { applyOrderImport, planOrderImport } from '../../db/orders';
+import { withImportMapping } from '../../domain/import-mappings';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
 import { parseCsv } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
@@ -20,6 +15,7 @@ import type { ImportResult } from '../../io/orders-common';
 import { detectImporter, notCsvReason, parseWithMapping } from '../../io/orders-mapped';
 import {
   PREVIEW_LIMIT,
+  SAVING,
   type ApplyRequest,
   type ImportMessage,
   type ImportRequest,
@@ -37,8 +33,6 @@ getDb()
 
 /** The plan the owner is looking at; "apply" writes exactly this. */
 let plan: ImportPlan | null = null;
-/** Its write, worked out while the owner looks at the preview (null if that failed). */
-let prepared: Promise<PreparedImport | null> | null = null;
 
 /** What the file holds, parsed and grouped into orders, or why not. */
 function readOrders(
@@ -88,25 +82,13 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
 
 async function parse(req: ParseRequest): Promise<void> {
   plan = null;
-  prepared = null;
-  // The stored order index (300,000 ids for a big shop), settings and partners are read while
-  // the file is parsed: the database does most of that work on its own thread.
-  const reading = readImportBasis(getDb());
-  reading.catch(() => undefined); // unused when the file fails; planning reports the error
   const file = await parseFile(req);
   if (file === 'needs-mapping') return;
   if (typeof file === 'string') return post({ type: 'fatal', messages: [file] });
   if (file.fatal.length > 0) return post({ type: 'fatal', messages: file.fatal });
   post({ type: 'progress', label: 'Comparing with stored orders', done: 0, total: 1 });
-  const basis: ImportBasis = await reading;
-  const made = await planOrderImport(
-    getDb(),
-    file.source,
-    file.orders,
-    file.problems,
-    req.now,
-    basis,
-  );
+  // Reads only the stored versions of the orders in the file (by id), settings and partners.
+  const made = await planOrderImport(getDb(), file.source, file.orders, file.problems, req.now);
   plan = made;
   post({
     type: 'preview',
@@ -114,24 +96,32 @@ async function parse(req: ParseRequest): Promise<void> {
     rowCount: file.rowCount,
     summary: summarizePlan(made, PREVIEW_LIMIT),
   });
-  // Nothing is written here; if this fails, "apply" writes the plan the ordinary way.
-  prepared = prepareOrderImport(getDb(), made, basis.index).catch(() => null);
 }
 
 async function apply(req: ApplyRequest): Promise<void> {
   if (!plan) return post({ type: 'failed', message: 'There is no preview to import.' });
-  post({ type: 'progress', label: 'Saving orders', done: 0, total: 1 });
-  const ready = (await prepared) ?? undefined;
-  const written = await applyOrderImport(getDb(), plan, req.remember, ready);
+  const total = plan.toWrite.length;
+  post({ type: 'progress', label: SAVING, done: 0, total });
+  const now = Date.now();
+  const remember = req.remember;
+  const { written, undoId } = await applyOrderImport(getDb(), plan, {
+    now,
+    // The column mapping of this source, saved in the same transaction as the orders.
+    remember: remember
+      ? (s) => ({
+          ...s,
+          importMappings: withImportMapping(s.importMappings, remember.source, remember.mapping),
+          updatedAt: now,
+        })
+      : undefined,
+    onProgress: (done, of) => post({ type: 'progress', label: SAVING, done, total: of }),
+  });
   const { counts } = plan;
   plan = null;
-  prepared = null;
-  post({ type: 'applied', written, counts });
+  post({ type: 'applied', written, counts, undoId });
 }
 
 self.onmessage = (e: MessageEvent<ImportRequest>) => {
   const job = e.data.type === 'parse' ? parse(e.data) : apply(e.data);
-  job.catch((err: unknown) =>
-    post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
-  );
+  job.catch((err: unknown) => post({ type: 'failed', message: saveErrorMessage(err) }));
 };

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
+import { saveErrorMessage } from '../../db/errors';
 import { ensureCustomerSalt } from '../../db/orders';
 import type { PlanSummary } from '../../domain/import-plan';
+import { safeCurrency, safeTimeZone } from '../../domain/intl';
+import { newCustomerSalt } from '../../io/customer-key';
 import { openFileBlob } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 import type { ImportMessage, ImportRequest, ParseRequest } from './import-protocol';
@@ -88,9 +92,24 @@ export function useOrderImport() {
           case 'applied': {
             stopWorker();
             file.current = null;
+            const undoId = m.undoId;
             showToast({
               tone: 'success',
               message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
+              timeoutMs: 15_000,
+              action: {
+                label: 'Undo import',
+                run: () => {
+                  undoImport(getDb(), undoId).then(
+                    () =>
+                      showToast({
+                        tone: 'success',
+                        message: 'Import undone: your orders are back as they were.',
+                      }),
+                    (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
+                  );
+                },
+              },
             });
             setState({ step: 'idle' });
             return;
@@ -120,13 +139,19 @@ export function useOrderImport() {
           messages: [e.message || 'The import stopped unexpectedly.'],
         });
       };
-      const settings = await ensureCustomerSalt(getDb());
-      if (worker.current !== w) return; // cancelled meanwhile
+      const settings = await ensureCustomerSalt(getDb(), newCustomerSalt).catch((e: unknown) => {
+        if (worker.current === w) {
+          stopWorker();
+          setState({ step: 'failed', fileName: f.name, messages: [saveErrorMessage(e)] });
+        }
+        return null;
+      });
+      if (!settings || worker.current !== w) return; // failed, or cancelled meanwhile
       const req: ImportRequest = {
         type: 'parse',
         blob: f.blob,
-        timeZone: settings.timeZone,
-        defaultCurrency: settings.currency,
+        timeZone: safeTimeZone(settings.timeZone),
+        defaultCurrency: safeCurrency(settings.currency),
         now: Date.now(),
         salt: settings.customerSalt,
         keepRawEmails: settings.keepRawEmails,

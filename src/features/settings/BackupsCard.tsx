@@ -4,15 +4,17 @@ import { Download, FolderOpen, RotateCcw, Upload } from 'lucide-react';
 import { Card, Dialog } from '../../components/ui';
 import {
   applyImport,
-  exportBackup,
-  latestSnapshot,
+  latestUndo,
   markExported,
   previewImport,
   undoImport,
 } from '../../db/backup';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
+import { countPartners } from '../../db/partners';
+import { exportBackup } from './backup-file';
+import { useSettings } from '../../hooks/data';
 import { dateInZone } from '../../domain/dates';
+import { safeLocale, safeTimeZone } from '../../domain/intl';
 import { formatProblem, parseBackup, type BackupProblem, type ImportMode } from '../../io/backup';
 import {
   isDesktop,
@@ -45,12 +47,15 @@ export function BackupsCard() {
   const [refused, setRefused] = useState<Refused | null>(null);
   const [checking, setChecking] = useState<string | null>(null);
   const [autos, setAutos] = useState<AutoBackupEntry[] | null>(null);
+  const [progress, setProgress] = useState<string | null>(null);
   const snapshot = useLiveQuery(async () => {
-    const s = await latestSnapshot(getDb());
+    const s = await latestUndo(getDb());
     return s ? { id: s.id, createdAt: s.createdAt, reason: s.reason } : null;
   }, []);
-  const hasData = useLiveQuery(async () => (await getDb().partners.count()) > 0, []) ?? false;
-  const { locale, timeZone } = settings;
+  const hasData = useLiveQuery(async () => (await countPartners(getDb())) > 0, []) ?? false;
+  // Whatever the settings hold, this card must work: it is how the owner gets out of bad data.
+  const locale = safeLocale(settings.locale);
+  const timeZone = safeTimeZone(settings.timeZone);
   const when = useCallback(
     (ms: number) =>
       new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
@@ -97,7 +102,11 @@ export function BackupsCard() {
         setRefused({ source, problems: r.problems });
         return;
       }
-      setPending({ source, backup: r.backup, preview: await previewImport(getDb(), r.backup) });
+      setPending({
+        source,
+        backup: r.backup,
+        preview: await previewImport(getDb(), r.backup.data),
+      });
     } finally {
       setChecking(null);
     }
@@ -138,11 +147,13 @@ export function BackupsCard() {
   const confirm = async (mode: ImportMode): Promise<string | null> => {
     if (!pending) return null;
     try {
-      const { plan, snapshotId } = await applyImport(getDb(), pending.backup, mode, {
+      const { plan, undoId: snapshotId } = await applyImport(getDb(), pending.backup.data, mode, {
         now: Date.now(),
-        appVersion: __APP_VERSION__,
         reason: `Before ${mode === 'replace' ? 'restoring' : 'merging'} ${pending.source}`,
+        onProgress: (label, done, total) =>
+          setProgress(`${label}: ${Math.round((done / total) * 100)} %`),
       });
+      setProgress(null);
       setPending(null);
       showToast({
         tone: 'success',
@@ -152,6 +163,7 @@ export function BackupsCard() {
       });
       return null;
     } catch (e) {
+      setProgress(null);
       return errorText(e);
     }
   };
@@ -209,7 +221,7 @@ export function BackupsCard() {
         {snapshot ? (
           <div className="backup-undo">
             <span>
-              <strong>Safety copy</strong> from {when(snapshot.createdAt)}: {snapshot.reason}.
+              <strong>Last import</strong> on {when(snapshot.createdAt)}: {snapshot.reason}.
             </span>
             <button type="button" className="btn" onClick={() => void undo(snapshot.id)}>
               <RotateCcw aria-hidden="true" size={16} /> Undo import
@@ -267,6 +279,7 @@ export function BackupsCard() {
         timeZone={timeZone}
         onCancel={() => setPending(null)}
         onConfirm={confirm}
+        progress={progress}
       />
       <Dialog
         open={refused !== null}

@@ -3,6 +3,7 @@ import { Dialog, ErrorPanel } from '../../components/ui';
 import type { ImportPreview } from '../../db/backup';
 import { TABLE_LABELS, type ImportMode, type ParsedBackup } from '../../io/backup';
 import { describeChange } from './backup-text';
+import { safeLocale, safeTimeZone } from '../../domain/intl';
 
 export interface PendingImport {
   /** File name or automatic-backup name, for the dialog and the snapshot reason. */
@@ -21,6 +22,8 @@ export function ImportPreviewDialog(props: {
   timeZone: string;
   onCancel: () => void;
   onConfirm: (mode: ImportMode) => Promise<string | null>;
+  /** What the import is doing now, while it runs ("Writing: 40 %"). */
+  progress?: string | null;
 }) {
   const [mode, setMode] = useState<ImportMode>('replace');
   const [busy, setBusy] = useState(false);
@@ -31,15 +34,16 @@ export function ImportPreviewDialog(props: {
     setError(null);
     props.onCancel();
   };
-  const nf = new Intl.NumberFormat(props.locale);
+  const locale = safeLocale(props.locale);
+  const nf = new Intl.NumberFormat(locale);
   const plan = pending ? pending.preview[mode] : null;
   const meta = pending?.backup.meta;
   const brand = pending?.backup.data.settings[0]?.brandName;
   const exported = meta
-    ? new Intl.DateTimeFormat(props.locale, {
+    ? new Intl.DateTimeFormat(locale, {
         dateStyle: 'long',
         timeStyle: 'short',
-        timeZone: props.timeZone,
+        timeZone: safeTimeZone(props.timeZone),
       }).format(new Date(meta.exportedAt))
     : '';
 
@@ -169,8 +173,13 @@ export function ImportPreviewDialog(props: {
             {plan.totalChanges === 0
               ? 'Nothing would change.'
               : `${nf.format(plan.totalChanges)} records will change.`}{' '}
-            A safety copy of your current data is kept first, so you can undo this import.
+            What it replaces is kept first, so you can undo this import.
           </p>
+          {busy && props.progress ? (
+            <p role="status" className="muted">
+              {props.progress}
+            </p>
+          ) : null}
           {error ? <ErrorPanel title="The import did not happen">{error}</ErrorPanel> : null}
         </div>
       ) : null}

@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Field } from '../../components/form';
-import { Card, ConfirmDialog, PageHeader } from '../../components/ui';
+import { Card, ConfirmDialog, ErrorPanel, PageHeader } from '../../components/ui';
 import { getDb } from '../../db/db';
-import { useSettings } from '../../db/hooks';
+import { useSettings } from '../../hooks/data';
 import { deleteAllData, saveSettings } from '../../db/repo';
+import { normalizeImportMappings } from '../../domain/import-mappings';
+import { currencyProblem, localeProblem, timeZoneProblem } from '../../domain/intl';
 import { parseMoney, centsToDecimal } from '../../domain/money';
 import { settingsSchema, type Settings } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
@@ -58,23 +61,27 @@ function validate(d: Draft, base: Settings): { errors: Errors; value?: Settings 
   if (!errors.mega && tiers.mega <= tiers.macro) errors.mega = 'Must be above the macro bound';
   const cpm = parseMoney(d.cpm);
   if (cpm === null || cpm < 0) errors.cpm = 'Enter an amount like 10.00';
-  try {
-    new Intl.NumberFormat(d.locale, { style: 'currency', currency: d.currency });
-  } catch {
-    errors.currency = 'Unknown currency or locale';
-  }
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: d.timeZone });
-  } catch {
-    errors.timeZone = 'Unknown time zone (use a name like America/New_York)';
-  }
+  // The schema's rules, worded for the field (settingsSchema checks them again below).
+  const currency = d.currency.trim().toUpperCase();
+  const locale = d.locale.trim();
+  const timeZone = d.timeZone.trim();
+  const problems = {
+    currency: currencyProblem(currency),
+    locale: localeProblem(locale),
+    timeZone: timeZoneProblem(timeZone),
+  };
+  for (const [k, problem] of Object.entries(problems))
+    if (problem)
+      errors[k as keyof typeof problems] = problem.replace(/^\w/, (c) => c.toUpperCase());
   const candidate: Settings = {
     ...base,
+    // Saved in the list form even when an older version stored the record form.
+    importMappings: normalizeImportMappings(base.importMappings),
     brandName: d.brandName.trim(),
     brandUrl: d.brandUrl.trim(),
-    currency: d.currency.trim().toUpperCase(),
-    locale: d.locale.trim(),
-    timeZone: d.timeZone.trim(),
+    currency,
+    locale,
+    timeZone,
     tierBounds: tiers,
     cpmCents: cpm ?? 0,
     countDiscountAsCost: d.countDiscountAsCost,
@@ -90,14 +97,49 @@ function validate(d: Draft, base: Settings): { errors: Errors; value?: Settings 
   return Object.keys(errors).length ? { errors } : { errors, value: candidate };
 }
 
-export function SettingsScreen() {
+/**
+ * Settings. Each part has its own error boundary, so whatever the stored data holds, Backups
+ * (export, import, undo) stays usable: it is the owner's way out of bad data.
+ * `#/settings/backups` scrolls to it.
+ */
+export function SettingsScreen({ rest = [] }: { rest?: string[] }) {
+  const backups = useRef<HTMLDivElement>(null);
+  const toBackups = rest[0] === 'backups';
+  useEffect(() => {
+    if (toBackups) backups.current?.scrollIntoView({ block: 'start' });
+  }, [toBackups]);
+  return (
+    <>
+      <PageHeader title="Settings" subtitle="Your brand, how numbers are counted, and your data." />
+      <ErrorBoundary what="Your brand settings">
+        <SettingsForm />
+      </ErrorBoundary>
+      <div id="backups" ref={backups}>
+        <ErrorBoundary what="Backups">
+          <BackupsCard />
+        </ErrorBoundary>
+      </div>
+      <ErrorBoundary what="Your data">
+        <DataCard />
+      </ErrorBoundary>
+    </>
+  );
+}
+
+function SettingsForm() {
   const settings = useSettings();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = useState<Errors>({});
-  const [confirmDelete, setConfirmDelete] = useState(false);
   const showToast = useUi((s) => s.showToast);
 
   useEffect(() => setDraft(toDraft(settings)), [settings]);
+  // A value stored by an older version or a restored backup that Intl refuses: shown in the
+  // defaults meanwhile, and said here so the owner can correct it.
+  const stored = [
+    currencyProblem(settings.currency),
+    localeProblem(settings.locale),
+    timeZoneProblem(settings.timeZone),
+  ].filter((p) => p !== null);
 
   const text = (k: keyof Draft, label: string, hint?: string) => (
     <Field id={`settings-${k}`} label={label} error={errors[k]} hint={hint}>
@@ -114,69 +156,83 @@ export function SettingsScreen() {
   );
 
   return (
-    <>
-      <PageHeader title="Settings" subtitle="Your brand, how numbers are counted, and your data." />
-      <form
-        className="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          const r = validate(draft, settings);
-          setErrors(r.errors);
-          if (!r.value) return;
-          await saveSettings(getDb(), r.value);
-          showToast({ tone: 'success', message: 'Settings saved' });
-        }}
-      >
-        <Card title="Brand">
-          <div className="form-grid">
-            {text('brandName', 'Brand name')}
-            {text('brandUrl', 'Shop URL', 'Used to build partners’ tracking links')}
-            {text('currency', 'Currency', 'ISO code, e.g. USD, EUR, GBP')}
-            {text('locale', 'Locale', 'Formats money and dates, e.g. en-US')}
-            {text('timeZone', 'Time zone', 'Orders are counted on the day they were placed here')}
-          </div>
-        </Card>
-        <Card title="How numbers are counted">
-          <div className="form-grid">
-            {text('micro', 'Micro tier starts at (followers)')}
-            {text('mid', 'Mid tier starts at')}
-            {text('macro', 'Macro tier starts at')}
-            {text('mega', 'Mega tier starts at')}
-            {text('cpm', 'CPM for earned media value', 'What 1,000 impressions are worth to you')}
-            <Field id="settings-multiCodeRule" label="Order with codes of several partners">
-              {(id) => (
-                <select
-                  id={id}
-                  value={draft.multiCodeRule}
-                  onChange={(e) =>
-                    setDraft({
-                      ...draft,
-                      multiCodeRule: e.target.value as Settings['multiCodeRule'],
-                    })
-                  }
-                >
-                  <option value="first-code">Credit the first code listed</option>
-                  <option value="manual-review">Leave it for me to assign</option>
-                </select>
-              )}
-            </Field>
-          </div>
-          <label className="check">
-            <input
-              type="checkbox"
-              checked={draft.countDiscountAsCost}
-              onChange={(e) => setDraft({ ...draft, countDiscountAsCost: e.target.checked })}
-            />
-            Count discounts given through a partner&apos;s code as that partner&apos;s cost
-          </label>
-        </Card>
-        <div>
-          <button type="submit" className="btn btn-primary">
-            Save settings
-          </button>
+    <form
+      className="stack"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        const r = validate(draft, settings);
+        setErrors(r.errors);
+        if (!r.value) return;
+        await saveSettings(getDb(), r.value);
+        showToast({ tone: 'success', message: 'Settings saved' });
+      }}
+    >
+      <Card title="Brand">
+        {stored.length > 0 ? (
+          <ErrorPanel title="Some stored settings are not valid">
+            <ul>
+              {stored.map((p) => (
+                <li key={p}>{p}: the default is used until you save a valid one.</li>
+              ))}
+            </ul>
+          </ErrorPanel>
+        ) : null}
+        <div className="form-grid">
+          {text('brandName', 'Brand name')}
+          {text('brandUrl', 'Shop URL', 'Used to build partners’ tracking links')}
+          {text('currency', 'Currency', 'ISO code, e.g. USD, EUR, GBP')}
+          {text('locale', 'Locale', 'Formats money and dates, e.g. en-US')}
+          {text('timeZone', 'Time zone', 'Orders are counted on the day they were placed here')}
         </div>
-      </form>
-      <BackupsCard />
+      </Card>
+      <Card title="How numbers are counted">
+        <div className="form-grid">
+          {text('micro', 'Micro tier starts at (followers)')}
+          {text('mid', 'Mid tier starts at')}
+          {text('macro', 'Macro tier starts at')}
+          {text('mega', 'Mega tier starts at')}
+          {text('cpm', 'CPM for earned media value', 'What 1,000 impressions are worth to you')}
+          <Field id="settings-multiCodeRule" label="Order with codes of several partners">
+            {(id) => (
+              <select
+                id={id}
+                value={draft.multiCodeRule}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    multiCodeRule: e.target.value as Settings['multiCodeRule'],
+                  })
+                }
+              >
+                <option value="first-code">Credit the first code listed</option>
+                <option value="manual-review">Leave it for me to assign</option>
+              </select>
+            )}
+          </Field>
+        </div>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={draft.countDiscountAsCost}
+            onChange={(e) => setDraft({ ...draft, countDiscountAsCost: e.target.checked })}
+          />
+          Count discounts given through a partner&apos;s code as that partner&apos;s cost
+        </label>
+      </Card>
+      <div>
+        <button type="submit" className="btn btn-primary">
+          Save settings
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function DataCard() {
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const showToast = useUi((s) => s.showToast);
+  return (
+    <>
       <Card title="Your data" className="mt">
         <p className="muted">
           Everything is stored on this computer only. Try Pawtners with a demo pet brand, or start

@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
-import { exportBackupText } from '../../db/backup';
 import { getDb } from '../../db/db';
-import { countOrders } from '../../db/order-pages';
+import { countOrders } from '../../db/orders';
+import { countPartners } from '../../db/partners';
+import { exportBackupText } from './backup-file';
 import {
   isDesktop,
   listAutoBackups,
@@ -23,7 +24,7 @@ export function useAutoBackups(): void {
     if (!isDesktop) return;
     const make = async (): Promise<string> => {
       const db = getDb();
-      const [partners, orders] = await Promise.all([db.partners.count(), countOrders(db)]);
+      const [partners, orders] = await Promise.all([countPartners(db), countOrders(db)]);
       if (partners + orders === 0) return '';
       return exportBackupText(db, { appVersion: __APP_VERSION__, now: Date.now() });
     };

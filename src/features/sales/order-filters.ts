@@ -1,0 +1,148 @@
+/**
+ * The Sales filters as an indexed query (src/db/orders.ts OrderQuery), what they select in
+ * words, and the totals over the orders they select. Pure.
+ */
+import type { OrderQuery } from '../../db/orders';
+import { addDays, dateInZone } from '../../domain/dates';
+import { countsAsOrder, netRevenueCents } from '../../domain/earnings';
+import type { Order, Partner } from '../../domain/schemas';
+
+export interface Filters {
+  from: string;
+  to: string;
+  /** '' = everyone, 'none' = unattributed, else a partner id. */
+  partner: string;
+  kind: '' | 'ambassador' | 'affiliate';
+  status: string;
+  method: '' | 'code' | 'referral' | 'manual' | 'none';
+}
+
+export const NO_FILTERS: Filters = {
+  from: '',
+  to: '',
+  partner: '',
+  kind: '',
+  status: '',
+  method: '',
+};
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The first instant whose calendar date in `timeZone` is `date` (YYYY-MM-DD) or later: the
+ * lower bound of that day, whatever the zone's offset or clock change that day.
+ */
+export function dayStartMs(date: string, timeZone: string): number {
+  const [y, m, d] = date.split('-').map(Number);
+  const t = new Date(0);
+  t.setUTCFullYear(y!, m! - 1, d!);
+  const utc = t.getTime();
+  if (!Number.isFinite(utc)) return NaN;
+  // Every zone is within a day of UTC: search the two days around UTC midnight.
+  let lo = utc - 2 * DAY_MS; // date there is before `date`
+  let hi = utc + 2 * DAY_MS; // date there is `date` or later
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dateInZone(mid, timeZone) >= date) hi = mid;
+    else lo = mid;
+  }
+  return hi;
+}
+
+const METHOD_CHECK: Record<Exclude<Filters['method'], ''>, (o: Order) => boolean> = {
+  code: (o) => o.attribution?.method === 'code',
+  referral: (o) => o.attribution?.method === 'referral',
+  manual: (o) => o.attribution?.method === 'manual',
+  none: (o) => o.attribution === null,
+};
+
+/**
+ * The filters as a query: the dates (in the brand's time zone) and the partner go to the index,
+ * kind, status and attribution are checked on each order the index range yields.
+ */
+export function orderQueryOf(
+  f: Filters,
+  partners: readonly Pick<Partner, 'id' | 'kind'>[],
+  timeZone: string,
+): OrderQuery {
+  const q: OrderQuery = {};
+  if (f.from) q.fromMs = dayStartMs(f.from, timeZone);
+  if (f.to) q.toMs = dayStartMs(addDays(f.to, 1), timeZone) - 1;
+  if (f.partner === 'none') q.partnerId = null;
+  else if (f.partner) q.partnerId = f.partner;
+  const checks: ((o: Order) => boolean)[] = [];
+  if (f.kind) {
+    const ids = new Set(partners.filter((p) => p.kind === f.kind).map((p) => p.id));
+    checks.push((o) => o.partnerId !== null && ids.has(o.partnerId));
+  }
+  if (f.status) checks.push((o) => o.status === f.status);
+  if (f.method) checks.push(METHOD_CHECK[f.method]);
+  if (checks.length === 1) q.keep = checks[0];
+  else if (checks.length > 1) q.keep = (o) => checks.every((c) => c(o));
+  return q;
+}
+
+const KIND_WORDS = { ambassador: 'brand ambassadors', affiliate: 'micro-affiliates' } as const;
+const METHOD_WORDS = {
+  code: 'credited by code',
+  referral: 'credited by referral / UTM',
+  manual: 'credited by hand',
+  none: 'not credited',
+} as const;
+
+/** What the filters select, in words ("placed 2024-05-01 to 2024-05-31 · Maya Chen"), or null. */
+export function describeFilters(
+  f: Filters,
+  partners: ReadonlyMap<string, Pick<Partner, 'name'>>,
+): string | null {
+  const parts: string[] = [];
+  if (f.from && f.to) parts.push(`placed ${f.from} to ${f.to}`);
+  else if (f.from) parts.push(`placed on or after ${f.from}`);
+  else if (f.to) parts.push(`placed on or before ${f.to}`);
+  if (f.partner === 'none') parts.push('credited to nobody');
+  else if (f.partner)
+    parts.push(`credited to ${partners.get(f.partner)?.name ?? 'a deleted partner'}`);
+  if (f.kind) parts.push(KIND_WORDS[f.kind]);
+  if (f.status) parts.push(`status ${f.status}`);
+  if (f.method) parts.push(METHOD_WORDS[f.method]);
+  return parts.length ? parts.join(' · ') : null;
+}
+
+/** The figures above the list, over every order the filters select. */
+export interface OrderTotals {
+  /** Orders selected. */
+  orders: number;
+  /** Of those, not cancelled and not fully refunded. */
+  counted: number;
+  /** Order totals less refunds; cancelled orders count zero. */
+  revenue: number;
+  /** Refunds on orders that were not cancelled. */
+  refunded: number;
+  /** Discounts on orders that were not cancelled. */
+  discounts: number;
+  /** Orders credited to a partner. */
+  credited: number;
+}
+
+export const emptyTotals = (): OrderTotals => ({
+  orders: 0,
+  counted: 0,
+  revenue: 0,
+  refunded: 0,
+  discounts: 0,
+  credited: 0,
+});
+
+/** Add a chunk of orders to running totals (in place). */
+export function addToTotals(t: OrderTotals, orders: readonly Order[]): void {
+  for (const o of orders) {
+    t.orders += 1;
+    t.revenue += netRevenueCents(o);
+    if (o.status !== 'cancelled') {
+      t.refunded += o.refundedCents;
+      t.discounts += o.discountCents;
+    }
+    if (countsAsOrder(o)) t.counted += 1;
+    if (o.partnerId !== null) t.credited += 1;
+  }
+}

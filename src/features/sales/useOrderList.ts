@@ -1,0 +1,163 @@
+/**
+ * The Sales list without reading every order: the pages of the query that are on screen (200
+ * orders each, newest first) are read live through the index, so an edit shows at once and only
+ * those pages are read again; the totals (and with them the exact count) are summed in the
+ * background in small chunks, so no read holds up the list for long.
+ *
+ * Measured on a persistent Chromium profile with 300,000 orders: the newest 200 through the index
+ * 5 ms, one 2,000-order chunk about 40 ms; counting an index range is slow (2-5 s for the whole
+ * range, as slow as reading it) while counting the table is about 0.4 s, so the whole list is
+ * counted on the table and a filtered one by the totals run.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/db';
+import { saveErrorMessage } from '../../db/errors';
+import {
+  countOrders,
+  forEachOrder,
+  listOrders,
+  ordersChangeProbe,
+  type OrderQuery,
+} from '../../db/orders';
+import type { Order } from '../../domain/schemas';
+import { addToTotals, emptyTotals, type OrderTotals } from './order-filters';
+
+/** Orders per page read. */
+export const PAGE = 200;
+/** Orders per chunk when summing totals (one short read each). */
+const TOTALS_CHUNK = 2000;
+/** Pages kept around the visible ones (so scrolling back does not flash empty rows). */
+const KEPT_PAGES = 6;
+/** After stored orders change, background work starts again this much later. */
+export const REDO_DELAY_MS = 250;
+
+/** A new object after every write to orders (see ordersChangeProbe); undefined at first. */
+export function useOrdersVersion(): object | undefined {
+  return useLiveQuery(async () => {
+    await ordersChangeProbe(getDb());
+    return {};
+  }, []);
+}
+
+/**
+ * Run `job` in the background for `key`, again after every change of the stored orders (a
+ * moment later, so the change shows on screen first). A new run stops the one before (`stopped`).
+ * Returns the last result for this key; while a later run goes, the last one stays.
+ */
+export function useBackgroundRead<K, T>(
+  key: K,
+  version: object | undefined,
+  job: (key: K, stopped: () => boolean) => Promise<T>,
+): { key: K; value?: T; failed?: string } | undefined {
+  const [done, setDone] = useState<{ key: K; value?: T; failed?: string }>();
+  const lastKey = useRef<{ key: K } | null>(null);
+  const run = useRef(job);
+  run.current = job;
+  useEffect(() => {
+    if (!version) return;
+    let stopped = false;
+    const wait = lastKey.current && lastKey.current.key === key ? REDO_DELAY_MS : 0;
+    lastKey.current = { key };
+    const timer = setTimeout(() => {
+      run
+        .current(key, () => stopped)
+        .then((value) => {
+          if (!stopped) setDone({ key, value });
+        })
+        .catch((e: unknown) => {
+          if (!stopped) setDone({ key, failed: saveErrorMessage(e) });
+        });
+    }, wait);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, [key, version]);
+  return done && done.key === key ? done : undefined;
+}
+
+async function sumOrders(q: OrderQuery, stopped: () => boolean): Promise<OrderTotals> {
+  const totals = emptyTotals();
+  await forEachOrder(getDb(), q, (rows) => addToTotals(totals, rows), TOTALS_CHUNK, stopped);
+  return totals;
+}
+
+const everything = (q: OrderQuery) =>
+  q.fromMs === undefined && q.toMs === undefined && q.partnerId === undefined && !q.keep;
+
+/**
+ * The rows of `q` for a virtual list: `rowAt(i)` is the i-th newest order once its page is read;
+ * `show(first, last)` tells which rows are on screen. `count` is the exact count when known, else
+ * what is known so far (the list grows as pages come in), undefined before the first page.
+ */
+export function useOrderList(q: OrderQuery) {
+  const version = useOrdersVersion();
+  const totals = useBackgroundRead(q, version, sumOrders);
+  // The whole list is counted on the table, far sooner than the totals run ends.
+  const tableCount = useBackgroundRead(everything(q), version, (all) =>
+    all ? countOrders(getDb()) : Promise.resolve(undefined),
+  );
+  const [asked, setAsked] = useState({ q, first: 0, last: 0 });
+  // A new query starts at the top.
+  const pages = asked.q === q ? asked : { q, first: 0, last: 0 };
+
+  const read = useLiveQuery(
+    async () => {
+      const db = getDb();
+      const out = new Map<number, Order[]>();
+      for (let p = pages.first; p <= pages.last; p++)
+        out.set(p, await listOrders(db, q, p * PAGE, PAGE));
+      return { q, pages: out };
+    },
+    // `version` re-reads the pages after any write, also one no page row shows (a deletion
+    // before them moves every later row up).
+    [q, version, pages.first, pages.last],
+  );
+
+  // Pages read for this query, each as last read; a few around the screen are kept.
+  const kept = useRef<{ q: OrderQuery; pages: Map<number, Order[]> }>({ q, pages: new Map() });
+  if (kept.current.q !== q) kept.current = { q, pages: new Map() };
+  const fresh = read?.q === q ? read.pages : undefined;
+  if (fresh) {
+    for (const [p, rows] of fresh) kept.current.pages.set(p, rows);
+    for (const p of kept.current.pages.keys())
+      if (p < pages.first - KEPT_PAGES || p > pages.last + KEPT_PAGES) kept.current.pages.delete(p);
+  }
+  const store = kept.current.pages;
+
+  const exact = (tableCount?.key === true ? tableCount.value : undefined) ?? totals?.value?.orders;
+  // What the pages show: a short page is the end of the list; a full one, that many at least.
+  let end: number | undefined;
+  let atLeast = 0;
+  for (const [p, rows] of fresh ?? store) {
+    if (rows.length < PAGE) end = Math.min(end ?? Infinity, p * PAGE + rows.length);
+    else atLeast = Math.max(atLeast, (p + 1) * PAGE);
+  }
+  let count: number | undefined;
+  // Nothing is shown before the first page is read (no screen of empty rows).
+  if (!fresh && store.size === 0) count = undefined;
+  else if (end !== undefined) count = end;
+  else if (exact !== undefined) count = Math.max(exact, atLeast);
+  // Still counting: the rows read so far and one more page to scroll into.
+  else count = atLeast + PAGE;
+
+  const show = (first: number, last: number) => {
+    const f = Math.max(0, Math.floor(first / PAGE));
+    const l = Math.max(f, Math.floor(last / PAGE));
+    if (pages.first !== f || pages.last !== l) setAsked({ q, first: f, last: l });
+  };
+  const rowAt = (i: number): Order | undefined => store.get(Math.floor(i / PAGE))?.[i % PAGE];
+
+  return {
+    /** Rows in the list; undefined until the first page is read. */
+    count,
+    /** Whether `count` is the number of matching orders (not a count still going on). */
+    exact: end !== undefined || exact !== undefined,
+    rowAt,
+    show,
+    /** The totals, or undefined while the first run for these filters goes on. */
+    totals: totals?.value,
+    totalsFailed: totals?.failed,
+  };
+}

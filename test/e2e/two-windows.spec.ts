@@ -1,0 +1,61 @@
+import { expect, loadSampleData, openApp, test } from './fixtures';
+
+// Two tabs of one browser context share one database, as two Electron windows on one profile do.
+
+test('a save from a stale form is refused, and the other window follows the change', async ({
+  page,
+  context,
+}) => {
+  await loadSampleData(page);
+  const other = await context.newPage();
+  await openApp(other, 'partners/p-001/edit');
+  await expect(other.getByRole('heading', { level: 1, name: 'Edit Maya Chen' })).toBeVisible();
+
+  // The first window renames the partner while the second has the form open.
+  await openApp(page, 'partners/p-001/edit');
+  await page.getByLabel('Name', { exact: true }).fill('Maya Chen-Ortiz');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen-Ortiz' })).toBeVisible();
+
+  // The second window's list follows without a reload.
+  const list = await context.newPage();
+  await openApp(list, 'partners');
+  await list.getByLabel('Search partners').fill('maya');
+  await expect(list.getByRole('link', { name: 'Maya Chen-Ortiz' })).toBeVisible();
+  await openApp(page, 'partners/p-001/edit');
+  await page.getByLabel('Name', { exact: true }).fill('Maya C. Ortiz');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(list.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
+
+  // The stale form's save would overwrite the newer name: refused, in words.
+  await other.getByLabel('Notes').fill('Prefers grain-free samples');
+  await other.getByRole('button', { name: 'Save partner' }).click();
+  await expect(other.getByText('Not saved: this partner was changed elsewhere')).toBeVisible();
+  await expect(list.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
+
+  // Overwrite is the owner's explicit choice.
+  await other.getByRole('button', { name: 'Overwrite' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await expect(list.getByRole('link', { name: 'Maya Chen', exact: true })).toBeVisible();
+  await other.close();
+  await list.close();
+});
+
+test('a partner deleted in one window is gone from the other window at once', async ({
+  page,
+  context,
+}) => {
+  await loadSampleData(page);
+  const other = await context.newPage();
+  await openApp(other, 'partners/p-002');
+  await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
+  const name = (await other.getByRole('heading', { level: 1 }).textContent())!.trim();
+
+  await openApp(page, 'partners/p-002');
+  await page.getByRole('button', { name: 'Delete' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
+
+  // The other window's partner page follows: the partner is gone there too.
+  await expect(other.getByText(/no longer exists|not found|was deleted/i).first()).toBeVisible();
+  await other.close();
+});
