@@ -84,7 +84,16 @@ export const deletionsMiddleware: Middleware<DBCore> = {
           ...table,
           mutate(req) {
             return queue(req.trans, async () => {
-              // Records first: a deleteRange must list its keys before they are gone.
+              // Records first: the keys are listed while the rows still exist, and only ids
+              // that were stored are recorded (a deletion of an id that never existed here must
+              // not delete a real row elsewhere when merged).
+              if (req.type === 'delete' && !txFlags(req.trans).noDeletionRecords) {
+                const found = await table.getMany({ trans: req.trans, keys: req.keys });
+                const keys = req.keys.filter((_, i) => found[i] !== undefined);
+                await record(down, req.trans, name, { ...req, keys });
+                markChanged(down, req, ['deletions']);
+                return table.mutate(req);
+              }
               if (req.type === 'deleteRange') {
                 await record(down, req.trans, name, req);
                 markChanged(down, req, ['deletions']);

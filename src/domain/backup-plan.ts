@@ -120,8 +120,10 @@ export type LocalRefs = { [T in RefTable]?: Map<string, readonly string[]> };
 /**
  * Decide what an import does. Replace restores the backup exactly. Merge goes by id: a backup row
  * wins only when its updatedAt is newer than the row here and than a deletion of it here; a
- * deletion in the backup removes the row here when it is newer than the row's last edit; a promo
- * code that would end up on two partners stays with the partner already here and is reported.
+ * deletion in the backup removes the row here when it is newer than the row's last edit (here or
+ * in the backup), and is dropped otherwise; a partner or campaign that a row left after the merge
+ * points at is kept (keepReferenced); a promo code that would end up on two partners stays with
+ * the partner already here and is reported.
  */
 export function planImport(
   mode: ImportMode,

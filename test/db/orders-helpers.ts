@@ -1,16 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PawtnersDb } from '../../src/db/db';
-import {
-  applyOrderImport,
-  ensureCustomerSalt,
-  planOrderImport,
-  readImportBasis,
-  type ImportBasis,
-} from '../../src/db/orders';
+import { applyOrderImport, ensureCustomerSalt, planOrderImport } from '../../src/db/orders';
 import type { Contract, Partner } from '../../src/domain/schemas';
 import { parseCsv } from '../../src/io/csv';
-import { withCustomerKeys } from '../../src/io/customer-key';
+import { newCustomerSalt, withCustomerKeys } from '../../src/io/customer-key';
 import { shopifyImporter } from '../../src/io/orders-shopify';
 
 export const NOW = Date.UTC(2024, 5, 1);
@@ -84,32 +78,24 @@ export async function seedPartners(db: PawtnersDb): Promise<void> {
   ]);
 }
 
-/**
- * Read a Shopify fixture the way the worker does and plan it against the database (or against
- * `basis`, read before, as the worker does).
- */
-export async function planFixture(db: PawtnersDb, name: string, now = NOW, basis?: ImportBasis) {
+/** Read a Shopify fixture the way the import worker does and plan it against the database. */
+export async function planFixture(db: PawtnersDb, name: string, now = NOW) {
   const text = readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8');
   const res = shopifyImporter.parse(parseCsv(text), {
     timeZone: 'America/New_York',
     defaultCurrency: 'USD',
     now,
   });
-  const settings = await ensureCustomerSalt(db);
+  const settings = await ensureCustomerSalt(db, newCustomerSalt);
   const incoming = await withCustomerKeys(
     res.orders,
     settings.customerSalt,
     settings.keepRawEmails,
   );
-  return planOrderImport(db, 'shopify', incoming, res.problems, now, basis);
+  return planOrderImport(db, 'shopify', incoming, res.problems, now);
 }
 
-/** A fixture planned on a snapshot of the order index read first, as the import worker does. */
-export async function planFixtureOnIndex(db: PawtnersDb, name: string, now = NOW) {
-  const basis = await readImportBasis(db);
-  return { index: basis.index, plan: await planFixture(db, name, now, basis) };
-}
-
+/** Plan and apply a fixture; the number of orders written and the import's undo id. */
 export async function importFixture(db: PawtnersDb, name: string, now = NOW) {
-  return applyOrderImport(db, await planFixture(db, name, now));
+  return applyOrderImport(db, await planFixture(db, name, now), { now });
 }

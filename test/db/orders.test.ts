@@ -1,26 +1,34 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { liveQuery } from 'dexie';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { undoImport } from '../../src/db/backup';
 import { PawtnersDb } from '../../src/db/db';
 import {
   addManualOrder,
+  allOrders,
   applyOrderImport,
+  countOrders,
+  countOrdersWhere,
+  forEachOrder,
+  getOrder,
   ImportConflictError,
+  listOrders,
   mapCodeToPartner,
-  prepareOrderImport,
+  ordersChangeProbe,
   reassignOrder,
+  StaleWriteError,
+  uncreditedWithAnyCode,
+  usedCodes,
+  writeOrders,
+  type OrderQuery,
 } from '../../src/db/orders';
-import { buildAllStats } from '../../src/domain/stats';
-import { contentStore } from '../../src/db/order-pages';
 import { readSettings, saveSettings } from '../../src/db/repo';
+import type { Order, Settings } from '../../src/domain/schemas';
 import { customerKeyOf } from '../../src/io/customer-key';
 import { parseManualOrder, emptyManualOrder } from '../../src/io/orders-manual';
-import {
-  importFixture,
-  NOW,
-  planFixture,
-  planFixtureOnIndex,
-  seedPartners,
-} from './orders-helpers';
-import { allOrders, countOrders, getOrder } from '../../src/db/order-pages';
+import { dump, expectRollupsRight } from './backup-helpers';
+import { importFixture, NOW, planFixture, seedPartners } from './orders-helpers';
+
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 let db: PawtnersDb;
 let n = 0;
@@ -39,9 +47,9 @@ describe('order import', () => {
     const plan = await planFixture(db, 'shopify-orders.csv');
     expect(await countOrders(db)).toBe(0);
     expect(plan.counts).toEqual({ new: 8, unchanged: 0, changed: 0, unattributed: 1, errors: 0 });
-    expect(await applyOrderImport(db, plan)).toBe(8);
-    const stored = await allOrders(db).then((a) => a.sort((x, y) => (x.id < y.id ? -1 : 1)));
-    expect(stored).toEqual([...plan.toWrite].sort((a, b) => a.id.localeCompare(b.id)));
+    expect((await applyOrderImport(db, plan)).written).toBe(8);
+    const stored = (await allOrders(db)).sort(byId);
+    expect(stored).toEqual([...plan.toWrite].sort(byId));
     expect((await getOrder(db, 'shopify:#1002'))!.attribution).toEqual({
       method: 'referral',
       reason: 'utm_source=max-barks in note attributes',
@@ -51,7 +59,7 @@ describe('order import', () => {
   it('re-importing the same file is a no-op; an overlapping file updates refunds without duplicates', async () => {
     await importFixture(db, 'shopify-orders.csv');
     const before = await allOrders(db);
-    expect(await importFixture(db, 'shopify-orders.csv', NOW + 5)).toBe(0);
+    expect((await importFixture(db, 'shopify-orders.csv', NOW + 5)).written).toBe(0);
     expect(await allOrders(db)).toEqual(before);
     const later = await planFixture(db, 'shopify-orders-later.csv', NOW + 10);
     expect(later.counts).toMatchObject({ new: 1, changed: 1, unchanged: 1 });
@@ -100,64 +108,91 @@ describe('order import', () => {
     await importFixture(db, 'shopify-orders.csv');
     const plan = await planFixture(db, 'shopify-orders-later.csv', NOW + 10);
     await reassignOrder(db, 'shopify:#1003', 'p-lucy', 'Owner knows better', NOW + 20);
+    const before = await dump(db);
     await expect(applyOrderImport(db, plan)).rejects.toBeInstanceOf(ImportConflictError);
     expect(await countOrders(db)).toBe(8);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses when a partner the orders are credited to was deleted after the preview', async () => {
+    const plan = await planFixture(db, 'shopify-orders.csv');
+    expect(plan.toWrite.find((o) => o.id === 'shopify:#1002')!.partnerId).toBe('p-max');
+    await db.partners.delete('p-max');
+    const before = await dump(db);
+    const err = await applyOrderImport(db, plan).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImportConflictError);
+    expect((err as Error).message).toMatch(/partner .* was deleted/);
+    expect(await dump(db)).toEqual(before);
   });
 });
 
-/** The rollups as stored, and as a full recomputation from the stored records gives them. */
-async function rollups() {
-  const tz = (await readSettings(db)).timeZone;
-  const full = buildAllStats(
-    (await db.partners.toArray()).map((p) => p.id),
-    await allOrders(db),
-    await contentStore.all(db),
-    await db.contracts.toArray(),
-    tz,
-  );
-  const byId = <T extends { partnerId: string }>(rows: T[]) =>
-    [...rows].sort((a, b) => (a.partnerId < b.partnerId ? -1 : 1));
-  return { stored: byId(await db.partnerStats.toArray()), full: byId(full) };
-}
-
-describe('order import written as prepared while the preview is shown', () => {
+describe('order import in chunks, with progress, remembered mapping and undo', () => {
   it('writes exactly the plan, and the rollups equal a full recomputation', async () => {
     await importFixture(db, 'shopify-orders.csv');
-    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
+    const plan = await planFixture(db, 'shopify-orders-later.csv', NOW + 10);
     expect(plan.counts).toMatchObject({ new: 1, changed: 1, unchanged: 1 });
-    const prepared = await prepareOrderImport(db, plan, index);
-    expect(await countOrders(db)).toBe(8); // preparing writes nothing
-    expect(await applyOrderImport(db, plan, undefined, prepared)).toBe(2);
+    expect(await countOrders(db)).toBe(8); // planning writes nothing
+    const progress: [number, number][] = [];
+    const res = await applyOrderImport(db, plan, {
+      now: NOW + 10,
+      onProgress: (done, total) => progress.push([done, total]),
+    });
+    expect(res.written).toBe(2);
+    expect(res.undoId).toEqual(expect.any(String));
+    expect(progress).toEqual([[2, 2]]);
     expect(await countOrders(db)).toBe(9);
     for (const o of plan.toWrite) expect(await getOrder(db, o.id)).toEqual(o);
-    const { stored, full } = await rollups();
-    expect(stored).toEqual(full);
+    await expectRollupsRight(db);
   });
 
-  it('reads everything again when other orders were written after the preview', async () => {
+  it('keeps orders not in the file that were changed after the preview', async () => {
     await importFixture(db, 'shopify-orders.csv');
-    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
-    const prepared = await prepareOrderImport(db, plan, index);
-    // #1001 is not in the file, but its page is the one #1009 joins.
+    const plan = await planFixture(db, 'shopify-orders-later.csv', NOW + 10);
+    // #1001 is not in the file: changing it does not make the preview stale.
     await reassignOrder(db, 'shopify:#1001', 'p-pip', 'Owner knows better', NOW + 20);
-    expect(await applyOrderImport(db, plan, undefined, prepared)).toBe(2);
+    expect((await applyOrderImport(db, plan)).written).toBe(2);
     expect(await countOrders(db)).toBe(9);
     expect(await getOrder(db, 'shopify:#1001')).toMatchObject({ partnerId: 'p-pip' });
     for (const o of plan.toWrite) expect(await getOrder(db, o.id)).toEqual(o);
-    const { stored, full } = await rollups();
-    expect(stored).toEqual(full);
+    await expectRollupsRight(db);
   });
 
-  it('still refuses a preview whose orders changed after it was made', async () => {
-    await importFixture(db, 'shopify-orders.csv');
-    const { index, plan } = await planFixtureOnIndex(db, 'shopify-orders-later.csv', NOW + 10);
-    const prepared = await prepareOrderImport(db, plan, index);
-    await reassignOrder(db, 'shopify:#1003', 'p-lucy', 'Owner knows better', NOW + 20);
-    const before = await allOrders(db);
-    await expect(applyOrderImport(db, plan, undefined, prepared)).rejects.toBeInstanceOf(
+  it('saves the settings `remember` makes with the orders, and not without them', async () => {
+    const remember = (s: Settings) => ({ ...s, keepRawEmails: true, updatedAt: NOW + 1 });
+    const refused = await planFixture(db, 'shopify-orders.csv');
+    await db.partners.delete('p-max');
+    await expect(applyOrderImport(db, refused, { remember })).rejects.toBeInstanceOf(
       ImportConflictError,
     );
-    expect(await allOrders(db)).toEqual(before);
+    expect((await readSettings(db)).keepRawEmails).toBe(false);
+    await seedPartners(db);
+    await applyOrderImport(db, await planFixture(db, 'shopify-orders.csv'), { remember });
+    expect(await readSettings(db)).toMatchObject({ keepRawEmails: true, updatedAt: NOW + 1 });
+  });
+
+  it('"Undo import" puts back exactly the orders that were there', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    await reassignOrder(db, 'shopify:#1001', 'p-pip', 'Owner knows better', NOW + 5);
+    const before = await dump(db);
+    const plan = await planFixture(db, 'shopify-orders-later.csv', NOW + 10);
+    const { undoId } = await applyOrderImport(db, plan, {
+      now: NOW + 10,
+      remember: (s) => ({ ...s, keepRawEmails: true, updatedAt: NOW + 10 }),
+    });
+    expect(await countOrders(db)).toBe(9);
+    await undoImport(db, undoId);
+    expect(await dump(db)).toEqual(before);
+    await expectRollupsRight(db);
+  });
+
+  it('undoing the first import leaves no orders', async () => {
+    const plan = await planFixture(db, 'shopify-orders.csv');
+    const before = await dump(db);
+    const { undoId } = await applyOrderImport(db, plan);
+    await undoImport(db, undoId);
+    expect(await countOrders(db)).toBe(0);
+    expect(await dump(db)).toEqual(before);
+    await expectRollupsRight(db);
   });
 });
 
@@ -178,6 +213,22 @@ describe('mapping an unknown code and reassigning', () => {
       'Code lucy15 already belongs to Lucy Loaf.',
     );
     expect((await db.partners.get('p-pip'))!.codes).toEqual(['PIP20']);
+  });
+
+  it('refuses a reassignment made from a stale order, and overwrites without the check', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    const seen = (await getOrder(db, 'shopify:#1001'))!;
+    await reassignOrder(db, seen.id, 'p-max', 'Another window', NOW + 1, seen.updatedAt);
+    const before = await dump(db);
+    const err = await reassignOrder(db, seen.id, 'p-pip', 'This window', NOW + 2, seen.updatedAt)
+      .then(() => null)
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StaleWriteError);
+    expect((err as Error).message).toMatch(/changed elsewhere/);
+    expect(await dump(db)).toEqual(before);
+    await reassignOrder(db, seen.id, 'p-pip', 'This window', NOW + 3);
+    expect(await getOrder(db, seen.id)).toMatchObject({ partnerId: 'p-pip', updatedAt: NOW + 3 });
+    await expectRollupsRight(db);
   });
 
   it('a manual reassignment keeps its reason and survives re-import', async () => {
@@ -215,5 +266,127 @@ describe('mapping an unknown code and reassigning', () => {
       subtotal: 'Enter an amount like 49.90',
       date: 'The date is in the future',
     });
+  });
+});
+
+/** An order at `placedAtMs`, credited to `partnerId` (no attribution detail needed here). */
+function order(n: number, placedAtMs: number, partnerId: string | null, over: Partial<Order> = {}) {
+  const id = `test:${String(n).padStart(4, '0')}`;
+  const o: Order = {
+    id,
+    source: 'test',
+    orderId: String(n),
+    createdAt: 0,
+    updatedAt: 0,
+    placedAt: new Date(placedAtMs).toISOString(),
+    placedAtMs,
+    currency: 'USD',
+    subtotalCents: 1000,
+    discountCents: 0,
+    shippingCents: 0,
+    taxCents: 0,
+    totalCents: 1000,
+    refundedCents: 0,
+    status: 'paid',
+    codes: [],
+    tags: [],
+    note: '',
+    partnerId,
+    attribution: partnerId ? { method: 'manual', reason: 'test' } : null,
+    customerKey: null,
+    email: null,
+    region: { country: '', province: '', city: '' },
+  };
+  return { ...o, ...over };
+}
+
+describe('reading orders through the indexes', () => {
+  const T = Date.UTC(2024, 0, 1);
+  /** 30 orders; several share one instant (ties), every third is credited to nobody. */
+  const rows = Array.from({ length: 30 }, (_, i) =>
+    order(i, T + Math.floor(i / 4) * 1000, i % 3 === 0 ? null : i % 3 === 1 ? 'p-lucy' : 'p-max'),
+  );
+  const newestFirst = (list: Order[]) =>
+    [...list].sort((a, b) => b.placedAtMs - a.placedAtMs || (a.id < b.id ? 1 : -1));
+  beforeEach(async () => {
+    await writeOrders(db, rows);
+  });
+
+  const queries: [string, OrderQuery, (o: Order) => boolean][] = [
+    ['everything', {}, () => true],
+    [
+      'a date range',
+      { fromMs: T + 1000, toMs: T + 5000 },
+      (o) => o.placedAtMs >= T + 1000 && o.placedAtMs <= T + 5000,
+    ],
+    ['one partner', { partnerId: 'p-lucy' }, (o) => o.partnerId === 'p-lucy'],
+    [
+      'one partner in a range',
+      { partnerId: 'p-max', fromMs: T + 2000 },
+      (o) => o.partnerId === 'p-max' && o.placedAtMs >= T + 2000,
+    ],
+    ['nobody', { partnerId: null }, (o) => o.partnerId === null],
+    [
+      'a per-row check',
+      { keep: (o) => Number(o.orderId) % 2 === 0 },
+      (o) => Number(o.orderId) % 2 === 0,
+    ],
+  ];
+
+  it.each(queries)('lists, counts and walks %s, newest first', async (_, q, match) => {
+    const want = newestFirst(rows.filter(match));
+    expect(await countOrdersWhere(db, q)).toBe(want.length);
+    const pages: Order[] = [];
+    for (let offset = 0; offset < want.length + 7; offset += 7)
+      pages.push(...(await listOrders(db, q, offset, 7)));
+    expect(pages.map((o) => o.id)).toEqual(want.map((o) => o.id));
+    // In chunks smaller than a run of ties: every order once, in the same order.
+    for (const size of [1, 3, 5, 100]) {
+      const walked: Order[] = [];
+      await forEachOrder(db, q, (chunk) => walked.push(...chunk), size);
+      expect(walked.map((o) => o.id)).toEqual(want.map((o) => o.id));
+    }
+  });
+
+  it('stops walking when asked', async () => {
+    let chunks = 0;
+    await forEachOrder(
+      db,
+      {},
+      () => (chunks += 1),
+      5,
+      () => chunks >= 2,
+    );
+    expect(chunks).toBe(2);
+  });
+
+  it('knows the codes used and the uncredited orders that used them, without the rest', async () => {
+    await writeOrders(db, [
+      order(100, T, null, { codes: ['PawParty'] }),
+      order(101, T + 1, null, { codes: ['pawparty', 'LUCY15'] }),
+      order(102, T + 2, 'p-lucy', { codes: ['PAWPARTY'] }),
+    ]);
+    for (const step of [1, 2, 100])
+      expect(await usedCodes(db, step)).toEqual(['LUCY15', 'PAWPARTY', 'PawParty', 'pawparty']);
+    const found = await uncreditedWithAnyCode(db, ['PawParty', 'pawparty']);
+    expect(found.map((o) => o.id).sort()).toEqual(['test:0100', 'test:0101']);
+    expect(await uncreditedWithAnyCode(db, [])).toEqual([]);
+  });
+});
+
+describe('the orders change probe', () => {
+  it('runs a live query again after any write to orders, and not after other writes', async () => {
+    await importFixture(db, 'shopify-orders.csv');
+    let runs = 0;
+    const sub = liveQuery(() => ordersChangeProbe(db).then(() => (runs += 1))).subscribe({});
+    await vi.waitFor(() => expect(runs).toBe(1));
+    await reassignOrder(db, 'shopify:#1001', 'p-pip', 'test', NOW + 1);
+    await vi.waitFor(() => expect(runs).toBe(2));
+    await writeOrders(db, [], ['shopify:#1008']);
+    await vi.waitFor(() => expect(runs).toBe(3));
+    await saveSettings(db, { keepRawEmails: true });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(runs).toBe(3);
+    sub.unsubscribe();
   });
 });

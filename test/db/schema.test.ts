@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PawtnersDb, DATA_STORES, DATA_TABLES } from '../../src/db/db';
+import { PawtnersDb, DATA_TABLES } from '../../src/db/db';
 import {
   countAll,
   deleteAllData,
@@ -8,8 +8,6 @@ import {
   saveSettings,
 } from '../../src/db/repo';
 import { TABLE_SCHEMAS } from '../../src/domain/schemas';
-import { allOrders, findOrders } from '../../src/db/order-pages';
-import { contentStore, isPaged, PAGED } from '../../src/db/order-pages';
 
 let db: PawtnersDb;
 let n = 0;
@@ -25,10 +23,28 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      [...DATA_STORES, 'snapshots', 'partnerStats', 'startupCopies'].sort(),
+      [...DATA_TABLES, 'deletions', 'partnerStats', 'undoLog', 'undoRows'].sort(),
     );
+  });
+
+  it('indexes orders, content and payouts for the queries the screens make', () => {
+    const indexes = (t: string) =>
+      db
+        .table(t)
+        .schema.indexes.map((i) => (i.multi ? `*${i.name}` : i.name))
+        .sort();
+    expect(indexes('orders')).toEqual(
+      ['*codes', '[partnerId+placedAtMs]', 'customerKey', 'placedAtMs', 'updatedAt'].sort(),
+    );
+    expect(indexes('contentItems')).toEqual(
+      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate', 'updatedAt'].sort(),
+    );
+    expect(indexes('payouts')).toEqual(['[partnerId+paidDate]', 'paidDate', 'updatedAt'].sort());
+    // Synced tables keep app-made string ids (no auto-increment), as Dexie Cloud wants.
+    for (const t of [...DATA_TABLES, 'deletions'])
+      expect(db.table(t).schema.primKey.auto, t).toBe(false);
   });
 
   it('loads the sample brand: valid records, both kinds, every sub-type, ~3,000 orders', async () => {
@@ -38,7 +54,7 @@ describe('database schema', () => {
     expect(counts.orders).toBe(3000);
     expect(counts.contracts).toBeGreaterThan(counts.partners - 5);
     for (const t of DATA_TABLES) {
-      const rows = isPaged(t) ? await PAGED[t].all(db) : await db.table(t).toArray();
+      const rows = await db.table(t).toArray();
       for (const r of rows) {
         const res = TABLE_SCHEMAS[t].safeParse(r);
         if (!res.success)
@@ -61,24 +77,25 @@ describe('database schema', () => {
         tag,
       ).toBe(true);
     }
-    const refunds = await findOrders(
-      db,
-      (o) => o.status === 'refunded' || o.status === 'partially refunded',
-    ).then((a) => a.length);
+    const refunds = await db.orders
+      .filter((o) => o.status === 'refunded' || o.status === 'partially refunded')
+      .count();
     expect(refunds).toBeGreaterThan(30);
-    const months = new Set((await contentStore.all(db)).map((c) => c.plannedDate.slice(0, 7)));
+    const months = new Set(
+      (await db.contentItems.orderBy('plannedDate').keys()).map((d) => String(d).slice(0, 7)),
+    );
     expect(months.size).toBeGreaterThanOrEqual(12);
     // Every order credited to a partner points at a partner that exists.
     const ids = new Set(partners.map((p) => p.id));
-    const orphans = (await allOrders(db)).filter((o) => o.partnerId && !ids.has(o.partnerId));
+    const orphans = (await db.orders.toArray()).filter((o) => o.partnerId && !ids.has(o.partnerId));
     expect(orphans).toEqual([]);
   });
 
   it('is deterministic for the same day', async () => {
     await loadSampleData(db, Date.UTC(2026, 10, 24, 15));
-    const a = await allOrders(db);
+    const a = await db.orders.toArray();
     await loadSampleData(db, Date.UTC(2026, 10, 24, 15));
-    const b = await allOrders(db);
+    const b = await db.orders.toArray();
     expect(b).toEqual(a);
   });
 
