@@ -15,8 +15,6 @@ export const SYNCED_TABLES: ReadonlySet<string> = new Set(SYNCED_TABLE_NAMES);
 
 export const deletionId = (table: string, rowId: string) => `${table}/${rowId}`;
 
-/** Whether the deletions table has rows, per transaction (puts then must drop matching ones). */
-const hasDeletions = new WeakMap<object, boolean>();
 const queue = serialized();
 
 /** The clock the records use (tests set it). */
@@ -46,20 +44,45 @@ async function record(
         updatedAt: at,
       })),
     );
-    hasDeletions.set(trans, true);
+    const known = recorded.get(trans)?.get(table);
+    if (known) for (const k of ids) known.add(deletionId(table, String(k)));
     return;
   }
-  let any = hasDeletions.get(trans);
-  if (any === undefined) {
-    any = (await deletions.count()) > 0;
-    hasDeletions.set(trans, any);
+  // The ids of this table's deletion records, read once per transaction (one key range, no
+  // values): each write then drops the records of the rows it writes without a read per row.
+  const known = await recordedIds(core, trans, table);
+  if (known.size === 0) return;
+  const ids = keysOf(core.table(table).schema as never, req)
+    .map((k) => deletionId(table, String(k)))
+    .filter((id) => known.has(id));
+  for (const id of ids) known.delete(id);
+  await deletions.delete(ids);
+}
+
+/** Per transaction and table: the deletion record ids stored (kept up to date by this layer). */
+const recorded = new WeakMap<object, Map<string, Set<string>>>();
+
+async function recordedIds(
+  core: DBCore,
+  trans: DBCoreTransaction,
+  table: string,
+): Promise<Set<string>> {
+  let byTable = recorded.get(trans);
+  if (!byTable) recorded.set(trans, (byTable = new Map()));
+  let ids = byTable.get(table);
+  if (!ids) {
+    const prefix = `${table}/`;
+    const keys = await new CoreTable(core, trans, 'deletions').keys({
+      type: 2,
+      lower: prefix,
+      upper: `${prefix}\uffff`,
+      lowerOpen: false,
+      upperOpen: false,
+    });
+    ids = new Set(keys as string[]);
+    byTable.set(table, ids);
   }
-  if (!any) return;
-  const keys = keysOf(core.table(table).schema as never, req).map((k) =>
-    deletionId(table, String(k)),
-  );
-  const found = await deletions.getMany(keys);
-  await deletions.delete(keys.filter((_, i) => found[i] !== undefined));
+  return ids;
 }
 
 export const deletionsMiddleware: Middleware<DBCore> = {

@@ -87,14 +87,31 @@ function rangeOf(db: PawtnersDb, q: OrderQuery) {
     : base;
 }
 
-/** The orders of a query, newest first, `limit` from `offset`. */
-export function listOrders(
+/** Orders read per step when a query checks rows (see listOrders). */
+const CHECK_CHUNK = 1000;
+
+/**
+ * The orders of a query, newest first, `limit` from `offset`. The index skips to `offset` by
+ * itself; a query with a per-row check (or "credited to nobody") reads the range in chunks and
+ * checks them here, far sooner than a cursor stepping row by row.
+ */
+export async function listOrders(
   db: PawtnersDb,
   q: OrderQuery,
   offset: number,
   limit: number,
 ): Promise<Order[]> {
-  return rangeOf(db, q).reverse().offset(offset).limit(limit).toArray();
+  if (!q.keep && q.partnerId !== null)
+    return rangeOf(db, q).reverse().offset(offset).limit(limit).toArray();
+  const out: Order[] = [];
+  let skip = offset;
+  const take = (rows: Order[]) => {
+    const from = Math.min(skip, rows.length);
+    skip -= from;
+    for (let i = from; i < rows.length && out.length < limit; i++) out.push(rows[i]!);
+  };
+  await forEachOrder(db, q, take, CHECK_CHUNK, () => out.length >= limit);
+  return out;
 }
 
 /** How many orders a query matches. */
@@ -178,7 +195,7 @@ export function allOrders(db: PawtnersDb): Promise<Order[]> {
  * jumps from one code to the next (an index walk of every entry takes seconds at 300,000
  * orders), `step` codes per short read-only transaction, so it never holds up other reads.
  */
-export async function usedCodes(db: PawtnersDb, step = 100): Promise<string[]> {
+export async function usedCodes(db: PawtnersDb, step = 25): Promise<string[]> {
   const out: string[] = [];
   for (;;) {
     const done = await db.transaction('r', db.orders, async () => {

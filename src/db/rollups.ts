@@ -65,6 +65,31 @@ const pushTo = (m: Map<string, Order[]>, o: Order) => {
 };
 
 const deferred = new WeakMap<object, Work>();
+/** Rows a writer read already, per transaction and table: the versions its next write replaces. */
+const knownBefore = new WeakMap<object, Map<string, Map<unknown, unknown>>>();
+
+/**
+ * Hand over the stored versions of rows about to be written in the current transaction (a writer
+ * that read them anyway, such as an import's undo log): the next write of those keys then needs no
+ * read of its own. `undefined` marks a key known to be absent.
+ */
+export function provideBefore(table: string, rows: Iterable<[unknown, unknown]>): void {
+  const t = currentCoreTransaction();
+  let byTable = knownBefore.get(t);
+  if (!byTable) knownBefore.set(t, (byTable = new Map()));
+  let m = byTable.get(table);
+  if (!m) byTable.set(table, (m = new Map()));
+  for (const [k, v] of rows) m.set(k, v);
+}
+
+/** The handed-over versions of `keys`, used once, or null when any is unknown. */
+function takeKnown(trans: object, table: string, keys: readonly unknown[]): unknown[] | null {
+  const m = knownBefore.get(trans)?.get(table);
+  if (!m || !keys.every((k) => m.has(k))) return null;
+  const out = keys.map((k) => m.get(k));
+  for (const k of keys) m.delete(k);
+  return out;
+}
 const cores = new WeakMap<object, DBCore>();
 const queue = serialized();
 
@@ -246,10 +271,16 @@ export const rollupsMiddleware: Middleware<DBCore> = {
                   : req.type === 'delete'
                     ? req.keys
                     : keysOf(table.schema as never, req);
-              const before =
-                keys.length && (name !== 'partners' || req.type === 'delete')
-                  ? await table.getMany({ trans: req.trans, keys })
-                  : [];
+              const flags = txFlags(req.trans);
+              const needed =
+                keys.length > 0 &&
+                (name !== 'partners' || req.type === 'delete') &&
+                // Everything is rebuilt at the end anyway.
+                !(flags.deferRollups && deferred.get(req.trans)?.all);
+              const before = needed
+                ? (takeKnown(req.trans, name, keys) ??
+                  (await table.getMany({ trans: req.trans, keys })))
+                : [];
               const res = await table.mutate(req);
               markChanged(down, req, ['partnerStats']);
               const w = txFlags(req.trans).deferRollups

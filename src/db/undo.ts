@@ -5,7 +5,7 @@
  */
 import type { PawtnersDb } from './db';
 import { newId } from './ids';
-import { deferRollups, finishRollups } from './rollups';
+import { deferRollups, finishRollups, provideBefore } from './rollups';
 import { setTxFlags } from './core';
 
 /** One import's undo log (its rows are in `undoRows`). */
@@ -54,6 +54,11 @@ export class UndoRecorder {
     for (let i = 0; i < ids.length; i += ROWS_PER_ENTRY) {
       const chunk = ids.slice(i, i + ROWS_PER_ENTRY);
       const found = await t.bulkGet(chunk);
+      // The rollups need these same versions for the write that follows: no second read.
+      provideBefore(
+        table,
+        chunk.map((id, j) => [id, found[j]]),
+      );
       this.entries.push({
         table,
         added: chunk.filter((_, j) => found[j] === undefined),
