@@ -198,14 +198,14 @@ export function SalesScreen(_props: { rest: string[] }) {
             <p id="sales-totals-scope" className="muted sales-totals-scope">
               {scope ? `Totals for the orders ${scope}.` : 'Totals for all your orders.'} Cancelled
               orders add no revenue, refunds or discounts.
-              {totals === undefined ? ' Adding them up…' : ''}
+              {totals === undefined ? ' Adding them up…' : list.totalsUpdating ? ' Updating…' : ''}
               {list.totalsFailed ? ` They could not be added up: ${list.totalsFailed}` : ''}
             </p>
             <div className="grid-4">
               <Stat
                 label="Orders"
                 value={num(totals?.orders ?? (list.exact ? list.count : undefined))}
-                hint={`${num(totals?.counted)} not cancelled or fully refunded`}
+                hint={totals ? `${num(totals.counted)} not cancelled or fully refunded` : undefined}
               />
               <Stat
                 label="Revenue"
@@ -215,7 +215,7 @@ export function SalesScreen(_props: { rest: string[] }) {
               <Stat
                 label="Refunded"
                 value={money(totals?.refunded)}
-                hint={`Discounts given: ${money(totals?.discounts)}`}
+                hint={totals ? `Discounts given: ${money(totals.discounts)}` : undefined}
               />
               <Stat
                 label="Credited to partners"
@@ -226,7 +226,9 @@ export function SalesScreen(_props: { rest: string[] }) {
                       ? `${Math.round((totals.credited / totals.orders) * 100)}%`
                       : '–'
                 }
-                hint={`${num(totals?.credited)} of ${num(totals?.orders)} orders`}
+                hint={
+                  totals ? `${num(totals.credited)} of ${num(totals.orders)} orders` : undefined
+                }
               />
             </div>
           </section>

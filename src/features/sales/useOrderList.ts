@@ -49,13 +49,15 @@ export function useBackgroundRead<K, T>(
   key: K,
   version: object | undefined,
   job: (key: K, stopped: () => boolean) => Promise<T>,
-): { key: K; value?: T; failed?: string } | undefined {
-  const [done, setDone] = useState<{ key: K; value?: T; failed?: string }>();
+  /** False holds the work back (until what the screen shows first has been read). */
+  ready = true,
+): { key: K; value?: T; failed?: string; updating: boolean } | undefined {
+  const [done, setDone] = useState<{ key: K; value?: T; failed?: string; of?: object }>();
   const lastKey = useRef<{ key: K } | null>(null);
   const run = useRef(job);
   run.current = job;
   useEffect(() => {
-    if (!version) return;
+    if (!version || !ready) return;
     let stopped = false;
     const wait = lastKey.current && lastKey.current.key === key ? REDO_DELAY_MS : 0;
     lastKey.current = { key };
@@ -63,18 +65,19 @@ export function useBackgroundRead<K, T>(
       run
         .current(key, () => stopped)
         .then((value) => {
-          if (!stopped) setDone({ key, value });
+          if (!stopped) setDone({ key, value, of: version });
         })
         .catch((e: unknown) => {
-          if (!stopped) setDone({ key, failed: saveErrorMessage(e) });
+          if (!stopped) setDone({ key, failed: saveErrorMessage(e), of: version });
         });
     }, wait);
     return () => {
       stopped = true;
       clearTimeout(timer);
     };
-  }, [key, version]);
-  return done && done.key === key ? done : undefined;
+  }, [key, version, ready]);
+  // `updating`: orders changed since this result; a new one is on its way.
+  return done && done.key === key ? { ...done, updating: done.of !== version } : undefined;
 }
 
 async function sumOrders(q: OrderQuery, stopped: () => boolean): Promise<OrderTotals> {
@@ -93,11 +96,6 @@ const everything = (q: OrderQuery) =>
  */
 export function useOrderList(q: OrderQuery) {
   const version = useOrdersVersion();
-  const totals = useBackgroundRead(q, version, sumOrders);
-  // The whole list is counted on the table, far sooner than the totals run ends.
-  const tableCount = useBackgroundRead(everything(q), version, (all) =>
-    all ? countOrders(getDb()) : Promise.resolve(undefined),
-  );
   const [asked, setAsked] = useState({ q, first: 0, last: 0 });
   // A new query starts at the top.
   const pages = asked.q === q ? asked : { q, first: 0, last: 0 };
@@ -110,9 +108,21 @@ export function useOrderList(q: OrderQuery) {
         out.set(p, await listOrders(db, q, p * PAGE, PAGE));
       return { q, pages: out };
     },
-    // `version` re-reads the pages after any write, also one no page row shows (a deletion
-    // before them moves every later row up).
-    [q, version, pages.first, pages.last],
+    // The live query sees every change to the rows it read. Pages further down also skipped
+    // rows, and a deletion there moves every later row up: `version` re-reads them after any
+    // write. (Not the first page: it skips nothing, and an edit there shows sooner alone.)
+    [q, pages.first > 0 ? version : undefined, pages.first, pages.last],
+  );
+
+  // The totals and the count wait for the first page, so their reads do not hold it up.
+  const shown = read?.q === q;
+  const totals = useBackgroundRead(q, version, sumOrders, shown);
+  // The whole list is counted on the table, far sooner than the totals run ends.
+  const tableCount = useBackgroundRead(
+    everything(q),
+    version,
+    (all) => (all ? countOrders(getDb()) : Promise.resolve(undefined)),
+    shown,
   );
 
   // Pages read for this query, each as last read; a few around the screen are kept.
@@ -159,5 +169,7 @@ export function useOrderList(q: OrderQuery) {
     /** The totals, or undefined while the first run for these filters goes on. */
     totals: totals?.value,
     totalsFailed: totals?.failed,
+    /** The totals shown are from before the last change; new ones are being added up. */
+    totalsUpdating: totals?.updating ?? false,
   };
 }
