@@ -44,6 +44,8 @@ export function toCsv(header: string[] | null, rows: CsvValue[][], separator = '
 }
 
 export interface ParsedCsv {
+  /** The delimiter the file uses (see {@link detectDelimiter}). */
+  delimiter: CsvDelimiter;
   header: string[];
   /** Data rows as objects keyed by header; every value a string. Built on first use. */
   rows: Record<string, string>[];
@@ -55,17 +57,71 @@ export interface ParsedCsv {
   errors: { line: number; message: string }[];
 }
 
+export type CsvDelimiter = ',' | ';' | '\t' | '|';
+const DELIMITERS: readonly CsvDelimiter[] = [',', ';', '\t', '|'];
+/** Enough of a file to see its header and the rows after it. */
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_ROWS = 20;
+
 /**
- * Parse CSV text: strips a UTF-8 BOM, accepts CRLF or LF, quoted fields with commas and newlines.
+ * The delimiter of a CSV text: comma, semicolon (European Excel, where the comma is the decimal
+ * mark), tab or pipe. The one that splits the header into two or more columns and the next rows into
+ * as many wins (ties: more columns, then that order); a file none splits is comma-separated.
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const cut = text.length > SAMPLE_CHARS;
+  const sample = cut ? text.slice(0, SAMPLE_CHARS) : text;
+  let best: CsvDelimiter = ',';
+  let bestFit = -1;
+  let bestColumns = 0;
+  for (const delimiter of DELIMITERS) {
+    const rows = Papa.parse<string[]>(sample, {
+      delimiter,
+      preview: SAMPLE_ROWS + 1,
+      skipEmptyLines: 'greedy',
+    }).data;
+    // The last row of a cut sample may be cut too.
+    if (cut && rows.length > 2) rows.pop();
+    const header = rows[0];
+    if (!header || header.length < 2) continue;
+    let fitting = 0;
+    for (let i = 1; i < rows.length; i++) if (rows[i]!.length === header.length) fitting++;
+    const fit = rows.length > 1 ? fitting / (rows.length - 1) : 1;
+    if (fit > bestFit || (fit === bestFit && header.length > bestColumns)) {
+      best = delimiter;
+      bestFit = fit;
+      bestColumns = header.length;
+    }
+  }
+  return best;
+}
+
+/** Excel's first line naming the delimiter (`sep=;`), which is not the header. */
+const SEP_LINE = /^sep=([,;\t|])[ \t]*(\r\n|\n|\r)/i;
+
+/**
+ * Parse CSV text: strips a UTF-8 BOM, accepts CRLF or LF, quoted fields with commas and newlines,
+ * and comma, semicolon, tab or pipe delimiters (detected, or named by a `sep=` first line).
  * No dynamic typing: values stay strings. Header names are trimmed.
  */
 export function parseCsv(text: string): ParsedCsv {
-  const clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let clean = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let line = 1;
+  const sep = SEP_LINE.exec(clean);
+  let delimiter: CsvDelimiter;
+  if (sep) {
+    delimiter = sep[1] as CsvDelimiter;
+    clean = clean.slice(sep[0].length);
+    line = 2;
+  } else delimiter = detectDelimiter(clean);
   // Blank lines are kept by the parser and skipped here, so they still count for line numbers.
-  const res = Papa.parse<string[]>(clean, { skipEmptyLines: false, dynamicTyping: false });
+  const res = Papa.parse<string[]>(clean, {
+    delimiter,
+    skipEmptyLines: false,
+    dynamicTyping: false,
+  });
   const all = res.data;
   let first = 0;
-  let line = 1;
   while (first < all.length && isBlank(all[first]!)) line += countLines(all[first++]);
   const header = (all[first] ?? []).map((h) => h.trim());
   const records: string[][] = [];
@@ -91,11 +147,15 @@ export function parseCsv(text: string): ParsedCsv {
   }
   const parseErrors = res.errors
     .filter((e) => e.code !== 'UndetectableDelimiter')
-    .map((e) => ({ line: lineOfRow[e.row ?? 0] ?? (e.row ?? 0) + 1, message: e.message }));
+    .map((e) => ({
+      line: lineOfRow[e.row ?? 0] ?? (e.row ?? 0) + (sep ? 2 : 1),
+      message: e.message,
+    }));
   errors.unshift(...parseErrors);
   // Row objects cost a 100,000-row import about a second; the order importers read `records`.
   let rows: Record<string, string>[] | null = null;
   return {
+    delimiter,
     header,
     records,
     lineNumbers,

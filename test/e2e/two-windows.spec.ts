@@ -50,8 +50,10 @@ test('a partner deleted in one window is gone from the other window at once', as
   await openApp(other, 'partners/p-002');
   await expect(other.getByRole('heading', { level: 1 })).toBeVisible();
   const name = (await other.getByRole('heading', { level: 1 }).textContent())!.trim();
+  expect(name).not.toBe('');
 
   await openApp(page, 'partners/p-002');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
   await page.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Partners' })).toBeVisible();
 
