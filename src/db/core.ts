@@ -40,16 +40,7 @@ export class CoreTable<T = unknown> {
   count(): Promise<number> {
     return this.t.count({
       trans: this.trans,
-      query: {
-        index: this.t.schema.primaryKey,
-        range: {
-          type: RANGE,
-          lower: this.core.MIN_KEY,
-          upper: this.core.MAX_KEY,
-          lowerOpen: false,
-          upperOpen: false,
-        },
-      },
+      query: { index: this.t.schema.primaryKey, range: this.everything() },
     });
   }
 
@@ -104,17 +95,18 @@ export class CoreTable<T = unknown> {
   }
 
   async clear(): Promise<void> {
-    await this.t.mutate({
-      type: 'deleteRange',
-      trans: this.trans,
-      range: {
-        type: RANGE,
-        lower: this.core.MIN_KEY,
-        upper: this.core.MAX_KEY,
-        lowerOpen: false,
-        upperOpen: false,
-      },
-    });
+    await this.t.mutate({ type: 'deleteRange', trans: this.trans, range: this.everything() });
+  }
+
+  /** The range of every key. */
+  private everything(): DBCoreKeyRange {
+    return {
+      type: RANGE,
+      lower: this.core.MIN_KEY,
+      upper: this.core.MAX_KEY,
+      lowerOpen: false,
+      upperOpen: false,
+    };
   }
 }
 

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { buildAllStats, type PartnerStats } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
+import { SYNCED_TABLE_NAMES } from '../domain/schemas';
 import type {
   Bonus,
   BonusRule,
@@ -138,18 +139,7 @@ export class PawtnersDb extends Dexie {
 }
 
 /** The tables that hold the owner's data (everything a backup carries but the deletions). */
-export const DATA_TABLES = [
-  'settings',
-  'partners',
-  'contracts',
-  'campaigns',
-  'contentItems',
-  'orders',
-  'payouts',
-  'bonuses',
-  'bonusRules',
-  'brandFollowers',
-] as const;
+export const DATA_TABLES = ['settings', ...SYNCED_TABLE_NAMES] as const;
 export type DataTable = (typeof DATA_TABLES)[number];
 
 /** Every table a backup import or undo writes. */

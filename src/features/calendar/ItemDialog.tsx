@@ -1,3 +1,4 @@
+import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { useMemo, useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, ErrorPanel } from '../../components/ui';
@@ -183,26 +184,13 @@ export function ItemDialog(props: {
       >
         {failure ? <ErrorPanel title="Could not save">{failure}</ErrorPanel> : null}
         {stale ? (
-          <ErrorPanel
-            title="Not saved: this item was changed elsewhere"
-            actions={
-              <div className="row">
-                <button type="button" className="btn" onClick={() => void reload()}>
-                  Reload
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-danger"
-                  disabled={saving}
-                  onClick={() => void save(true)}
-                >
-                  Overwrite
-                </button>
-              </div>
-            }
-          >
-            {stale}
-          </ErrorPanel>
+          <StaleWriteNotice
+            what="item"
+            message={stale}
+            saving={saving}
+            onReload={() => void reload()}
+            onOverwrite={() => void save(true)}
+          />
         ) : null}
         <div className={quick ? 'stack cal-quick' : 'form-grid'}>
           <Field id={id('partner')} label="Partner" error={errors.partnerId}>

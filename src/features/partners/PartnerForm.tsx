@@ -1,3 +1,4 @@
+import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
 import { href, navigate } from '../../navigation/router';
@@ -184,26 +185,13 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
       >
         {stale ? (
           <div ref={staleRef} tabIndex={-1}>
-            <ErrorPanel
-              title="Not saved: this partner was changed elsewhere"
-              actions={
-                <div className="row">
-                  <button type="button" className="btn" onClick={() => void reload()}>
-                    Reload
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-danger"
-                    disabled={saving}
-                    onClick={() => void submit(true)}
-                  >
-                    Overwrite
-                  </button>
-                </div>
-              }
-            >
-              {stale}
-            </ErrorPanel>
+            <StaleWriteNotice
+              what="partner"
+              message={stale}
+              saving={saving}
+              onReload={() => void reload()}
+              onOverwrite={() => void submit(true)}
+            />
           </div>
         ) : null}
         {errorCount > 0 ? (

@@ -1,3 +1,4 @@
+import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, ErrorPanel } from '../../components/ui';
@@ -105,24 +106,16 @@ export function ReassignDialog(props: {
         </>
       }
     >
-      {failure ? (
-        <ErrorPanel
-          title={failure.stale ? 'Changed in another window' : 'Not saved'}
-          actions={
-            failure.stale ? (
-              <>
-                <button type="button" className="btn btn-small" onClick={() => void reload()}>
-                  Reload
-                </button>
-                <button type="button" className="btn btn-small" onClick={() => void save(true)}>
-                  Overwrite
-                </button>
-              </>
-            ) : undefined
-          }
-        >
-          {failure.message}
-        </ErrorPanel>
+      {failure?.stale ? (
+        <StaleWriteNotice
+          what="order"
+          message={failure.message}
+          saving={false}
+          onReload={() => void reload()}
+          onOverwrite={() => void save(true)}
+        />
+      ) : failure ? (
+        <ErrorPanel title="Not saved">{failure.message}</ErrorPanel>
       ) : null}
       <p className="muted">
         Now: {order.attribution ? order.attribution.reason : 'not credited to anyone'}.
