@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import { generateLargeData, LARGE } from './large-dataset';
 import { generateSampleData, type DataSet } from '../domain/sample-data';
 import { dateInZone } from '../domain/dates';
-import { DATA_TABLES, getDb } from '../db/db';
+import { DATA_TABLES, getDb, SCHEMA_V5 } from '../db/db';
 import { deleteAllData } from '../db/repo';
 import { applyImport } from '../db/backup';
 import { exportBackup, importBackupText } from '../features/settings/backup-file';
@@ -94,7 +94,7 @@ async function rawWrite(d: DataSet): Promise<number> {
  * `chunk` rows per transaction (each bulkPut outside a transaction is its own read-write
  * transaction). Orders without a partner are stored as they are (the compound index skips them).
  */
-export const RAW_ORDER_INDEXES = 'id, [partnerId+placedAtMs], placedAtMs, customerKey, updatedAt';
+export const RAW_ORDER_INDEXES = SCHEMA_V5.orders;
 
 async function rawBulkPut(
   rows: readonly object[],

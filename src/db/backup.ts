@@ -90,39 +90,64 @@ export async function markExported(db: PawtnersDb, now: number): Promise<void> {
   });
 }
 
-/** What is stored: every row's id and updatedAt (keys and one field), and partners' codes. */
-async function readLocal(db: PawtnersDb) {
-  const index = {} as LocalIndex;
-  // Each row's content fingerprint too: a row edited without a new updatedAt still differs.
-  const signatures = new Map<TableName, Map<string, number>>();
-  // And what rows point at, so a Merge keeps a partner or campaign a row here still needs.
+/**
+ * What is stored, gathered from rows as they are read: every row's id and updatedAt, a fingerprint
+ * of its content (a row edited without a new updatedAt still differs), and what it points at (so a
+ * Merge keeps a partner or campaign a row here still needs).
+ */
+function emptyLocal() {
+  const index = Object.fromEntries(TABLE_NAMES.map((t) => [t, new Map()])) as LocalIndex;
+  const signatures = new Map<TableName, Map<string, number>>(
+    TABLE_NAMES.map((t) => [t, new Map()]),
+  );
   const refs: LocalRefs = {};
-  for (const t of TABLE_NAMES) {
-    const m = new Map<string, number>();
-    const sig = new Map<string, number>();
-    const pointsAt = (REF_TABLES as readonly string[]).includes(t)
-      ? (refs[t as RefTable] = new Map<string, readonly string[]>())
-      : null;
-    await rowsOf(db, t).each((r) => {
-      m.set(r.id, r.updatedAt);
-      sig.set(r.id, rowSignature(r));
-      if (pointsAt) {
-        const to = rowRefs(t, r);
-        if (to.length) pointsAt.set(r.id, to);
+  return {
+    index,
+    refs,
+    add(t: TableName, rows: readonly AnyRow[]) {
+      const m = index[t];
+      const sig = signatures.get(t)!;
+      const pointsAt = (REF_TABLES as readonly string[]).includes(t)
+        ? (refs[t as RefTable] ??= new Map<string, readonly string[]>())
+        : null;
+      for (const r of rows) {
+        m.set(r.id, r.updatedAt);
+        sig.set(r.id, rowSignature(r));
+        if (pointsAt) {
+          const to = rowRefs(t, r);
+          if (to.length) pointsAt.set(r.id, to);
+        }
       }
-    });
-    index[t] = m;
-    signatures.set(t, sig);
+    },
+    sameAsLocal: (t: TableName, row: { id: string }) =>
+      signatures.get(t)?.get(row.id) === rowSignature(row),
+  };
+}
+
+/** Everything stored, read for planning, and the partners' codes and customer salt. */
+async function readLocal(db: PawtnersDb) {
+  const local = emptyLocal();
+  for (const t of TABLE_NAMES) {
+    const table = rowsOf(db, t);
+    let last: string | null = null;
+    for (;;) {
+      const rows: AnyRow[] = await (
+        last === null ? table.toCollection() : table.where(':id').above(last)
+      )
+        .limit(CHUNK_ROWS)
+        .toArray();
+      local.add(t, rows);
+      if (rows.length < CHUNK_ROWS) break;
+      last = rows[rows.length - 1]!.id;
+    }
   }
-  const sameAsLocal = (t: TableName, row: { id: string }) =>
-    signatures.get(t)?.get(row.id) === rowSignature(row);
   const partners: PartnerCodes[] = (await db.partners.toArray()).map(({ id, name, codes }) => ({
     id,
     name,
     codes,
   }));
   const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
-  return { index, partners, salt, sameAsLocal, refs };
+  return { ...local, partners, salt };
 }
 
 export interface ImportPreview {
@@ -208,30 +233,25 @@ export async function applyImport(
   try {
     return await db.transaction('rw', [...WRITE_ALL_TABLES], async () => {
       deferRollups();
-      // Planned again here, not reused from the preview, so edits made since are respected.
-      const local = await readLocal(db);
-      const plan = planImport(
-        mode,
-        local.index,
-        local.partners,
-        data,
-        local.salt,
-        local.sameAsLocal,
-        local.refs,
-      );
       const rec = new UndoRecorder(db);
       let step = 0;
+      let plan: ImportPlan;
       if (mode === 'replace') {
         setTxFlags({ noDeletionRecords: true });
+        // Every row is read once, for the undo log; what is stored is known from that read.
+        const local = emptyLocal();
         for (const t of TABLE_NAMES) {
           progress('Keeping a copy for Undo', step++);
-          if (t === 'deletions') await rec.captureWhole(t);
+          const seen = (rows: readonly { id: string }[]) => local.add(t, rows as AnyRow[]);
+          if (t === 'deletions') await rec.captureWhole(t, seen);
           else
             await rec.captureTable(
               t,
-              plan.writes[t].map((r) => r.id),
+              data[t].map((r) => r.id),
+              seen,
             );
         }
+        plan = planImport('replace', local.index, [], data, '', local.sameAsLocal);
         for (const t of TABLE_NAMES) {
           progress('Writing', step++);
           await rowsOf(db, t).clear();
@@ -242,6 +262,17 @@ export async function applyImport(
         await db.partnerStats.clear();
         await db.partnerStats.bulkPut(replaceStats!);
       } else {
+        // Planned again here, not reused from the preview, so edits made since are respected.
+        const local = await readLocal(db);
+        plan = planImport(
+          'merge',
+          local.index,
+          local.partners,
+          data,
+          local.salt,
+          local.sameAsLocal,
+          local.refs,
+        );
         await rec.captureWhole('deletions');
         for (const t of TABLE_NAMES) {
           progress('Keeping a copy for Undo', step++);

@@ -124,6 +124,24 @@ export async function readStatementPeriod(
   );
 }
 
+/** Payments whose period overlaps [start, end] (YYYY-MM-DD): those a period's statements count. */
+export function payoutsOverlapping(db: PawtnersDb, range: DateRange): Promise<Payout[]> {
+  return db.payouts
+    .where('periodEnd')
+    .aboveOrEqual(range.start)
+    .filter((p) => p.periodStart <= range.end)
+    .toArray();
+}
+
+/** The newest `limit` payments, newest first (by paid date). */
+export function recentPayouts(db: PawtnersDb, limit: number): Promise<Payout[]> {
+  return db.payouts.orderBy('paidDate').reverse().limit(limit).toArray();
+}
+
+export function countPayouts(db: PawtnersDb): Promise<number> {
+  return db.payouts.count();
+}
+
 /** Payments made in [from, to] (YYYY-MM-DD, inclusive). */
 export function payoutsBetween(db: PawtnersDb, from: string, to: string): Promise<Payout[]> {
   return db.payouts.where('paidDate').between(from, to, true, true).toArray();

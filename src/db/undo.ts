@@ -69,8 +69,15 @@ export class UndoRecorder {
     return out;
   }
 
-  /** Before replacing a whole table by rows with `newIds`: keep every row now there. */
-  async captureTable(table: string, newIds: Iterable<string>): Promise<void> {
+  /**
+   * Before replacing a whole table by rows with `newIds`: keep every row now there (each chunk is
+   * also handed to `seen`, so the caller needs no read of its own).
+   */
+  async captureTable(
+    table: string,
+    newIds: Iterable<string>,
+    seen?: (rows: readonly Row[]) => void,
+  ): Promise<void> {
     const t = this.db.table<Row, string>(table);
     const had = new Set<string>();
     let last: string | null = null;
@@ -80,6 +87,7 @@ export class UndoRecorder {
         .toArray();
       if (rows.length === 0) break;
       for (const r of rows) had.add(r.id);
+      seen?.(rows);
       this.entries.push({ table, added: [], previous: rows });
       last = rows[rows.length - 1]!.id;
     }
@@ -89,8 +97,9 @@ export class UndoRecorder {
   }
 
   /** A small table put back whole (the deletion records). */
-  async captureWhole(table: string): Promise<void> {
+  async captureWhole(table: string, seen?: (rows: readonly Row[]) => void): Promise<void> {
     const rows = await this.db.table<Row, string>(table).toArray();
+    seen?.(rows);
     this.entries.push({ table, added: [], previous: rows, whole: true });
   }
 

@@ -42,20 +42,24 @@ function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<stri
   return m;
 }
 
-/** One statement per partner that has a contract, earnings or payouts in the period. */
-export function buildStatements(
-  data: StatementData,
+/** What each partner earned in a period (the slow part of a statement: orders, content, bonuses). */
+export interface PeriodEarnings {
+  partner: Partner;
+  earnings: Earnings;
+}
+
+export function periodEarnings(
+  data: Omit<StatementData, 'payouts'>,
   range: DateRange,
   opts: EarningsOptions,
-): Statement[] {
+): PeriodEarnings[] {
   const contracts = groupBy(data.contracts, (c) => c.partnerId);
   const orders = groupBy(data.orders, (o) => o.partnerId);
   const content = groupBy(data.content, (c) => c.partnerId);
   const bonuses = groupBy(data.bonuses, (b) => b.partnerId);
-  const payouts = groupBy(data.payouts, (p) => p.partnerId);
-  const out: Statement[] = [];
-  for (const partner of data.partners) {
-    const earnings = partnerEarnings(
+  return data.partners.map((partner) => ({
+    partner,
+    earnings: partnerEarnings(
       {
         kind: partner.kind,
         contracts: contracts.get(partner.id) ?? [],
@@ -66,7 +70,22 @@ export function buildStatements(
       },
       range,
       opts,
-    );
+    ),
+  }));
+}
+
+/**
+ * The statements from what was earned and what was paid (payments whose period overlaps the
+ * range): cheap, so recording a payment does not sum the period's orders again.
+ */
+export function statementsFrom(
+  earned: readonly PeriodEarnings[],
+  payments: readonly Payout[],
+  range: DateRange,
+): Statement[] {
+  const payouts = groupBy(payments, (p) => p.partnerId);
+  const out: Statement[] = [];
+  for (const { partner, earnings } of earned) {
     const paid = (payouts.get(partner.id) ?? []).filter((p) => overlaps(p, range));
     const paidCents = paid.reduce((s, p) => s + p.amountCents, 0);
     if (earnings.payableCents === 0 && paid.length === 0 && earnings.revenueCents === 0) continue;
@@ -79,4 +98,13 @@ export function buildStatements(
     });
   }
   return out;
+}
+
+/** One statement per partner that has a contract, earnings or payouts in the period. */
+export function buildStatements(
+  data: StatementData,
+  range: DateRange,
+  opts: EarningsOptions,
+): Statement[] {
+  return statementsFrom(periodEarnings(data, range, opts), data.payouts, range);
 }

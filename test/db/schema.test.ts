@@ -36,12 +36,12 @@ describe('database schema', () => {
         .schema.indexes.map((i) => (i.multi ? `*${i.name}` : i.name))
         .sort();
     expect(indexes('orders')).toEqual(
-      ['*codes', '[partnerId+placedAtMs]', 'customerKey', 'placedAtMs', 'updatedAt'].sort(),
+      ['*codes', '[partnerId+placedAtMs]', 'customerKey', 'placedAtMs'].sort(),
     );
     expect(indexes('contentItems')).toEqual(
-      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate', 'updatedAt'].sort(),
+      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate'].sort(),
     );
-    expect(indexes('payouts')).toEqual(['[partnerId+paidDate]', 'paidDate', 'updatedAt'].sort());
+    expect(indexes('payouts')).toEqual(['[partnerId+paidDate]', 'paidDate', 'periodEnd'].sort());
     // Synced tables keep app-made string ids (no auto-increment), as Dexie Cloud wants.
     for (const t of [...DATA_TABLES, 'deletions'])
       expect(db.table(t).schema.primKey.auto, t).toBe(false);

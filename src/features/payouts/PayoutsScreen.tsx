@@ -4,11 +4,17 @@ import { Download, HandCoins, Wallet } from 'lucide-react';
 import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../hooks/data';
-import { allPayouts, readStatementPeriod } from '../../db/payouts';
+import {
+  allPayouts,
+  countPayouts,
+  payoutsOverlapping,
+  readStatementPeriod,
+  recentPayouts,
+} from '../../db/payouts';
 import { addMonths, dateInZone, endOfMonth, startOfMonth } from '../../domain/dates';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
-import { buildStatements, type Statement } from '../../domain/payout-statements';
+import { periodEarnings, statementsFrom, type Statement } from '../../domain/payout-statements';
 import type { Payout } from '../../domain/schemas';
 import { paypalPayoutFiles } from '../../io/paypal';
 import { saveFile } from '../../platform/bridge';
@@ -68,8 +74,17 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     async () => ({ month, range: wanted, ...(await readStatementPeriod(getDb(), wanted)) }),
     [month, wanted],
   );
-  const stored = useLiveQuery(() => allPayouts(getDb()), []);
+  // Only the payments the month's statements count, and the newest few for the history.
+  const stored = useLiveQuery(() => payoutsOverlapping(getDb(), wanted), [wanted]);
   const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
+  const recent = useLiveQuery(
+    () =>
+      allHistory
+        ? allPayouts(getDb())
+        : recentPayouts(getDb(), HISTORY_SHOWN + pending.removed.size),
+    [allHistory, pending.removed.size],
+  );
+  const paymentCount = useLiveQuery(() => countPayouts(getDb()), []) ?? 0;
   const data = useMemo(
     () => (period && payouts ? { ...period, payouts } : undefined),
     [period, payouts],
@@ -78,26 +93,35 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   // read (never last month's records summed over this month's dates).
   const range = data?.range ?? wanted;
   const shownMonth = data?.month ?? month;
-  const statements = useMemo(
+  // The period's earnings are summed once per period; a payment recorded only redoes the rest.
+  const earned = useMemo(
     () =>
-      data
-        ? buildStatements(data, range, {
+      period
+        ? periodEarnings(period, period.range, {
             timeZone: settings.timeZone,
             countDiscountAsCost: settings.countDiscountAsCost,
-          }).sort(
+          })
+        : null,
+    [period, settings.timeZone, settings.countDiscountAsCost],
+  );
+  const statements = useMemo(
+    () =>
+      earned && data
+        ? statementsFrom(earned, data.payouts, range).sort(
             (a, b) => b.owedCents - a.owedCents || a.partner.name.localeCompare(b.partner.name),
           )
         : [],
-    [data, range, settings.timeZone, settings.countDiscountAsCost],
+    [earned, data, range],
   );
   const names = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
   const history = useMemo(
     () =>
-      [...(data?.payouts ?? [])].sort(
+      withPending(recent ?? [], pending).sort(
         (a, b) => b.paidDate.localeCompare(a.paidDate) || b.createdAt - a.createdAt,
       ),
-    [data],
+    [recent, pending],
   );
+  const historyCount = Math.max(paymentCount, history.length);
 
   const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
   const chosen = statements.filter((s) => selected.has(s.partner.id));
@@ -305,13 +329,13 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           <Card
             title="Payment history"
             actions={
-              history.length > HISTORY_SHOWN ? (
+              historyCount > HISTORY_SHOWN ? (
                 <button
                   type="button"
                   className="btn btn-small"
                   onClick={() => setAllHistory(!allHistory)}
                 >
-                  {allHistory ? 'Show fewer' : `Show all ${history.length}`}
+                  {allHistory ? 'Show fewer' : `Show all ${historyCount}`}
                 </button>
               ) : undefined
             }
