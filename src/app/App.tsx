@@ -19,25 +19,51 @@ import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useMenuActions } from '../features/common/useMenuActions';
 import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from '../navigation/router';
 
-// Screens other than the Dashboard load on first visit, so start-up parses only what it shows.
+// Screens other than the Dashboard load on first visit or, once start-up is over, in a quiet
+// moment (see usePrefetchScreens), so start-up parses only what it shows and a first visit does
+// not wait for the network or the compiler.
+const SCREEN_CODE = {
+  partners: () => import('../features/partners/PartnersScreen'),
+  calendar: () => import('../features/calendar/CalendarScreen'),
+  sales: () => import('../features/sales/SalesScreen'),
+  payouts: () => import('../features/payouts/PayoutsScreen'),
+  compare: () => import('../features/compare/CompareScreen'),
+  settings: () => import('../features/settings/SettingsScreen'),
+};
 const PartnersScreen = lazy(() =>
-  import('../features/partners/PartnersScreen').then((m) => ({ default: m.PartnersScreen })),
+  SCREEN_CODE.partners().then((m) => ({ default: m.PartnersScreen })),
 );
 const CalendarScreen = lazy(() =>
-  import('../features/calendar/CalendarScreen').then((m) => ({ default: m.CalendarScreen })),
+  SCREEN_CODE.calendar().then((m) => ({ default: m.CalendarScreen })),
 );
-const SalesScreen = lazy(() =>
-  import('../features/sales/SalesScreen').then((m) => ({ default: m.SalesScreen })),
-);
-const PayoutsScreen = lazy(() =>
-  import('../features/payouts/PayoutsScreen').then((m) => ({ default: m.PayoutsScreen })),
-);
-const CompareScreen = lazy(() =>
-  import('../features/compare/CompareScreen').then((m) => ({ default: m.CompareScreen })),
-);
+const SalesScreen = lazy(() => SCREEN_CODE.sales().then((m) => ({ default: m.SalesScreen })));
+const PayoutsScreen = lazy(() => SCREEN_CODE.payouts().then((m) => ({ default: m.PayoutsScreen })));
+const CompareScreen = lazy(() => SCREEN_CODE.compare().then((m) => ({ default: m.CompareScreen })));
 const SettingsScreen = lazy(() =>
-  import('../features/settings/SettingsScreen').then((m) => ({ default: m.SettingsScreen })),
+  SCREEN_CODE.settings().then((m) => ({ default: m.SettingsScreen })),
 );
+
+/** After start-up, load the other screens' code one at a time in idle moments. */
+function usePrefetchScreens(afterStart: boolean): void {
+  useEffect(() => {
+    if (!afterStart) return;
+    let stopped = false;
+    let idle = 0;
+    const queue = Object.values(SCREEN_CODE);
+    const next = () => {
+      const load = queue.shift();
+      if (!load || stopped) return;
+      idle = requestIdleCallback(() => {
+        load().then(next, next);
+      });
+    };
+    next();
+    return () => {
+      stopped = true;
+      cancelIdleCallback(idle);
+    };
+  }, [afterStart]);
+}
 
 // Automatic backups (desktop only) pull in the backup writer: they load after start-up
 // (useAfterStart).
@@ -108,6 +134,7 @@ export function App() {
   useMenuActions();
   const current = SCREENS.find((s) => s.path === route.screen)!;
   const afterStart = useAfterStart();
+  usePrefetchScreens(afterStart);
 
   useEffect(() => {
     document.title = `${current.label} · Pawtners`;
