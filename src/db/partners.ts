@@ -2,7 +2,14 @@
  * The partners repository. Every write validates first and then happens in ONE transaction, so a
  * refused save leaves nothing half-written; deletes hand back everything they removed for Undo.
  */
-import { findCodeConflicts, validatePartnerDraft, withStatus, withTag } from '../domain/partners';
+import {
+  findCodeConflicts,
+  PartnerKeys,
+  validatePartnerDraft,
+  withStatus,
+  withTag,
+} from '../domain/partners';
+import { normalizeCode } from '../domain/ids';
 import type { FieldErrors, PartnerDraft } from '../domain/partners';
 import type {
   Bonus,
@@ -233,23 +240,29 @@ export async function commitPartnerImport(
 ): Promise<void> {
   await db.transaction('rw', [db.partners, db.contracts], async () => {
     const ids = new Set(writes.map((w) => w.partner.id));
-    const stored = (await db.partners.toArray()).filter((p) => !ids.has(p.id));
-    const all = [...stored, ...writes.map((w) => w.partner)];
+    // One index of every partner's codes (stored ones, replaced by the written versions), so
+    // each write is checked in time that does not grow with the number of partners.
+    const keys = new PartnerKeys((await db.partners.toArray()).filter((p) => !ids.has(p.id)));
+    for (const w of writes) keys.put(w.partner);
     for (const w of writes) {
-      const clash = findCodeConflicts(
-        w.partner.codes,
-        all.filter((p) => p.id !== w.partner.id),
-      )[0];
-      if (clash)
-        throw new Error(
-          `The code ${clash.code} of ${w.partner.name} is already used${clash.ownerName ? ` by ${clash.ownerName}` : ''}. Nothing was imported.`,
-        );
+      const seen = new Set<string>();
+      for (const code of w.partner.codes) {
+        const n = normalizeCode(code);
+        const owner = keys.codeOwner(n, w.partner.id);
+        if (owner !== null || seen.has(n))
+          throw new Error(
+            `The code ${code} of ${w.partner.name} is already used${owner ? ` by ${owner}` : ''}. Nothing was imported.`,
+          );
+        seen.add(n);
+      }
     }
-    for (const w of writes) {
-      const keep = new Set(w.contracts.map((c) => c.id));
-      const old = await db.contracts.where('partnerId').equals(w.partner.id).primaryKeys();
-      await db.contracts.bulkDelete(old.filter((k) => !keep.has(k)));
-    }
+    // Contracts no longer in the file go: one read of the written partners' contracts.
+    const keep = new Set(writes.flatMap((w) => w.contracts.map((c) => c.id)));
+    const old = await db.contracts
+      .where('partnerId')
+      .anyOf([...ids])
+      .primaryKeys();
+    await db.contracts.bulkDelete(old.filter((k) => !keep.has(k)));
     await db.partners.bulkPut(writes.map((w) => w.partner));
     await db.contracts.bulkPut(writes.flatMap((w) => w.contracts));
   });

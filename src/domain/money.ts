@@ -1,7 +1,19 @@
 /** Money helpers. Amounts are integer minor units (cents); never floats in storage or sums. */
 import { safeCurrency, safeLocale } from './intl';
 
-/** Parse a user- or file-written amount ("1,234.50", "$12", "12.5", "(3.00)") into cents. */
+// Grouped: a first group of 1-3 digits (not starting with 0), then groups of 3 with ONE separator
+// (the other mark, a space, a no-break space or an apostrophe); then the decimals.
+const AMOUNT_BODY: Record<'.' | ',', RegExp> = {
+  '.': /^(?:([1-9]\d{0,2}(?:([, \u00a0\u202f'’])\d{3})(?:\2\d{3})*)|(\d+))(?:\.(\d+))?$/,
+  ',': /^(?:([1-9]\d{0,2}(?:([. \u00a0\u202f'’])\d{3})(?:\2\d{3})*)|(\d+))(?:,(\d+))?$/,
+};
+const GROUP_SEPARATORS = /[, \u00a0\u202f'’.]/g;
+
+/**
+ * Parse a user- or file-written amount ("1,234.50", "$12", "12.5", "(3.00)", "1 234,50" with
+ * `','`) into cents. Thousands separators must group by three: "54,57" with the decimal point is
+ * refused, never read as 5457.
+ */
 export function parseMoney(input: string, decimalSeparator: '.' | ',' = '.'): number | null {
   let s = input.trim();
   if (s === '') return null;
@@ -12,20 +24,21 @@ export function parseMoney(input: string, decimalSeparator: '.' | ',' = '.'): nu
   }
   s = s.replace(/^[A-Z]{3}\s*/i, '').replace(/\s*[A-Z]{3}$/i, '');
   s = s.replace(/^[$€£¥]\s*/, '').replace(/\s*[$€£¥]$/, '');
-  if (s.startsWith('-')) {
+  // A hyphen, or the minus sign some locales format with (sv-SE, fi-FI: U+2212).
+  if (s.startsWith('-') || s.startsWith('\u2212')) {
     negative = !negative;
     s = s.slice(1);
   }
   s = s.replace(/^[$€£¥]\s*/, '');
-  const thousands = decimalSeparator === '.' ? /,/g : /[.\s]/g;
-  s = s.replace(thousands, '');
-  if (decimalSeparator === ',') s = s.replace(',', '.');
-  if (!/^\d+(\.\d+)?$/.test(s)) return null;
-  const [whole, frac = ''] = s.split('.') as [string, string?];
+  const m = AMOUNT_BODY[decimalSeparator].exec(s);
+  if (!m) return null;
+  const whole = m[1] !== undefined ? m[1].replace(GROUP_SEPARATORS, '') : m[3]!;
+  const frac = m[4] ?? '';
+  // More than two decimals only when the rest are zeros ("12.500"): cents are the unit.
   if (frac.length > 2 && !/^0+$/.test(frac.slice(2))) return null;
   const value = Number(whole) * 100 + Number((frac + '00').slice(0, 2));
   if (!Number.isSafeInteger(value)) return null;
-  return negative ? -value : value;
+  return negative && value !== 0 ? -value : value;
 }
 
 /**

@@ -86,15 +86,80 @@ export function findCodeConflicts(
 ): CodeConflict[] {
   const owner = new Map<string, string>();
   for (const o of others) for (const c of o.codes) owner.set(normalizeCode(c), o.name);
+  return conflictsWith(codes, (n) => owner.get(n) ?? null);
+}
+
+/** Codes repeated in the list or held by someone (`ownerOf` takes a normalized code). */
+function conflictsWith(
+  codes: readonly string[],
+  ownerOf: (normalized: string) => string | null,
+): CodeConflict[] {
   const seen = new Set<string>();
   const out: CodeConflict[] = [];
   for (const c of codes) {
     const n = normalizeCode(c);
+    const owner = seen.has(n) ? null : ownerOf(n);
     if (seen.has(n)) out.push({ code: c, ownerName: null });
-    else if (owner.has(n)) out.push({ code: c, ownerName: owner.get(n)! });
+    else if (owner !== null) out.push({ code: c, ownerName: owner });
     seen.add(n);
   }
   return out;
+}
+
+type KeyHolder = Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'>;
+
+/**
+ * Who holds each promo code and referral slug, kept current as partners are added or replaced:
+ * checking one partner costs its own codes, not a pass over every other partner, so a bulk
+ * import checks 20,000 rows in time that grows with the rows, not their square.
+ */
+export class PartnerKeys {
+  private readonly byId = new Map<string, KeyHolder>();
+  /** Normalized code -> holders (id -> name), in the order they were added. */
+  private readonly codes = new Map<string, Map<string, string>>();
+  private readonly slugs = new Map<string, Set<string>>();
+
+  constructor(partners: Iterable<KeyHolder> = []) {
+    for (const p of partners) this.put(p);
+  }
+
+  /** Add a partner, or replace the one with its id. */
+  put(p: KeyHolder): void {
+    this.remove(p.id);
+    this.byId.set(p.id, p);
+    for (const c of p.codes) {
+      const n = normalizeCode(c);
+      let holders = this.codes.get(n);
+      if (!holders) this.codes.set(n, (holders = new Map()));
+      holders.set(p.id, p.name);
+    }
+    if (p.referralSlug) {
+      let ids = this.slugs.get(p.referralSlug);
+      if (!ids) this.slugs.set(p.referralSlug, (ids = new Set()));
+      ids.add(p.id);
+    }
+  }
+
+  remove(id: string): void {
+    const old = this.byId.get(id);
+    if (!old) return;
+    this.byId.delete(id);
+    for (const c of old.codes) this.codes.get(normalizeCode(c))?.delete(id);
+    this.slugs.get(old.referralSlug)?.delete(id);
+  }
+
+  /** Name of the partner other than `exceptId` holding a normalized code (the last added), or null. */
+  codeOwner(normalized: string, exceptId?: string): string | null {
+    let name: string | null = null;
+    for (const [id, n] of this.codes.get(normalized) ?? []) if (id !== exceptId) name = n;
+    return name;
+  }
+
+  /** Whether a partner other than `exceptId` has this referral slug. */
+  slugTaken(slug: string, exceptId?: string): boolean {
+    for (const id of this.slugs.get(slug) ?? []) if (id !== exceptId) return true;
+    return false;
+  }
 }
 
 /** A URL-safe slug: lowercase ascii letters, digits and single dashes. */
@@ -295,8 +360,11 @@ export type FieldErrors = Record<string, string>;
 export interface ValidationContext {
   /** The stored partner being edited, or null when creating. */
   existing: Partner | null;
-  /** Every other partner (for code and slug uniqueness). */
-  others: readonly Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'>[];
+  /**
+   * Every other partner (for code and slug uniqueness), or their keys already indexed (bulk
+   * imports: one index for all rows). The partner being edited may be among them.
+   */
+  others: readonly KeyHolder[] | PartnerKeys;
   today: string;
   now: number;
   newId: () => string;
@@ -376,11 +444,12 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
   });
 
   const codes = [...splitList(d.codes)];
-  const others = ctx.others.filter((o) => o.id !== ctx.existing?.id);
+  const keys = ctx.others instanceof PartnerKeys ? ctx.others : new PartnerKeys(ctx.others);
+  const self = ctx.existing?.id;
   if (codes.some((c) => c.length > 60)) err('codes', 'A code must be at most 60 characters');
   if (codes.some((c) => !/^[\p{L}\p{N}_-]+$/u.test(c)))
     err('codes', 'Codes use letters, digits, - and _ only');
-  const conflicts = findCodeConflicts(codes, others);
+  const conflicts = conflictsWith(codes, (n) => keys.codeOwner(n, self));
   if (conflicts.length) {
     err(
       'codes',
@@ -395,7 +464,7 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
   const slug = d.referralSlug.trim();
   if (slug && !SLUG_PATTERN.test(slug))
     err('referralSlug', 'Use lowercase letters, digits and dashes, e.g. maya-chen');
-  else if (slug && others.some((o) => o.referralSlug === slug))
+  else if (slug && keys.slugTaken(slug, self))
     err('referralSlug', `${slug} is already another partner’s referral slug`);
 
   const contracts: Contract[] = [];

@@ -81,6 +81,17 @@ export interface ParsedBackup {
 export type ParseResult =
   { ok: true; backup: ParsedBackup } | { ok: false; problems: BackupProblem[] };
 
+/** How far a parse is: what it does now ("Checking table 6 of 11: Orders") and rows done of all. */
+export interface ParseProgress {
+  label: string;
+  done: number;
+  total: number;
+}
+export type OnParseProgress = (p: ParseProgress) => void;
+
+/** Rows checked between two progress reports. */
+const PROGRESS_ROWS = 20_000;
+
 export function formatProblem(p: BackupProblem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
 }
@@ -282,16 +293,20 @@ const dataShapeSchema = z.strictObject(
  * Every row against its table's schema, one row at a time: zod's output for a row is dropped at
  * once, so a 300,000-order file is not held twice in memory. Stops at MAX_PROBLEMS.
  */
-function dataProblems(data: unknown): BackupProblem[] {
+function dataProblems(data: unknown, onProgress?: OnParseProgress): BackupProblem[] {
   const shape = dataShapeSchema.safeParse(data);
   if (!shape.success) return zodProblems(shape.error);
   const problems: BackupProblem[] = [];
-  for (const t of TABLE_NAMES) {
+  for (const [n, t] of TABLE_NAMES.entries()) {
     const schema = TABLE_SCHEMAS[t];
     const rows = shape.data[t];
+    const label = `Checking table ${n + 1} of ${TABLE_NAMES.length}: ${TABLE_LABELS[t]}`;
+    onProgress?.({ label, done: 0, total: rows.length });
     // Orders are most of a big backup: the hand-written check first, zod only to word a problem.
     const fast = t === 'orders' ? isPlainValidOrder : () => false;
     for (let i = 0; i < rows.length; i++) {
+      if (onProgress && i > 0 && i % PROGRESS_ROWS === 0)
+        onProgress({ label, done: i, total: rows.length });
       if (fast(rows[i])) continue;
       const r = schema.safeParse(rows[i]);
       if (r.success) continue;
@@ -422,16 +437,22 @@ const fail = (...problems: BackupProblem[]): ParseResult => ({
 });
 
 /**
- * Parse and fully validate a backup file. Nothing here touches the database: the caller writes
- * only when this returns `ok`.
+ * Parse and fully validate a backup file, in time that grows linearly with its size. Nothing here
+ * touches the database: the caller writes only when this returns `ok`. `onProgress` hears each
+ * step (a worker shows it).
  */
-export function parseBackup(text: string, appVersion?: string): ParseResult {
+export function parseBackup(
+  text: string,
+  appVersion?: string,
+  onProgress?: OnParseProgress,
+): ParseResult {
   if (text.length > MAX_BACKUP_CHARS)
     return fail({
       path: '',
       message: 'The file is larger than 512 MB; it is not a Pawtners backup.',
     });
   let raw: unknown;
+  onProgress?.({ label: 'Reading the backup', done: 0, total: 1 });
   try {
     raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
@@ -441,6 +462,7 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
       message: `The file is not valid JSON, or it was cut short (${clip(detail, 120)}).`,
     });
   }
+  onProgress?.({ label: 'Checking its structure', done: 0, total: 1 });
   const shape = checkShape(raw);
   if (shape.length) return fail(...shape);
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
@@ -478,7 +500,7 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
   }
   const migrated = migrateBackupData(head.data.data, schemaVersion);
   if (!migrated.ok) return fail(migrated.problem);
-  const rowProblems = dataProblems(migrated.data);
+  const rowProblems = dataProblems(migrated.data, onProgress);
   if (rowProblems.length) return fail(...rowProblems);
   // Keep the rows as written, not zod's output: a schema transform (trim) must not alter a
   // restore. Strict schemas already proved there is nothing extra in them.
@@ -490,6 +512,7 @@ export function parseBackup(text: string, appVersion?: string): ParseResult {
       ? s
       : { ...s, importMappings: normalizeImportMappings(s.importMappings) },
   );
+  onProgress?.({ label: 'Checking ids and references', done: 0, total: 1 });
   const integrity = [...duplicateIdProblems(data), ...referenceProblems(data)];
   if (integrity.length) return fail(...integrity);
   return {

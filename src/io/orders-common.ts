@@ -4,8 +4,16 @@
  * Shopify, Etsy and any owner-mapped CSV are this reader with different columns and date styles.
  * Pure: the clock (`now`) and the brand time zone come in through the context.
  */
+import {
+  AMBIGUOUS,
+  ambiguousMessage,
+  fileDecimals,
+  markOf,
+  readAmount,
+  type DecimalMark,
+  type FileDecimals,
+} from './amounts';
 import type { ParsedCsv } from './csv';
-import { parseMoney } from '../domain/money';
 import { MAX_EPOCH_MS, zoneOffsetMs } from '../domain/dates';
 import type { Order, OrderStatus } from '../domain/schemas';
 import { ORDER_LIMITS } from '../domain/constants';
@@ -48,6 +56,11 @@ export interface ImportContext {
   defaultCurrency: string;
   /** The clock, to refuse orders dated in the future. */
   now: number;
+  /**
+   * The owner's answer when asked for the file's decimal mark; without it, amounts that read two
+   * ways ("1,234") take the mark the file's other amounts show, or are refused.
+   */
+  decimalMark?: DecimalMark;
 }
 
 export interface ImportResult {
@@ -322,6 +335,15 @@ export function parseMappedOrders(
   const cells = {} as Record<keyof ColumnMap, number[]>;
   for (const f of FIELDS) cells[f] = cellsOf(f);
   const latest = ctx.now + 24 * 3_600_000;
+  // Read from every amount of the file, and only when a cell needs it (most files never do).
+  let decimals: FileDecimals | null = ctx.decimalMark ?? null;
+  const decimalsOf = (): FileDecimals =>
+    (decimals ??= fileDecimals(
+      cellsAt(
+        records,
+        MONEY_FIELDS.flatMap((f) => cells[f]),
+      ),
+    ));
   for (const [orderId, g] of groups) {
     const errs: string[] = [];
     const get = (f: keyof ColumnMap) => {
@@ -333,12 +355,25 @@ export function parseMappedOrders(
       }
       return '';
     };
+    /** A cell in cents, or null once the reason it cannot be read is noted. */
+    const amountOf = (raw: string, label: string): number | null => {
+      let v = readAmount(raw, ctx.decimalMark ?? null);
+      if (v === AMBIGUOUS) {
+        const d = decimalsOf();
+        v = readAmount(raw, markOf(d));
+        if (v === AMBIGUOUS) {
+          errs.push(ambiguousMessage(label, raw, d));
+          return null;
+        }
+      }
+      if (v === null) errs.push(`${label} "${raw}" is not an amount`);
+      return v;
+    };
     const money = (f: keyof ColumnMap, label: string): number => {
       const raw = get(f);
       if (raw === '') return 0;
-      const v = readMoney(raw);
-      if (v === null) errs.push(`${label} "${raw}" is not an amount`);
-      else if (v < 0) errs.push(`${label} "${raw}" is negative`);
+      const v = amountOf(raw, label);
+      if (v !== null && v < 0) errs.push(`${label} "${raw}" is negative`);
       return v ?? 0;
     };
     const dateRaw = get('date');
@@ -358,9 +393,8 @@ export function parseMappedOrders(
     let refundedCents = money('refunded', 'Refunded amount');
     const adjusted = get('adjustedTotal');
     if (adjusted !== '' && refundedCents === 0) {
-      const a = readMoney(adjusted);
-      if (a === null) errs.push(`Adjusted total "${adjusted}" is not an amount`);
-      else refundedCents = Math.max(0, totalCents - a);
+      const a = amountOf(adjusted, 'Adjusted total');
+      if (a !== null) refundedCents = Math.max(0, totalCents - a);
     }
     let subtotalCents =
       get('subtotal') === ''
@@ -412,28 +446,20 @@ const FIELDS = [
   'adjustedTotal',
 ] as const satisfies readonly (keyof ColumnMap)[];
 
-/**
- * Plain amounts ("12.50", "7": up to 12 digits, up to 2 decimals) read digit by digit, without
- * parseMoney's regular expressions (six amounts per order); the rest goes to parseMoney.
- */
-export function readMoney(raw: string): number | null {
-  const n = raw.length;
-  let whole = 0;
-  let i = 0;
-  for (; i < n && i < 13; i++) {
-    const c = raw.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) break;
-    whole = whole * 10 + c;
-  }
-  if (i >= 1 && i <= 12) {
-    if (i === n) return whole * 100;
-    if (raw.charCodeAt(i) === 46 && (n === i + 2 || n === i + 3)) {
-      const a = raw.charCodeAt(i + 1) - 48;
-      const b = n === i + 3 ? raw.charCodeAt(i + 2) - 48 : 0;
-      if (a >= 0 && a <= 9 && b >= 0 && b <= 9) return whole * 100 + a * 10 + b;
-    }
-  }
-  return parseMoney(raw);
+/** The fields read as amounts: their cells tell the file's decimal mark. */
+const MONEY_FIELDS = [
+  'total',
+  'subtotal',
+  'discount',
+  'shipping',
+  'tax',
+  'refunded',
+  'adjustedTotal',
+] as const satisfies readonly (keyof ColumnMap)[];
+
+/** The cells at these positions of every row, in file order. */
+function* cellsAt(records: readonly string[][], at: readonly number[]): Generator<string> {
+  for (const r of records) for (const j of at) yield r[j]?.trim() ?? '';
 }
 
 /** The first of these cells with text, trimmed, or ''. */

@@ -8,6 +8,7 @@ import { activeContractAt } from '../domain/contracts';
 import { centsToDecimal } from '../domain/money';
 import {
   emptyPartnerDraft,
+  PartnerKeys,
   partnerToDraft,
   splitList,
   validatePartnerDraft,
@@ -25,6 +26,14 @@ import {
   type PartnerStatus,
   type Platform,
 } from '../domain/schemas';
+import {
+  AMBIGUOUS,
+  ambiguousMessage,
+  fileDecimals,
+  markOf,
+  readAmount,
+  type FileDecimals,
+} from './amounts';
 import { parseCsv, toCsv, type CsvValue } from './csv';
 
 const PROFILE_COLUMNS = [
@@ -156,6 +165,8 @@ export interface ImportContext {
   today: string;
   now: number;
   newId: () => string;
+  /** Rows planned so far, every few hundred rows (a worker shows it). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const KIND_WORDS: Record<string, PartnerKind> = {
@@ -226,9 +237,22 @@ function rowToDraft(
   has: (col: string) => boolean,
   base: PartnerDraft,
   fail: (column: string, message: string) => void,
+  decimals: () => FileDecimals,
 ): { draft: PartnerDraft; platforms: Platform[]; contractIndex: number } {
   const d: PartnerDraft = { ...base, accounts: [...base.accounts], contracts: [...base.contracts] };
   const val = (col: string) => unneutralise(row[col] ?? '').trim();
+  /** A money cell as the form writes it ("1234.50"), in the file's decimal convention. */
+  const money = (col: string): string => {
+    const raw = val(col);
+    let v = readAmount(raw, null);
+    if (v === AMBIGUOUS) v = readAmount(raw, markOf(decimals()));
+    if (v === AMBIGUOUS) {
+      fail(col, ambiguousMessage('The amount', raw, decimals()));
+      return '0';
+    }
+    // What is not an amount goes on as written, for the form's own message.
+    return v === null ? raw : centsToDecimal(v);
+  };
   if (has('name')) d.name = val('name');
   if (has('email')) d.email = val('email');
   if (has('kind')) {
@@ -279,8 +303,8 @@ function rowToDraft(
     const acc: AccountDraft = {
       platform: pl,
       handle,
-      followers: val(`${pl}_followers`) || '0',
-      engagementRate: val(`${pl}_engagement`) || '0',
+      followers: wholeText(val(`${pl}_followers`)) || '0',
+      engagementRate: percentText(val(`${pl}_engagement`)) || '0',
     };
     if (i >= 0) d.accounts[i] = acc;
     else d.accounts.push(acc);
@@ -317,15 +341,16 @@ function rowToDraft(
         | 'flatFeePerPost'
         | 'perksPerMonth'
         | 'deliverablesPerMonth',
+      read: (col: string) => string = val,
     ) => {
-      if (has(col)) next[key] = val(col);
+      if (has(col)) next[key] = read(col);
     };
     text('contract_end', 'endDate');
-    text('retainer', 'retainer');
-    text('commission_rate', 'commissionRate');
-    text('flat_fee_per_post', 'flatFeePerPost');
-    text('perks_per_month', 'perksPerMonth');
-    text('deliverables_per_month', 'deliverablesPerMonth');
+    text('retainer', 'retainer', money);
+    text('commission_rate', 'commissionRate', (c) => percentText(val(c)));
+    text('flat_fee_per_post', 'flatFeePerPost', money);
+    text('perks_per_month', 'perksPerMonth', money);
+    text('deliverables_per_month', 'deliverablesPerMonth', (c) => wholeText(val(c)));
     if (has('retainer_period') && val('retainer_period')) {
       const p = val('retainer_period').toLowerCase();
       if ((RETAINER_PERIODS as readonly string[]).includes(p))
@@ -354,6 +379,25 @@ function rowToDraft(
   return { draft: d, platforms: d.accounts.map((a) => a.platform), contractIndex };
 }
 
+/** The money columns: their cells tell the file's decimal mark. */
+const MONEY_COLUMNS = ['retainer', 'flat_fee_per_post', 'perks_per_month'] as const;
+
+/**
+ * A percentage with a decimal comma ("12,5") as the form reads it ("12.5"). A percentage is at
+ * most 100, so its comma cannot group thousands: it is always the decimal mark.
+ */
+function percentText(text: string): string {
+  return /^\d+,\d+\s*%?$/.test(text) ? text.replace(',', '.') : text;
+}
+
+/**
+ * A count grouped with dots ("12.400" followers, European Excel) as a plain number. A count is
+ * whole, so dots that group by three cannot be decimals.
+ */
+function wholeText(text: string): string {
+  return /^\d{1,3}(\.\d{3})+$/.test(text) ? text.replace(/\./g, '') : text;
+}
+
 function deepEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
@@ -370,6 +414,8 @@ function deepEqual(a: unknown, b: unknown): boolean {
 function sameRecord<T extends { updatedAt: number; createdAt: number }>(a: T, b: T): boolean {
   return deepEqual({ ...a, updatedAt: 0, createdAt: 0 }, { ...b, updatedAt: 0, createdAt: 0 });
 }
+
+const PROGRESS_EVERY = 500;
 
 /**
  * Plan an import: match each row to a stored partner (by `id`, else by email), validate it with
@@ -397,13 +443,27 @@ export function planPartnerImport(text: string, ctx: ImportContext): PartnerImpo
   const byEmail = new Map(
     ctx.partners.filter((p) => p.email).map((p) => [p.email.toLowerCase(), p]),
   );
-  const contractsOf = (id: string) => ctx.contracts.filter((c) => c.partnerId === id);
-  // What the stored partners will look like after the rows planned so far.
-  const current = new Map(ctx.partners.map((p) => [p.id, p]));
+  const contractsByPartner = new Map<string, Contract[]>();
+  for (const c of ctx.contracts) {
+    const list = contractsByPartner.get(c.partnerId);
+    if (list) list.push(c);
+    else contractsByPartner.set(c.partnerId, [c]);
+  }
+  const contractsOf = (id: string) => contractsByPartner.get(id) ?? [];
+  // Codes and slugs of the stored partners as they will be after the rows planned so far.
+  const keys = new PartnerKeys(ctx.partners);
   const seen = new Map<string, number>();
   const rows: PlannedPartner[] = [];
+  const money = MONEY_COLUMNS.filter(has);
+  let decimals: FileDecimals | null = null;
+  const decimalsOf = () =>
+    (decimals ??= fileDecimals(
+      parsed.rows.flatMap((r) => money.map((c) => unneutralise(r[c] ?? '').trim())),
+    ));
+  const total = parsed.rows.length;
 
   parsed.rows.forEach((row, i) => {
+    if (ctx.onProgress && i % PROGRESS_EVERY === 0) ctx.onProgress(i, total);
     const line = parsed.lineNumbers[i] ?? i + 2;
     const fail = (column: string, message: string) => errors.push({ line, column, message });
     const id = (row.id ?? '').trim();
@@ -420,11 +480,10 @@ export function planPartnerImport(text: string, ctx: ImportContext): PartnerImpo
       : emptyPartnerDraft('affiliate');
     if (!existing && !has('kind')) fail('kind', 'Say which kind: ambassador or affiliate');
     const before = errors.length;
-    const { draft, platforms, contractIndex } = rowToDraft(row, has, base, fail);
-    const others = [...current.values()].filter((p) => p.id !== existing?.id);
+    const { draft, platforms, contractIndex } = rowToDraft(row, has, base, fail, decimalsOf);
     const r = validatePartnerDraft(draft, {
       existing,
-      others,
+      others: keys,
       today: ctx.today,
       now: ctx.now,
       newId: ctx.newId,
@@ -435,22 +494,25 @@ export function planPartnerImport(text: string, ctx: ImportContext): PartnerImpo
       return;
     }
     if (errors.length > before) return;
-    current.set(r.partner.id, r.partner);
+    keys.put(r.partner);
+    const stored = existing ? contractsOf(existing.id) : [];
+    const storedById = new Map(stored.map((c) => [c.id, c]));
     const unchanged =
       existing !== null &&
       sameRecord(existing, r.partner) &&
-      r.contracts.length === contractsOf(existing.id).length &&
+      r.contracts.length === stored.length &&
       r.contracts.every((c) => {
-        const old = contractsOf(existing.id).find((o) => o.id === c.id);
+        const old = storedById.get(c.id);
         return old !== undefined && sameRecord(old, c);
       });
     rows.push({
       line,
       action: existing ? (unchanged ? 'unchanged' : 'update') : 'create',
       partner: unchanged ? existing : r.partner,
-      contracts: unchanged ? contractsOf(existing.id) : r.contracts,
+      contracts: unchanged ? stored : r.contracts,
     });
   });
+  ctx.onProgress?.(total, total);
   if (parsed.rows.length === 0)
     errors.push({ line: 2, column: '', message: 'The file has no partner rows.' });
   return { rows, errors, ok: errors.length === 0 };

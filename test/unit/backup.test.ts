@@ -507,3 +507,53 @@ describe('import planning', () => {
     expect(TABLE_NAMES.every((t) => twice.writes[t].length === 0)).toBe(true);
   });
 });
+
+/** The sample brand with its orders copied `k` times (a big shop's backup is mostly orders). */
+function withOrders(k: number): BackupData {
+  const orders = Array.from({ length: k }, (_, j) =>
+    sample.orders.map((o) => ({ ...o, id: `${o.id}~${j}`, orderId: `${o.orderId}-${j}` })),
+  ).flat();
+  return { ...sample, orders };
+}
+
+describe('big backups', () => {
+  it('says what it checks, table by table, with rows done', () => {
+    const seen: { label: string; done: number; total: number }[] = [];
+    const r = parseBackup(buildBackupText(withOrders(8), '0.1.0', NOW), '0.1.0', (p) =>
+      seen.push(p),
+    );
+    expect(r.ok).toBe(true);
+    const labels = [...new Set(seen.map((p) => p.label))];
+    expect(labels).toEqual([
+      'Reading the backup',
+      'Checking its structure',
+      ...TABLE_NAMES.map((t, i) => expect.stringMatching(`^Checking table ${i + 1} of 11: `)),
+      'Checking ids and references',
+    ]);
+    expect(seen.filter((p) => p.label === 'Checking table 6 of 11: Orders')).toEqual([
+      { label: 'Checking table 6 of 11: Orders', done: 0, total: 24_000 },
+      { label: 'Checking table 6 of 11: Orders', done: 20_000, total: 24_000 },
+    ]);
+  });
+
+  it('parses in time that grows linearly with the file', () => {
+    const small = buildBackupText(withOrders(2), '0.1.0', NOW);
+    const large = buildBackupText(withOrders(8), '0.1.0', NOW);
+    const time = (text: string) => {
+      const t0 = performance.now();
+      const r = parseBackup(text);
+      const ms = performance.now() - t0;
+      expect(r.ok).toBe(true);
+      return ms;
+    };
+    time(small); // warm-up
+    let a = Infinity;
+    let b = Infinity;
+    for (let k = 0; k < 3; k++) {
+      a = Math.min(a, time(small));
+      b = Math.min(b, time(large));
+    }
+    // 4x the rows: about 4x the time when every step is linear, 16x for a square one.
+    expect(b / a).toBeLessThan(10);
+  }, 60_000);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, parseCsv, toCsv } from '../../src/io/csv';
+import { csvCell, detectDelimiter, parseCsv, toCsv } from '../../src/io/csv';
 
 describe('CSV export', () => {
   it.each([
@@ -69,5 +69,41 @@ describe('CSV import', () => {
       { a: '', b: '' },
     ]);
     expect(p.rows).toBe(p.rows);
+  });
+});
+
+describe('CSV delimiter', () => {
+  it('reads semicolon files with decimal commas (European Excel) as semicolon files', () => {
+    const p = parseCsv('Name;Total;Note\r\n#1;54,57;"a; b"\r\n#2;1.234,56;x, y\r\n');
+    expect(p.delimiter).toBe(';');
+    expect(p.header).toEqual(['Name', 'Total', 'Note']);
+    expect(p.records).toEqual([
+      ['#1', '54,57', 'a; b'],
+      ['#2', '1.234,56', 'x, y'],
+    ]);
+    expect(p.errors).toEqual([]);
+  });
+
+  it.each([
+    ['a,b,c\n1,"x;y",3\n4,z;w,6\n', ','],
+    ['a;b\n1,5;2,5\n3,25;4,75\n', ';'],
+    ['a\tb\n1,5\t2\n', '\t'],
+    // Commas in header names do not make a tab file comma-separated.
+    ['Total (net, EUR)\tTotal (gross, EUR)\n1.5\t2.5\n', '\t'],
+    ['a|b|c\n1|2|3\n', '|'],
+    ['single column\nvalue\n', ','],
+  ])('finds the delimiter of %j', (text, want) => expect(detectDelimiter(text)).toBe(want));
+
+  it("follows Excel's sep= line, which is not the header and still counts as a line", () => {
+    const p = parseCsv('sep=;\r\nName;Total\r\n#1;3,50\r\n#2;4\r\n');
+    expect(p.delimiter).toBe(';');
+    expect(p.header).toEqual(['Name', 'Total']);
+    expect(p.lineNumbers).toEqual([3, 4]);
+  });
+
+  it('looks only at the start of a big file', () => {
+    const row = '#1;12,50;' + 'x'.repeat(50) + '\n';
+    const text = 'Name;Total;Note\n' + row.repeat(50_000);
+    expect(detectDelimiter(text)).toBe(';');
   });
 });

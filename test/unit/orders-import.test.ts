@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { parseMoney } from '../../src/domain/money';
 import { parseCsv } from '../../src/io/csv';
 import { customerKeyOf } from '../../src/io/customer-key';
-import { parseOrderDate, readMoney, type ImportContext } from '../../src/io/orders-common';
+import { AMBIGUOUS, readAmount } from '../../src/io/amounts';
+import { parseOrderDate, type ImportContext } from '../../src/io/orders-common';
 import { etsyImporter } from '../../src/io/orders-etsy';
 import {
   detectImporter,
@@ -133,6 +134,64 @@ describe('Shopify orders export', () => {
     expect(
       parseWithMapping(notCsv, 'woocommerce', guessMapping(notCsv.header), ctx).fatal.length,
     ).toBeGreaterThan(0);
+  });
+});
+
+describe('European Excel exports (semicolons, decimal commas)', () => {
+  const us = shopifyImporter.parse(parseCsv(fixture('shopify-orders.csv')), ctx);
+  const csv = parseCsv(fixture('shopify-orders-eu.csv'));
+  const eu = shopifyImporter.parse(csv, ctx);
+  const money = (o: (typeof eu.orders)[number]) => [
+    o.orderId,
+    o.subtotalCents,
+    o.discountCents,
+    o.shippingCents,
+    o.taxCents,
+    o.totalCents,
+    o.refundedCents,
+  ];
+
+  it('detects the semicolon and reads "54,57" as 54.57, not 5,457.00', () => {
+    expect(csv.delimiter).toBe(';');
+    expect(detectImporter(csv.header)).toBe(shopifyImporter);
+    expect(eu.problems).toEqual([]);
+    expect(eu.orders.find((o) => o.orderId === '#1001')).toMatchObject({
+      currency: 'EUR',
+      totalCents: 5457,
+      taxCents: 357,
+    });
+    // The same export as the comma file, amount for amount.
+    expect(eu.orders.slice(0, us.orders.length).map(money)).toEqual(us.orders.map(money));
+    expect(eu.orders.at(-1)).toMatchObject({ orderId: '#1009', totalCents: 124_956 });
+  });
+
+  it('refuses amounts that read two ways when nothing in the file tells, naming the lines', () => {
+    const text = fixture('shopify-orders-eu-ambiguous.csv');
+    const res = shopifyImporter.parse(parseCsv(text), ctx);
+    expect(res.orders.map((o) => [o.orderId, o.totalCents])).toEqual([
+      ['#2002', 4500],
+      ['#2004', 1200],
+    ]);
+    const why = 'no other amount in the file shows whether "." separates thousands or decimals';
+    expect(res.problems.map((p) => p.message)).toEqual([
+      `Line 2 (order #2001): Total "1.250" could be 1250 or 1.250: ${why}; Subtotal "1.250" could be 1250 or 1.250: ${why}`,
+      `Line 4 (order #2003): Total "2.000" could be 2000 or 2.000: ${why}; Subtotal "2.000" could be 2000 or 2.000: ${why}`,
+    ]);
+    // One amount that tells ("3,50") settles the others; so does the owner's answer.
+    const told = shopifyImporter.parse(parseCsv(text.replace(';40;5;', ';40;3,50;')), ctx);
+    expect(told.problems).toEqual([]);
+    expect(told.orders.map((o) => o.totalCents)).toEqual([125_000, 4500, 200_000, 1200]);
+    const asked = shopifyImporter.parse(parseCsv(text), { ...ctx, decimalMark: ',' });
+    expect(asked.orders.map((o) => o.totalCents)).toEqual([125_000, 4500, 200_000, 1200]);
+  });
+
+  it('reads a decimal-comma file through a column mapping too', () => {
+    const text =
+      'Order ID;Order Date;Total;Coupon\r\n7;2024-03-05;12,5;X\r\n8;2024-03-06;1.234,56;\r\n';
+    const c = parseCsv(text);
+    const res = parseWithMapping(c, 'woocommerce', guessMapping(c.header), ctx);
+    expect(res.problems).toEqual([]);
+    expect(res.orders.map((o) => o.totalCents)).toEqual([1250, 123_456]);
   });
 });
 
@@ -268,19 +327,22 @@ describe('parseOrderDate', () => {
   });
 });
 
-describe('readMoney', () => {
-  it('reads every amount exactly as parseMoney does', () => {
+describe('readAmount', () => {
+  it('reads every amount parseMoney reads (digit by digit for plain ones), or calls it two-way', () => {
     const plain = fc
       .tuple(fc.stringMatching(/^\d{1,14}$/), fc.option(fc.stringMatching(/^\d{0,3}$/)))
       .map(([w, f]) => (f === null ? w : `${w}.${f}`));
     fc.assert(
       fc.property(fc.oneof(plain, fc.string({ maxLength: 12 })), (s) => {
-        expect(readMoney(s)).toBe(parseMoney(s));
+        const point = parseMoney(s);
+        if (point !== null) expect(readAmount(s, '.')).toBe(point);
+        const free = readAmount(s, null);
+        if (free !== AMBIGUOUS) expect(free).toBe(point ?? parseMoney(s, ','));
       }),
       { numRuns: 2000 },
     );
-    expect(readMoney('12.5')).toBe(1250);
-    expect(readMoney('0.07')).toBe(7);
-    expect(readMoney('1,234.50')).toBe(123450);
+    expect(readAmount('12.5', null)).toBe(1250);
+    expect(readAmount('0.07', null)).toBe(7);
+    expect(readAmount('1,234.50', null)).toBe(123450);
   });
 });

@@ -1,105 +1,84 @@
-import { useState } from 'react';
 import { Upload } from 'lucide-react';
-import { Dialog, KindBadge } from '../../components/ui';
-import { getDb } from '../../db/db';
+import { Dialog, KindBadge, Progress } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
-import { saveErrorMessage } from '../../db/errors';
-import { allContracts, allPartners, commitPartnerImport } from '../../db/partners';
-import { newId } from '../../db/repo';
-import { planPartnerImport, type PartnerImportPlan } from '../../io/partners-csv';
-import { openFile } from '../../platform/bridge';
-import { useUi } from '../../store/ui';
+import { usePartnerImport } from './usePartnerImport';
 import { todayIn } from './usePartners';
 
 const ACTION_LABEL = { create: 'New', update: 'Update', unchanged: 'No change' } as const;
 
 /**
  * Bulk onboarding from a spreadsheet: pick a CSV, see what would happen row by row (with every
- * problem and its line), and only then write it, all at once.
+ * problem and its line), and only then write it, all at once. Reading and checking run in a
+ * worker with progress and Cancel, so a file of 20,000 partners never freezes the window.
  */
 export function ImportPartnersButton() {
   const settings = useSettings();
-  const showToast = useUi((s) => s.showToast);
-  const [plan, setPlan] = useState<(PartnerImportPlan & { fileName: string }) | null>(null);
-  const [saving, setSaving] = useState(false);
+  const flow = usePartnerImport(todayIn(settings));
+  const { state } = flow;
 
-  const pick = async () => {
-    try {
-      const file = await openFile('partners-csv');
-      if (!file) return;
-      const db = getDb();
-      const [partners, contracts] = await Promise.all([allPartners(db), allContracts(db)]);
-      const p = planPartnerImport(file.text, {
-        partners,
-        contracts,
-        today: todayIn(settings),
-        now: Date.now(),
-        newId,
-      });
-      setPlan({ ...p, fileName: file.name });
-    } catch (e) {
-      showToast({ tone: 'error', message: `Could not read the file: ${(e as Error).message}` });
-    }
-  };
+  if (state.step === 'working')
+    return (
+      <>
+        <ImportButton onClick={flow.start} />
+        <Dialog open title="Import partners" onClose={flow.cancel}>
+          <p>
+            <strong>{state.fileName}</strong>
+          </p>
+          <Progress
+            label={state.label}
+            done={state.done}
+            total={state.total}
+            onCancel={flow.cancel}
+          />
+          <p className="muted">
+            You can keep working; nothing is saved until you confirm the preview.
+          </p>
+        </Dialog>
+      </>
+    );
 
-  const confirm = async () => {
-    if (!plan?.ok) return;
-    setSaving(true);
-    try {
-      const writes = plan.rows.filter((r) => r.action !== 'unchanged');
-      await commitPartnerImport(getDb(), writes);
-      showToast({
-        tone: 'success',
-        message: `Imported ${writes.length} partner${writes.length === 1 ? '' : 's'} from ${plan.fileName}`,
-      });
-      setPlan(null);
-    } catch (e) {
-      showToast({ tone: 'error', message: saveErrorMessage(e) });
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const n = (a: keyof typeof ACTION_LABEL) => plan?.rows.filter((r) => r.action === a).length ?? 0;
+  const plan = state.step === 'preview' ? state.preview : null;
+  const saving = state.step === 'preview' && state.saving;
+  const n = (a: keyof typeof ACTION_LABEL) => plan?.counts[a] ?? 0;
   const toWrite = n('create') + n('update');
 
   return (
     <>
-      <button type="button" className="btn" onClick={() => void pick()}>
-        <Upload size={16} aria-hidden="true" /> Import CSV
-      </button>
+      <ImportButton onClick={flow.start} />
       <Dialog
         open={plan !== null}
         wide
         title="Import partners"
-        onClose={() => setPlan(null)}
+        onClose={() => {
+          if (!saving) flow.cancel();
+        }}
         footer={
           <>
-            <button type="button" className="btn" onClick={() => setPlan(null)}>
+            <button type="button" className="btn" onClick={flow.cancel} disabled={saving}>
               Cancel
             </button>
             <button
               type="button"
               className="btn btn-primary"
               disabled={!plan?.ok || toWrite === 0 || saving}
-              onClick={() => void confirm()}
+              onClick={flow.confirm}
             >
               {saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`}
             </button>
           </>
         }
       >
-        {plan ? (
+        {plan && state.step === 'preview' ? (
           <div className="stack">
             <p>
-              <strong>{plan.fileName}</strong>: {n('create')} new, {n('update')} to update,{' '}
+              <strong>{state.fileName}</strong>: {n('create')} new, {n('update')} to update,{' '}
               {n('unchanged')} unchanged. Nothing is saved until you confirm.
             </p>
-            {plan.errors.length > 0 ? (
+            {plan.errorTotal > 0 ? (
               <div className="error-panel" role="alert">
                 <strong>
-                  {plan.errors.length} problem{plan.errors.length === 1 ? '' : 's'} to fix in the
-                  file first
+                  {plan.errorTotal} problem{plan.errorTotal === 1 ? '' : 's'} to fix in the file
+                  first
                 </strong>
                 <table className="table pi-errors">
                   <thead>
@@ -110,7 +89,7 @@ export function ImportPartnersButton() {
                     </tr>
                   </thead>
                   <tbody>
-                    {plan.errors.slice(0, 200).map((e, i) => (
+                    {plan.errors.map((e, i) => (
                       <tr key={i}>
                         <td className="num">{e.line}</td>
                         <td>{e.column}</td>
@@ -121,7 +100,10 @@ export function ImportPartnersButton() {
                 </table>
               </div>
             ) : null}
-            {plan.rows.length > 0 ? (
+            {plan.errorTotal > plan.errors.length ? (
+              <p className="muted">…and {plan.errorTotal - plan.errors.length} more problems.</p>
+            ) : null}
+            {plan.rowTotal > 0 ? (
               <div className="pi-preview">
                 <table className="table" aria-label="Import preview">
                   <thead>
@@ -138,23 +120,23 @@ export function ImportPartnersButton() {
                     </tr>
                   </thead>
                   <tbody>
-                    {plan.rows.slice(0, 500).map((r) => (
+                    {plan.rows.map((r) => (
                       <tr key={r.line}>
                         <td className="num">{r.line}</td>
                         <td>{ACTION_LABEL[r.action]}</td>
-                        <td>{r.partner.name}</td>
+                        <td>{r.name}</td>
                         <td>
-                          <KindBadge kind={r.partner.kind} />
+                          <KindBadge kind={r.kind} />
                         </td>
-                        <td>{r.partner.status}</td>
-                        <td>{r.partner.codes.join(', ')}</td>
-                        <td className="num">{r.contracts.length}</td>
+                        <td>{r.status}</td>
+                        <td>{r.codes.join(', ')}</td>
+                        <td className="num">{r.contracts}</td>
                       </tr>
                     ))}
                   </tbody>
                 </table>
-                {plan.rows.length > 500 ? (
-                  <p className="muted">…and {plan.rows.length - 500} more rows.</p>
+                {plan.rowTotal > plan.rows.length ? (
+                  <p className="muted">…and {plan.rowTotal - plan.rows.length} more rows.</p>
                 ) : null}
               </div>
             ) : null}
@@ -162,5 +144,13 @@ export function ImportPartnersButton() {
         ) : null}
       </Dialog>
     </>
+  );
+}
+
+function ImportButton(props: { onClick: () => Promise<void> }) {
+  return (
+    <button type="button" className="btn" onClick={() => void props.onClick()}>
+      <Upload size={16} aria-hidden="true" /> Import CSV
+    </button>
   );
 }

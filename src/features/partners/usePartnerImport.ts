@@ -1,0 +1,119 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { openFileBlob } from '../../platform/bridge';
+import { useUi } from '../../store/ui';
+import type {
+  PartnerImportMessage,
+  PartnerImportRequest,
+  PartnerPreview,
+} from './partner-import-protocol';
+
+export type PartnerImportState =
+  | { step: 'idle' }
+  | { step: 'working'; fileName: string; label: string; done: number; total: number }
+  | { step: 'preview'; fileName: string; preview: PartnerPreview; saving: boolean };
+
+const newWorker = () =>
+  new Worker(new URL('./partner-import.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * The partners CSV import: pick a file; a worker reads and plans it (progress, Cancel) while the
+ * window stays responsive; preview; on confirm the same worker writes exactly the previewed plan,
+ * all at once. The main thread never holds the rows.
+ */
+export function usePartnerImport(today: string) {
+  const [state, setState] = useState<PartnerImportState>({ step: 'idle' });
+  const worker = useRef<Worker | null>(null);
+  /** The confirmed plan is being written (a failure then keeps the preview for a retry). */
+  const saving = useRef(false);
+  const showToast = useUi((s) => s.showToast);
+
+  const stop = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+  }, []);
+  useEffect(() => stop, [stop]);
+
+  const start = useCallback(async () => {
+    // Started while the picker is open, so its code has loaded by the time a file is chosen.
+    const w = newWorker();
+    const file = await openFileBlob('partners-csv').catch((e: unknown) => {
+      showToast({ tone: 'error', message: `Could not read the file: ${(e as Error).message}` });
+      return null;
+    });
+    if (!file) {
+      w.terminate();
+      return;
+    }
+    stop();
+    worker.current = w;
+    saving.current = false;
+    const fileName = file.name;
+    w.onmessage = (e: MessageEvent<PartnerImportMessage>) => {
+      if (worker.current !== w) return;
+      const m = e.data;
+      switch (m.type) {
+        case 'progress':
+          // While saving, the preview stays up with its button saying so.
+          setState((s) =>
+            s.step === 'preview'
+              ? s
+              : { step: 'working', fileName, label: m.label, done: m.done, total: m.total },
+          );
+          return;
+        case 'preview':
+          setState({ step: 'preview', fileName, preview: m.preview, saving: false });
+          return;
+        case 'applied':
+          saving.current = false;
+          stop();
+          setState({ step: 'idle' });
+          showToast({
+            tone: 'success',
+            message: `Imported ${m.written} partner${m.written === 1 ? '' : 's'} from ${fileName}`,
+          });
+          return;
+        case 'failed':
+          if (saving.current) {
+            // The worker keeps its plan: the owner may try again.
+            saving.current = false;
+            setState((s) => (s.step === 'preview' ? { ...s, saving: false } : s));
+            showToast({ tone: 'error', message: m.message });
+          } else {
+            stop();
+            setState({ step: 'idle' });
+            showToast({ tone: 'error', message: `Could not read the file: ${m.message}` });
+          }
+      }
+    };
+    w.onerror = (e) => {
+      if (worker.current !== w) return;
+      stop();
+      setState({ step: 'idle' });
+      showToast({
+        tone: 'error',
+        message: `Could not read the file: ${e.message || 'the import stopped unexpectedly'}`,
+      });
+    };
+    setState({ step: 'working', fileName, label: 'Reading file', done: 0, total: file.blob.size });
+    const req: PartnerImportRequest = { type: 'plan', blob: file.blob, today, now: Date.now() };
+    w.postMessage(req);
+  }, [showToast, stop, today]);
+
+  /** Stop reading or checking (terminates the worker) and close; nothing was written. */
+  const cancel = useCallback(() => {
+    stop();
+    setState({ step: 'idle' });
+  }, [stop]);
+
+  /** Write the previewed plan (the worker answers 'applied' or 'failed'). */
+  const confirm = useCallback(() => {
+    const w = worker.current;
+    if (state.step !== 'preview' || !state.preview.ok || state.saving || !w) return;
+    saving.current = true;
+    setState({ ...state, saving: true });
+    const req: PartnerImportRequest = { type: 'apply' };
+    w.postMessage(req);
+  }, [state]);
+
+  return { state, start, cancel, confirm };
+}

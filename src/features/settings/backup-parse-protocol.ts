@@ -1,0 +1,49 @@
+/**
+ * Messages between the Backups card and the backup worker. The worker reads and validates the
+ * file, compares it with the stored data, keeps the parsed backup and, on "apply", imports it;
+ * the card only shows progress, the preview (or the refusal) and the result. The main thread
+ * never holds the backup's rows, so a 250 MB file does not freeze the window.
+ */
+import type { TableChange } from '../../domain/backup-plan';
+import type { BackupMeta, BackupProblem, CodeCollision, ImportMode } from '../../io/backup';
+
+export interface ReviewRequest {
+  type: 'review';
+  /** The file as picked (read in the worker), or text already read (automatic backups). */
+  file: Blob | string;
+  appVersion: string;
+}
+
+export interface ApplyRequest {
+  type: 'apply';
+  mode: ImportMode;
+  now: number;
+  /** Shown next to the undo log, e.g. "Before restoring pawtners-backup-2026-03-01.json". */
+  reason: string;
+}
+
+export type BackupRequest = ReviewRequest | ApplyRequest;
+
+/** What the preview shows of a mode's plan (the rows to write stay in the worker). */
+export interface PlanSummary {
+  changes: TableChange[];
+  collisions: CodeCollision[];
+  totalChanges: number;
+  otherCustomerSalt: boolean;
+}
+
+export interface BackupPreview {
+  meta: BackupMeta;
+  /** The schema version the file was written in (before migration). */
+  fromVersion: number;
+  brandName: string | null;
+  replace: PlanSummary;
+  merge: PlanSummary;
+}
+
+export type BackupMessage =
+  | { type: 'progress'; label: string; done: number; total: number }
+  | { type: 'refused'; problems: BackupProblem[] }
+  | { type: 'preview'; preview: BackupPreview }
+  | { type: 'applied'; totalChanges: number; undoId: string }
+  | { type: 'failed'; message: string };
