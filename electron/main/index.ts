@@ -1,35 +1,47 @@
-import { app, BrowserWindow, ipcMain, Menu, net, protocol, screen, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  protocol,
+  screen,
+  session,
+  shell,
+  type WebContents,
+} from 'electron';
 import { promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { IPC, type MenuAction } from '../../src/shared/ipc';
-import { registerAppIpc, writeAutoBackup } from './ipc/app';
-import { registerFileIpc } from './ipc/files';
 import { buildMenuTemplate } from './menu';
-import { APP_ENTRY, APP_SCHEME, mimeTypeOf, resolveAppRequest } from './protocol';
-import { allowedOrigin, isAppUrl, isSafeExternalUrl } from './security';
+import { APP_ENTRY } from './protocol';
+import { allowedOrigin } from './security';
+import { autoBackupStore } from './services/auto-backups';
 import { buildWindowOptions } from './window-options';
 import { restoreBounds, serializeBounds } from './window-state';
+import {
+  denyPermissions,
+  enforceSingleInstance,
+  installQuitBackup,
+  lockNavigation,
+  registerAllIpc,
+  registerAppScheme,
+  serveAppProtocol,
+  windowDialogs,
+} from './wiring';
 
-// Must run before `ready`: app:// behaves like https (IndexedDB, fetch, secure context). With
-// codeCache, V8 keeps the compiled bundle between launches (Electron caches only http(s) by
-// default), so a start after the first skips compiling the app's code.
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
-  },
-]);
+// Composition only: each piece lives in wiring.ts (unit-tested with fakes) or a pure module.
+
+registerAppScheme(protocol);
 
 const devUrl = process.env.ELECTRON_RENDERER_URL;
 const origin = allowedOrigin(devUrl);
 const rendererDir = path.join(__dirname, '../renderer');
 let mainWindow: BrowserWindow | null = null;
 
-function stateFile(): string {
-  return path.join(app.getPath('userData'), 'window-state.json');
-}
+const stateFile = () => path.join(app.getPath('userData'), 'window-state.json');
 
 function createWindow(): void {
   let saved: string | null = null;
@@ -60,71 +72,49 @@ function createWindow(): void {
   void win.loadURL(devUrl ?? APP_ENTRY);
 }
 
-if (!app.requestSingleInstanceLock()) {
-  app.quit();
-} else {
-  app.on('second-instance', () => {
-    if (mainWindow) {
-      if (mainWindow.isMinimized()) mainWindow.restore();
-      mainWindow.focus();
-    }
-  });
-
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-navigate', (event, url) => {
-      if (!isAppUrl(url, origin)) event.preventDefault();
-    });
-    contents.on('will-redirect', (event, url) => {
-      if (!isAppUrl(url, origin)) event.preventDefault();
-    });
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-    contents.setWindowOpenHandler(({ url }) => {
-      if (isSafeExternalUrl(url)) void shell.openExternal(url);
-      return { action: 'deny' };
-    });
-  });
+if (enforceSingleInstance(app, () => mainWindow)) {
+  app.on('web-contents-created', (_e, contents) =>
+    lockNavigation(contents, origin, (url) => void shell.openExternal(url)),
+  );
 
   void app.whenReady().then(() => {
-    session.defaultSession.setPermissionRequestHandler((_wc, _perm, callback) => callback(false));
-    session.defaultSession.setPermissionCheckHandler(() => false);
-    protocol.handle(APP_SCHEME, async (request) => {
-      const file = resolveAppRequest(rendererDir, request.url);
-      if (!file) return new Response('Not found', { status: 404 });
-      const res = await net.fetch(pathToFileURL(file).toString());
-      if (!res.ok) return new Response('Not found', { status: 404 });
-      return new Response(res.body, {
-        headers: {
-          'content-type': mimeTypeOf(file),
-          'content-security-policy': CONTENT_SECURITY_POLICY,
-        },
-      });
+    const backups = autoBackupStore(path.join(app.getPath('userData'), 'backups'));
+    denyPermissions(session.defaultSession);
+    serveAppProtocol(protocol, {
+      rendererDir,
+      fetchFile: (url) => net.fetch(url),
+      toFileUrl: (file) => pathToFileURL(file).toString(),
     });
-    registerFileIpc(origin);
-    registerAppIpc(origin);
+    registerAllIpc<WebContents>(ipcMain, origin, {
+      files: {
+        ...windowDialogs((sender: WebContents) => BrowserWindow.fromWebContents(sender), dialog),
+        printToPdf: (sender) => sender.printToPDF({ printBackground: true, pageSize: 'A4' }),
+        openExternal: (url) => shell.openExternal(url),
+      },
+      app: {
+        appInfo: () => ({
+          name: app.getName(),
+          version: app.getVersion(),
+          runtime: 'electron',
+          platform: process.platform,
+        }),
+        backups,
+        showDataFolder: async () => {
+          await fs.mkdir(path.join(app.getPath('userData'), 'backups'), { recursive: true });
+          await shell.openPath(app.getPath('userData'));
+        },
+      },
+    });
+    installQuitBackup(app, ipcMain, {
+      origin,
+      getWindow: () => mainWindow,
+      write: (text) => backups.write(text),
+      onError: (e) => console.error('The backup on quit was not written:', e),
+    });
     createWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) createWindow();
     });
-  });
-
-  // On quit, ask the renderer for a last backup (bounded wait) and store it with retention.
-  let finalBackupDone = false;
-  app.on('before-quit', (event) => {
-    if (finalBackupDone || !mainWindow) return;
-    event.preventDefault();
-    finalBackupDone = true;
-    const wc = mainWindow.webContents;
-    const timer = setTimeout(() => app.quit(), 5000);
-    ipcMain.once(IPC.backupResponse, (e, json: unknown) => {
-      clearTimeout(timer);
-      const ok =
-        e.senderFrame &&
-        isAppUrl(e.senderFrame.url, origin) &&
-        typeof json === 'string' &&
-        json.length > 2;
-      void (ok ? writeAutoBackup(json) : Promise.resolve()).finally(() => app.quit());
-    });
-    wc.send(IPC.backupRequest);
   });
 
   app.on('window-all-closed', () => {

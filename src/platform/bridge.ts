@@ -1,7 +1,7 @@
 /**
  * The renderer's only door to the operating system. In Electron it calls the preload's
- * `window.api`; in a plain browser it falls back to a file input and a download, so the same UI
- * runs (and is tested) in Chromium.
+ * `window.api`; in a plain browser it falls back to a file input, a download, and its own
+ * IndexedDB store for automatic backups, so the same UI runs (and is tested) in Chromium.
  */
 import type {
   AppApi,
@@ -13,6 +13,11 @@ import type {
   SaveFileRequest,
   SavedFile,
 } from '../shared/ipc';
+import {
+  browserBackupStore,
+  type BackupTextInput,
+  type BrowserBackupStore,
+} from './browser-backups';
 
 declare global {
   interface Window {
@@ -142,17 +147,55 @@ export async function printToPdf(suggestedName: string): Promise<SavedFile | nul
   return null;
 }
 
-export async function writeAutoBackup(json: string): Promise<void> {
-  if (electronApi) await electronApi.writeAutoBackup(json);
+// In a browser, automatic backups are kept in their own IndexedDB database (browser-backups.ts)
+// under the desktop app's rules.
+let browserBackups: BrowserBackupStore | null = null;
+const browserStore = () => (browserBackups ??= browserBackupStore());
+
+/** Whether this build keeps automatic backups: the desktop app, and any browser with IndexedDB. */
+export const hasAutoBackups = electronApi !== undefined || typeof indexedDB !== 'undefined';
+
+const AUTO_BACKUPS_CHANGED = 'pawtners:auto-backups-changed';
+const autoBackupEvents = new EventTarget();
+// Other tabs of the same browser share the store: they hear about a new backup too.
+const autoBackupChannel =
+  !electronApi && typeof BroadcastChannel !== 'undefined'
+    ? new BroadcastChannel(AUTO_BACKUPS_CHANGED)
+    : null;
+autoBackupChannel?.addEventListener('message', () =>
+  autoBackupEvents.dispatchEvent(new Event(AUTO_BACKUPS_CHANGED)),
+);
+
+/** Called after an automatic backup was written (in this window or another tab). */
+export function onAutoBackupsChanged(listener: () => void): () => void {
+  autoBackupEvents.addEventListener(AUTO_BACKUPS_CHANGED, listener);
+  return () => autoBackupEvents.removeEventListener(AUTO_BACKUPS_CHANGED, listener);
 }
 
+/**
+ * Store an automatic backup (the desktop app's data folder, or the browser's backup store); both
+ * refuse anything but a whole backup as the app writes it, and apply the 7-daily / 4-weekly
+ * retention only after the new copy is safely stored.
+ */
+export async function writeAutoBackup(backup: BackupTextInput): Promise<void> {
+  if (electronApi)
+    // IPC carries one string; main checks it whole before it writes.
+    await electronApi.writeAutoBackup(
+      typeof backup === 'string' ? backup : await new Blob(backup).text(),
+    );
+  // The browser stores the writer's parts as one Blob, never joined into a string here.
+  else await browserStore().write(backup);
+  autoBackupEvents.dispatchEvent(new Event(AUTO_BACKUPS_CHANGED));
+  autoBackupChannel?.postMessage('written');
+}
+
+/** The automatic backups, newest first. */
 export async function listAutoBackups(): Promise<AutoBackupEntry[]> {
-  return electronApi ? electronApi.listAutoBackups() : [];
+  return electronApi ? electronApi.listAutoBackups() : browserStore().list();
 }
 
 export async function readAutoBackup(name: string): Promise<string> {
-  if (!electronApi) throw new Error('Automatic backups exist only in the desktop app.');
-  return electronApi.readAutoBackup(name);
+  return electronApi ? electronApi.readAutoBackup(name) : browserStore().read(name);
 }
 
 export async function showDataFolder(): Promise<void> {

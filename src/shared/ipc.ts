@@ -68,7 +68,11 @@ export interface AppApi {
   onMenu(listener: (action: MenuAction) => void): () => void;
   /** Render the current window to PDF and save it where the owner chooses. */
   printToPdf(suggestedName: string): Promise<SavedFile | null>;
-  /** Store an automatic backup in the app's data folder (retention is applied by main). */
+  /**
+   * Store an automatic backup in the app's data folder. Main refuses anything but a whole backup
+   * as the writer lays it out (checkAutoBackupText in auto-backups.ts), and applies retention only
+   * once the new file is written, read back and renamed into place.
+   */
   writeAutoBackup(json: string): Promise<void>;
   listAutoBackups(): Promise<AutoBackupEntry[]>;
   readAutoBackup(name: string): Promise<string>;

@@ -199,6 +199,6 @@ test('merging a backup from a computer with another customer salt keeps ours and
 
 test('the Backups card has no accessibility violations', async ({ page }) => {
   await openApp(page, 'settings');
-  await expect(page.getByRole('heading', { name: 'Backups' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Backups', exact: true })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });

@@ -7,7 +7,8 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PawtnersDb } from '../../src/db/db';
 import { loadSampleData } from '../../src/db/repo';
-import { exportBackupText } from '../../src/features/settings/backup-file';
+import { exportBackup } from '../../src/features/settings/backup-file';
+import { partsText, type TextPart } from '../../src/io/rows-text';
 import { buildBackupText } from '../../src/io/backup';
 import { browserBackupStore, type BrowserBackupStore } from '../../src/platform/browser-backups';
 import { autoBackupName, checkAutoBackupText } from '../../src/shared/auto-backups';
@@ -18,6 +19,7 @@ const t0 = Date.UTC(2026, 10, 24, 12, 0, 0);
 
 let app: PawtnersDb;
 let sample = '';
+let sampleParts: TextPart[] = [];
 let n = 0;
 
 beforeEach(async () => {
@@ -25,7 +27,8 @@ beforeEach(async () => {
   await app.open();
   if (!sample) {
     await loadSampleData(app, t0);
-    sample = await exportBackupText(app, { appVersion: '0.1.0', now: t0 });
+    sampleParts = (await exportBackup(app, { appVersion: '0.1.0', now: t0 })).parts;
+    sample = await partsText(sampleParts);
   }
 });
 afterEach(async () => {
@@ -98,6 +101,16 @@ describe('the browser backup store', () => {
     // Wiping the app's database leaves them alone.
     await app.delete();
     expect(await store.read(name)).toBe(sample);
+  });
+
+  it("stores the writer's parts as they are, and refuses parts that are cut or empty", async () => {
+    const name = await store.write(sampleParts);
+    expect(await store.read(name)).toBe(sample);
+    await expect(store.write(sampleParts.slice(0, -1))).rejects.toThrow(/cut off/);
+    const empty = buildBackupText(emptyData(), '0.1.0', t0);
+    await expect(store.write([empty])).rejects.toThrow(/empty database/);
+    await expect(store.write([sample.slice(10)])).rejects.toThrow(/does not start like/);
+    expect((await store.list()).map((e) => e.name)).toEqual([name]);
   });
 
   it('applies the desktop retention: 7 daily and 4 weekly, the new one included', async () => {

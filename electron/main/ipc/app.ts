@@ -1,80 +1,53 @@
-import { app, ipcMain, shell } from 'electron';
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { IPC, type AppInfo, type AutoBackupEntry } from '../../../src/shared/ipc';
-import { autoBackupName, parseAutoBackupTime, selectBackupsToKeep } from '../services/auto-backups';
-import { writeFileAtomic } from '../services/files';
+import { IPC, type AppInfo } from '../../../src/shared/ipc';
+import type { AutoBackupStore } from '../services/auto-backups';
 import { guarded } from './files';
+import type { IpcMainLike } from './types';
 import { autoBackupNameArgs, autoBackupWriteArgs, noArgs, parseArgs } from './validate';
 
-export function backupDir(): string {
-  return path.join(app.getPath('userData'), 'backups');
+/** What the app handlers need from the main process (Electron's app and shell in the app). */
+export interface AppIpcDeps {
+  appInfo(): AppInfo;
+  backups: AutoBackupStore;
+  /** Open the data folder (userData) in the system's file manager. */
+  showDataFolder(): Promise<void>;
 }
 
-export async function listBackups(): Promise<AutoBackupEntry[]> {
-  const dir = backupDir();
-  await fs.mkdir(dir, { recursive: true });
-  const names = await fs.readdir(dir);
-  const out: AutoBackupEntry[] = [];
-  for (const name of names) {
-    const t = parseAutoBackupTime(name);
-    if (t === null) continue;
-    const st = await fs.stat(path.join(dir, name));
-    out.push({ name, createdAt: t, size: st.size });
-  }
-  return out.sort((a, b) => b.createdAt - a.createdAt);
-}
-
-/** Write one automatic backup and apply the 7-daily / 4-weekly retention. */
-export async function writeAutoBackup(json: string, now = new Date()): Promise<void> {
-  const dir = backupDir();
-  await fs.mkdir(dir, { recursive: true });
-  await writeFileAtomic(path.join(dir, autoBackupName(now)), json);
-  const names = (await fs.readdir(dir)).filter((n) => parseAutoBackupTime(n) !== null);
-  const keep = selectBackupsToKeep(names);
-  await Promise.all(names.filter((n) => !keep.has(n)).map((n) => fs.rm(path.join(dir, n))));
-}
-
-export function registerAppIpc(origin: string): void {
+export function registerAppIpc<S>(ipcMain: IpcMainLike<S>, origin: string, deps: AppIpcDeps): void {
   ipcMain.handle(
     IPC.appInfo,
     guarded(origin, (_e, ...args): AppInfo => {
       parseArgs(noArgs, args);
-      return {
-        name: app.getName(),
-        version: app.getVersion(),
-        runtime: 'electron',
-        platform: process.platform,
-      };
+      return deps.appInfo();
     }),
   );
   ipcMain.handle(
     IPC.writeAutoBackup,
     guarded(origin, async (_e, ...args) => {
       const [json] = parseArgs(autoBackupWriteArgs, args);
-      await writeAutoBackup(json);
+      // The store refuses anything but a whole backup as the app writes it (header, tables,
+      // counts, closing), and applies retention only after the new file is safely in place.
+      await deps.backups.write(json);
     }),
   );
   ipcMain.handle(
     IPC.listAutoBackups,
     guarded(origin, async (_e, ...args) => {
       parseArgs(noArgs, args);
-      return listBackups();
+      return deps.backups.list();
     }),
   );
   ipcMain.handle(
     IPC.readAutoBackup,
     guarded(origin, async (_e, ...args) => {
       const [name] = parseArgs(autoBackupNameArgs, args);
-      return fs.readFile(path.join(backupDir(), name), 'utf8');
+      return deps.backups.read(name);
     }),
   );
   ipcMain.handle(
     IPC.showDataFolder,
     guarded(origin, async (_e, ...args) => {
       parseArgs(noArgs, args);
-      await fs.mkdir(backupDir(), { recursive: true });
-      await shell.openPath(app.getPath('userData'));
+      await deps.showDataFolder();
     }),
   );
 }

@@ -1,7 +1,8 @@
-import { BrowserWindow, dialog, ipcMain, shell, type IpcMainInvokeEvent } from 'electron';
+import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { IPC, type OpenFileKind, type SaveFileKind } from '../../../src/shared/ipc';
 import { OPEN_FILTERS, SAVE_FILTERS, readTextFile, writeFileAtomic } from '../services/files';
 import { isSafeExternalUrl } from '../security';
+import type { Handler, IpcMainLike } from './types';
 import {
   externalUrlArgs,
   isTrustedSender,
@@ -11,25 +12,45 @@ import {
   saveFileArgs,
 } from './validate';
 
-type Handler = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
-
 /** Wrap a handler so it runs only for the app's own frames. */
-export function guarded(origin: string, handler: Handler): Handler {
+export function guarded<S>(origin: string, handler: Handler<S>): Handler<S> {
   return (event, ...args) => {
     if (!isTrustedSender(event, origin)) throw new Error('Refused: message from an unknown frame');
     return handler(event, ...args);
   };
 }
 
-export function registerFileIpc(origin: string): void {
+/** The operating system as the file handlers use it (Electron's dialog and shell in the app). */
+export interface FileIpcDeps<S> {
+  /** A native open dialog, attached to the sender's window when it has one. */
+  showOpenDialog(
+    sender: S,
+    options: OpenDialogOptions,
+  ): Promise<{ canceled: boolean; filePaths: string[] }>;
+  showSaveDialog(
+    sender: S,
+    options: SaveDialogOptions,
+  ): Promise<{ canceled: boolean; filePath?: string }>;
+  /** The sender's page as a PDF. */
+  printToPdf(sender: S): Promise<Uint8Array>;
+  openExternal(url: string): Promise<void>;
+}
+
+export function registerFileIpc<S>(
+  ipcMain: IpcMainLike<S>,
+  origin: string,
+  deps: FileIpcDeps<S>,
+): void {
   ipcMain.handle(
     IPC.openFile,
     guarded(origin, async (event, ...args) => {
       const [kind] = parseArgs(openFileArgs, args);
-      const win = BrowserWindow.fromWebContents(event.sender);
       const spec = OPEN_FILTERS[kind as OpenFileKind];
-      const opts = { title: spec.title, filters: spec.filters, properties: ['openFile' as const] };
-      const res = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
+      const res = await deps.showOpenDialog(event.sender, {
+        title: spec.title,
+        filters: spec.filters,
+        properties: ['openFile'],
+      });
       const file = res.filePaths[0];
       if (res.canceled || !file) return null;
       return readTextFile(file);
@@ -39,12 +60,10 @@ export function registerFileIpc(origin: string): void {
     IPC.saveFile,
     guarded(origin, async (event, ...args) => {
       const [req] = parseArgs(saveFileArgs, args);
-      const win = BrowserWindow.fromWebContents(event.sender);
-      const opts = {
+      const res = await deps.showSaveDialog(event.sender, {
         defaultPath: req.suggestedName,
         filters: SAVE_FILTERS[req.kind as SaveFileKind],
-      };
-      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      });
       if (res.canceled || !res.filePath) return null;
       const { data: parts } = req;
       const data =
@@ -61,12 +80,12 @@ export function registerFileIpc(origin: string): void {
     IPC.printToPdf,
     guarded(origin, async (event, ...args) => {
       const [name] = parseArgs(printToPdfArgs, args);
-      const win = BrowserWindow.fromWebContents(event.sender);
-      const opts = { defaultPath: name, filters: SAVE_FILTERS.pdf };
-      const res = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
+      const res = await deps.showSaveDialog(event.sender, {
+        defaultPath: name,
+        filters: SAVE_FILTERS.pdf,
+      });
       if (res.canceled || !res.filePath) return null;
-      const pdf = await event.sender.printToPDF({ printBackground: true, pageSize: 'A4' });
-      await writeFileAtomic(res.filePath, pdf);
+      await writeFileAtomic(res.filePath, await deps.printToPdf(event.sender));
       return { location: res.filePath };
     }),
   );
@@ -76,7 +95,7 @@ export function registerFileIpc(origin: string): void {
       const [url] = parseArgs(externalUrlArgs, args);
       if (!isSafeExternalUrl(url))
         throw new Error('Refused: only https links open outside the app');
-      await shell.openExternal(url);
+      await deps.openExternal(url);
     }),
   );
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_AUTO_BACKUP_CHARS } from '../../../src/shared/auto-backups';
 import { OPEN_FILE_KINDS, SAVE_FILE_KINDS } from '../../../src/shared/ipc';
 import { isAppUrl } from '../security';
 
@@ -51,7 +52,8 @@ export const printToPdfArgs = z.tuple([
     .max(200)
     .refine((s) => !/[\\/:*?"<>|\0]/.test(s), 'must be a plain file name'),
 ]);
-export const autoBackupWriteArgs = z.tuple([z.string().min(2).max(MAX_TEXT)]);
+/** Only text within the size cap; the store then checks it is a whole backup (checkAutoBackupText). */
+export const autoBackupWriteArgs = z.tuple([z.string().min(1).max(MAX_AUTO_BACKUP_CHARS)]);
 export const autoBackupNameArgs = z.tuple([
   z.string().regex(/^pawtners-auto-\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\.json$/),
 ]);

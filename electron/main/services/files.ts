@@ -41,7 +41,7 @@ export async function readTextFile(filePath: string): Promise<{ name: string; te
 }
 
 /** Write atomically: a temp file next to the target, then rename, so a crash never leaves half a file. */
-export async function writeFileAtomic(filePath: string, data: Buffer | string): Promise<void> {
+export async function writeFileAtomic(filePath: string, data: Uint8Array | string): Promise<void> {
   const tmp = `${filePath}.${process.pid}.tmp`;
   await fs.writeFile(tmp, data);
   await fs.rename(tmp, filePath);

@@ -1,25 +1,21 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, FolderOpen, RotateCcw, Upload } from 'lucide-react';
 import { Card, Dialog } from '../../components/ui';
-import {
-  applyImport,
-  latestUndo,
-  markExported,
-  previewImport,
-  undoImport,
-} from '../../db/backup';
+import { latestUndo, markExported, undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
 import { countPartners } from '../../db/partners';
 import { exportBackup } from './backup-file';
 import { useSettings } from '../../hooks/data';
 import { dateInZone } from '../../domain/dates';
 import { safeLocale, safeTimeZone } from '../../domain/intl';
-import { formatProblem, parseBackup, type BackupProblem, type ImportMode } from '../../io/backup';
+import { formatProblem, type BackupProblem, type ImportMode } from '../../io/backup';
 import {
+  hasAutoBackups,
   isDesktop,
   listAutoBackups,
-  openFile,
+  onAutoBackupsChanged,
+  openFileBlob,
   readAutoBackup,
   saveFile,
   showDataFolder,
@@ -28,6 +24,9 @@ import type { AutoBackupEntry } from '../../shared/ipc';
 import { useUi } from '../../store/ui';
 import { exportReminder, formatBytes } from './backup-text';
 import { ImportPreviewDialog, type PendingImport } from './ImportPreviewDialog';
+import type { BackupMessage, BackupRequest } from './backup-parse-protocol';
+import { backUpNow } from './useAutoBackups';
+import { saveErrorMessage } from '../../db/errors';
 import './backups.css';
 
 interface Refused {
@@ -35,17 +34,31 @@ interface Refused {
   problems: BackupProblem[];
 }
 
+/** A backup being read and checked in the worker. */
+interface Checking {
+  source: string;
+  label: string;
+  done: number;
+  total: number;
+}
+
+/** How a confirmed import ended: what it changed, or why it did not happen. */
+type Applied = { totalChanges: number; undoId: string } | { failure: string };
+
+const newBackupWorker = () =>
+  new Worker(new URL('./backup-parse.worker.ts', import.meta.url), { type: 'module' });
+
 function errorText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Export, import (with preview), undo, and in the desktop app the automatic backups. */
+/** Export, import (with preview), undo, and the automatic backups (both builds keep them). */
 export function BackupsCard() {
   const settings = useSettings();
   const showToast = useUi((s) => s.showToast);
   const [pending, setPending] = useState<PendingImport | null>(null);
   const [refused, setRefused] = useState<Refused | null>(null);
-  const [checking, setChecking] = useState<string | null>(null);
+  const [checking, setChecking] = useState<Checking | null>(null);
   const [autos, setAutos] = useState<AutoBackupEntry[] | null>(null);
   const [progress, setProgress] = useState<string | null>(null);
   const snapshot = useLiveQuery(async () => {
@@ -64,12 +77,39 @@ export function BackupsCard() {
     [locale, timeZone],
   );
 
+  const [backingUp, setBackingUp] = useState(false);
   const refreshAutos = useCallback(async () => {
-    if (isDesktop) setAutos(await listAutoBackups());
-  }, []);
+    if (!hasAutoBackups) return;
+    try {
+      setAutos(await listAutoBackups());
+    } catch (e) {
+      setAutos([]);
+      showToast({
+        tone: 'error',
+        message: `The automatic backups could not be listed: ${saveErrorMessage(e)}`,
+      });
+    }
+  }, [showToast]);
   useEffect(() => {
     void refreshAutos();
+    // A backup made by the daily check (or in another tab) shows up at once.
+    return onAutoBackupsChanged(() => void refreshAutos());
   }, [refreshAutos]);
+
+  const backUp = async () => {
+    setBackingUp(true);
+    try {
+      showToast(
+        (await backUpNow())
+          ? { tone: 'success', message: 'Automatic backup made' }
+          : { message: 'Nothing to back up yet: add partners or orders first.' },
+      );
+    } catch (e) {
+      showToast({ tone: 'error', message: `The backup failed: ${saveErrorMessage(e)}` });
+    } finally {
+      setBackingUp(false);
+    }
+  };
 
   const exportNow = useCallback(async () => {
     const now = Date.now();
@@ -93,29 +133,90 @@ export function BackupsCard() {
     }
   }, [locale, timeZone, showToast]);
 
-  /** Validate the whole file, then show what it would change. Nothing is written here. */
-  const review = useCallback(async (source: string, text: string) => {
-    setChecking(source);
-    try {
-      const r = parseBackup(text, __APP_VERSION__);
-      if (!r.ok) {
-        setRefused({ source, problems: r.problems });
-        return;
-      }
-      setPending({
-        source,
-        backup: r.backup,
-        preview: await previewImport(getDb(), r.backup.data),
-      });
-    } finally {
-      setChecking(null);
-    }
+  // The worker holds the backup from the check until the import (or Cancel): the main thread
+  // never parses it nor holds its rows.
+  const worker = useRef<Worker | null>(null);
+  /** Settles the confirmed import that is running. */
+  const applying = useRef<((r: Applied) => void) | null>(null);
+  const stopWorker = useCallback(() => {
+    worker.current?.terminate();
+    worker.current = null;
+    applying.current?.({ failure: 'The import stopped before it finished; nothing was changed.' });
+    applying.current = null;
   }, []);
+  useEffect(() => stopWorker, [stopWorker]);
+
+  /**
+   * Validate the whole file in the worker (progress, Cancel), then show what it would change or
+   * why it is refused. Nothing is written here.
+   */
+  const review = useCallback(
+    (source: string, file: Blob | string) => {
+      stopWorker();
+      setPending(null);
+      const w = newBackupWorker();
+      worker.current = w;
+      setChecking({ source, label: 'Reading file', done: 0, total: 0 });
+      w.onmessage = (e: MessageEvent<BackupMessage>) => {
+        if (worker.current !== w) return;
+        const m = e.data;
+        const settle = applying.current;
+        switch (m.type) {
+          case 'progress':
+            if (settle) setProgress(`${m.label}: ${Math.round((m.done / (m.total || 1)) * 100)} %`);
+            else setChecking({ source, label: m.label, done: m.done, total: m.total });
+            return;
+          case 'refused':
+            stopWorker();
+            setChecking(null);
+            setRefused({ source, problems: m.problems });
+            return;
+          case 'preview':
+            setChecking(null);
+            setPending({ source, preview: m.preview });
+            return;
+          case 'applied':
+            applying.current = null;
+            stopWorker();
+            settle?.({ totalChanges: m.totalChanges, undoId: m.undoId });
+            return;
+          case 'failed':
+            if (settle) {
+              // The worker keeps the backup: the owner may try again.
+              applying.current = null;
+              settle({ failure: m.message });
+            } else {
+              stopWorker();
+              setChecking(null);
+              showToast({ tone: 'error', message: `The file could not be read: ${m.message}` });
+            }
+        }
+      };
+      w.onerror = (e) => {
+        if (worker.current !== w) return;
+        stopWorker();
+        setChecking(null);
+        setPending(null);
+        showToast({
+          tone: 'error',
+          message: `The backup could not be checked: ${e.message || 'the check stopped unexpectedly'}`,
+        });
+      };
+      const req: BackupRequest = { type: 'review', file, appVersion: __APP_VERSION__ };
+      w.postMessage(req);
+    },
+    [showToast, stopWorker],
+  );
+
+  const cancelCheck = useCallback(() => {
+    stopWorker();
+    setChecking(null);
+  }, [stopWorker]);
 
   const importFromFile = useCallback(async () => {
     try {
-      const file = await openFile('backup');
-      if (file) await review(file.name, file.text);
+      const file = await openFileBlob('backup');
+      if (file) review(file.name, file.blob);
     } catch (e) {
       showToast({ tone: 'error', message: `The file could not be read: ${errorText(e)}` });
     }
@@ -123,10 +224,7 @@ export function BackupsCard() {
 
   const restoreAuto = async (entry: AutoBackupEntry) => {
     try {
-      await review(
-        `Automatic backup of ${when(entry.createdAt)}`,
-        await readAutoBackup(entry.name),
-      );
+      review(`Automatic backup of ${when(entry.createdAt)}`, await readAutoBackup(entry.name));
     } catch (e) {
       showToast({ tone: 'error', message: `That backup could not be read: ${errorText(e)}` });
     }
@@ -145,27 +243,29 @@ export function BackupsCard() {
   );
 
   const confirm = async (mode: ImportMode): Promise<string | null> => {
-    if (!pending) return null;
-    try {
-      const { plan, undoId: snapshotId } = await applyImport(getDb(), pending.backup.data, mode, {
-        now: Date.now(),
-        reason: `Before ${mode === 'replace' ? 'restoring' : 'merging'} ${pending.source}`,
-        onProgress: (label, done, total) =>
-          setProgress(`${label}: ${Math.round((done / total) * 100)} %`),
-      });
-      setProgress(null);
-      setPending(null);
-      showToast({
-        tone: 'success',
-        message: `Backup ${mode === 'replace' ? 'restored' : 'merged'}: ${plan.totalChanges.toLocaleString(locale)} records changed`,
-        timeoutMs: 15_000,
-        action: { label: 'Undo import', run: () => void undo(snapshotId) },
-      });
-      return null;
-    } catch (e) {
-      setProgress(null);
-      return errorText(e);
-    }
+    const w = worker.current;
+    if (!pending || !w) return null;
+    const done = new Promise<Applied>((resolve) => {
+      applying.current = resolve;
+    });
+    const req: BackupRequest = {
+      type: 'apply',
+      mode,
+      now: Date.now(),
+      reason: `Before ${mode === 'replace' ? 'restoring' : 'merging'} ${pending.source}`,
+    };
+    w.postMessage(req);
+    const r = await done;
+    setProgress(null);
+    if ('failure' in r) return r.failure;
+    setPending(null);
+    showToast({
+      tone: 'success',
+      message: `Backup ${mode === 'replace' ? 'restored' : 'merged'}: ${r.totalChanges.toLocaleString(locale)} records changed`,
+      timeoutMs: 15_000,
+      action: { label: 'Undo import', run: () => void undo(r.undoId) },
+    });
+    return null;
   };
 
   // File > Import/Export backup in the desktop menu land here (see useMenuActions).
@@ -216,7 +316,7 @@ export function BackupsCard() {
           {settings.lastExportAt
             ? `Last exported ${when(settings.lastExportAt)}.`
             : 'Never exported from here.'}
-          {checking ? ` Checking ${checking}…` : ''}
+          {checking ? ` Checking ${checking.source}…` : ''}
         </p>
         {snapshot ? (
           <div className="backup-undo">
@@ -228,17 +328,32 @@ export function BackupsCard() {
             </button>
           </div>
         ) : null}
-        {isDesktop ? (
+        {hasAutoBackups ? (
           <div>
-            <h3>Automatic backups</h3>
+            <div className="row backup-auto-head">
+              <h3>Automatic backups</h3>
+              <button
+                type="button"
+                className="btn btn-small"
+                onClick={() => void backUp()}
+                disabled={backingUp}
+              >
+                {backingUp ? 'Backing up…' : 'Back up now'}
+              </button>
+            </div>
             <p className="muted small">
-              Pawtners saves one when you quit and at most once a day, keeping 7 daily and 4 weekly
-              copies in the data folder.
+              {isDesktop
+                ? 'Pawtners saves one when you quit and at most once a day, keeping 7 daily and 4 weekly copies in the data folder.'
+                : 'Pawtners saves one at most once a day while it is open, keeping 7 daily and 4 weekly copies in this browser. They go if the browser’s data for this site is cleared: export a backup too.'}
             </p>
             {autos === null ? (
               <p className="muted">Loading…</p>
             ) : autos.length === 0 ? (
-              <p className="muted">None yet: the first one is made today.</p>
+              <p className="muted">
+                {hasData
+                  ? 'None yet: the first one is made today.'
+                  : 'None yet: the first one is made once you add partners.'}
+              </p>
             ) : (
               <table className="table" aria-label="Automatic backups">
                 <thead>
@@ -277,10 +392,45 @@ export function BackupsCard() {
         pending={pending}
         locale={locale}
         timeZone={timeZone}
-        onCancel={() => setPending(null)}
+        onCancel={() => {
+          // An import under way finishes (or rolls back) whole: it is not cut off from here.
+          if (applying.current) return;
+          stopWorker();
+          setPending(null);
+        }}
         onConfirm={confirm}
         progress={progress}
       />
+      <Dialog open={checking !== null} title="Checking the backup" onClose={cancelCheck}>
+        {checking ? (
+          <div className="stack">
+            <p>
+              <strong>{checking.source}</strong>
+            </p>
+            <div className="progress-wrap">
+              <div className="progress-label" role="status">
+                {checking.label}
+                {checking.total > 1
+                  ? `: ${
+                      checking.label === 'Reading file'
+                        ? `${formatBytes(checking.done)} of ${formatBytes(checking.total)}`
+                        : `${checking.done.toLocaleString(locale)} of ${checking.total.toLocaleString(locale)} records`
+                    }`
+                  : '…'}
+              </div>
+              <progress
+                max={checking.total > 1 ? checking.total : undefined}
+                value={checking.total > 1 ? checking.done : undefined}
+                aria-label={checking.label}
+              />
+              <button type="button" className="btn" onClick={cancelCheck}>
+                Cancel
+              </button>
+            </div>
+            <p className="muted">Nothing is changed until you confirm what the backup holds.</p>
+          </div>
+        ) : null}
+      </Dialog>
       <Dialog
         open={refused !== null}
         title="This file cannot be imported"

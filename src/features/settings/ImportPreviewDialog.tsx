@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { Dialog, ErrorPanel } from '../../components/ui';
-import type { ImportPreview } from '../../db/backup';
-import { TABLE_LABELS, type ImportMode, type ParsedBackup } from '../../io/backup';
+import { TABLE_LABELS, type ImportMode } from '../../io/backup';
+import type { BackupPreview } from './backup-parse-protocol';
 import { describeChange } from './backup-text';
 import { safeLocale, safeTimeZone } from '../../domain/intl';
 
 export interface PendingImport {
   /** File name or automatic-backup name, for the dialog and the snapshot reason. */
   source: string;
-  backup: ParsedBackup;
-  preview: ImportPreview;
+  /** What the worker found in the file and what each mode would change. */
+  preview: BackupPreview;
 }
 
 /**
@@ -37,8 +37,8 @@ export function ImportPreviewDialog(props: {
   const locale = safeLocale(props.locale);
   const nf = new Intl.NumberFormat(locale);
   const plan = pending ? pending.preview[mode] : null;
-  const meta = pending?.backup.meta;
-  const brand = pending?.backup.data.settings[0]?.brandName;
+  const meta = pending?.preview.meta;
+  const brand = pending?.preview.brandName;
   const exported = meta
     ? new Intl.DateTimeFormat(locale, {
         dateStyle: 'long',
@@ -82,8 +82,8 @@ export function ImportPreviewDialog(props: {
             <strong>{pending.source}</strong>
             <br />
             {brand ? `${brand} · ` : ''}exported {exported} with Pawtners {meta.appVersion}
-            {pending.backup.fromVersion !== meta.schemaVersion
-              ? ` (converted from backup version ${pending.backup.fromVersion})`
+            {pending.preview.fromVersion !== meta.schemaVersion
+              ? ` (converted from backup version ${pending.preview.fromVersion})`
               : ''}
           </p>
           <fieldset className="backup-modes">
