@@ -60,7 +60,9 @@ export function BackupsCard() {
   const [refused, setRefused] = useState<Refused | null>(null);
   const [checking, setChecking] = useState<Checking | null>(null);
   const [autos, setAutos] = useState<AutoBackupEntry[] | null>(null);
-  const [progress, setProgress] = useState<string | null>(null);
+  const [progress, setProgress] = useState<{ label: string; done: number; total: number } | null>(
+    null,
+  );
   const snapshot = useLiveQuery(async () => {
     const s = await latestUndo(getDb());
     return s ? { id: s.id, createdAt: s.createdAt, reason: s.reason } : null;
@@ -163,7 +165,7 @@ export function BackupsCard() {
         const settle = applying.current;
         switch (m.type) {
           case 'progress':
-            if (settle) setProgress(`${m.label}: ${Math.round((m.done / (m.total || 1)) * 100)} %`);
+            if (settle) setProgress({ label: m.label, done: m.done, total: m.total });
             else setChecking({ source, label: m.label, done: m.done, total: m.total });
             return;
           case 'refused':

@@ -22,8 +22,8 @@ export function ImportPreviewDialog(props: {
   timeZone: string;
   onCancel: () => void;
   onConfirm: (mode: ImportMode) => Promise<string | null>;
-  /** What the import is doing now, while it runs ("Writing: 40 %"). */
-  progress?: string | null;
+  /** What the import is doing now, while it runs. */
+  progress?: { label: string; done: number; total: number } | null;
 }) {
   const [mode, setMode] = useState<ImportMode>('replace');
   const [busy, setBusy] = useState(false);
@@ -176,9 +176,16 @@ export function ImportPreviewDialog(props: {
             What it replaces is kept first, so you can undo this import.
           </p>
           {busy && props.progress ? (
-            <p role="status" className="muted">
-              {props.progress}
-            </p>
+            <div className="stack">
+              <p role="status" className="muted">
+                {props.progress.label}
+              </p>
+              <progress
+                aria-label="Import progress"
+                max={props.progress.total || 1}
+                value={props.progress.done}
+              />
+            </div>
           ) : null}
           {error ? <ErrorPanel title="The import did not happen">{error}</ErrorPanel> : null}
         </div>
