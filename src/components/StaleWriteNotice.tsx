@@ -5,7 +5,7 @@ import { ErrorPanel } from './ui';
  * the message, and the owner's two ways on: reload what is stored, or save over it.
  */
 export function StaleWriteNotice(props: {
-  /** What was changed, e.g. "partner" or "item". */
+  /** What was changed: "this partner", "this item", or (plural) "the settings". */
   what: string;
   message: string;
   saving: boolean;
@@ -14,7 +14,7 @@ export function StaleWriteNotice(props: {
 }) {
   return (
     <ErrorPanel
-      title={`Not saved: this ${props.what} was changed elsewhere`}
+      title={`Not saved: ${props.what} ${props.what.startsWith('this ') ? 'was' : 'were'} changed elsewhere`}
       actions={
         <div className="row">
           <button type="button" className="btn" onClick={props.onReload}>

@@ -59,7 +59,7 @@ export async function saveContentItem(
   expectedUpdatedAt?: number,
 ): Promise<void> {
   await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
-    checkVersion('post', await db.contentItems.get(item.id), expectedUpdatedAt);
+    checkVersion('this post', await db.contentItems.get(item.id), expectedUpdatedAt);
     await saveContentItems(db, [item]);
   });
 }

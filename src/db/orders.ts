@@ -401,7 +401,7 @@ export async function reassignOrder(
   await db.transaction('rw', [db.orders, db.partners], async () => {
     const o = await db.orders.get(orderId);
     if (!o) throw new Error('That order no longer exists.');
-    checkVersion('order', o, expectedUpdatedAt);
+    checkVersion('this order', o, expectedUpdatedAt);
     if (partnerId !== null && !(await db.partners.get(partnerId)))
       throw new Error('That partner no longer exists.');
     const credit = manualCredit(partnerId, reason);

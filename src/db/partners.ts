@@ -56,7 +56,7 @@ export async function savePartner(
   return db.transaction('rw', [db.partners, db.contracts], async () => {
     const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
     if (opts.id && !existing) throw new Error('This partner no longer exists.');
-    checkVersion('partner', existing ?? undefined, opts.expectedUpdatedAt);
+    checkVersion('this partner', existing ?? undefined, opts.expectedUpdatedAt);
     const others = await db.partners.toArray();
     const r = validatePartnerDraft(draft, {
       existing,

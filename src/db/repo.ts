@@ -4,6 +4,7 @@ import { defaultSettings, SETTINGS_ID, type Settings } from '../domain/schemas';
 import { buildAllStats } from '../domain/stats';
 import { DATA_TABLES, type DataTable, type PawtnersDb } from './db';
 import { setTxFlags } from './core';
+import { checkVersion } from './stale';
 import { deferRollups, finishRollups } from './rollups';
 
 export { newId } from './ids';
@@ -18,8 +19,17 @@ export async function readSettings(db: PawtnersDb): Promise<Settings> {
   return (await db.settings.get(SETTINGS_ID)) ?? defaultSettings(Date.now());
 }
 
-export async function saveSettings(db: PawtnersDb, patch: Partial<Settings>): Promise<void> {
+/**
+ * Save settings. With `expectedUpdatedAt` (the version the form was filled from), a save over a
+ * newer version written elsewhere is refused (StaleWriteError).
+ */
+export async function saveSettings(
+  db: PawtnersDb,
+  patch: Partial<Settings>,
+  expectedUpdatedAt?: number,
+): Promise<void> {
   await db.transaction('rw', [db.settings, db.orders], async () => {
+    checkVersion('the settings', await db.settings.get(SETTINGS_ID), expectedUpdatedAt);
     const cur = await readSettings(db);
     // Customer keys are hashes made with the salt: a new salt would split every customer in two.
     if (

@@ -2,9 +2,11 @@
 
 /** The row changed elsewhere since the form was filled in. */
 export class StaleWriteError extends Error {
+  /** `what`: the record, as "this partner" or, plural, "the settings". */
   constructor(what: string) {
+    const plural = !what.startsWith('this ');
     super(
-      `This ${what} was changed elsewhere (another window) after you opened it. Reload to see the change, or save again to overwrite it.`,
+      `${what[0]!.toUpperCase()}${what.slice(1)} ${plural ? 'were' : 'was'} changed elsewhere (another window) after you opened ${plural ? 'them' : 'it'}. Reload to see the change, or overwrite it with yours.`,
     );
     this.name = 'StaleWriteError';
   }

@@ -61,3 +61,25 @@ test('a partner deleted in one window is gone from the other window at once', as
   await expect(other.getByText(/no longer exists|not found|was deleted/i).first()).toBeVisible();
   await other.close();
 });
+
+test('settings: a form left open elsewhere keeps its typing and cannot overwrite newer settings', async ({
+  page,
+  context,
+}) => {
+  await openApp(page, 'settings');
+  const other = await context.newPage();
+  await openApp(other, 'settings');
+  await other.getByLabel('Brand name').fill('Whisker Works');
+
+  await page.getByLabel('Brand name').fill('Barkside Treat Co.');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+
+  // The other window's typing is still there, and its save is refused in words.
+  await expect(other.getByLabel('Brand name')).toHaveValue('Whisker Works');
+  await other.getByRole('button', { name: 'Save settings' }).click();
+  await expect(other.getByText('Not saved: the settings were changed elsewhere')).toBeVisible();
+  await other.getByRole('button', { name: 'Reload' }).click();
+  await expect(other.getByLabel('Brand name')).toHaveValue('Barkside Treat Co.');
+  await other.close();
+});

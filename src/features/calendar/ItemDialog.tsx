@@ -185,7 +185,7 @@ export function ItemDialog(props: {
         {failure ? <ErrorPanel title="Could not save">{failure}</ErrorPanel> : null}
         {stale ? (
           <StaleWriteNotice
-            what="item"
+            what="this item"
             message={stale}
             saving={saving}
             onReload={() => void reload()}

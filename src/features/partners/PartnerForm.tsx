@@ -186,7 +186,7 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
         {stale ? (
           <div ref={staleRef} tabIndex={-1}>
             <StaleWriteNotice
-              what="partner"
+              what="this partner"
               message={stale}
               saving={saving}
               onReload={() => void reload()}

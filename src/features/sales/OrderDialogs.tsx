@@ -108,7 +108,7 @@ export function ReassignDialog(props: {
     >
       {failure?.stale ? (
         <StaleWriteNotice
-          what="order"
+          what="this order"
           message={failure.message}
           saving={false}
           onReload={() => void reload()}

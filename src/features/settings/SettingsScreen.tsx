@@ -2,7 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Field } from '../../components/form';
 import { Card, ConfirmDialog, ErrorPanel, PageHeader } from '../../components/ui';
+import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { getDb } from '../../db/db';
+import { saveErrorMessage } from '../../db/errors';
+import { StaleWriteError } from '../../db/stale';
 import { useSettings } from '../../hooks/data';
 import { deleteAllData, saveSettings } from '../../db/repo';
 import { normalizeImportMappings } from '../../domain/import-mappings';
@@ -130,9 +133,44 @@ function SettingsForm() {
   const settings = useSettings();
   const [draft, setDraft] = useState<Draft>(() => toDraft(settings));
   const [errors, setErrors] = useState<Errors>({});
+  const [saving, setSaving] = useState(false);
+  const [stale, setStale] = useState<string | null>(null);
+  // The stored version the draft was filled from, and whether the owner has typed since.
+  const [base, setBase] = useState(settings.updatedAt);
+  const [dirty, setDirty] = useState(false);
   const showToast = useUi((s) => s.showToast);
 
-  useEffect(() => setDraft(toDraft(settings)), [settings]);
+  // Settings saved elsewhere (another window, a restore) fill the form unless the owner is
+  // editing it: then the save is checked against them instead (see save).
+  useEffect(() => {
+    if (dirty) return;
+    setDraft(toDraft(settings));
+    setBase(settings.updatedAt);
+  }, [settings, dirty]);
+  const reload = () => {
+    setDraft(toDraft(settings));
+    setBase(settings.updatedAt);
+    setDirty(false);
+    setStale(null);
+    setErrors({});
+  };
+  const save = async (overwrite = false) => {
+    const r = validate(draft, settings);
+    setErrors(r.errors);
+    if (!r.value) return;
+    setSaving(true);
+    try {
+      await saveSettings(getDb(), r.value, overwrite ? undefined : base);
+      setStale(null);
+      setDirty(false);
+      showToast({ tone: 'success', message: 'Settings saved' });
+    } catch (e) {
+      if (e instanceof StaleWriteError) setStale(e.message);
+      else showToast({ tone: 'error', message: `Settings not saved: ${saveErrorMessage(e)}` });
+    } finally {
+      setSaving(false);
+    }
+  };
   // A value stored by an older version or a restored backup that Intl refuses: shown in the
   // defaults meanwhile, and said here so the owner can correct it.
   const stored = [
@@ -149,7 +187,10 @@ function SettingsForm() {
           value={String(draft[k])}
           aria-invalid={errors[k] ? true : undefined}
           aria-describedby={describedBy}
-          onChange={(e) => setDraft({ ...draft, [k]: e.target.value })}
+          onChange={(e) => {
+            setDirty(true);
+            setDraft({ ...draft, [k]: e.target.value });
+          }}
         />
       )}
     </Field>
@@ -158,15 +199,20 @@ function SettingsForm() {
   return (
     <form
       className="stack"
-      onSubmit={async (e) => {
+      onSubmit={(e) => {
         e.preventDefault();
-        const r = validate(draft, settings);
-        setErrors(r.errors);
-        if (!r.value) return;
-        await saveSettings(getDb(), r.value);
-        showToast({ tone: 'success', message: 'Settings saved' });
+        void save();
       }}
     >
+      {stale ? (
+        <StaleWriteNotice
+          what="the settings"
+          message={stale}
+          saving={saving}
+          onReload={reload}
+          onOverwrite={() => void save(true)}
+        />
+      ) : null}
       <Card title="Brand">
         {stored.length > 0 ? (
           <ErrorPanel title="Some stored settings are not valid">
@@ -197,12 +243,13 @@ function SettingsForm() {
               <select
                 id={id}
                 value={draft.multiCodeRule}
-                onChange={(e) =>
+                onChange={(e) => {
+                  setDirty(true);
                   setDraft({
                     ...draft,
                     multiCodeRule: e.target.value as Settings['multiCodeRule'],
-                  })
-                }
+                  });
+                }}
               >
                 <option value="first-code">Credit the first code listed</option>
                 <option value="manual-review">Leave it for me to assign</option>
@@ -214,7 +261,10 @@ function SettingsForm() {
           <input
             type="checkbox"
             checked={draft.countDiscountAsCost}
-            onChange={(e) => setDraft({ ...draft, countDiscountAsCost: e.target.checked })}
+            onChange={(e) => {
+              setDirty(true);
+              setDraft({ ...draft, countDiscountAsCost: e.target.checked });
+            }}
           />
           Count discounts given through a partner&apos;s code as that partner&apos;s cost
         </label>
