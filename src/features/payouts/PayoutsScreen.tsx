@@ -26,6 +26,11 @@ import { decimalSeparatorOf, paypalRows, statementsCsv } from './payout-files';
 import './payouts.css';
 
 const HISTORY_SHOWN = 25;
+/**
+ * Statements shown before "Show all": the biggest earners first (a row stays in place when it is
+ * paid); select-all still covers everyone.
+ */
+const STATEMENTS_SHOWN = 100;
 
 /** Payments written from this screen that the live read may not show yet. */
 interface Pending {
@@ -60,6 +65,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [paying, setPaying] = useState<Statement[] | null>(null);
   const [allHistory, setAllHistory] = useState(false);
+  const [allStatements, setAllStatements] = useState(false);
   const showToast = useUi((s) => s.showToast);
   // Payments recorded or undone here, shown at once (before the payouts are read again).
   const [pending, setPending] = useState<Pending>(NOTHING_PENDING);
@@ -108,7 +114,9 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     () =>
       earned && data
         ? statementsFrom(earned, data.payouts, range).sort(
-            (a, b) => b.owedCents - a.owedCents || a.partner.name.localeCompare(b.partner.name),
+            (a, b) =>
+              b.earnings.payableCents - a.earnings.payableCents ||
+              a.partner.name.localeCompare(b.partner.name),
           )
         : [],
     [earned, data, range],
@@ -250,7 +258,20 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               />
             </section>
           </div>
-          <Card title={`Statements for ${monthLabel(shownMonth, settings.locale)}`}>
+          <Card
+            title={`Statements for ${monthLabel(shownMonth, settings.locale)}`}
+            actions={
+              statements.length > STATEMENTS_SHOWN ? (
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  onClick={() => setAllStatements(!allStatements)}
+                >
+                  {allStatements ? 'Show fewer' : `Show all ${statements.length}`}
+                </button>
+              ) : undefined
+            }
+          >
             {statements.length === 0 ? (
               <p className="muted">No partner earned anything in this month.</p>
             ) : (
@@ -285,7 +306,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
                   </tr>
                 </thead>
                 <tbody>
-                  {statements.map((s) => (
+                  {(allStatements ? statements : statements.slice(0, STATEMENTS_SHOWN)).map((s) => (
                     <tr key={s.partner.id} aria-label={s.partner.name}>
                       <td>
                         <input
