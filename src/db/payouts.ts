@@ -1,7 +1,7 @@
 /** Payout repository: the records statements are built from, and recording payments. */
 import { payoutSchema, type Payout } from '../domain/schemas';
 import type { DateRange } from '../domain/dates';
-import type { StatementData } from '../domain/payout-statements';
+import type { StatementBasis, StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
 
 /**
@@ -120,6 +120,24 @@ export async function readStatementPeriod(
         bonuses,
         bonusRules,
       };
+    },
+  );
+}
+
+/** What a period's statements need besides the payments (rollups for the orders; all small). */
+export async function readStatementBasis(db: PawtnersDb): Promise<StatementBasis> {
+  return db.transaction(
+    'r',
+    [db.partners, db.contracts, db.bonuses, db.bonusRules, db.partnerStats],
+    async () => {
+      const [partners, contracts, bonuses, bonusRules, stats] = await Promise.all([
+        db.partners.toArray(),
+        db.contracts.toArray(),
+        db.bonuses.toArray(),
+        db.bonusRules.toArray(),
+        db.partnerStats.toArray(),
+      ]);
+      return { partners, contracts, bonuses, bonusRules, stats };
     },
   );
 }

@@ -1,11 +1,13 @@
 /**
  * Payout statements: for each partner and period, what they earned (commissions, retainer, fees
  * per published post, bonuses) minus what was already paid for periods overlapping it = owed.
- * Built on partnerEarnings so Payouts agrees with every other screen.
+ * Built on partnerEarnings (or its rollup twin, earningsFromStats) so Payouts agrees with every
+ * other screen.
  */
 import type { DateRange } from './dates';
 import { partnerEarnings, type Earnings, type EarningsOptions } from './earnings';
 import type { Bonus, BonusRule, ContentItem, Contract, Order, Partner, Payout } from './schemas';
+import { earningsFromStats, type PartnerStats } from './stats';
 
 export interface StatementData {
   partners: readonly Partner[];
@@ -73,6 +75,50 @@ export function periodEarnings(
     ),
   }));
 }
+
+/** What statements need besides the payments, with the rollups standing in for the orders. */
+export interface StatementBasis {
+  partners: readonly Partner[];
+  contracts: readonly Contract[];
+  bonuses: readonly Bonus[];
+  bonusRules: readonly BonusRule[];
+  stats: readonly PartnerStats[];
+}
+
+/**
+ * periodEarnings() from the per-partner rollups instead of the period's orders and posts (the same
+ * figures: earningsFromStats mirrors partnerEarnings). Nothing here depends on the period but the
+ * sums, so a month change reads nothing.
+ */
+export function periodEarningsFromStats(
+  basis: StatementBasis,
+  range: DateRange,
+  opts: EarningsOptions,
+): PeriodEarnings[] {
+  const contracts = groupBy(basis.contracts, (c) => c.partnerId);
+  const bonuses = groupBy(basis.bonuses, (b) => b.partnerId);
+  const stats = new Map(basis.stats.map((s) => [s.partnerId, s]));
+  return basis.partners.map((partner) => ({
+    partner,
+    earnings: earningsFromStats(
+      stats.get(partner.id) ?? emptyStats(partner.id),
+      {
+        kind: partner.kind,
+        contracts: contracts.get(partner.id) ?? [],
+        bonuses: bonuses.get(partner.id) ?? [],
+        bonusRules: basis.bonusRules,
+      },
+      range,
+      opts,
+    ),
+  }));
+}
+
+const emptyStats = (partnerId: string): PartnerStats => ({
+  partnerId,
+  orderDays: new Int32Array(0),
+  posts: new Int32Array(0),
+});
 
 /**
  * The statements from what was earned and what was paid (payments whose period overlaps the

@@ -8,13 +8,17 @@ import {
   allPayouts,
   countPayouts,
   payoutsOverlapping,
-  readStatementPeriod,
+  readStatementBasis,
   recentPayouts,
 } from '../../db/payouts';
 import { addMonths, dateInZone, endOfMonth, startOfMonth } from '../../domain/dates';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
-import { periodEarnings, statementsFrom, type Statement } from '../../domain/payout-statements';
+import {
+  periodEarningsFromStats,
+  statementsFrom,
+  type Statement,
+} from '../../domain/payout-statements';
 import type { Payout } from '../../domain/schemas';
 import { paypalPayoutFiles } from '../../io/paypal';
 import { saveFile } from '../../platform/bridge';
@@ -74,14 +78,20 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     const start = `${month}-01`;
     return { start, end: endOfMonth(start) };
   }, [month]);
-  // The chosen month's orders and content only; payments apart, so recording one reads nothing
-  // else again.
-  const period = useLiveQuery(
-    async () => ({ month, range: wanted, ...(await readStatementPeriod(getDb(), wanted)) }),
+  // Partners, contracts, bonuses and the per-partner rollups (which stand in for the orders and
+  // posts): small, and the same for every month, so a month change reads only its payments.
+  const basis = useLiveQuery(() => readStatementBasis(getDb()), []);
+  // Only the payments the month's statements count, and the newest few for the history.
+  const storedFor = useLiveQuery(
+    async () => ({ month, range: wanted, rows: await payoutsOverlapping(getDb(), wanted) }),
     [month, wanted],
   );
-  // Only the payments the month's statements count, and the newest few for the history.
-  const stored = useLiveQuery(() => payoutsOverlapping(getDb(), wanted), [wanted]);
+  const period = useMemo(
+    () =>
+      basis && storedFor ? { ...basis, month: storedFor.month, range: storedFor.range } : undefined,
+    [basis, storedFor],
+  );
+  const stored = storedFor?.rows;
   const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
   const recent = useLiveQuery(
     () =>
@@ -103,7 +113,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const earned = useMemo(
     () =>
       period
-        ? periodEarnings(period, period.range, {
+        ? periodEarningsFromStats(period, period.range, {
             timeZone: settings.timeZone,
             countDiscountAsCost: settings.countDiscountAsCost,
           })
