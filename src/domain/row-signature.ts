@@ -1,18 +1,9 @@
 /**
- * A short fingerprint of a record's content (keys in any order), to tell whether two versions of
- * a row differ without keeping both: a 53-bit hash of its canonical JSON.
+ * A short fingerprint of a record's content, to tell whether two versions of a row differ without
+ * keeping both: a 53-bit hash of its JSON. Rows are written and exported with their keys in one
+ * order, so plain JSON.stringify serves (several times faster than sorting keys for 374,000 rows);
+ * a file whose keys were reordered by hand only reads as "differs", never as "the same".
  */
-
-/** JSON with object keys sorted at every level. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
-}
 
 /** cyrb53: a fast string hash with few collisions for this use (not for security). */
 function hash53(text: string): number {
@@ -29,5 +20,5 @@ function hash53(text: string): number {
 }
 
 export function rowSignature(row: unknown): number {
-  return hash53(canonicalJson(row));
+  return hash53(JSON.stringify(row) ?? 'null');
 }
