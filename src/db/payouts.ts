@@ -65,65 +65,6 @@ export async function readStatementData(
   );
 }
 
-/** Milliseconds of a day: a calendar date's orders fall within a day of its UTC midnight. */
-const DAY_MS = 86_400_000;
-
-/**
- * What the statements of one period need but the payouts: the orders placed and the content
- * planned in `range` (orders read with a day's margin for the brand's time zone; partnerEarnings
- * keeps each order by its local day), with every contract, bonus and rule. With `partnerIds`,
- * only those partners (through the partner indexes).
- */
-export async function readStatementPeriod(
-  db: PawtnersDb,
-  range: DateRange,
-  partnerIds?: readonly string[],
-): Promise<Omit<StatementData, 'payouts'>> {
-  const lo = Date.parse(`${range.start}T00:00:00Z`) - DAY_MS;
-  const hi = Date.parse(`${range.end}T00:00:00Z`) + 2 * DAY_MS;
-  return db.transaction(
-    'r',
-    [db.partners, db.contracts, db.orders, db.contentItems, db.bonuses, db.bonusRules],
-    async () => {
-      const ids = partnerIds ? [...partnerIds] : null;
-      const [partners, contracts, orders, content, bonuses, bonusRules] = await Promise.all([
-        ids ? db.partners.bulkGet(ids) : db.partners.toArray(),
-        ids ? db.contracts.where('partnerId').anyOf(ids).toArray() : db.contracts.toArray(),
-        ids
-          ? Promise.all(
-              ids.map((id) =>
-                db.orders.where('[partnerId+placedAtMs]').between([id, lo], [id, hi]).toArray(),
-              ),
-            ).then((x) => x.flat())
-          : db.orders.where('placedAtMs').between(lo, hi).toArray(),
-        ids
-          ? Promise.all(
-              ids.map((id) =>
-                db.contentItems
-                  .where('[partnerId+plannedDate]')
-                  .between([id, range.start], [id, range.end], true, true)
-                  .toArray(),
-              ),
-            ).then((x) => x.flat())
-          : db.contentItems
-              .where('plannedDate')
-              .between(range.start, range.end, true, true)
-              .toArray(),
-        ids ? db.bonuses.where('partnerId').anyOf(ids).toArray() : db.bonuses.toArray(),
-        db.bonusRules.toArray(),
-      ]);
-      return {
-        partners: partners.filter((p) => p !== undefined),
-        contracts,
-        orders,
-        content,
-        bonuses,
-        bonusRules,
-      };
-    },
-  );
-}
-
 /** What a period's statements need besides the payments (rollups for the orders; all small). */
 export async function readStatementBasis(db: PawtnersDb): Promise<StatementBasis> {
   return db.transaction(
