@@ -5,6 +5,7 @@
 import {
   findCodeConflicts,
   PartnerKeys,
+  splitList,
   validatePartnerDraft,
   withStatus,
   withTag,
@@ -57,7 +58,15 @@ export async function savePartner(
     const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
     if (opts.id && !existing) throw new Error('This partner no longer exists.');
     checkVersion('this partner', existing ?? undefined, opts.expectedUpdatedAt);
-    const others = await db.partners.toArray();
+    // Only the partners that could clash: those holding one of the draft's codes (any case) or
+    // its referral slug, through the codes and slug indexes (not all 2,000 partners per save).
+    const codes = splitList(draft.codes).filter((c) => c !== '');
+    const slug = draft.referralSlug.trim();
+    const [byCode, bySlug] = await Promise.all([
+      codes.length ? db.partners.where('codes').anyOfIgnoreCase(codes).toArray() : [],
+      slug ? db.partners.where('referralSlug').equals(slug).toArray() : [],
+    ]);
+    const others = [...new Map([...byCode, ...bySlug].map((p) => [p.id, p])).values()];
     const r = validatePartnerDraft(draft, {
       existing,
       others,

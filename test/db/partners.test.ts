@@ -83,6 +83,22 @@ describe('partners repository', () => {
     expect(await db.contracts.count()).toBe(1);
   });
 
+  it('refuses a referral slug another partner holds, and lets a partner keep its own', async () => {
+    const rosa = await savePartner(db, draft({ referralSlug: 'rosa-vega' }), { id: null, today });
+    const errors = await refused(
+      savePartner(
+        db,
+        draft({ name: 'Tom', email: 'tom@example.com', codes: 'TOM5', referralSlug: 'rosa-vega' }),
+        { id: null, today },
+      ),
+    );
+    expect(errors.referralSlug).toMatch(/rosa-vega is already another partner/);
+    const again = partnerToDraft(rosa, await db.contracts.toArray());
+    again.notes = 'Keeps her slug and code';
+    await savePartner(db, again, { id: rosa.id, today });
+    expect((await db.partners.get(rosa.id))!.notes).toBe('Keeps her slug and code');
+  });
+
   it('refuses overlapping contracts on edit and leaves the stored history as it was', async () => {
     const p = await savePartner(db, draft(), { id: null, today });
     const before = await db.contracts.toArray();
