@@ -241,13 +241,17 @@ export async function uncreditedWithAnyCode(
   db: PawtnersDb,
   codes: readonly string[],
 ): Promise<Order[]> {
-  if (codes.length === 0) return [];
-  const rows = await db.orders
-    .where('codes')
-    .anyOf([...codes])
-    .filter((o) => o.partnerId === null)
-    .toArray();
-  return [...new Map(rows.map((o) => [o.id, o])).values()];
+  // One short read per code, not one long read for all: an edit made meanwhile waits for one.
+  const byId = new Map<string, Order>();
+  for (const code of new Set(codes)) {
+    const rows = await db.orders
+      .where('codes')
+      .equals(code)
+      .filter((o) => o.partnerId === null)
+      .toArray();
+    for (const o of rows) byId.set(o.id, o);
+  }
+  return [...byId.values()];
 }
 
 /** How many stored orders used each of these codes and are credited to nobody. */
