@@ -180,11 +180,6 @@ export function ordersBetween(db: PawtnersDb, fromMs: number, toMs: number): Pro
   return db.orders.where('placedAtMs').between(fromMs, toMs, true, true).toArray();
 }
 
-/** Orders of one customer (customer key), for repeat-customer figures. */
-export function ordersOfCustomer(db: PawtnersDb, customerKey: string): Promise<Order[]> {
-  return db.orders.where('customerKey').equals(customerKey).toArray();
-}
-
 /** Every stored order (reports over all history; prefer the ranged reads). */
 export function allOrders(db: PawtnersDb): Promise<Order[]> {
   return db.orders.toArray();
@@ -223,7 +218,7 @@ export async function ordersChangeProbe(db: PawtnersDb): Promise<void> {
 }
 
 /** Uncredited orders that used a code, compared case-insensitively. */
-export function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
+function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
   const k = normalizeCode(code);
   return db.orders
     .where('codes')
@@ -252,16 +247,6 @@ export async function uncreditedWithAnyCode(
     for (const o of rows) byId.set(o.id, o);
   }
   return [...byId.values()];
-}
-
-/** How many stored orders used each of these codes and are credited to nobody. */
-export async function uncreditedCodeCounts(
-  db: PawtnersDb,
-  codes: readonly string[],
-): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const c of codes) out.set(c, (await uncreditedWithCode(db, c)).length);
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -299,7 +284,7 @@ export async function ensureCustomerSalt(
   });
 }
 
-export async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex> {
+async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex> {
   return buildAttributionIndex(await db.partners.toArray());
 }
 

@@ -101,11 +101,6 @@ export function countPayouts(db: PawtnersDb): Promise<number> {
   return db.payouts.count();
 }
 
-/** Payments made in [from, to] (YYYY-MM-DD, inclusive). */
-export function payoutsBetween(db: PawtnersDb, from: string, to: string): Promise<Payout[]> {
-  return db.payouts.where('paidDate').between(from, to, true, true).toArray();
-}
-
 /** A partner's payments, oldest first. */
 export function payoutsOfPartner(db: PawtnersDb, partnerId: string): Promise<Payout[]> {
   return db.payouts

@@ -10,14 +10,6 @@ export function allPartnerStats(db: PawtnersDb): Promise<PartnerStats[]> {
   return db.partnerStats.toArray();
 }
 
-/** The rollups of some partners (undefined where none). */
-export function partnerStatsOf(
-  db: PawtnersDb,
-  ids: readonly string[],
-): Promise<(PartnerStats | undefined)[]> {
-  return db.partnerStats.bulkGet([...ids]);
-}
-
 /** Milliseconds of a day. */
 const DAY_MS = 86_400_000;
 
