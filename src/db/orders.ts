@@ -298,6 +298,7 @@ export async function planOrderImport(
   incoming: readonly IncomingOrder[],
   problems: readonly PlanProblem[],
   now = Date.now(),
+  extra: Pick<Parameters<typeof buildImportPlan>[0], 'warnings' | 'keepStored' | 'wording'> = {},
 ): Promise<ImportPlan> {
   const ids = incoming.map((o) => orderRecordId(o.source, o.orderId));
   const [settings, attribution, stored] = await Promise.all([
@@ -315,6 +316,8 @@ export async function planOrderImport(
     index: attribution,
     rule: settings.multiCodeRule,
     now,
+    wording: { locale: settings.locale, partnerName: () => undefined },
+    ...extra,
   });
 }
 

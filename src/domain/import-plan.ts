@@ -5,6 +5,7 @@
  */
 import { creditFor, type AttributionIndex } from './attribution';
 import { orderRecordId } from './ids';
+import { formatMoney } from './money';
 import type { Order, Settings } from './schemas';
 
 /** An order read from a file, with its customer key already computed. */
@@ -32,10 +33,15 @@ export interface PlanProblem {
   message: string;
 }
 
+/** What a changed order changed in, for the preview's "Changed" count. */
+export type ChangeKind = 'refund' | 'status' | 'partner' | 'other';
+
 export interface ImportPlan {
   source: string;
   entries: PlanEntry[];
   problems: PlanProblem[];
+  /** Lines the owner should know about that are not errors (orders not paid yet, sums off). */
+  warnings: PlanProblem[];
   /** New and changed orders: exactly what confirming writes. */
   toWrite: Order[];
   /** updatedAt of each written order as stored when the plan was made (null = not stored). */
@@ -46,6 +52,8 @@ export interface ImportPlan {
     changed: number;
     unattributed: number;
     errors: number;
+    /** Changed orders by what changed (an order may count under several). */
+    changedBy: Record<ChangeKind, number>;
   };
 }
 
@@ -80,26 +88,63 @@ const LABEL: Partial<Record<(typeof COMPARED)[number], string>> = {
   partnerId: 'partner',
 };
 
-function show(v: unknown): string {
-  if (typeof v === 'number') return String(v);
+/** How the preview names partners and money (the owner's words, never ids or cents). */
+export interface PlanWording {
+  locale: string;
+  partnerName: (id: string) => string | undefined;
+}
+
+const PLAIN: PlanWording = { locale: 'en-US', partnerName: () => undefined };
+
+function show(k: (typeof COMPARED)[number], v: unknown, o: Order, w: PlanWording): string {
+  if (k === 'partnerId')
+    return v === null ? 'no partner' : (w.partnerName(v as string) ?? 'a partner not in your list');
+  if (typeof v === 'number')
+    return k === 'placedAtMs'
+      ? o.placedAt.slice(0, 16).replace('T', ' ')
+      : formatMoney(v, o.currency, w.locale);
   if (v === null) return 'none';
-  if (typeof v === 'string') return v === '' ? '""' : v.length > 40 ? `${v.slice(0, 40)}…` : v;
+  if (k === 'region') {
+    const r = v as Order['region'];
+    return [r.city, r.province, r.country].filter((x) => x !== '').join(', ') || 'none';
+  }
+  if (Array.isArray(v)) return v.length === 0 ? 'none' : v.join(', ');
+  if (typeof v === 'string') return v === '' ? 'none' : v.length > 40 ? `${v.slice(0, 40)}…` : v;
   return JSON.stringify(v);
 }
 
-/** Differences between a stored order and its re-imported version, in words. */
-export function orderChanges(before: Order, after: Order): string[] {
-  const out: string[] = [];
+/** What each compared field counts as in the "Changed" breakdown. */
+function kindOf(k: (typeof COMPARED)[number]): ChangeKind {
+  if (k === 'refundedCents') return 'refund';
+  if (k === 'status') return 'status';
+  if (k === 'partnerId') return 'partner';
+  return 'other';
+}
+
+/** Differences between a stored order and its re-imported version, in the owner's words. */
+export function orderChanges(before: Order, after: Order, wording: PlanWording = PLAIN): string[] {
+  return orderChangeList(before, after, wording).map((c) => c.text);
+}
+
+function orderChangeList(
+  before: Order,
+  after: Order,
+  w: PlanWording,
+): { kind: ChangeKind; text: string }[] {
+  const out: { kind: ChangeKind; text: string }[] = [];
   for (const k of COMPARED) {
     const a = before[k];
     const b = after[k];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
+    // A customer key only changes with the email; "customer changed" says nothing more useful.
+    if (k === 'customerKey' && JSON.stringify(before.email) !== JSON.stringify(after.email))
+      continue;
     const label = LABEL[k] ?? k;
-    out.push(
-      k.endsWith('Cents')
-        ? `${label} ${show(a)} → ${show(b)} cents`
-        : `${label} ${show(a)} → ${show(b)}`,
-    );
+    const text =
+      k === 'customerKey'
+        ? 'customer changed'
+        : `${label} ${show(k, a, before, w)} → ${show(k, b, after, w)}`;
+    out.push({ kind: kindOf(k), text });
   }
   return out;
 }
@@ -132,6 +177,7 @@ function toOrder(
     refundedCents: inc.refundedCents,
     status: inc.status,
     codes: inc.codes,
+    discountLabels: inc.discountLabels,
     tags: inc.tags,
     note: inc.note,
     partnerId: credit.partnerId,
@@ -154,6 +200,15 @@ export function buildImportPlan(input: {
   index: AttributionIndex;
   rule: Settings['multiCodeRule'];
   now: number;
+  /** Notes on lines that are not errors (see ImportPlan.warnings). */
+  warnings?: readonly PlanProblem[];
+  /**
+   * The file holds less than a stored order (Etsy's items file): stored orders are kept as they
+   * are (counted as already imported), only orders not stored yet are added.
+   */
+  keepStored?: boolean;
+  /** Partner names and locale for the change lists; names are also read from `index`. */
+  wording?: PlanWording;
 }): ImportPlan {
   const entries: PlanEntry[] = [];
   const toWrite: Order[] = [];
@@ -164,6 +219,14 @@ export function buildImportPlan(input: {
     changed: 0,
     unattributed: 0,
     errors: input.problems.length,
+    changedBy: { refund: 0, status: 0, partner: 0, other: 0 },
+  };
+  const names = new Map<string, string>();
+  for (const m of [input.index.byCode, input.index.bySlug])
+    for (const p of m.values()) names.set(p.id, p.name);
+  const wording: PlanWording = {
+    locale: input.wording?.locale ?? PLAIN.locale,
+    partnerName: (id) => input.wording?.partnerName(id) ?? names.get(id),
   };
   const seen = new Set<string>();
   const problems = [...input.problems];
@@ -181,12 +244,20 @@ export function buildImportPlan(input: {
     }
     seen.add(id);
     const before = input.stored.get(id) ?? null;
+    if (before && input.keepStored) {
+      counts.unchanged += 1;
+      if (before.partnerId === null) counts.unattributed += 1;
+      entries.push({ kind: 'unchanged', line, order: before, before, changes: [], review: null });
+      continue;
+    }
     const credit = creditFor(inc, before, input.index, input.rule);
     const candidate = toOrder(inc, id, before?.createdAt ?? input.now, input.now, credit);
-    const changes = before ? orderChanges(before, candidate) : [];
+    const list = before ? orderChangeList(before, candidate, wording) : [];
+    const changes = list.map((c) => c.text);
     const kind: PlanKind = !before ? 'new' : changes.length > 0 ? 'changed' : 'unchanged';
     const order = kind === 'unchanged' ? before! : candidate;
     counts[kind] += 1;
+    for (const k of new Set(list.map((c) => c.kind))) counts.changedBy[k] += 1;
     if (order.partnerId === null) counts.unattributed += 1;
     if (kind !== 'unchanged') {
       toWrite.push(order);
@@ -194,7 +265,15 @@ export function buildImportPlan(input: {
     }
     entries.push({ kind, line, order, before, changes, review: credit.review });
   }
-  return { source: input.source, entries, problems, toWrite, baseVersions, counts };
+  return {
+    source: input.source,
+    entries,
+    problems,
+    warnings: [...(input.warnings ?? [])],
+    toWrite,
+    baseVersions,
+    counts,
+  };
 }
 
 /** A capped list of plan entries and how many there are in all. */
@@ -213,6 +292,7 @@ export interface PlanSummary {
   /** How many orders confirming writes. */
   toWrite: number;
   problems: { total: number; items: PlanProblem[] };
+  warnings: { total: number; items: PlanProblem[] };
   changed: EntryList;
   unattributed: EntryList;
   fresh: EntryList;
@@ -234,6 +314,7 @@ export function summarizePlan(plan: ImportPlan, limit: number): PlanSummary {
     counts: plan.counts,
     toWrite: plan.toWrite.length,
     problems: { total: plan.problems.length, items: plan.problems.slice(0, limit) },
+    warnings: { total: plan.warnings.length, items: plan.warnings.slice(0, limit) },
     changed: pick((e) => e.kind === 'changed'),
     unattributed: pick((e) => e.order.partnerId === null),
     fresh: pick((e) => e.kind === 'new'),

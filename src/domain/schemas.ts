@@ -198,6 +198,14 @@ export const orderSchema = z.strictObject({
   refundedCents: cents,
   status: z.enum(ORDER_STATUSES),
   codes: z.array(z.string().min(1).max(ORDER_LIMITS.code)).max(ORDER_LIMITS.codes),
+  /**
+   * Discounts the file named that are not codes (an automatic discount's title, "Seller
+   * discount"): shown apart, never matched to a partner. Absent on most orders.
+   */
+  discountLabels: z
+    .array(z.string().min(1).max(ORDER_LIMITS.code))
+    .max(ORDER_LIMITS.codes)
+    .optional(),
   tags: z.array(z.string().max(ORDER_LIMITS.tag)).max(ORDER_LIMITS.tags),
   note: longText,
   partnerId: id.nullable(),

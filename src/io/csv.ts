@@ -43,6 +43,54 @@ export function toCsv(header: string[] | null, rows: CsvValue[][], separator = '
   return lines.join('\r\n') + '\r\n';
 }
 
+/** The encodings {@link decodeText} tells apart. */
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
+/**
+ * How a file's bytes are encoded: a byte-order mark says UTF-8 or UTF-16 (LE/BE); without one,
+ * bytes that are valid UTF-8 are UTF-8 and anything else is Windows-1252 (Excel's "CSV" on
+ * Western Windows). UTF-16 without a mark is recognised by its zero bytes in every other place.
+ */
+export function detectEncoding(bytes: Uint8Array): TextEncodingName {
+  return markedEncoding(bytes) ?? (utf8OrNull(bytes) === null ? 'windows-1252' : 'utf-8');
+}
+
+/** The encoding a byte-order mark or UTF-16's zero bytes show, or null. */
+function markedEncoding(bytes: Uint8Array): TextEncodingName | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  // Latin text in UTF-16: one byte of most pairs is zero, the other never.
+  if (oddZeros > n / 4 && evenZeros === 0) return 'utf-16le';
+  if (evenZeros > n / 4 && oddZeros === 0) return 'utf-16be';
+  return null;
+}
+
+function utf8OrNull(bytes: Uint8Array): string | null {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** A file's bytes as text in the encoding {@link detectEncoding} finds, without its BOM. */
+export function decodeText(bytes: Uint8Array): string {
+  const marked = markedEncoding(bytes);
+  const text =
+    (marked ? new TextDecoder(marked).decode(bytes) : utf8OrNull(bytes)) ??
+    new TextDecoder('windows-1252').decode(bytes);
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export interface ParsedCsv {
   /** The delimiter the file uses (see {@link detectDelimiter}). */
   delimiter: CsvDelimiter;

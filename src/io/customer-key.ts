@@ -171,6 +171,7 @@ export async function withCustomerKeys(
       refundedCents: o.refundedCents,
       status: o.status,
       codes: o.codes,
+      discountLabels: o.discountLabels,
       tags: o.tags,
       note: o.note,
       email: keepRawEmails && o.email ? normalizeEmail(o.email) : null,

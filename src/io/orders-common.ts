@@ -15,6 +15,7 @@ import {
 } from './amounts';
 import type { ParsedCsv } from './csv';
 import { MAX_EPOCH_MS, zoneOffsetMs } from '../domain/dates';
+import { formatMoney } from '../domain/money';
 import type { Order, OrderStatus } from '../domain/schemas';
 import { ORDER_LIMITS } from '../domain/constants';
 
@@ -33,6 +34,11 @@ export interface ParsedOrder {
   refundedCents: number;
   status: OrderStatus;
   codes: string[];
+  /**
+   * Discounts the file names that are not codes a customer typed (an automatic discount's title,
+   * TikTok Shop's "Seller discount"): kept apart, never matched to a partner. Absent when none.
+   */
+  discountLabels?: string[];
   tags: string[];
   note: string;
   /** Raw email as the file had it (trimmed), or null; hashed or dropped before storing. */
@@ -70,6 +76,11 @@ export interface ImportResult {
   problems: RowProblem[];
   /** Problems with the whole file (not CSV, missing columns): nothing can be imported. */
   fatal: string[];
+  /**
+   * What the owner should know but that does not stop a row: orders left out because they are not
+   * paid yet, figures of the file that disagree with each other (the rule kept is named).
+   */
+  warnings: RowProblem[];
   /** Data rows read (line items for Shopify). */
   rowCount: number;
 }
@@ -78,6 +89,11 @@ export interface ImportResult {
 export interface OrderImporter {
   source: string;
   label: string;
+  /**
+   * The file holds less than an order already stored from this source (Etsy's items file beside
+   * its orders file): stored orders are kept as they are and only new ones are added.
+   */
+  keepsStored?: boolean;
   /** Whether a header looks like this format's export. */
   detect(header: readonly string[]): boolean;
   parse(csv: ParsedCsv, ctx: ImportContext): ImportResult;
@@ -106,7 +122,9 @@ export const MAPPABLE_FIELDS = [
 export type MappableField = (typeof MAPPABLE_FIELDS)[number]['key'];
 
 /** Column names per field; a field may read several columns (the first non-empty wins). */
-export type ColumnMap = Partial<Record<MappableField | 'cancelledAt' | 'adjustedTotal', string[]>>;
+export type ColumnMap = Partial<
+  Record<MappableField | 'cancelledAt' | 'adjustedTotal' | 'shippingDiscount', string[]>
+>;
 
 export type DateStyle = 'shopify' | 'us-short' | 'auto';
 
@@ -116,6 +134,18 @@ export interface MappedOptions {
   dateStyle: DateStyle;
   /** The subtotal column is before discounts (Etsy's Order Value): subtract the discount. */
   subtotalBeforeDiscount?: boolean;
+  /**
+   * One row per item (Etsy's "Sold Order Items"): the subtotal column is each item's amount and is
+   * summed over the order's rows; discount, shipping and tax are order-level (first non-empty
+   * row); the order's total is items - discount + shipping + tax.
+   */
+  itemRows?: boolean;
+  /**
+   * The file's own check to run (import sanity): 'shopify' = Subtotal + Shipping + Taxes = Total,
+   * 'etsy' = Order Value - Discount + Shipping + Sales Tax = Order Total. Only when the file has
+   * every one of those columns; a disagreement is a warning, and the file's Total is kept.
+   */
+  sumCheck?: 'shopify' | 'etsy';
 }
 
 const CURRENCIES: ReadonlySet<string> = (() => {
@@ -245,7 +275,27 @@ export function parseOrderDate(
   return { iso, ms };
 }
 
-/** Split a codes cell ("SPRING10, lucy15") into codes as written. */
+/**
+ * A discount cell split into the codes a customer typed and the labels of discounts that are not
+ * codes. Shopify joins stacked codes with " + " (`EARLYACCESS30 + PARTNER10`); other files use
+ * ",", ";" or line breaks. A part with a space in it (`Seller discount`, `Buy 2 get 1 free`) is a
+ * discount's title, not a code: shops do not allow spaces in codes.
+ */
+export function splitCodes(cell: string): { codes: string[]; labels: string[] } {
+  const codes: string[] = [];
+  const labels: string[] = [];
+  if (cell === '') return { codes, labels };
+  for (const raw of cell.split(CODE_SEPARATORS)) {
+    const part = raw.trim();
+    if (part === '') continue;
+    (/\s/.test(part) ? labels : codes).push(part);
+  }
+  return { codes: dedupe(codes), labels: dedupe(labels) };
+}
+/** " + " between stacked codes (spaces around the plus), commas, semicolons, line breaks. */
+const CODE_SEPARATORS = /\s+\+\s+|[,;\n]/;
+
+/** Split a tags or codes list ("SPRING10, lucy15") into items as written. */
 export function splitList(cell: string): string[] {
   if (cell === '') return []; // most orders: no codes, no tags
   return cell
@@ -254,15 +304,26 @@ export function splitList(cell: string): string[] {
     .filter((c) => c !== '');
 }
 
+/**
+ * Status words that mean the customer has not paid (WooCommerce's pending, on-hold and failed;
+ * Shopify's pending and expired): such an order earns nothing and is not imported.
+ */
+const UNPAID = /^(pending|pending payment|on-hold|on hold|failed|unpaid|expired|awaiting payment)$/;
+
+/** Whether a shop's status word says the order is not paid (see UNPAID). */
+export function isUnpaidStatus(word: string): boolean {
+  return UNPAID.test(word.trim().toLowerCase().replace(/^wc-/, ''));
+}
+
 /** A shop's status words to ours; refunds decide between paid and (partially) refunded. */
-function statusOf(
+export function statusOf(
   word: string,
   cancelled: boolean,
   totalCents: number,
   refundedCents: number,
 ): OrderStatus {
-  const w = word.trim().toLowerCase();
-  if (cancelled || /cancel|void|failed/.test(w)) return 'cancelled';
+  const w = word.trim().toLowerCase().replace(/^wc-/, '');
+  if (cancelled || /cancel|void/.test(w)) return 'cancelled';
   if (refundedCents > 0 && refundedCents >= totalCents) return 'refunded';
   if (refundedCents > 0) return 'partially refunded';
   if (w === 'refunded') return 'refunded';
@@ -297,6 +358,7 @@ export function parseMappedOrders(
     orders: [],
     problems: csv.errors.map((e) => ({ line: e.line, message: `Line ${e.line} ${e.message}` })),
     fatal: [],
+    warnings: [],
     rowCount: csv.records.length,
   };
   if (csv.header.length < 2) {
@@ -369,13 +431,16 @@ export function parseMappedOrders(
       if (v === null) errs.push(`${label} "${raw}" is not an amount`);
       return v;
     };
-    const money = (f: keyof ColumnMap, label: string): number => {
-      const raw = get(f);
+    const moneyOf = (raw: string, label: string): number => {
       if (raw === '') return 0;
       const v = amountOf(raw, label);
       if (v !== null && v < 0) errs.push(`${label} "${raw}" is negative`);
       return v ?? 0;
     };
+    const money = (f: keyof ColumnMap, label: string): number => moneyOf(get(f), label);
+    /** The field summed over the order's rows (item files). */
+    const summed = (f: keyof ColumnMap, label: string): number =>
+      g.rows.reduce((sum, r) => sum + moneyOf(pick(r, cells[f]), label), 0);
     const dateRaw = get('date');
     const date = dateRaw === '' ? null : parseOrderDate(dateRaw, opts.dateStyle, ctx.timeZone);
     if (dateRaw === '') errs.push('the date is empty');
@@ -386,28 +451,39 @@ export function parseMappedOrders(
     if (!isKnownCurrency(currency)) errs.push(`currency "${currencyRaw}" is unknown`);
     const totalRaw = get('total');
     if (totalRaw === '') errs.push('the total is empty');
-    const totalCents = money('total', 'Total');
     const discountCents = money('discount', 'Discount');
     const shippingCents = money('shipping', 'Shipping');
     const taxCents = money('tax', 'Tax');
+    const itemsCents = opts.itemRows ? summed('total', 'Item total') : 0;
+    const totalCents = opts.itemRows
+      ? Math.max(0, itemsCents - discountCents) + shippingCents + taxCents
+      : money('total', 'Total');
     let refundedCents = money('refunded', 'Refunded amount');
     const adjusted = get('adjustedTotal');
     if (adjusted !== '' && refundedCents === 0) {
       const a = amountOf(adjusted, 'Adjusted total');
       if (a !== null) refundedCents = Math.max(0, totalCents - a);
     }
-    let subtotalCents =
-      get('subtotal') === ''
+    const statusWord = get('status');
+    // "refunded" with no refund amount in the file: the whole order was refunded.
+    if (refundedCents === 0 && /^(wc-)?refunded$/i.test(statusWord.trim()))
+      refundedCents = totalCents;
+    let subtotalCents = opts.itemRows
+      ? itemsCents
+      : get('subtotal') === ''
         ? Math.max(0, totalCents - shippingCents - taxCents)
         : money('subtotal', 'Subtotal');
-    if (opts.subtotalBeforeDiscount) subtotalCents = Math.max(0, subtotalCents - discountCents);
+    if (opts.subtotalBeforeDiscount || opts.itemRows)
+      subtotalCents = Math.max(0, subtotalCents - discountCents);
     if (refundedCents > totalCents)
-      errs.push(`refunded amount is more than the total (${refundedCents} > ${totalCents} cents)`);
-    const codes = dedupe(splitList(get('codes')));
+      errs.push(
+        `refunded amount is more than the total (${moneyText(refundedCents, currency)} > ${moneyText(totalCents, currency)})`,
+      );
+    const { codes, labels } = splitCodes(get('codes'));
     const tags = splitList(get('tags')).slice(0, 100);
     const email = get('email').trim();
     const region = { country: get('country'), province: get('province'), city: get('city') };
-    errs.push(...overLimits(orderId, codes, tags, email, region));
+    errs.push(...overLimits(orderId, [...codes, ...labels], tags, email, region));
     if (errs.length > 0) {
       result.problems.push({
         line: g.line,
@@ -415,6 +491,31 @@ export function parseMappedOrders(
         message: `Line ${g.line} (order ${orderId}): ${errs.join('; ')}`,
       });
       continue;
+    }
+    if (isUnpaidStatus(statusWord)) {
+      result.warnings.push({
+        line: g.line,
+        orderId,
+        message: `Line ${g.line} (order ${orderId}): not imported, its status "${statusWord}" means it is not paid yet (import the file again once it is)`,
+      });
+      continue;
+    }
+    if (opts.sumCheck) {
+      const w = sumCheckOf(opts.sumCheck, get, {
+        subtotal: get('subtotal') === '' ? null : money('subtotal', 'Subtotal'),
+        discount: discountCents,
+        shipping: shippingCents,
+        tax: taxCents,
+        shippingDiscount: money('shippingDiscount', 'Shipping discount'),
+        total: totalCents,
+        currency,
+      });
+      if (w)
+        result.warnings.push({
+          line: g.line,
+          orderId,
+          message: `Line ${g.line} (order ${orderId}): ${w}`,
+        });
     }
     result.orders.push({
       source: opts.source,
@@ -428,8 +529,9 @@ export function parseMappedOrders(
       taxCents,
       totalCents,
       refundedCents,
-      status: statusOf(get('status'), get('cancelledAt') !== '', totalCents, refundedCents),
+      status: statusOf(statusWord, get('cancelledAt') !== '', totalCents, refundedCents),
       codes,
+      ...(labels.length > 0 ? { discountLabels: labels } : {}),
       tags,
       note: noteOf(g.rows, cells.note),
       email: email === '' ? null : email,
@@ -440,10 +542,47 @@ export function parseMappedOrders(
   return result;
 }
 
+/** Cents as money in the file's currency, for messages ("$12.50"). */
+export function moneyText(cents: number, currency: string): string {
+  return formatMoney(cents, currency, 'en-US');
+}
+
+/**
+ * The file's own sum check (import sanity), or null when it holds or the file lacks a column it
+ * needs. The rule kept: the file's Total is what the customer paid and is what Pawtners stores.
+ */
+function sumCheckOf(
+  kind: 'shopify' | 'etsy',
+  get: (f: keyof ColumnMap) => string,
+  f: {
+    subtotal: number | null;
+    discount: number;
+    shipping: number;
+    tax: number;
+    shippingDiscount: number;
+    total: number;
+    currency: string;
+  },
+): string | null {
+  if (f.subtotal === null || get('shipping') === '' || get('tax') === '') return null;
+  const m = (c: number) => moneyText(c, f.currency);
+  const expected =
+    kind === 'shopify'
+      ? f.subtotal + f.shipping + f.tax
+      : f.subtotal - f.discount - f.shippingDiscount + f.shipping + f.tax;
+  if (expected === f.total) return null;
+  const sum =
+    kind === 'shopify'
+      ? `Subtotal ${m(f.subtotal)} + Shipping ${m(f.shipping)} + Taxes ${m(f.tax)}`
+      : `Order Value ${m(f.subtotal)} − Discount ${m(f.discount)}${f.shippingDiscount ? ` − Shipping Discount ${m(f.shippingDiscount)}` : ''} + Shipping ${m(f.shipping)} + Sales Tax ${m(f.tax)}`;
+  return `the file's figures disagree: ${sum} = ${m(expected)}, but the Total is ${m(f.total)}; the Total is kept`;
+}
+
 const FIELDS = [
   ...MAPPABLE_FIELDS.map((f) => f.key),
   'cancelledAt',
   'adjustedTotal',
+  'shippingDiscount',
 ] as const satisfies readonly (keyof ColumnMap)[];
 
 /** The fields read as amounts: their cells tell the file's decimal mark. */

@@ -13,7 +13,7 @@ import {
   type ImportResult,
   type MappableField,
 } from './orders-common';
-import { etsyImporter } from './orders-etsy';
+import { etsyImporter, etsyItemsImporter } from './orders-etsy';
 import { shopifyImporter } from './orders-shopify';
 
 /**
@@ -35,14 +35,14 @@ export function mappingFromChoices(choices: readonly ColumnChoice[]): StoredMapp
 }
 
 const HINTS: Record<MappableField, RegExp> = {
-  orderId: /^(order[ _]?(id|number|no\.?|#)|id|name|number)$/i,
+  orderId: /^((wc|woo)[ _])?(order[ _]?(id|number|no\.?|#)|id|name|number)$/i,
   date: /(order[ _]?date|date[ _]?created|created|date|paid)/i,
   total: /^(order[ _]?)?total( amount)?$/i,
   codes: /(coupon|discount[ _]?code|promo)/i,
   currency: /currency/i,
   subtotal: /subtotal/i,
   discount: /(cart[ _]?)?discount[ _]?(amount|total)?$/i,
-  shipping: /^(order[ _]?)?shipping( total| amount)?$/i,
+  shipping: /^(order[ _]?)?shipping([ _]total|[ _]amount)?$/i,
   tax: /tax/i,
   refunded: /refund/i,
   status: /status/i,
@@ -54,12 +54,19 @@ const HINTS: Record<MappableField, RegExp> = {
   city: /city/i,
 };
 
-/** A first guess of the mapping from header names, so most files need only a glance. */
+/** Region fields: when a file has both, the shipping address is the one guessed (billing_country). */
+const REGION: ReadonlySet<MappableField> = new Set(['country', 'province', 'city']);
+
+/**
+ * A first guess of the mapping from header names, so most files need only a glance. Knows the
+ * WooCommerce exporters' snake_case names (wc_order_id, order_total, shipping_total ...).
+ */
 export function guessMapping(header: readonly string[]): StoredMapping {
   const out: StoredMapping = {};
   const used = new Set<string>();
   for (const f of MAPPABLE_FIELDS) {
-    const col = header.find((h) => !used.has(h) && HINTS[f.key].test(h.trim()));
+    const fits = header.filter((h) => !used.has(h) && HINTS[f.key].test(h.trim()));
+    const col = (REGION.has(f.key) ? fits.find((h) => /ship/i.test(h)) : undefined) ?? fits[0];
     out[f.key] = col ?? '';
     if (col) used.add(col);
   }
@@ -96,7 +103,14 @@ export function parseWithMapping(
 ): ImportResult {
   const problems = mappingProblems(mapping, csv.header);
   if (problems.length > 0)
-    return { source, orders: [], problems: [], fatal: problems, rowCount: csv.records.length };
+    return {
+      source,
+      orders: [],
+      problems: [],
+      fatal: problems,
+      warnings: [],
+      rowCount: csv.records.length,
+    };
   return parseMappedOrders(csv, { source, columns: toColumnMap(mapping), dateStyle: 'auto' }, ctx);
 }
 
@@ -115,7 +129,7 @@ export function notCsvReason(text: string, header: readonly string[]): string | 
   return null;
 }
 
-export const KNOWN_IMPORTERS = [shopifyImporter, etsyImporter] as const;
+export const KNOWN_IMPORTERS = [shopifyImporter, etsyImporter, etsyItemsImporter] as const;
 
 /** The known export format a header belongs to, or null (then the owner maps columns). */
 export function detectImporter(header: readonly string[]) {

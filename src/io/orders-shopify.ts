@@ -30,7 +30,7 @@ export const shopifyImporter: OrderImporter = {
   parse: (csv, ctx) =>
     parseMappedOrders(
       csv,
-      { source: 'shopify', columns: SHOPIFY_COLUMNS, dateStyle: 'shopify' },
+      { source: 'shopify', columns: SHOPIFY_COLUMNS, dateStyle: 'shopify', sumCheck: 'shopify' },
       ctx,
     ),
 };

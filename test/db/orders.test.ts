@@ -46,7 +46,13 @@ describe('order import', () => {
   it('writes nothing while planning, then exactly what the plan showed', async () => {
     const plan = await planFixture(db, 'shopify-orders.csv');
     expect(await countOrders(db)).toBe(0);
-    expect(plan.counts).toEqual({ new: 8, unchanged: 0, changed: 0, unattributed: 1, errors: 0 });
+    expect(plan.counts).toMatchObject({
+      new: 8,
+      unchanged: 0,
+      changed: 0,
+      unattributed: 1,
+      errors: 0,
+    });
     expect((await applyOrderImport(db, plan)).written).toBe(8);
     const stored = (await allOrders(db)).sort(byId);
     expect(stored).toEqual([...plan.toWrite].sort(byId));

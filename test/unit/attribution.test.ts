@@ -177,7 +177,13 @@ describe('import plan', () => {
 
   it('credits the fixture orders as hand-checked', () => {
     const p = plan(read('shopify-orders.csv'), []);
-    expect(p.counts).toEqual({ new: 8, unchanged: 0, changed: 0, unattributed: 1, errors: 0 });
+    expect(p.counts).toMatchObject({
+      new: 8,
+      unchanged: 0,
+      changed: 0,
+      unattributed: 1,
+      errors: 0,
+    });
     expect(
       p.entries.map((e) => [
         e.order.orderId,
@@ -213,8 +219,9 @@ describe('import plan', () => {
     });
     expect(changed.changes).toEqual([
       'status partially refunded → refunded',
-      'refunded 1070 → 4280 cents',
+      'refunded $10.70 → $42.80',
     ]);
+    expect(later.counts.changedBy).toEqual({ refund: 1, status: 1, partner: 0, other: 0 });
     expect(later.baseVersions).toEqual({ 'shopify:#1003': 1000, 'shopify:#1009': null });
   });
 

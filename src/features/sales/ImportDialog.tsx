@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
-import type { EntryList, PlanEntry } from '../../domain/import-plan';
+import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
 import { formatMoney } from '../../domain/money';
 import { MAPPABLE_FIELDS } from '../../io/orders-common';
 import { guessMapping, mappingFromChoices, mappingProblems } from '../../io/orders-mapped';
@@ -192,13 +192,13 @@ function PreviewStep({ flow }: { flow: Flow }) {
       }
     >
       <p className="muted">
-        {state.formatLabel}: {state.rowCount.toLocaleString()} rows read. Nothing is saved until you
+        {state.formatLabel}: {plural(state.rowCount, 'row')} read. Nothing is saved until you
         confirm.
       </p>
       <div className="sales-preview-stats" aria-label="Import summary">
         <Stat label="New" value={plan.counts.new} />
         <Stat label="Already imported" value={plan.counts.unchanged} />
-        <Stat label="Changed" value={plan.counts.changed} hint="e.g. refunded since" />
+        <Stat label="Changed" value={plan.counts.changed} hint={changedHint(plan.counts)} />
         <Stat label="Unattributed" value={plan.counts.unattributed} />
         <Stat label="Rows with errors" value={plan.counts.errors} />
       </div>
@@ -213,6 +213,16 @@ function PreviewStep({ flow }: { flow: Flow }) {
           </ul>
         </ErrorPanel>
       ) : null}
+      {plan.warnings.total > 0 ? (
+        <section className="sales-warnings" aria-label="Worth checking">
+          <h3>Worth checking ({plural(plan.warnings.total, 'line')})</h3>
+          <ul className="sales-problems">
+            {plan.warnings.items.map((p) => (
+              <li key={`${p.line}-${p.message}`}>{p.message}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <PreviewList
         title="Changed since the last import"
         entries={changed}
@@ -223,18 +233,44 @@ function PreviewStep({ flow }: { flow: Flow }) {
         entries={unattributed}
         render={(e) =>
           e.review ??
-          (e.order.codes.length > 0 ? `Codes: ${e.order.codes.join(', ')}` : 'No code or referral')
+          (e.order.codes.length > 0
+            ? `Codes: ${e.order.codes.join(', ')}`
+            : 'No code or referral') + labelsText(e)
         }
       />
       <PreviewList
         title="New orders"
         entries={fresh}
         render={(e) =>
-          `${money(e.order.totalCents, e.order.currency)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}`
+          `${money(e.order.totalCents, e.order.currency)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
         }
       />
     </Dialog>
   );
+}
+
+/** "1 row", "2 rows", "1,200 rows". */
+function plural(n: number, word: string): string {
+  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** What the changed orders changed in ("2 refunds, 1 status"), or nothing when none changed. */
+function changedHint(counts: PlanSummary['counts']): string | undefined {
+  if (counts.changed === 0) return undefined;
+  const by = counts.changedBy;
+  const parts = [
+    by.refund > 0 ? `${by.refund} refund${by.refund === 1 ? '' : 's'}` : '',
+    by.status > 0 ? `${by.status} status` : '',
+    by.partner > 0 ? `${by.partner} partner credit${by.partner === 1 ? '' : 's'}` : '',
+    by.other > 0 ? `${by.other} other detail${by.other === 1 ? '' : 's'}` : '',
+  ];
+  return parts.filter((p) => p !== '').join(', ');
+}
+
+/** Discounts that are not codes, shown apart ("· discount without a code: Seller discount"). */
+function labelsText(e: PlanEntry): string {
+  const l = e.order.discountLabels ?? [];
+  return l.length === 0 ? '' : ` · discount without a code: ${l.join(', ')}`;
 }
 
 function PreviewList(props: {

@@ -52,6 +52,10 @@ export interface ParsedFile {
   formatLabel: string;
   orders: IncomingOrder[];
   problems: PlanProblem[];
+  /** Lines to know about that are not errors (orders not paid yet, the file's sums off). */
+  warnings: PlanProblem[];
   fatal: string[];
   rowCount: number;
+  /** Stored orders are kept as they are (a file that holds less, e.g. Etsy's items file). */
+  keepStored: boolean;
 }

@@ -9,7 +9,7 @@ import { saveErrorMessage } from '../../db/errors';
 import { applyOrderImport, planOrderImport } from '../../db/orders';
 import { withImportMapping } from '../../domain/import-mappings';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
-import { parseCsv } from '../../io/csv';
+import { decodeText, parseCsv } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
 import type { ImportResult } from '../../io/orders-common';
 import { detectImporter, notCsvReason, parseWithMapping } from '../../io/orders-mapped';
@@ -38,7 +38,7 @@ let plan: ImportPlan | null = null;
 function readOrders(
   req: ParseRequest,
   text: string,
-): { res: ImportResult; formatLabel: string } | 'needs-mapping' | string {
+): { res: ImportResult; formatLabel: string; keepStored: boolean } | 'needs-mapping' | string {
   const csv = parseCsv(text);
   const notCsv = notCsvReason(text, csv.header);
   if (notCsv) return notCsv;
@@ -48,16 +48,23 @@ function readOrders(
     post({ type: 'needs-mapping', header: csv.header, sample: csv.rows.slice(0, 3) });
     return 'needs-mapping';
   }
-  if (known) return { res: known.parse(csv, ctx), formatLabel: known.label };
+  if (known)
+    return {
+      res: known.parse(csv, ctx),
+      formatLabel: known.label,
+      keepStored: known.keepsStored === true,
+    };
   return {
     res: parseWithMapping(csv, req.mapping!.source, req.mapping!.columns, ctx),
     formatLabel: `${req.mapping!.source} (mapped columns)`,
+    keepStored: false,
   };
 }
 
 async function readText(blob: Blob): Promise<string> {
   post({ type: 'progress', label: 'Reading file', done: 0, total: blob.size });
-  const text = await blob.text();
+  // UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (files Excel saved again).
+  const text = decodeText(new Uint8Array(await blob.arrayBuffer()));
   post({ type: 'progress', label: 'Reading file', done: blob.size, total: blob.size });
   return text;
 }
@@ -67,7 +74,7 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
   // kept across an await they would stay reachable and slow every later garbage collection.
   const read = readOrders(req, await readText(req.blob));
   if (typeof read === 'string') return read;
-  const { res, formatLabel } = read;
+  const { res, formatLabel, keepStored } = read;
   post({ type: 'progress', label: 'Checking orders', done: 0, total: 1 });
   const orders = await withCustomerKeys(res.orders, req.salt, req.keepRawEmails);
   return {
@@ -75,8 +82,10 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
     formatLabel,
     orders,
     problems: res.problems,
+    warnings: res.warnings,
     fatal: res.fatal,
     rowCount: res.rowCount,
+    keepStored,
   };
 }
 
@@ -88,7 +97,10 @@ async function parse(req: ParseRequest): Promise<void> {
   if (file.fatal.length > 0) return post({ type: 'fatal', messages: file.fatal });
   post({ type: 'progress', label: 'Comparing with stored orders', done: 0, total: 1 });
   // Reads only the stored versions of the orders in the file (by id), settings and partners.
-  const made = await planOrderImport(getDb(), file.source, file.orders, file.problems, req.now);
+  const made = await planOrderImport(getDb(), file.source, file.orders, file.problems, req.now, {
+    warnings: file.warnings,
+    keepStored: file.keepStored,
+  });
   plan = made;
   post({
     type: 'preview',

@@ -46,6 +46,9 @@ export function useOrderImport() {
   const file = useRef<{ name: string; blob: Blob } | null>(null);
   const applied = useRef<(() => void) | null>(null);
   const showToast = useUi((s) => s.showToast);
+  const dismissToast = useUi((s) => s.dismissToast);
+  /** The last import's result toast: a new import replaces it, so the message shown is its own. */
+  const lastToast = useRef<number | null>(null);
 
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
@@ -93,7 +96,8 @@ export function useOrderImport() {
             stopWorker();
             file.current = null;
             const undoId = m.undoId;
-            showToast({
+            if (lastToast.current !== null) dismissToast(lastToast.current);
+            lastToast.current = showToast({
               tone: 'success',
               message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
               timeoutMs: 15_000,
@@ -159,10 +163,12 @@ export function useOrderImport() {
       };
       w.postMessage(req);
     },
-    [stopWorker, showToast],
+    [stopWorker, showToast, dismissToast],
   );
 
   const start = useCallback(async () => {
+    if (lastToast.current !== null) dismissToast(lastToast.current);
+    lastToast.current = null;
     spare.current?.terminate();
     spare.current = newImportWorker();
     const f = await openFileBlob('orders-csv');
@@ -173,7 +179,7 @@ export function useOrderImport() {
     }
     file.current = f;
     await runWorker(null);
-  }, [runWorker]);
+  }, [runWorker, dismissToast]);
 
   const cancel = useCallback(() => {
     stopWorker();
