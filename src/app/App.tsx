@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
 import {
   BarChart3,
   CalendarDays,
@@ -128,6 +128,12 @@ function Screen({ screen, rest }: { screen: ScreenPath; rest: string[] }) {
   }
 }
 
+/** The skip link moves focus to the screen itself; the hash stays the route. */
+function skipToMain(e: MouseEvent): void {
+  e.preventDefault();
+  document.getElementById('main')?.focus();
+}
+
 export function App() {
   const route = useRoute();
   const busy = useUi((s) => s.busy);
@@ -154,6 +160,9 @@ export function App() {
 
   return (
     <div className="app">
+      <a className="skip-link" href="#main" onClick={skipToMain}>
+        Skip to content
+      </a>
       <nav className="sidebar" aria-label="Main">
         <div className="brand">
           <PawPrint aria-hidden="true" size={26} />
@@ -169,6 +178,7 @@ export function App() {
                   href={href(s.path)}
                   aria-current={active ? 'page' : undefined}
                   className={active ? 'active' : ''}
+                  title={s.label}
                 >
                   <Icon aria-hidden="true" size={18} />
                   <span>{s.label}</span>
@@ -181,7 +191,7 @@ export function App() {
           <BarChart3 aria-hidden="true" size={14} /> Your data stays on this computer.
         </div>
       </nav>
-      <main className="content" id="main">
+      <main className="content" id="main" tabIndex={-1}>
         {busy ? (
           <div className="busy-bar">
             <Progress

@@ -98,9 +98,14 @@ export function Dialog(props: {
   const { open, onClose } = props;
   useEffect(() => {
     const d = ref.current;
-    if (!d) return;
-    if (open && !d.open) d.showModal();
-    if (!open && d.open) d.close();
+    if (!d || !open) return;
+    // Focus goes back where it was (the button that opened the dialog) when it closes.
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    if (!d.open) d.showModal();
+    return () => {
+      if (d.open) d.close();
+      if (before?.isConnected) before.focus();
+    };
   }, [open]);
   useEffect(() => {
     const d = ref.current;

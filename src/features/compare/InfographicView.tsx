@@ -86,69 +86,71 @@ export function InfographicView(props: { c: Comparison; settings: Settings; peri
           {error}. Try again, or use Print or save as PDF instead.
         </ErrorPanel>
       ) : null}
-      <div className="infographic" ref={ref} data-testid="infographic">
-        <header className="ig-head">
-          <PawPrint size={28} aria-hidden="true" />
-          <div>
-            <h2>
-              {KIND_NAMES.ambassador} <span className="ig-vs">vs</span> {KIND_NAMES.affiliate}
-            </h2>
-            <p>
-              {settings.brandName ? `${settings.brandName} · ` : ''}
-              {periodLabel}
-            </p>
-          </div>
-        </header>
-        <div className="ig-cols">
-          {groups.map((g, gi) => {
-            const k = kinds[gi]!;
-            const Icon = KIND_ICON[k];
-            return (
-              <section key={g.key} className={`ig-col ig-${k}`} aria-label={g.label}>
-                <div className="ig-col-head">
-                  <span className="ig-icon" aria-hidden="true">
-                    <Icon size={22} />
-                  </span>
-                  <div>
-                    <h3>{g.label}</h3>
-                    <p>
-                      {g.counts.partners} partner{g.counts.partners === 1 ? '' : 's'}
-                    </p>
+      <div className="ig-frame">
+        <div className="infographic" ref={ref} data-testid="infographic">
+          <header className="ig-head">
+            <PawPrint size={28} aria-hidden="true" />
+            <div>
+              <h2>
+                {KIND_NAMES.ambassador} <span className="ig-vs">vs</span> {KIND_NAMES.affiliate}
+              </h2>
+              <p>
+                {settings.brandName ? `${settings.brandName} · ` : ''}
+                {periodLabel}
+              </p>
+            </div>
+          </header>
+          <div className="ig-cols">
+            {groups.map((g, gi) => {
+              const k = kinds[gi]!;
+              const Icon = KIND_ICON[k];
+              return (
+                <section key={g.key} className={`ig-col ig-${k}`} aria-label={g.label}>
+                  <div className="ig-col-head">
+                    <span className="ig-icon" aria-hidden="true">
+                      <Icon size={22} />
+                    </span>
+                    <div>
+                      <h3>{g.label}</h3>
+                      <p>
+                        {g.counts.partners} partner{g.counts.partners === 1 ? '' : 's'}
+                      </p>
+                    </div>
                   </div>
-                </div>
-                <dl className="ig-big">
-                  {BIG.map((b) => {
-                    const better = betterIndex(b.key, groups) === gi;
-                    return (
-                      <div key={b.key} className={better ? 'better' : ''}>
-                        <dt>{b.label}</dt>
-                        <dd>
-                          {formatFigure(b.key, g.figures[b.key], settings)}
-                          {better ? <span className="better-mark"> (better)</span> : null}
-                        </dd>
-                      </div>
-                    );
-                  })}
-                </dl>
-              </section>
-            );
-          })}
+                  <dl className="ig-big">
+                    {BIG.map((b) => {
+                      const better = betterIndex(b.key, groups) === gi;
+                      return (
+                        <div key={b.key} className={better ? 'better' : ''}>
+                          <dt>{b.label}</dt>
+                          <dd>
+                            {formatFigure(b.key, g.figures[b.key], settings)}
+                            {better ? <span className="better-mark"> (better)</span> : null}
+                          </dd>
+                        </div>
+                      );
+                    })}
+                  </dl>
+                </section>
+              );
+            })}
+          </div>
+          <ol className="ig-aspects">
+            {ASPECTS.map((a) => (
+              <li key={a.key}>
+                <div className="ig-amb">{a.ambassador}</div>
+                <div className="ig-aspect">{a.label}</div>
+                <div className="ig-aff">{a.affiliate}</div>
+              </li>
+            ))}
+          </ol>
+          <footer className="ig-foot">
+            <HeartHandshake size={16} aria-hidden="true" /> Ambassadors build the brand;
+            micro-affiliates bring quick sales.
+            <ShoppingBag size={16} aria-hidden="true" /> Figures from your own records, made with
+            Pawtners.
+          </footer>
         </div>
-        <ol className="ig-aspects">
-          {ASPECTS.map((a) => (
-            <li key={a.key}>
-              <div className="ig-amb">{a.ambassador}</div>
-              <div className="ig-aspect">{a.label}</div>
-              <div className="ig-aff">{a.affiliate}</div>
-            </li>
-          ))}
-        </ol>
-        <footer className="ig-foot">
-          <HeartHandshake size={16} aria-hidden="true" /> Ambassadors build the brand;
-          micro-affiliates bring quick sales.
-          <ShoppingBag size={16} aria-hidden="true" /> Figures from your own records, made with
-          Pawtners.
-        </footer>
       </div>
     </div>
   );
