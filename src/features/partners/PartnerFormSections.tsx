@@ -33,21 +33,17 @@ function DraftText({
   type?: string;
   list?: string;
 }) {
-  const error = form.errors[name];
   return (
-    <Field id={`pf-${name}`} label={label} error={error} hint={hint}>
-      {(fid, describedBy) => (
-        <input
-          id={fid}
-          type={type ?? 'text'}
-          list={list}
-          value={String(form.draft[name])}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={describedBy}
-          onChange={(e) => form.setText(name, e.target.value)}
-        />
-      )}
-    </Field>
+    <SmallInput
+      id={`pf-${name}`}
+      label={label}
+      error={form.errors[name]}
+      hint={hint}
+      type={type}
+      list={list}
+      value={String(form.draft[name])}
+      onChange={(v) => form.setText(name, v)}
+    />
   );
 }
 
@@ -431,6 +427,7 @@ interface SmallInputProps {
   hint?: string;
   value: string;
   type?: string;
+  list?: string;
   inputMode?: 'numeric' | 'decimal';
   onChange: (v: string) => void;
 }
@@ -442,6 +439,7 @@ function SmallInput(p: SmallInputProps): ReactNode {
         <input
           id={fid}
           type={p.type ?? 'text'}
+          list={p.list}
           inputMode={p.inputMode}
           value={p.value}
           aria-invalid={p.error ? true : undefined}
