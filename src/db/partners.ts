@@ -5,6 +5,7 @@
 import {
   findCodeConflicts,
   PartnerKeys,
+  referralSlugOf,
   splitList,
   validatePartnerDraft,
   withStatus,
@@ -61,10 +62,17 @@ export async function savePartner(
     // Only the partners that could clash: those holding one of the draft's codes (any case) or
     // its referral slug, through the codes and slug indexes (not all 2,000 partners per save).
     const codes = splitList(draft.codes).filter((c) => c !== '');
-    const slug = draft.referralSlug.trim();
+    // Codes match ignoring a leading @, so look both spellings up.
+    const spellings = codes.flatMap((c) => [c.replace(/^@/, ''), `@${c.replace(/^@/, '')}`]);
+    const slug = referralSlugOf(draft.referralSlug);
     const [byCode, bySlug] = await Promise.all([
-      codes.length ? db.partners.where('codes').anyOfIgnoreCase(codes).toArray() : [],
-      slug ? db.partners.where('referralSlug').equals(slug).toArray() : [],
+      codes.length ? db.partners.where('codes').anyOfIgnoreCase(spellings).toArray() : [],
+      slug
+        ? db.partners
+            .where('referralSlug')
+            .anyOfIgnoreCase([slug, `@${slug}`])
+            .toArray()
+        : [],
     ]);
     const others = [...new Map([...byCode, ...bySlug].map((p) => [p.id, p])).values()];
     const r = validatePartnerDraft(draft, {

@@ -5,7 +5,7 @@
  * of several partners, the brand's rule decides (first listed code wins, or the owner reviews it).
  * An owner's manual assignment is never overridden by an import.
  */
-import { normalizeCode } from './ids';
+import { matchKey, normalizeCode } from './ids';
 import type { Order, Partner, Settings } from './schemas';
 
 export type AttributionPartner = Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'> & {
@@ -28,7 +28,7 @@ export interface AttributionResult {
   review: string | null;
 }
 
-const slugKey = (s: string) => s.trim().replace(/^@/, '').toLowerCase();
+const slugKey = matchKey;
 
 export function buildAttributionIndex(partners: readonly AttributionPartner[]): AttributionIndex {
   const byCode = new Map<string, AttributionPartner>();
@@ -47,7 +47,9 @@ export function buildAttributionIndex(partners: readonly AttributionPartner[]): 
 }
 
 const REFERRAL_KEYS = ['utm_source', 'ref', 'referral', 'referral_slug', 'referrer', 'affiliate'];
-const PAIR = new RegExp(`\\b(${REFERRAL_KEYS.join('|')})\\s*[:=]\\s*@?([\\w.-]+)`, 'gi');
+// A value is what creators put in handles: letters, digits, `_`, `.` and `-`, never ending in a
+// dot (so "utm_source: maya." at the end of a sentence reads as maya).
+const PAIR = new RegExp(`\\b(${REFERRAL_KEYS.join('|')})\\s*[:=]\\s*@?([\\w.-]*[\\w-])`, 'gi');
 
 /** Referral values (`utm_source: lucy`, `ref=lucy`) found in a note or tags, in order. */
 export function referralValues(

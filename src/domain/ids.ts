@@ -3,9 +3,17 @@ export function orderRecordId(source: string, orderId: string): string {
   return `${source.toLowerCase()}:${orderId}`;
 }
 
-/** Normalize a promo code for comparison (codes are unique case-insensitively). */
+/**
+ * The form a code, referral slug, handle or utm_source/ref value is compared in: trimmed, one
+ * leading `@` dropped (creators write handles both ways), case ignored.
+ */
+export function matchKey(text: string): string {
+  return text.trim().replace(/^@/, '').toLowerCase();
+}
+
+/** Normalize a promo code for comparison (codes are unique case-insensitively, `@` ignored). */
 export function normalizeCode(code: string): string {
-  return code.trim().toLowerCase();
+  return matchKey(code);
 }
 
 /** A small deterministic PRNG (mulberry32) for sample data and benchmarks. */

@@ -4,7 +4,7 @@
  * Pure: the clock (`today`, `now`) and the id maker are passed in.
  */
 import { findContractOverlap } from './contracts';
-import { normalizeCode } from './ids';
+import { matchKey, normalizeCode } from './ids';
 import { parseMoney } from './money';
 import {
   contractSchema,
@@ -134,8 +134,9 @@ export class PartnerKeys {
       holders.set(p.id, p.name);
     }
     if (p.referralSlug) {
-      let ids = this.slugs.get(p.referralSlug);
-      if (!ids) this.slugs.set(p.referralSlug, (ids = new Set()));
+      const k = matchKey(p.referralSlug);
+      let ids = this.slugs.get(k);
+      if (!ids) this.slugs.set(k, (ids = new Set()));
       ids.add(p.id);
     }
   }
@@ -145,7 +146,7 @@ export class PartnerKeys {
     if (!old) return;
     this.byId.delete(id);
     for (const c of old.codes) this.codes.get(normalizeCode(c))?.delete(id);
-    this.slugs.get(old.referralSlug)?.delete(id);
+    this.slugs.get(matchKey(old.referralSlug))?.delete(id);
   }
 
   /** Name of the partner other than `exceptId` holding a normalized code (the last added), or null. */
@@ -155,9 +156,9 @@ export class PartnerKeys {
     return name;
   }
 
-  /** Whether a partner other than `exceptId` has this referral slug. */
+  /** Whether a partner other than `exceptId` has this referral slug (any case, `@` ignored). */
   slugTaken(slug: string, exceptId?: string): boolean {
-    for (const id of this.slugs.get(slug) ?? []) if (id !== exceptId) return true;
+    for (const id of this.slugs.get(matchKey(slug)) ?? []) if (id !== exceptId) return true;
     return false;
   }
 }
@@ -173,7 +174,17 @@ export function slugify(text: string): string {
     .slice(0, 80);
 }
 
-export const SLUG_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/**
+ * A referral slug as creators write handles (Instagram and TikTok use `_` and `.`): letters,
+ * digits, `_`, `.` and `-`, with at least one letter or digit, not ending in a dot (a leading `@`
+ * is dropped before the check; see referralSlugOf).
+ */
+export const SLUG_PATTERN = /^(?=.*[A-Za-z0-9])[A-Za-z0-9_.-]*[A-Za-z0-9_-]$/;
+
+/** The slug as stored: trimmed, without a leading `@`, the owner's spelling otherwise kept. */
+export function referralSlugOf(text: string): string {
+  return text.trim().replace(/^@/, '');
+}
 
 export interface UtmParams {
   source: string;
@@ -461,9 +472,13 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
     );
   }
 
-  const slug = d.referralSlug.trim();
-  if (slug && !SLUG_PATTERN.test(slug))
-    err('referralSlug', 'Use lowercase letters, digits and dashes, e.g. maya-chen');
+  const slug = referralSlugOf(d.referralSlug);
+  if (slug.length > 80) err('referralSlug', 'A referral slug must be at most 80 characters');
+  else if (slug && !SLUG_PATTERN.test(slug))
+    err(
+      'referralSlug',
+      'Use letters, digits, _, . and - (not ending in .), e.g. maya_chen or maya.bakes',
+    );
   else if (slug && keys.slugTaken(slug, self))
     err('referralSlug', `${slug} is already another partner’s referral slug`);
 

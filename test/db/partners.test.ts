@@ -278,3 +278,39 @@ describe('partners repository', () => {
     expect(await db.partners.count()).toBe(1);
   });
 });
+
+describe('referral slugs as creators write them', () => {
+  it('stores some_handle, refuses another partner taking it in another case or with @', async () => {
+    const a = await savePartner(db, draft({ referralSlug: '@Some_Handle' }), { id: null, today });
+    expect(a.referralSlug).toBe('Some_Handle');
+    for (const s of ['some_handle', '@SOME_HANDLE'])
+      expect(
+        (
+          await refused(
+            savePartner(db, draft({ name: 'Other', codes: '', referralSlug: s }), {
+              id: null,
+              today,
+            }),
+          )
+        ).referralSlug,
+      ).toContain('already');
+    // The partner itself may keep (or re-case) its own slug.
+    const again = await savePartner(
+      db,
+      { ...partnerToDraft(a, []), referralSlug: 'some_HANDLE' },
+      {
+        id: a.id,
+        today,
+      },
+    );
+    expect(again.referralSlug).toBe('some_HANDLE');
+  });
+
+  it('a code taken with a leading @ is refused', async () => {
+    await savePartner(db, draft({ codes: 'ROSA10' }), { id: null, today });
+    const errors = await refused(
+      savePartner(db, draft({ name: 'Other', codes: '@rosa10' }), { id: null, today }),
+    );
+    expect(errors.codes).toBeDefined();
+  });
+});

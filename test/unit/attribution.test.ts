@@ -85,6 +85,32 @@ describe('attribution by referral slug or utm_source', () => {
     );
   });
 
+  it('slugs and handles as creators write them: _, ., -, any case, with or without @', () => {
+    const idx = buildAttributionIndex([
+      { id: 'p-a', name: 'Ana', codes: [], referralSlug: 'some_handle' },
+      { id: 'p-b', name: 'Bo', codes: [], referralSlug: '', accounts: [{ handle: '@Maya.Bakes' }] },
+      { id: 'p-c', name: 'Cy', codes: ['@CY5'], referralSlug: 'Cy-Dog' },
+    ]);
+    const who = (tags: string[], note = '', codes: string[] = []) =>
+      attributeOrder(ev(codes, tags, note), idx, 'first-code').partnerId;
+    expect(who([], 'utm_source: some_handle')).toBe('p-a');
+    expect(who([], 'utm_source: SOME_HANDLE')).toBe('p-a');
+    expect(who([], 'landing_site: /products/x?utm_source=@some_handle&utm_medium=ig')).toBe('p-a');
+    expect(who(['ref=maya.bakes'])).toBe('p-b');
+    expect(who(['ref=@MAYA.BAKES'])).toBe('p-b');
+    // A dot ending a sentence is not part of the handle.
+    expect(who([], 'Came from utm_source: maya.bakes.')).toBe('p-b');
+    expect(who([], 'referral = cy-dog')).toBe('p-c');
+    expect(who([], 'affiliate:CY-DOG')).toBe('p-c');
+    // Codes: case and a leading @ ignored on either side.
+    expect(who([], '', ['cy5'])).toBe('p-c');
+    expect(who([], '', ['@cy5'])).toBe('p-c');
+    // Near misses credit nobody.
+    expect(who([], 'utm_source: some-handle')).toBeNull();
+    expect(who([], 'utm_source: maya_bakes')).toBeNull();
+    expect(who([], 'xref=cy-dog')).toBeNull();
+  });
+
   it('unknown slugs and plain words credit nobody', () => {
     expect(
       attributeOrder(ev(['SUMMER'], ['lucy-loaf'], 'utm_source: google'), index, 'first-code')

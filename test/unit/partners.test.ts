@@ -47,6 +47,11 @@ function ok(d: PartnerDraft, c = ctx()) {
   if (!r.ok) throw new Error(JSON.stringify(r.errors));
   return r;
 }
+function slugError(d: PartnerDraft, c = ctx()): string | undefined {
+  const r = validatePartnerDraft(d, c);
+  return r.ok ? undefined : r.errors.referralSlug;
+}
+
 function errorsOf(d: PartnerDraft, c = ctx()) {
   const r = validatePartnerDraft(d, c);
   if (r.ok) throw new Error('expected errors');
@@ -260,7 +265,24 @@ describe('partner validation', () => {
     expect(errorsOf(draft({ referralSlug: 'leo' }), ctx({ others })).referralSlug).toContain(
       'already',
     );
-    expect(errorsOf(draft({ referralSlug: 'Leo Paws' })).referralSlug).toContain('lowercase');
+    expect(errorsOf(draft({ referralSlug: 'Leo Paws' })).referralSlug).toContain(
+      'letters, digits, _, . and -',
+    );
+  });
+
+  it('takes slugs as creators write handles: _, ., -, any case, a leading @ dropped', () => {
+    for (const ok1 of ['some_handle', 'maya.bakes', 'Maya-Chen', 'a', '_pip_', '9lives', 'x-_.y'])
+      expect(ok(draft({ referralSlug: ok1 })).partner.referralSlug).toBe(ok1);
+    expect(ok(draft({ referralSlug: ' @maya.bakes ' })).partner.referralSlug).toBe('maya.bakes');
+    for (const bad of ['maya.', 'two words', 'zoë', 'a/b', '___', '@@x', '..', 'x'.repeat(81)])
+      expect(slugError(draft({ referralSlug: bad })), bad).toBeDefined();
+  });
+
+  it('a slug is taken by another partner in any case, with or without @', () => {
+    const others = [{ id: 'p-2', name: 'Leo', codes: [], referralSlug: 'Leo_Paws' }];
+    for (const s of ['leo_paws', '@LEO_PAWS', 'Leo_Paws'])
+      expect(slugError(draft({ referralSlug: s }), ctx({ others }))).toContain('already');
+    expect(slugError(draft({ referralSlug: 'leo.paws' }), ctx({ others }))).toBeUndefined();
   });
 
   it('bulk helpers record the status change and add a tag once', () => {

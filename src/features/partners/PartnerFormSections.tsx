@@ -413,7 +413,7 @@ export function TrackingSection({ form }: Section) {
           form={form}
           name="referralSlug"
           label="Referral slug"
-          hint="Lowercase, e.g. maya-chen"
+          hint="As the creator writes it: letters, digits, _ . -, e.g. maya_chen"
         />
       </div>
     </Card>
