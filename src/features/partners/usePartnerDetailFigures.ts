@@ -1,0 +1,98 @@
+import { useMemo } from 'react';
+import { navigate } from '../../navigation/router';
+import { getDb } from '../../db/db';
+import { saveErrorMessage } from '../../db/errors';
+import { deletePartner, restorePartner, setArchived } from '../../db/partners';
+import { acquisitions, customerValue, roiTwoWays } from '../../domain/customers';
+import { partnerEarnings } from '../../domain/earnings';
+import type { DateRange } from '../../domain/dates';
+import type { Partner, Settings } from '../../domain/schemas';
+import { useUi } from '../../store/ui';
+import { useCustomerOrders, type PartnerDetailData } from './usePartners';
+
+/** Customers are valued on what they spend in the 12 months after their first order. */
+const LTV_WINDOW_DAYS = 365;
+
+/** The partner's earnings in the period and the value of the customers they brought. */
+export function usePartnerDetailFigures(
+  id: string,
+  data: PartnerDetailData | undefined,
+  range: DateRange,
+  today: string,
+  settings: Settings,
+) {
+  const earnings = useMemo(() => {
+    if (!data?.partner) return null;
+    return partnerEarnings(
+      {
+        kind: data.partner.kind,
+        contracts: data.contracts,
+        orders: data.orders,
+        content: data.content,
+        bonuses: data.bonuses,
+        bonusRules: data.bonusRules,
+      },
+      range,
+      { timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost },
+    );
+  }, [data, range, settings.timeZone, settings.countDiscountAsCost]);
+
+  const customerOrders = useCustomerOrders(id);
+  const customers = useMemo(() => {
+    if (!customerOrders || !earnings) return null;
+    const acq = acquisitions(customerOrders, settings.timeZone);
+    const value = customerValue(acq.values(), (pid) => pid === id, range, today, LTV_WINDOW_DAYS);
+    const twoWays = roiTwoWays(
+      earnings.costCents,
+      earnings.revenueCents,
+      value.lifetimeValueCents,
+      LTV_WINDOW_DAYS,
+    );
+    return { value, roi: twoWays };
+  }, [customerOrders, earnings, settings.timeZone, id, range, today]);
+
+  return { earnings, customers };
+}
+
+export type CustomerFigures = ReturnType<typeof usePartnerDetailFigures>['customers'];
+
+/** Delete (with undo) and archive, each telling the owner how it went. */
+export function usePartnerActions() {
+  const showToast = useUi((s) => s.showToast);
+
+  const remove = async (p: Partner) => {
+    try {
+      const snapshot = await deletePartner(getDb(), p.id);
+      navigate('partners');
+      showToast({
+        message: `${p.name} deleted`,
+        timeoutMs: 8000,
+        action: {
+          label: 'Undo',
+          run: () => {
+            restorePartner(getDb(), snapshot).then(
+              () => showToast({ tone: 'success', message: `${p.name} is back` }),
+              (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
+            );
+          },
+        },
+      });
+    } catch (e) {
+      showToast({ tone: 'error', message: `Could not delete: ${saveErrorMessage(e)}` });
+    }
+  };
+
+  const toggleArchive = async (p: Partner) => {
+    try {
+      await setArchived(getDb(), p.id, !p.archived);
+      showToast({
+        tone: 'success',
+        message: p.archived ? `${p.name} is back in the list` : `${p.name} archived`,
+      });
+    } catch (e) {
+      showToast({ tone: 'error', message: `Could not save: ${saveErrorMessage(e)}` });
+    }
+  };
+
+  return { remove, toggleArchive };
+}
