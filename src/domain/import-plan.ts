@@ -293,6 +293,8 @@ export interface PlanSummary {
   toWrite: number;
   problems: { total: number; items: PlanProblem[] };
   warnings: { total: number; items: PlanProblem[] };
+  /** How many of the file's orders are in each currency, most first. */
+  currencies: { currency: string; orders: number }[];
   changed: EntryList;
   unattributed: EntryList;
   fresh: EntryList;
@@ -315,8 +317,17 @@ export function summarizePlan(plan: ImportPlan, limit: number): PlanSummary {
     toWrite: plan.toWrite.length,
     problems: { total: plan.problems.length, items: plan.problems.slice(0, limit) },
     warnings: { total: plan.warnings.length, items: plan.warnings.slice(0, limit) },
+    currencies: currencyCounts(plan.entries),
     changed: pick((e) => e.kind === 'changed'),
     unattributed: pick((e) => e.order.partnerId === null),
     fresh: pick((e) => e.kind === 'new'),
   };
+}
+
+function currencyCounts(entries: readonly PlanEntry[]): PlanSummary['currencies'] {
+  const n = new Map<string, number>();
+  for (const e of entries) n.set(e.order.currency, (n.get(e.order.currency) ?? 0) + 1);
+  return [...n]
+    .map(([currency, orders]) => ({ currency, orders }))
+    .sort((a, b) => b.orders - a.orders || a.currency.localeCompare(b.currency));
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dateInZone } from '../../src/domain/dates';
 import type { Order } from '../../src/domain/schemas';
@@ -7,7 +8,9 @@ import {
   describeFilters,
   emptyTotals,
   NO_FILTERS,
+  ONLY_CHECK,
   orderQueryOf,
+  type OnlySet,
 } from '../../src/features/sales/order-filters';
 
 describe('Sales filters as an indexed query', () => {
@@ -88,13 +91,93 @@ describe('Sales filters as an indexed query', () => {
       }) as Order;
     addToTotals(t, [o({ partnerId: 'p' }), o({ status: 'cancelled' })]);
     addToTotals(t, [o({ status: 'partially refunded', refundedCents: 400 })]);
-    expect(t).toEqual({
-      orders: 3,
-      counted: 2,
-      revenue: 1600,
-      refunded: 400,
-      discounts: 200,
-      credited: 1,
+    expect(t.orders).toBe(3);
+    expect(t.sets).toEqual({ revenue: 2, counted: 2, refunds: 1, discounts: 2, credited: 1 });
+    expect([...t.byCurrency]).toEqual([
+      [undefined, { orders: 3, revenue: 1600, refunded: 400, discounts: 200 }],
+    ]);
+  });
+
+  it('a cancelled order with a refund is in the rows but in no money total, and says so', () => {
+    // The bug: "Refunded $0.00" above rows that showed refunds (on cancelled orders).
+    const t = emptyTotals();
+    const cancelled = order({ status: 'cancelled', refundedCents: 500 });
+    addToTotals(t, [cancelled]);
+    expect(t.sets.refunds).toBe(0);
+    expect(t.byCurrency.get('USD')).toEqual({ orders: 1, revenue: 0, refunded: 0, discounts: 0 });
+    const q = orderQueryOf({ ...NO_FILTERS, only: 'refunds' }, [], 'UTC');
+    expect(q.keep!(cancelled)).toBe(false);
+  });
+
+  it('keeps currencies apart: each currency has its own sums', () => {
+    const t = emptyTotals();
+    addToTotals(t, [
+      order({ currency: 'GBP', totalCents: 1200 }),
+      order({
+        currency: 'USD',
+        totalCents: 1000,
+        refundedCents: 250,
+        status: 'partially refunded',
+      }),
+      order({ currency: 'GBP', totalCents: 800, discountCents: 100 }),
+    ]);
+    expect([...t.byCurrency]).toEqual([
+      ['GBP', { orders: 2, revenue: 2000, refunded: 0, discounts: 100 }],
+      ['USD', { orders: 1, revenue: 750, refunded: 250, discounts: 0 }],
+    ]);
+    const gbp = orderQueryOf({ ...NO_FILTERS, currency: 'GBP' }, [], 'UTC');
+    expect(gbp.keep!(order({ currency: 'GBP' }))).toBe(true);
+    expect(gbp.keep!(order({ currency: 'USD' }))).toBe(false);
+    expect(describeFilters({ ...NO_FILTERS, only: 'refunds', currency: 'GBP' }, new Map())).toBe(
+      'with a refund, not cancelled · in GBP',
+    );
+  });
+
+  it('every total equals the sum over exactly the rows its "show them" filter keeps', () => {
+    const orderArb = fc.record({
+      status: fc.constantFrom('paid', 'partially refunded', 'refunded', 'cancelled' as const),
+      totalCents: fc.integer({ min: 0, max: 50_000 }),
+      refundedCents: fc.integer({ min: 0, max: 50_000 }),
+      discountCents: fc.integer({ min: 0, max: 5_000 }),
+      currency: fc.constantFrom('USD', 'GBP', 'PKR'),
+      partnerId: fc.constantFrom(null, 'p1'),
     });
+    fc.assert(
+      fc.property(fc.array(orderArb, { maxLength: 30 }), (raw) => {
+        const orders = raw.map((r) =>
+          order({ ...r, refundedCents: Math.min(r.refundedCents, r.totalCents) }),
+        );
+        const t = emptyTotals();
+        addToTotals(t, orders);
+        const rowsOf = (k: OnlySet, cur?: string) =>
+          orders.filter((o) => {
+            const q = orderQueryOf({ ...NO_FILTERS, only: k, currency: cur ?? '' }, [], 'UTC');
+            return q.keep!(o);
+          });
+        for (const k of Object.keys(ONLY_CHECK) as OnlySet[])
+          expect(t.sets[k]).toBe(rowsOf(k).length);
+        for (const [cur, c] of t.byCurrency) {
+          const sum = (rows: Order[], f: (o: Order) => number) =>
+            rows.reduce((s, o) => s + f(o), 0);
+          expect(c.revenue).toBe(
+            sum(rowsOf('revenue', cur), (o) => o.totalCents - o.refundedCents),
+          );
+          expect(c.refunded).toBe(sum(rowsOf('refunds', cur), (o) => o.refundedCents));
+          expect(c.discounts).toBe(sum(rowsOf('discounts', cur), (o) => o.discountCents));
+        }
+      }),
+    );
   });
 });
+
+function order(over: Partial<Order>): Order {
+  return {
+    status: 'paid',
+    currency: 'USD',
+    totalCents: 1000,
+    refundedCents: 0,
+    discountCents: 0,
+    partnerId: null,
+    ...over,
+  } as Order;
+}

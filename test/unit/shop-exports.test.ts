@@ -90,50 +90,50 @@ describe('Shopify: stacked codes, labels, unpaid orders and the file sums', () =
   const byId = new Map(res.orders.map((o) => [o.orderId, o]));
 
   it('reads each code of a stacked cell as its own code', () => {
-    expect(byId.get('#2001')!.codes).toEqual(['EARLYACCESS30', 'PARTNER10']);
-    expect(byId.get('#2002')!.codes).toEqual(['lightning30', 'partner10']);
-    expect(byId.get('#2003')!.codes).toEqual(['SPRING5', 'lucy15']);
-    expect(byId.get('#2005')).toMatchObject({
+    expect(byId.get('#90001')!.codes).toEqual(['EARLYACCESS30', 'PARTNER10']);
+    expect(byId.get('#90002')!.codes).toEqual(['lightning30', 'partner10']);
+    expect(byId.get('#90003')!.codes).toEqual(['SPRING5', 'lucy15']);
+    expect(byId.get('#90005')).toMatchObject({
       codes: ['PARTNER10'],
       discountLabels: ['Buy 2 get 1 free'],
     });
-    expect(byId.get('#2004')).toMatchObject({ codes: [], discountLabels: ['Seller discount'] });
-    expect(byId.get('#2001')!.discountLabels).toBeUndefined();
+    expect(byId.get('#90004')).toMatchObject({ codes: [], discountLabels: ['Seller discount'] });
+    expect(byId.get('#90001')!.discountLabels).toBeUndefined();
   });
 
   it('credits the partner whose code was stacked with another; labels are never a code', () => {
     const p = plan(res.orders, []);
     const credit = Object.fromEntries(p.entries.map((e) => [e.order.orderId, e.order.partnerId]));
     expect(credit).toEqual({
-      '#2001': 'p-biscuit',
-      '#2002': 'p-biscuit',
-      '#2003': 'p-lucy',
-      '#2004': null,
-      '#2005': 'p-biscuit',
-      '#2007': null,
+      '#90001': 'p-biscuit',
+      '#90002': 'p-biscuit',
+      '#90003': 'p-lucy',
+      '#90004': null,
+      '#90005': 'p-biscuit',
+      '#90007': null,
     });
   });
 
   it('leaves out an order that is not paid yet, with a warning naming its line', () => {
-    expect(byId.has('#2006')).toBe(false);
+    expect(byId.has('#90006')).toBe(false);
     expect(res.problems).toEqual([]);
     expect(res.warnings.map((w) => w.message)).toContain(
-      'Line 8 (order #2006): not imported, its status "pending" means it is not paid yet (import the file again once it is)',
+      'Line 8 (order #90006): not imported, its status "pending" means it is not paid yet (import the file again once it is)',
     );
   });
 
   it("warns where the file's own figures disagree and keeps the file's Total", () => {
-    // #2007: 30.00 + 5.00 + 2.00 = 37.00, but the Total says 40.00 (line 9).
+    // #90007: 30.00 + 5.00 + 2.00 = 37.00, but the Total says 40.00 (line 9).
     const sums = res.warnings.filter((w) => w.message.includes('disagree'));
     expect(sums).toEqual([
       {
         line: 9,
-        orderId: '#2007',
+        orderId: '#90007',
         message:
-          "Line 9 (order #2007): the file's figures disagree: Subtotal $30.00 + Shipping $5.00 + Taxes $2.00 = $37.00, but the Total is $40.00; the Total is kept",
+          "Line 9 (order #90007): the file's figures disagree: Subtotal $30.00 + Shipping $5.00 + Taxes $2.00 = $37.00, but the Total is $40.00; the Total is kept",
       },
     ]);
-    expect(byId.get('#2007')).toMatchObject({ totalCents: 4000, subtotalCents: 3000 });
+    expect(byId.get('#90007')).toMatchObject({ totalCents: 4000, subtotalCents: 3000 });
   });
 
   it('any Shopify file split at order boundaries and imported in two parts gives the same orders', () => {

@@ -213,6 +213,7 @@ function PreviewStep({ flow }: { flow: Flow }) {
           </ul>
         </ErrorPanel>
       ) : null}
+      <CurrencyNote currencies={plan.currencies} brand={settings.currency} />
       {plan.warnings.total > 0 ? (
         <section className="sales-warnings" aria-label="Worth checking">
           <h3>Worth checking ({plural(plan.warnings.total, 'line')})</h3>
@@ -246,6 +247,25 @@ function PreviewStep({ flow }: { flow: Flow }) {
         }
       />
     </Dialog>
+  );
+}
+
+/**
+ * Orders in another currency than the brand's are kept in their own currency: the preview says
+ * so before anything is saved.
+ */
+function CurrencyNote(props: { currencies: PlanSummary['currencies']; brand: string }) {
+  const other = props.currencies.filter((c) => c.currency !== props.brand);
+  if (other.length === 0) return null;
+  const list = other.map((c) => `${plural(c.orders, 'order')} in ${c.currency}`).join(', ');
+  return (
+    <section className="sales-warnings" aria-label="Currencies">
+      <h3>Not in your brand&apos;s currency ({props.brand})</h3>
+      <p>
+        {list}. They are kept in their own currency: Sales totals show each currency on its own line
+        and never add them together.
+      </p>
+    </section>
   );
 }
 

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Receipt, Upload } from 'lucide-react';
 import { Card, EmptyState, PageHeader, Stat } from '../../components/ui';
@@ -14,7 +14,15 @@ import { ImportDialog } from './ImportDialog';
 import { ManualOrderDialog, PartnerOptions, ReassignDialog } from './OrderDialogs';
 import { OrdersTable } from './OrdersTable';
 import { UnknownCodes } from './UnknownCodes';
-import { describeFilters, NO_FILTERS, orderQueryOf, type Filters } from './order-filters';
+import {
+  describeFilters,
+  NO_FILTERS,
+  ONLY_WORDS,
+  orderQueryOf,
+  type Filters,
+  type OnlySet,
+  type OrderTotals,
+} from './order-filters';
 import { useOrderImport } from './useOrderImport';
 import { useOrderList } from './useOrderList';
 import './sales.css';
@@ -59,6 +67,25 @@ export function SalesScreen(_props: { rest: string[] }) {
   const money = (c: number | undefined) =>
     c === undefined ? '…' : formatMoney(c, settings.currency, settings.locale);
   const set = <K extends keyof Filters>(k: K, v: Filters[K]) => setFilters({ ...filters, [k]: v });
+  const showProps = { num, current: filters.only, onShow: (k: OnlySet) => set('only', k) };
+  /** One amount per currency the selected orders are in (the brand's currency when none). */
+  const moneyLines = (t: OrderTotals | undefined, k: 'revenue' | 'refunded' | 'discounts') => {
+    if (t === undefined) return '…';
+    if (t.byCurrency.size === 0) return money(0);
+    return (
+      <span className="sales-money-lines">
+        {[...t.byCurrency].map(([cur, c]) => (
+          <span key={cur}>{formatMoney(c[k], cur, settings.locale)}</span>
+        ))}
+      </span>
+    );
+  };
+  const currencies = [
+    ...new Set([
+      ...(totals?.byCurrency.keys() ?? []),
+      ...(filters.currency ? [filters.currency] : []),
+    ]),
+  ].sort();
   const loading = anyOrder === undefined || partnerList === undefined;
   const actions = (
     <>
@@ -187,6 +214,36 @@ export function SalesScreen(_props: { rest: string[] }) {
                   <option value="none">Not credited</option>
                 </select>
               </div>
+              <div className="field">
+                <label htmlFor="f-only">Show</label>
+                <select
+                  id="f-only"
+                  value={filters.only}
+                  onChange={(e) => set('only', e.target.value as Filters['only'])}
+                >
+                  <option value="">Every order</option>
+                  {(Object.keys(ONLY_WORDS) as OnlySet[]).map((k) => (
+                    <option key={k} value={k}>
+                      Orders {ONLY_WORDS[k]}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div className="field">
+                <label htmlFor="f-currency">Currency</label>
+                <select
+                  id="f-currency"
+                  value={filters.currency}
+                  onChange={(e) => set('currency', e.target.value)}
+                >
+                  <option value="">All currencies</option>
+                  {currencies.map((c) => (
+                    <option key={c} value={c}>
+                      {c}
+                    </option>
+                  ))}
+                </select>
+              </div>
             </div>
           </Card>
           <section
@@ -201,21 +258,50 @@ export function SalesScreen(_props: { rest: string[] }) {
               {totals === undefined ? ' Adding them up…' : list.totalsUpdating ? ' Updating…' : ''}
               {list.totalsFailed ? ` They could not be added up: ${list.totalsFailed}` : ''}
             </p>
-            <div className="grid-4">
+            <div className="sales-totals-grid">
               <Stat
                 label="Orders"
                 value={num(totals?.orders ?? (list.exact ? list.count : undefined))}
-                hint={totals ? `${num(totals.counted)} not cancelled or fully refunded` : undefined}
+                hint={
+                  totals ? (
+                    <ShowSet n={totals.sets.counted} set="counted" {...showProps}>
+                      not cancelled or fully refunded
+                    </ShowSet>
+                  ) : undefined
+                }
               />
               <Stat
                 label="Revenue"
-                value={money(totals?.revenue)}
-                hint="Order totals less refunds"
+                value={moneyLines(totals, 'revenue')}
+                hint={
+                  totals ? (
+                    <ShowSet n={totals.sets.revenue} set="revenue" {...showProps}>
+                      not cancelled: their totals less refunds
+                    </ShowSet>
+                  ) : undefined
+                }
               />
               <Stat
                 label="Refunded"
-                value={money(totals?.refunded)}
-                hint={totals ? `Discounts given: ${money(totals.discounts)}` : undefined}
+                value={moneyLines(totals, 'refunded')}
+                hint={
+                  totals ? (
+                    <ShowSet n={totals.sets.refunds} set="refunds" {...showProps}>
+                      with a refund, not cancelled
+                    </ShowSet>
+                  ) : undefined
+                }
+              />
+              <Stat
+                label="Discounts given"
+                value={moneyLines(totals, 'discounts')}
+                hint={
+                  totals ? (
+                    <ShowSet n={totals.sets.discounts} set="discounts" {...showProps}>
+                      with a discount, not cancelled
+                    </ShowSet>
+                  ) : undefined
+                }
               />
               <Stat
                 label="Credited to partners"
@@ -223,14 +309,24 @@ export function SalesScreen(_props: { rest: string[] }) {
                   totals === undefined
                     ? '…'
                     : totals.orders > 0
-                      ? `${Math.round((totals.credited / totals.orders) * 100)}%`
+                      ? `${Math.round((totals.sets.credited / totals.orders) * 100)}%`
                       : '–'
                 }
                 hint={
-                  totals ? `${num(totals.credited)} of ${num(totals.orders)} orders` : undefined
+                  totals ? (
+                    <ShowSet n={totals.sets.credited} set="credited" {...showProps}>
+                      of {num(totals.orders)} credited to a partner
+                    </ShowSet>
+                  ) : undefined
                 }
               />
             </div>
+            {totals && totals.byCurrency.size > 1 ? (
+              <p className="muted sales-totals-scope">
+                These orders are in {totals.byCurrency.size} currencies: each amount is shown per
+                currency, never added across currencies. Filter by currency to see one.
+              </p>
+            ) : null}
           </section>
           <Card
             title={`Orders (${list.exact && list.count !== undefined ? num(list.count) : 'counting…'})`}
@@ -275,6 +371,38 @@ export function SalesScreen(_props: { rest: string[] }) {
           onClose={() => setReassign(null)}
         />
       ) : null}
+    </>
+  );
+}
+
+/**
+ * What a total counts ("12 with a refund, not cancelled") and a button that filters the rows to
+ * exactly those orders.
+ */
+function ShowSet(props: {
+  n: number;
+  set: OnlySet;
+  current: Filters['only'];
+  num: (n: number) => string;
+  onShow: (k: OnlySet) => void;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      {props.num(props.n)} {props.children}
+      {props.current === props.set || props.n === 0 ? null : (
+        <>
+          {' · '}
+          <button
+            type="button"
+            className="sales-show-link"
+            aria-label={`Show in list: the ${props.num(props.n)} order${props.n === 1 ? '' : 's'} ${ONLY_WORDS[props.set]}`}
+            onClick={() => props.onShow(props.set)}
+          >
+            show in list
+          </button>
+        </>
+      )}
     </>
   );
 }

@@ -15,7 +15,35 @@ export interface Filters {
   kind: '' | 'ambassador' | 'affiliate';
   status: string;
   method: '' | 'code' | 'referral' | 'manual' | 'none';
+  /** Only the orders one of the totals counts (see ONLY_CHECK); '' = every selected order. */
+  only: '' | OnlySet;
+  /** A 3-letter currency code, or '' for every currency. */
+  currency: string;
 }
+
+/** The sets of orders the totals count, so the rows can be filtered to exactly what a total sums. */
+export type OnlySet = 'revenue' | 'counted' | 'refunds' | 'discounts' | 'credited';
+
+/**
+ * What each total counts, as one check per order: the totals below and the "Show" filter use the
+ * same checks, so a total always equals the sum over the rows it offers to show.
+ */
+export const ONLY_CHECK: Record<OnlySet, (o: Order) => boolean> = {
+  // Revenue: order totals less refunds; cancelled orders count zero.
+  revenue: (o) => o.status !== 'cancelled',
+  counted: (o) => countsAsOrder(o),
+  refunds: (o) => o.status !== 'cancelled' && o.refundedCents > 0,
+  discounts: (o) => o.status !== 'cancelled' && o.discountCents > 0,
+  credited: (o) => o.partnerId !== null,
+};
+
+export const ONLY_WORDS: Record<OnlySet, string> = {
+  revenue: 'not cancelled (counted in revenue)',
+  counted: 'not cancelled or fully refunded',
+  refunds: 'with a refund, not cancelled',
+  discounts: 'with a discount, not cancelled',
+  credited: 'credited to a partner',
+};
 
 export const NO_FILTERS: Filters = {
   from: '',
@@ -24,6 +52,8 @@ export const NO_FILTERS: Filters = {
   kind: '',
   status: '',
   method: '',
+  only: '',
+  currency: '',
 };
 
 const DAY_MS = 86_400_000;
@@ -77,6 +107,8 @@ export function orderQueryOf(
   }
   if (f.status) checks.push((o) => o.status === f.status);
   if (f.method) checks.push(METHOD_CHECK[f.method]);
+  if (f.only) checks.push(ONLY_CHECK[f.only]);
+  if (f.currency) checks.push((o) => o.currency === f.currency);
   if (checks.length === 1) q.keep = checks[0];
   else if (checks.length > 1) q.keep = (o) => checks.every((c) => c(o));
   return q;
@@ -105,44 +137,55 @@ export function describeFilters(
   if (f.kind) parts.push(KIND_WORDS[f.kind]);
   if (f.status) parts.push(`status ${f.status}`);
   if (f.method) parts.push(METHOD_WORDS[f.method]);
+  if (f.only) parts.push(ONLY_WORDS[f.only]);
+  if (f.currency) parts.push(`in ${f.currency}`);
   return parts.length ? parts.join(' · ') : null;
 }
 
-/** The figures above the list, over every order the filters select. */
-export interface OrderTotals {
-  /** Orders selected. */
+/** The money of the selected orders in one currency (amounts in that currency's cents). */
+export interface CurrencyTotals {
+  /** Orders in this currency. */
   orders: number;
-  /** Of those, not cancelled and not fully refunded. */
-  counted: number;
   /** Order totals less refunds; cancelled orders count zero. */
   revenue: number;
   /** Refunds on orders that were not cancelled. */
   refunded: number;
   /** Discounts on orders that were not cancelled. */
   discounts: number;
-  /** Orders credited to a partner. */
-  credited: number;
+}
+
+/**
+ * The figures above the list, over every order the filters select. Each count is of one set in
+ * ONLY_CHECK; money is per currency, never added across currencies.
+ */
+export interface OrderTotals {
+  /** Orders selected. */
+  orders: number;
+  /** Of those, the orders in each set of ONLY_CHECK. */
+  sets: Record<OnlySet, number>;
+  /** Money per currency, in the order the currencies were first met. */
+  byCurrency: Map<string, CurrencyTotals>;
 }
 
 export const emptyTotals = (): OrderTotals => ({
   orders: 0,
-  counted: 0,
-  revenue: 0,
-  refunded: 0,
-  discounts: 0,
-  credited: 0,
+  sets: { revenue: 0, counted: 0, refunds: 0, discounts: 0, credited: 0 },
+  byCurrency: new Map(),
 });
+
+const ONLY_SETS = Object.keys(ONLY_CHECK) as OnlySet[];
 
 /** Add a chunk of orders to running totals (in place). */
 export function addToTotals(t: OrderTotals, orders: readonly Order[]): void {
   for (const o of orders) {
     t.orders += 1;
-    t.revenue += netRevenueCents(o);
-    if (o.status !== 'cancelled') {
-      t.refunded += o.refundedCents;
-      t.discounts += o.discountCents;
-    }
-    if (countsAsOrder(o)) t.counted += 1;
-    if (o.partnerId !== null) t.credited += 1;
+    for (const k of ONLY_SETS) if (ONLY_CHECK[k](o)) t.sets[k] += 1;
+    let c = t.byCurrency.get(o.currency);
+    if (!c)
+      t.byCurrency.set(o.currency, (c = { orders: 0, revenue: 0, refunded: 0, discounts: 0 }));
+    c.orders += 1;
+    c.revenue += netRevenueCents(o);
+    if (ONLY_CHECK.refunds(o)) c.refunded += o.refundedCents;
+    if (ONLY_CHECK.discounts(o)) c.discounts += o.discountCents;
   }
 }
