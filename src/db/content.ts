@@ -45,8 +45,22 @@ export async function saveContentItems(
 ): Promise<void> {
   await db.transaction('rw', [db.partners, db.campaigns, db.contentItems], async () => {
     checkItems(items, await knownIds(db));
-    await db.contentItems.bulkPut([...items]);
+    const stored = await db.contentItems.bulkGet(items.map((c) => c.id));
+    await db.contentItems.bulkPut(items.map((c, i) => nextRevision(stored[i], c)));
   });
+}
+
+/**
+ * The item as saved over `stored`: a changed item gets the next revision number (its calendar
+ * SEQUENCE), an unchanged one keeps the stored number.
+ */
+export function nextRevision(stored: ContentItem | undefined, item: ContentItem): ContentItem {
+  if (!stored) return item;
+  const was = stored.sequence ?? 0;
+  const same =
+    JSON.stringify({ ...stored, sequence: 0, updatedAt: 0 }) ===
+    JSON.stringify({ ...item, sequence: 0, updatedAt: 0 });
+  return { ...item, sequence: same ? was : was + 1 };
 }
 
 /**
@@ -82,7 +96,7 @@ export async function rescheduleContentItem(
       throw new ContentValidationError([
         { field: 'id', message: `Content item "${id}" does not exist` },
       ]);
-    const next = { ...cur, plannedDate: date.data, updatedAt: now };
+    const next = nextRevision(cur, { ...cur, plannedDate: date.data, updatedAt: now });
     await db.contentItems.put(next);
     return next;
   });
@@ -104,7 +118,10 @@ export async function saveCampaign(
     if (issues.length > 0) throw new ContentValidationError(issues);
     checkItems(items, known);
     await db.campaigns.put(campaign);
-    if (items.length > 0) await db.contentItems.bulkPut([...items]);
+    if (items.length > 0) {
+      const stored = await db.contentItems.bulkGet(items.map((c) => c.id));
+      await db.contentItems.bulkPut(items.map((c, i) => nextRevision(stored[i], c)));
+    }
   });
 }
 
@@ -112,7 +129,9 @@ export async function saveCampaign(
 export async function deleteCampaign(db: PawtnersDb, id: string, now: number): Promise<void> {
   await db.transaction('rw', [db.campaigns, db.contentItems], async () => {
     const items = await db.contentItems.where('campaignId').equals(id).toArray();
-    await db.contentItems.bulkPut(items.map((c) => ({ ...c, campaignId: null, updatedAt: now })));
+    await db.contentItems.bulkPut(
+      items.map((c) => nextRevision(c, { ...c, campaignId: null, updatedAt: now })),
+    );
     await db.campaigns.delete(id);
   });
 }

@@ -175,6 +175,11 @@ export const contentItemSchema = z.strictObject({
   publishedUrl: z.union([z.literal(''), z.url('is not a valid URL')]),
   costCents: cents,
   metrics: contentMetrics.nullable(),
+  /**
+   * The item's revision number (iCalendar SEQUENCE): 0 when created, one more each time a stored
+   * item is saved changed (src/db/content.ts). Absent on items saved before it existed (= 0).
+   */
+  sequence: z.number().int().min(0).max(2_147_483_647).optional(),
 });
 export type ContentItem = z.infer<typeof contentItemSchema>;
 

@@ -101,10 +101,31 @@ function dateValue(date: string): string {
   return date.replace(/-/g, '');
 }
 
+/**
+ * "Maya Lopez: Walkies (instagram reel)": the partner, the title (or the format) and, in
+ * brackets, the platform and format, each word once ("blog" is both a platform and a format;
+ * an untitled reel does not say "reel" twice).
+ */
+export function eventSummary(
+  partner: string,
+  item: Pick<ContentItem, 'title' | 'format' | 'platform'>,
+): string {
+  const title = item.title.trim() || item.format;
+  const seen = new Set(title.toLowerCase().split(/\s+/));
+  const extra: string[] = [];
+  for (const w of [item.platform, item.format]) {
+    const k = w.toLowerCase();
+    if (seen.has(k)) continue;
+    seen.add(k);
+    extra.push(w);
+  }
+  return extra.length > 0 ? `${partner}: ${title} (${extra.join(' ')})` : `${partner}: ${title}`;
+}
+
 function eventLines(item: ContentItem, o: IcsOptions): string[] {
   const partner = o.partnerName(item.partnerId);
   const campaign = item.campaignId ? o.campaignName(item.campaignId) : undefined;
-  const summary = `${partner}: ${item.title || item.format} (${item.platform} ${item.format})`;
+  const summary = eventSummary(partner, item);
   const description = [
     `Status: ${item.status}`,
     `Partner: ${partner}`,
@@ -118,8 +139,8 @@ function eventLines(item: ContentItem, o: IcsOptions): string[] {
     'BEGIN:VEVENT',
     `UID:${escapeText(`${item.id}@pawtners`)}`,
     `DTSTAMP:${utcStamp(o.now)}`,
-    // Calendar apps keep the copy with the higher SEQUENCE; seconds of the last edit always grow.
-    `SEQUENCE:${Math.floor(item.updatedAt / 1000)}`,
+    // The item's own revision number (RFC 5545 3.8.7.4): calendar apps keep the higher one.
+    `SEQUENCE:${item.sequence ?? 0}`,
     `LAST-MODIFIED:${utcStamp(item.updatedAt)}`,
   ];
   if (item.plannedTime === '') {

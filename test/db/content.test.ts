@@ -80,6 +80,23 @@ describe('content repository', () => {
     });
   });
 
+  it("counts each item's own revisions (its calendar SEQUENCE), not the clock", async () => {
+    const item = newItem(await firstPartnerId());
+    const other = newItem(await firstPartnerId());
+    await saveContentItems(db, [item, other]);
+    expect((await getContentItem(db, item.id))!.sequence).toBeUndefined(); // new: revision 0
+    // Saved again unchanged (only the time of the save differs): still revision 0.
+    await saveContentItem(db, { ...item, updatedAt: NOW + 5 });
+    expect((await getContentItem(db, item.id))!.sequence ?? 0).toBe(0);
+    await saveContentItem(db, { ...item, title: 'Renamed', updatedAt: NOW + 10 });
+    expect((await getContentItem(db, item.id))!.sequence).toBe(1);
+    const moved = await rescheduleContentItem(db, item.id, '2025-04-09', NOW + 20);
+    expect(moved.sequence).toBe(2);
+    expect((await getContentItem(db, item.id))!.sequence).toBe(2);
+    // The other item was never revised.
+    expect((await getContentItem(db, other.id))!.sequence ?? 0).toBe(0);
+  });
+
   it('refuses a batch with one unknown partner and saves nothing of it', async () => {
     const before = await countContent(db);
     const good = newItem(await firstPartnerId());

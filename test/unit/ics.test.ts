@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   contentToIcs,
   escapeText,
+  eventSummary,
   foldLine,
   utcStamp,
   zonedTimeToEpoch,
@@ -166,7 +167,7 @@ describe('contentToIcs', () => {
     const uids = (t: string) => unfold(t).filter((l) => l.startsWith('UID:'));
     expect(uids(text)).toEqual(['UID:ci-0001@pawtners', 'UID:ci-0002@pawtners']);
     const later = contentToIcs(
-      [item({ plannedDate: '2025-03-20', updatedAt: Date.UTC(2025, 2, 12) })],
+      [item({ plannedDate: '2025-03-20', updatedAt: Date.UTC(2025, 2, 12), sequence: 1 })],
       { ...options, now: Date.UTC(2025, 5, 1) },
     );
     expect(uids(later)).toEqual(['UID:ci-0001@pawtners']);
@@ -178,5 +179,30 @@ describe('contentToIcs', () => {
           .slice(9),
       );
     expect(seq(later)).toBeGreaterThan(seq(text));
+  });
+});
+
+describe('event summaries and sequence', () => {
+  it('names the platform and format once, never repeating a word', () => {
+    const s = (over: Partial<ContentItem>) => eventSummary('Maya', item(over));
+    expect(s({})).toBe('Maya: Treat taste test (instagram reel)');
+    expect(s({ title: '', platform: 'blog', format: 'blog' })).toBe('Maya: blog');
+    expect(s({ title: '', platform: 'instagram', format: 'reel' })).toBe('Maya: reel (instagram)');
+    expect(s({ title: 'New blog', platform: 'blog', format: 'blog' })).toBe('Maya: New blog');
+    expect(s({ title: 'Unboxing', platform: 'youtube', format: 'long video' })).toBe(
+      'Maya: Unboxing (youtube long video)',
+    );
+  });
+
+  it("SEQUENCE is each item's own revision number, not a time", () => {
+    const t = contentToIcs(
+      [item({ id: 'a', sequence: 3 }), item({ id: 'b' }), item({ id: 'c', sequence: 0 })],
+      options,
+    );
+    expect(unfold(t).filter((l) => l.startsWith('SEQUENCE:'))).toEqual([
+      'SEQUENCE:3',
+      'SEQUENCE:0',
+      'SEQUENCE:0',
+    ]);
   });
 });
