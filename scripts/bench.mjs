@@ -125,6 +125,8 @@ function pageInstruments() {
     longTasks: [],
   };
   window.__bt = T;
+  // The app's database request log (src/db/trace.ts), read by BENCH_PROFILE=1 runs.
+  window.__pawtnersDbTrace = [];
   new MutationObserver((records) => {
     if (!T.armed) return;
     const b = { t: performance.now(), f: undefined };
@@ -212,6 +214,7 @@ async function arm(page, startOn = ['click'], opts = {}) {
       T.watchProgress = watchProgress;
       T.progressSeen = false;
       T.heapPeak = 0;
+      if (window.__pawtnersDbTrace) window.__pawtnersDbTrace.length = 0;
     },
     { startOn, watchProgress: !!opts.watchProgress },
   );
@@ -247,12 +250,17 @@ async function shownAt(page, locator) {
  * Time from the user's input (the first `startOn` event after arming) to the frame in which all
  * `targets` (Playwright locators) are on screen. Returns { ms, wallMs, ... }.
  */
-async function timed(page, { startOn = ['click'], action, targets, watchProgress = false }) {
+async function timed(
+  page,
+  { startOn = ['click'], action, targets, watchProgress = false, profile = null },
+) {
   await arm(page, startOn, { watchProgress });
+  const stopProfile = profile ? await startProfile(page) : null;
   const w0 = Date.now();
   await action();
   for (const t of targets) await t.first().waitFor({ state: 'visible' });
   const wallMs = Date.now() - w0;
+  if (stopProfile) await stopProfile(profile);
   let at = -Infinity;
   for (const t of targets) at = Math.max(at, await shownAt(page, t.first()));
   const s = await page.evaluate(() => {
@@ -261,6 +269,7 @@ async function timed(page, { startOn = ['click'], action, targets, watchProgress
   });
   await disarm(page);
   if (s.t0 === undefined) throw new Error(`no ${startOn.join('/')} event reached the page`);
+  if (profile && process.env.BENCH_PROFILE) await writeDbTrace(page, profile, s.t0, at);
   const ms = at - s.t0;
   if (!(ms > 0)) throw new Error('the key content was on screen before the input');
   return {
@@ -301,6 +310,50 @@ async function settled(page, { startOn, container, action, quietMs = 700 }) {
   await disarm(page);
   if (r.end === null) throw new Error('nothing changed on screen after the input');
   return { ms: Math.round(r.end - r.t0), wallMs };
+}
+
+/**
+ * BENCH_PROFILE=1: a CPU profile of each timed step's page (Chrome DevTools format), written to
+ * bench/profiles/<step>.cpuprofile, for finding where a step's time goes. Returns the stopper.
+ */
+async function startProfile(page) {
+  if (!process.env.BENCH_PROFILE) return null;
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async (name) => {
+    const { profile } = await cdp.send('Profiler.stop');
+    const dir = path.join('bench', 'profiles');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    await cdp.detach();
+  };
+}
+
+/** The database requests of a timed step (src/db/trace.ts), relative to the input. */
+async function writeDbTrace(page, name, t0, end) {
+  const entries = await page.evaluate(
+    ({ t0, end }) => {
+      const log = window.__pawtnersDbTrace ?? [];
+      const out = log.filter((e) => e.end >= t0 - 1 && e.start <= end + 50);
+      log.length = 0;
+      return out;
+    },
+    { t0, end },
+  );
+  const lines = entries
+    .sort((a, b) => a.start - b.start)
+    .map(
+      (e) =>
+        `${(e.start - t0).toFixed(1).padStart(8)} +${(e.end - e.start).toFixed(1).padStart(7)} ms  ${e.mode.padEnd(9)} ${e.table}.${e.op}${e.rows === undefined ? '' : ` (${e.rows})`}`,
+    );
+  const dir = path.join('bench', 'profiles');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    path.join(dir, `${name}.dbtrace.txt`),
+    `${name}: input at 0, on screen at ${(end - t0).toFixed(1)} ms\n${lines.join('\n')}\n`,
+  );
 }
 
 /** Longest long task (ms) that started between two moments of the page's clock. */
@@ -493,7 +546,11 @@ async function screenPass(pass) {
           ],
         });
       } else {
-        r = await timed(page, { action: () => navLink(link).click(), targets: targets() });
+        r = await timed(page, {
+          action: () => navLink(link).click(),
+          targets: targets(),
+          profile: id,
+        });
       }
       m[`${id}Ms`] = r.ms;
       m[`${id}WallMs`] = r.wallMs;
@@ -622,6 +679,7 @@ await step('edit: reassign an order', async () => {
     const r = await timed(page, {
       action: () => dialog.getByRole('button', { name: 'Save credit' }).click(),
       targets: [row().getByText(next, { exact: true })],
+      profile: `editReassignOrder${i + 1}`,
     });
     runs.push(r.ms);
     walls.push(r.wallMs);

@@ -1,4 +1,12 @@
-import { lazy, Suspense, useEffect, useState, type MouseEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useState,
+  type ComponentType,
+  type LazyExoticComponent,
+  type MouseEvent,
+} from 'react';
 import {
   BarChart3,
   CalendarDays,
@@ -22,26 +30,33 @@ import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from '../navig
 // Screens other than the Dashboard load on first visit or, once start-up is over, in a quiet
 // moment (see usePrefetchScreens), so start-up parses only what it shows and a first visit does
 // not wait for the network or the compiler.
-const SCREEN_CODE = {
-  partners: () => import('../features/partners/PartnersScreen'),
-  calendar: () => import('../features/calendar/CalendarScreen'),
-  sales: () => import('../features/sales/SalesScreen'),
-  payouts: () => import('../features/payouts/PayoutsScreen'),
-  compare: () => import('../features/compare/CompareScreen'),
-  settings: () => import('../features/settings/SettingsScreen'),
+type ScreenComponent = ComponentType<{ rest: string[] }>;
+type LazyScreen = Exclude<ScreenPath, 'dashboard'>;
+const SCREEN_CODE: Record<LazyScreen, () => Promise<ScreenComponent>> = {
+  partners: () => import('../features/partners/PartnersScreen').then((m) => m.PartnersScreen),
+  calendar: () => import('../features/calendar/CalendarScreen').then((m) => m.CalendarScreen),
+  sales: () => import('../features/sales/SalesScreen').then((m) => m.SalesScreen),
+  payouts: () => import('../features/payouts/PayoutsScreen').then((m) => m.PayoutsScreen),
+  compare: () => import('../features/compare/CompareScreen').then((m) => m.CompareScreen),
+  settings: () => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen),
 };
-const PartnersScreen = lazy(() =>
-  SCREEN_CODE.partners().then((m) => ({ default: m.PartnersScreen })),
-);
-const CalendarScreen = lazy(() =>
-  SCREEN_CODE.calendar().then((m) => ({ default: m.CalendarScreen })),
-);
-const SalesScreen = lazy(() => SCREEN_CODE.sales().then((m) => ({ default: m.SalesScreen })));
-const PayoutsScreen = lazy(() => SCREEN_CODE.payouts().then((m) => ({ default: m.PayoutsScreen })));
-const CompareScreen = lazy(() => SCREEN_CODE.compare().then((m) => ({ default: m.CompareScreen })));
-const SettingsScreen = lazy(() =>
-  SCREEN_CODE.settings().then((m) => ({ default: m.SettingsScreen })),
-);
+const LAZY_SCREENS = Object.keys(SCREEN_CODE) as LazyScreen[];
+
+/**
+ * Screens whose code has loaded, rendered as plain components. A React.lazy component suspends on
+ * its first render even when its module is already in memory, and React then holds the new
+ * screen back for its Suspense throttle (about 300 ms, measured in `npm run bench`): a prefetched
+ * screen must not pay that on its first visit.
+ */
+const loadedScreens = new Map<LazyScreen, ScreenComponent>();
+const loadScreen = (screen: LazyScreen) =>
+  SCREEN_CODE[screen]().then((c) => {
+    loadedScreens.set(screen, c);
+    return c;
+  });
+const LAZY = {} as Record<LazyScreen, LazyExoticComponent<ScreenComponent>>;
+for (const screen of LAZY_SCREENS)
+  LAZY[screen] = lazy(() => loadScreen(screen).then((c) => ({ default: c })));
 
 /** After start-up, load the other screens' code one at a time in idle moments. */
 function usePrefetchScreens(afterStart: boolean): void {
@@ -49,12 +64,12 @@ function usePrefetchScreens(afterStart: boolean): void {
     if (!afterStart) return;
     let stopped = false;
     let idle = 0;
-    const queue = Object.values(SCREEN_CODE);
+    const queue = [...LAZY_SCREENS];
     const next = () => {
-      const load = queue.shift();
-      if (!load || stopped) return;
+      const screen = queue.shift();
+      if (!screen || stopped) return;
       idle = requestIdleCallback(() => {
-        load().then(next, next);
+        loadScreen(screen).then(next, next);
       });
     };
     next();
@@ -110,22 +125,9 @@ function useAfterStart(): boolean {
 }
 
 function Screen({ screen, rest }: { screen: ScreenPath; rest: string[] }) {
-  switch (screen) {
-    case 'dashboard':
-      return <DashboardScreen />;
-    case 'partners':
-      return <PartnersScreen rest={rest} />;
-    case 'calendar':
-      return <CalendarScreen rest={rest} />;
-    case 'sales':
-      return <SalesScreen rest={rest} />;
-    case 'payouts':
-      return <PayoutsScreen rest={rest} />;
-    case 'compare':
-      return <CompareScreen rest={rest} />;
-    case 'settings':
-      return <SettingsScreen rest={rest} />;
-  }
+  if (screen === 'dashboard') return <DashboardScreen />;
+  const Loaded = loadedScreens.get(screen) ?? LAZY[screen];
+  return <Loaded rest={rest} />;
 }
 
 /** The skip link moves focus to the screen itself; the hash stays the route. */

@@ -15,6 +15,7 @@ import type {
   Settings,
 } from '../domain/schemas';
 import { deferRollups, finishRollups, rollupsMiddleware } from './rollups';
+import { traceMiddleware } from './trace';
 import { deletionsMiddleware, type Deletion } from './deletions';
 import { readLegacyPages, LEGACY_PAGE_STORES } from './legacy-pages';
 import type { UndoEntry, UndoRecord } from './undo';
@@ -137,6 +138,7 @@ export class PawtnersDb extends Dexie {
       });
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
+    this.use(traceMiddleware);
   }
 }
 

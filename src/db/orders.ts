@@ -190,9 +190,14 @@ export function allOrders(db: PawtnersDb): Promise<Order[]> {
  * jumps from one code to the next (an index walk of every entry takes seconds at 300,000
  * orders), `step` codes per short read-only transaction, so it never holds up other reads.
  */
-export async function usedCodes(db: PawtnersDb, step = 25): Promise<string[]> {
+export async function usedCodes(
+  db: PawtnersDb,
+  step = 25,
+  stopped: () => boolean = () => false,
+): Promise<string[]> {
   const out: string[] = [];
   for (;;) {
+    if (stopped()) return out;
     const done = await db.transaction('r', db.orders, async () => {
       for (let n = 0; n < step; n++) {
         const last = out[out.length - 1];
@@ -235,10 +240,12 @@ function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
 export async function uncreditedWithAnyCode(
   db: PawtnersDb,
   codes: readonly string[],
+  stopped: () => boolean = () => false,
 ): Promise<Order[]> {
   // One short read per code, not one long read for all: an edit made meanwhile waits for one.
   const byId = new Map<string, Order>();
   for (const code of new Set(codes)) {
+    if (stopped()) break;
     const rows = await db.orders
       .where('codes')
       .equals(code)

@@ -377,6 +377,15 @@ describe('reading orders through the indexes', () => {
     const found = await uncreditedWithAnyCode(db, ['PawParty', 'pawparty']);
     expect(found.map((o) => o.id).sort()).toEqual(['test:0100', 'test:0101']);
     expect(await uncreditedWithAnyCode(db, [])).toEqual([]);
+    // A stopped run ends at its next read (the screen left or a newer run began).
+    let reads = 0;
+    const afterTwo = () => ++reads > 2;
+    expect(await usedCodes(db, 1, afterTwo)).toEqual(['LUCY15', 'PAWPARTY']);
+    reads = 0;
+    const afterOne = () => ++reads > 1;
+    const partial = await uncreditedWithAnyCode(db, ['PawParty', 'pawparty'], afterOne);
+    expect(partial.map((o) => o.id)).toEqual(['test:0100']);
+    expect(await uncreditedWithAnyCode(db, ['PawParty'], () => true)).toEqual([]);
   });
 });
 

@@ -17,12 +17,16 @@ const SHOWN = 8;
  * The codes used on orders (from the codes index, without reading the orders) that no partner
  * owns, with the uncredited orders that used them: only those orders are read.
  */
-async function readUnknownCodes(partners: readonly Partner[]): Promise<UnknownCode[]> {
+async function readUnknownCodes(
+  partners: readonly Partner[],
+  stopped: () => boolean,
+): Promise<UnknownCode[]> {
   const db = getDb();
-  const codes = await usedCodes(db);
+  const codes = await usedCodes(db, undefined, stopped);
   const index = buildAttributionIndex(partners);
   const unowned = codes.filter((c) => !index.byCode.has(normalizeCode(c)));
-  return unknownCodes(await uncreditedWithAnyCode(db, unowned), index);
+  // A stopped run's result is dropped (the screen left, or a newer run began).
+  return unknownCodes(await uncreditedWithAnyCode(db, unowned, stopped), index);
 }
 
 /** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */

@@ -21,6 +21,7 @@ import {
   type OrderQuery,
 } from '../../db/orders';
 import type { Order } from '../../domain/schemas';
+import { whenOwnerIdle } from '../../hooks/owner-idle';
 import { addToTotals, emptyTotals, type OrderTotals } from './order-filters';
 
 /** Orders per page read. */
@@ -32,8 +33,11 @@ export const PAGE = 200;
 const TOTALS_CHUNK = 500;
 /** Pages kept around the visible ones (so scrolling back does not flash empty rows). */
 const KEPT_PAGES = 6;
-/** After stored orders change, background work starts again this much later. */
-export const REDO_DELAY_MS = 250;
+/**
+ * After stored orders change, background work starts again once the owner has paused this long: a
+ * run's reads (counting 300,000 orders takes about 0.3 s) would hold up the owner's next edit.
+ */
+export const REDO_IDLE_MS = 800;
 
 /** A new object after every write to orders (see ordersChangeProbe); undefined at first. */
 export function useOrdersVersion(): object | undefined {
@@ -44,8 +48,8 @@ export function useOrdersVersion(): object | undefined {
 }
 
 /**
- * Run `job` in the background for `key`, again after every change of the stored orders (a
- * moment later, so the change shows on screen first). A new run stops the one before (`stopped`).
+ * Run `job` in the background for `key`, again after every change of the stored orders (once the
+ * owner pauses, so the change shows on screen first and the next edit does not wait for it). A new run stops the one before (`stopped`).
  * Returns the last result for this key; while a later run goes, the last one stays.
  */
 export function useBackgroundRead<K, T>(
@@ -62,9 +66,10 @@ export function useBackgroundRead<K, T>(
   useEffect(() => {
     if (!version || !ready) return;
     let stopped = false;
-    const wait = lastKey.current && lastKey.current.key === key ? REDO_DELAY_MS : 0;
+    const redo = lastKey.current !== null && lastKey.current.key === key;
     lastKey.current = { key };
-    const timer = setTimeout(() => {
+    const abort = new AbortController();
+    const start = () => {
       run
         .current(key, () => stopped)
         .then((value) => {
@@ -73,10 +78,13 @@ export function useBackgroundRead<K, T>(
         .catch((e: unknown) => {
           if (!stopped) setDone({ key, failed: saveErrorMessage(e), of: version });
         });
-    }, wait);
+    };
+    // A new query runs at once; a run after a change waits for the owner to pause.
+    if (redo) void whenOwnerIdle(REDO_IDLE_MS, abort.signal).then(start);
+    else start();
     return () => {
       stopped = true;
-      clearTimeout(timer);
+      abort.abort();
     };
   }, [key, version, ready]);
   // `updating`: orders changed since this result; a new one is on its way.

@@ -1,3 +1,4 @@
+import { whenOwnerIdle } from '../../hooks/owner-idle';
 import { useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
@@ -48,34 +49,14 @@ let running: Promise<void> | null = null;
 /** How long the owner must leave the app alone before an automatic backup starts. */
 export const OWNER_IDLE_MS = 10_000;
 
-/**
- * Resolves once no key, pointer or wheel input has reached the window for `ms`. A backup reads
- * every table in one transaction (seconds for a big shop), and edits wait for it: it starts when
- * the owner pauses, not while they work.
- */
-function whenOwnerIdle(ms = OWNER_IDLE_MS): Promise<void> {
-  return new Promise((resolve) => {
-    const events = ['keydown', 'pointerdown', 'wheel'] as const;
-    let timer = setTimeout(done, ms);
-    function poke() {
-      clearTimeout(timer);
-      timer = setTimeout(done, ms);
-    }
-    function done() {
-      for (const e of events) window.removeEventListener(e, poke, true);
-      resolve();
-    }
-    for (const e of events) window.addEventListener(e, poke, true);
-  });
-}
-
 /** Write an automatic backup when the newest is a day old or more (one check at a time). */
 function writeIfDue(): Promise<void> {
   return (running ??= (async () => {
     try {
       const newest = (await listAutoBackups())[0]?.createdAt ?? 0;
       if (Date.now() - newest < DAY_MS) return;
-      await whenOwnerIdle();
+      // A backup reads every table in one transaction (seconds for a big shop): edits wait for it.
+      await whenOwnerIdle(OWNER_IDLE_MS);
       await backUpNow();
     } catch (e) {
       useUi.getState().showToast({
