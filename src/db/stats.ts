@@ -3,6 +3,7 @@
  */
 import { buildAllStats, type PartnerStats } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
+import type { Payout } from '../domain/schemas';
 import type { PawtnersDb } from './db';
 
 /** Every partner's rollup (2,000 small records at the large set). */
@@ -13,15 +14,31 @@ export function allPartnerStats(db: PawtnersDb): Promise<PartnerStats[]> {
 /** Milliseconds of a day. */
 const DAY_MS = 86_400_000;
 
+/** Payments per read in paidByPartner. */
+const PAID_CHUNK = 2000;
+
 /**
  * What each partner has been paid in all (cents by partner id), for what is still owed: payments
- * have no rollup, so every payment is read, and only its partner and amount kept.
+ * have no rollup, so every payment is read, and only its partner and amount kept. The payments
+ * are read a chunk at a time, each its own short read, so the screen the owner opens next (or an
+ * edit) does not wait for all 40,000 of a big shop to be read.
  */
-export async function paidByPartner(db: PawtnersDb): Promise<Map<string, number>> {
+export async function paidByPartner(
+  db: PawtnersDb,
+  chunk = PAID_CHUNK,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  for (const p of await db.payouts.toArray())
-    out.set(p.partnerId, (out.get(p.partnerId) ?? 0) + p.amountCents);
-  return out;
+  let last: string | null = null;
+  for (;;) {
+    const rows: Payout[] = await (
+      last === null ? db.payouts.toCollection() : db.payouts.where(':id').above(last)
+    )
+      .limit(chunk)
+      .toArray();
+    for (const p of rows) out.set(p.partnerId, (out.get(p.partnerId) ?? 0) + p.amountCents);
+    if (rows.length < chunk) return out;
+    last = rows[rows.length - 1]!.id;
+  }
 }
 
 /**

@@ -1,10 +1,11 @@
 /**
  * Waiting for the owner to pause. Background reads that take long (a whole-table count, a sum over
  * every order, the daily backup) hold up the owner's next edit in IndexedDB, which runs a write
- * after the reads begun before it: such work starts when no key, pointer or wheel input has
- * reached the window for a while, not between the clicks of an edit.
+ * after the reads begun before it: such work starts when the owner has not pressed, scrolled or
+ * changed a field for a while, not between the steps of an edit.
  */
-const EVENTS = ['keydown', 'pointerdown', 'wheel'] as const;
+/** The owner at work: pressing keys or buttons, scrolling, or changing a field (typing, picking). */
+const EVENTS = ['keydown', 'pointerdown', 'wheel', 'input', 'change'] as const;
 
 /** Resolves once no input has reached the window for `ms`; never resolves once `signal` aborts. */
 export function whenOwnerIdle(ms: number, signal?: AbortSignal): Promise<void> {

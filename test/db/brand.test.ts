@@ -79,5 +79,10 @@ describe('paid by partner', () => {
       want.set(p.partnerId, (want.get(p.partnerId) ?? 0) + p.amountCents);
     expect(want.size).toBeGreaterThan(0);
     expect(await paidByPartner(db)).toEqual(want);
+    // Read in chunks of any size (one payment, a few, exactly all, more than all): the same sums.
+    const total = data.payouts.length;
+    expect(total).toBeGreaterThan(3);
+    for (const chunk of [1, 3, total, total + 1])
+      expect(await paidByPartner(db, chunk)).toEqual(want);
   });
 });

@@ -27,15 +27,18 @@ describe('whenOwnerIdle', () => {
     expect(s.done).toBe(true);
   });
 
-  it.each(['keydown', 'pointerdown', 'wheel'])('%s starts the wait again', async (type) => {
-    const s = track(whenOwnerIdle(800));
-    await vi.advanceTimersByTimeAsync(700);
-    win.dispatchEvent(new Event(type));
-    await vi.advanceTimersByTimeAsync(700);
-    expect(s.done).toBe(false);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(s.done).toBe(true);
-  });
+  it.each(['keydown', 'pointerdown', 'wheel', 'input', 'change'])(
+    '%s starts the wait again',
+    async (type) => {
+      const s = track(whenOwnerIdle(800));
+      await vi.advanceTimersByTimeAsync(700);
+      win.dispatchEvent(new Event(type));
+      await vi.advanceTimersByTimeAsync(700);
+      expect(s.done).toBe(false);
+      await vi.advanceTimersByTimeAsync(100);
+      expect(s.done).toBe(true);
+    },
+  );
 
   it('other events do not count as input', async () => {
     const s = track(whenOwnerIdle(800));
@@ -53,7 +56,13 @@ describe('whenOwnerIdle', () => {
     ac.abort();
     await vi.advanceTimersByTimeAsync(5000);
     expect(s.done).toBe(false);
-    expect(remove.mock.calls.map((c) => c[0]).sort()).toEqual(['keydown', 'pointerdown', 'wheel']);
+    expect(remove.mock.calls.map((c) => c[0]).sort()).toEqual([
+      'change',
+      'input',
+      'keydown',
+      'pointerdown',
+      'wheel',
+    ]);
   });
 
   it('an already aborted signal never resolves', async () => {
