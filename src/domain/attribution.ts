@@ -174,3 +174,109 @@ export function unknownCodes(
   }
   return [...map.values()].sort((a, b) => b.orders - a.orders || a.code.localeCompare(b.code));
 }
+
+/** One order whose credit the current codes, slugs and handles change. */
+export interface CreditMove {
+  orderId: string;
+  fromId: string | null;
+  toId: string | null;
+  attribution: Order['attribution'];
+  /** Net revenue of the order (cancelled count zero), for the preview. */
+  revenueCents: number;
+}
+
+type MovableOrder = Pick<
+  Order,
+  | 'id'
+  | 'codes'
+  | 'tags'
+  | 'note'
+  | 'partnerId'
+  | 'attribution'
+  | 'status'
+  | 'totalCents'
+  | 'refundedCents'
+>;
+
+/**
+ * The orders the partners' current codes, slugs and handles would credit differently from how
+ * they are credited now. Manual credits (the owner's, with a reason) never move.
+ */
+export function reattributionMoves(
+  orders: readonly MovableOrder[],
+  index: AttributionIndex,
+  rule: Settings['multiCodeRule'],
+): CreditMove[] {
+  const out: CreditMove[] = [];
+  for (const o of orders) {
+    if (o.attribution?.method === 'manual') continue;
+    const r = attributeOrder(o, index, rule);
+    if (r.partnerId === o.partnerId) continue;
+    out.push({
+      orderId: o.id,
+      fromId: o.partnerId,
+      toId: r.partnerId,
+      attribution: r.attribution,
+      revenueCents: o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents),
+    });
+  }
+  return out;
+}
+
+const ordersWord = (n: number) => `${n.toLocaleString('en-US')} order${n === 1 ? '' : 's'}`;
+
+/**
+ * The preview of moves in the owner's words, one line per partner that gains orders, e.g.
+ * "12 orders will move to Biscuit Bakes: 3 from unattributed, 9 from Lucy Loaf", then one per
+ * partner that loses orders to nobody. Most orders first.
+ */
+export function describeMoves(
+  moves: readonly CreditMove[],
+  nameOf: (partnerId: string) => string,
+): string[] {
+  const into = new Map<string | null, Map<string | null, number>>();
+  for (const m of moves) {
+    const from = into.get(m.toId) ?? new Map<string | null, number>();
+    from.set(m.fromId, (from.get(m.fromId) ?? 0) + 1);
+    into.set(m.toId, from);
+  }
+  const total = (from: Map<string | null, number>) => [...from.values()].reduce((a, b) => a + b, 0);
+  const gains = [...into].filter(([to]) => to !== null) as [string, Map<string | null, number>][];
+  const lines = gains
+    .sort((a, b) => total(b[1]) - total(a[1]) || nameOf(a[0]).localeCompare(nameOf(b[0])))
+    .map(([to, from]) => {
+      const parts = [...from]
+        .sort((a, b) => b[1] - a[1])
+        .map(
+          ([f, n]) =>
+            `${n.toLocaleString('en-US')} from ${f === null ? 'unattributed' : nameOf(f)}`,
+        );
+      return `${ordersWord(total(from))} will move to ${nameOf(to)}: ${parts.join(', ')}`;
+    });
+  const lost = into.get(null);
+  if (lost)
+    for (const [f, n] of [...lost].sort((a, b) => b[1] - a[1]))
+      if (f !== null)
+        lines.push(
+          `${ordersWord(n)} of ${nameOf(f)} will be unattributed (no code or referral of theirs matches any more)`,
+        );
+  return lines;
+}
+
+type KeyedPartner = Pick<Partner, 'codes' | 'referralSlug'> & {
+  accounts: Pick<Partner['accounts'][number], 'handle'>[];
+};
+
+/** Whether what credits orders to a partner (codes, slug, handles, compared as matched) differs. */
+export function matchingKeysChanged(before: KeyedPartner | null, after: KeyedPartner): boolean {
+  const keys = (p: KeyedPartner | null) =>
+    p === null
+      ? ''
+      : JSON.stringify([
+          [...new Set(p.codes.map(normalizeCode))].sort(),
+          slugKey(p.referralSlug),
+          [...new Set(p.accounts.map((a) => slugKey(a.handle)))].sort(),
+        ]);
+  const empty = keys({ codes: [], referralSlug: '', accounts: [] });
+  return keys(before ?? null) !== keys(after) && !(before === null && keys(after) === empty);
+}

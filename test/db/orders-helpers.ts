@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { PawtnersDb } from '../../src/db/db';
 import { applyOrderImport, ensureCustomerSalt, planOrderImport } from '../../src/db/orders';
-import type { Contract, Partner } from '../../src/domain/schemas';
+import type { Contract, Order, Partner } from '../../src/domain/schemas';
 import { parseCsv } from '../../src/io/csv';
 import { newCustomerSalt, withCustomerKeys } from '../../src/io/customer-key';
 import { shopifyImporter } from '../../src/io/orders-shopify';
@@ -98,4 +98,40 @@ export async function planFixture(db: PawtnersDb, name: string, now = NOW) {
 /** Plan and apply a fixture; the number of orders written and the import's undo id. */
 export async function importFixture(db: PawtnersDb, name: string, now = NOW) {
   return applyOrderImport(db, await planFixture(db, name, now), { now });
+}
+
+/** An order at `placedAtMs`, credited to `partnerId` (no attribution detail needed here). */
+export function order(
+  n: number,
+  placedAtMs: number,
+  partnerId: string | null,
+  over: Partial<Order> = {},
+) {
+  const id = `test:${String(n).padStart(4, '0')}`;
+  const o: Order = {
+    id,
+    source: 'test',
+    orderId: String(n),
+    createdAt: 0,
+    updatedAt: 0,
+    placedAt: new Date(placedAtMs).toISOString(),
+    placedAtMs,
+    currency: 'USD',
+    subtotalCents: 1000,
+    discountCents: 0,
+    shippingCents: 0,
+    taxCents: 0,
+    totalCents: 1000,
+    refundedCents: 0,
+    status: 'paid',
+    codes: [],
+    tags: [],
+    note: '',
+    partnerId,
+    attribution: partnerId ? { method: 'manual', reason: 'test' } : null,
+    customerKey: null,
+    email: null,
+    region: { country: '', province: '', city: '' },
+  };
+  return { ...o, ...over };
 }

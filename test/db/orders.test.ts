@@ -26,7 +26,7 @@ import type { Order, Settings } from '../../src/domain/schemas';
 import { customerKeyOf } from '../../src/io/customer-key';
 import { parseManualOrder, emptyManualOrder } from '../../src/io/orders-manual';
 import { dump, expectRollupsRight } from './backup-helpers';
-import { importFixture, NOW, planFixture, seedPartners } from './orders-helpers';
+import { importFixture, NOW, order, planFixture, seedPartners } from './orders-helpers';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -274,37 +274,6 @@ describe('mapping an unknown code and reassigning', () => {
     });
   });
 });
-
-/** An order at `placedAtMs`, credited to `partnerId` (no attribution detail needed here). */
-function order(n: number, placedAtMs: number, partnerId: string | null, over: Partial<Order> = {}) {
-  const id = `test:${String(n).padStart(4, '0')}`;
-  const o: Order = {
-    id,
-    source: 'test',
-    orderId: String(n),
-    createdAt: 0,
-    updatedAt: 0,
-    placedAt: new Date(placedAtMs).toISOString(),
-    placedAtMs,
-    currency: 'USD',
-    subtotalCents: 1000,
-    discountCents: 0,
-    shippingCents: 0,
-    taxCents: 0,
-    totalCents: 1000,
-    refundedCents: 0,
-    status: 'paid',
-    codes: [],
-    tags: [],
-    note: '',
-    partnerId,
-    attribution: partnerId ? { method: 'manual', reason: 'test' } : null,
-    customerKey: null,
-    email: null,
-    region: { country: '', province: '', city: '' },
-  };
-  return { ...o, ...over };
-}
 
 describe('reading orders through the indexes', () => {
   const T = Date.UTC(2024, 0, 1);

@@ -5,7 +5,10 @@ import {
   attributeOrder,
   buildAttributionIndex,
   creditFor,
+  describeMoves,
   manualCredit,
+  matchingKeysChanged,
+  reattributionMoves,
   unknownCodes,
   type AttributionPartner,
 } from '../../src/domain/attribution';
@@ -158,6 +161,100 @@ describe('manual credit and unknown codes', () => {
       // The most used spelling wins: "summerfun" twice.
       { code: 'summerfun', orders: 3, revenueCents: 3300 },
       { code: 'WOOF', orders: 1, revenueCents: 0 },
+    ]);
+  });
+});
+
+describe('re-attribution moves and their preview', () => {
+  const o = (id: string, partnerId: string | null, over: Partial<Order> = {}) => ({
+    id,
+    codes: [] as string[],
+    tags: [] as string[],
+    note: '',
+    partnerId,
+    attribution: partnerId ? { method: 'code' as const, reason: 'x' } : null,
+    status: 'paid' as const,
+    totalCents: 1000,
+    refundedCents: 0,
+    ...over,
+  });
+  it('moves only orders whose credit changes; manual credits never move', () => {
+    const moves = reattributionMoves(
+      [
+        o('a', null, { codes: ['lucy15'] }),
+        o('b', 'p-max', { codes: ['LUCY15'], refundedCents: 300 }),
+        o('c', 'p-max', { codes: ['LUCY15'], attribution: { method: 'manual', reason: 'r' } }),
+        o('d', 'p-lucy', { codes: ['LUCY15'] }),
+        o('e', 'p-pip', { note: 'utm_source: gone', status: 'cancelled' }),
+        o('f', null, { note: 'utm_source: nobody' }),
+      ],
+      index,
+      'first-code',
+    );
+    expect(moves).toEqual([
+      {
+        orderId: 'a',
+        fromId: null,
+        toId: 'p-lucy',
+        attribution: expect.anything(),
+        revenueCents: 1000,
+      },
+      {
+        orderId: 'b',
+        fromId: 'p-max',
+        toId: 'p-lucy',
+        attribution: expect.anything(),
+        revenueCents: 700,
+      },
+      { orderId: 'e', fromId: 'p-pip', toId: null, attribution: null, revenueCents: 0 },
+    ]);
+  });
+  it('knows when what credits orders changed (case and @ ignored)', () => {
+    const p = (codes: string[], referralSlug: string, handles: string[]) => ({
+      codes,
+      referralSlug,
+      accounts: handles.map((handle) => ({ handle })),
+    });
+    const base = p(['LUCY15', 'x'], 'lucy', ['@lucy.loaf']);
+    expect(matchingKeysChanged(base, p(['x', 'lucy15'], 'LUCY', ['lucy.loaf']))).toBe(false);
+    expect(matchingKeysChanged(base, p(['LUCY15'], 'lucy', ['@lucy.loaf']))).toBe(true);
+    expect(matchingKeysChanged(base, p(['LUCY15', 'x'], 'lucy_', ['@lucy.loaf']))).toBe(true);
+    expect(matchingKeysChanged(base, p(['LUCY15', 'x'], 'lucy', ['@lucy.loaf', 'l2']))).toBe(true);
+    expect(matchingKeysChanged(null, base)).toBe(true);
+    expect(matchingKeysChanged(null, p([], '', []))).toBe(false);
+  });
+
+  it('says how many orders move where, singular and plural, most first', () => {
+    const m = (toId: string | null, fromId: string | null) => ({
+      orderId: '',
+      fromId,
+      toId,
+      attribution: null,
+      revenueCents: 0,
+    });
+    const name = (id: string) => ({ a: 'Ana', b: 'Bo', c: 'Cy' })[id] ?? id;
+    expect(describeMoves([], name)).toEqual([]);
+    expect(describeMoves([m('a', null)], name)).toEqual([
+      '1 order will move to Ana: 1 from unattributed',
+    ]);
+    expect(
+      describeMoves(
+        [
+          m('b', 'a'),
+          m('a', null),
+          m('b', null),
+          m('b', null),
+          m(null, 'c'),
+          m(null, 'c'),
+          m(null, 'a'),
+        ],
+        name,
+      ),
+    ).toEqual([
+      '3 orders will move to Bo: 2 from unattributed, 1 from Ana',
+      '1 order will move to Ana: 1 from unattributed',
+      '2 orders of Cy will be unattributed (no code or referral of theirs matches any more)',
+      '1 order of Ana will be unattributed (no code or referral of theirs matches any more)',
     ]);
   });
 });

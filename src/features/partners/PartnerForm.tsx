@@ -3,6 +3,7 @@ import { href } from '../../navigation/router';
 import { ErrorPanel, PageHeader } from '../../components/ui';
 import type { Contract, Partner } from '../../domain/schemas';
 import { PartnerNotFound } from './parts';
+import { RecreditDialog } from './RecreditDialog';
 import {
   AccountsSection,
   ContractsSection,
@@ -42,6 +43,7 @@ function PartnerForm({ existing, contracts }: { existing: Partner | null; contra
             : 'A brand ambassador or a micro-affiliate: start with a name, the rest can follow.'
         }
       />
+      <RecreditDialog plan={form.recredit} onDone={form.recreditDone} />
       <form
         className="stack pf"
         noValidate

@@ -4,6 +4,8 @@ import { getDb } from '../../db/db';
 import { useSettings } from '../../hooks/data';
 import { saveErrorMessage } from '../../db/errors';
 import { PartnerValidationError, savePartner } from '../../db/partners';
+import { planReattribution, type ReattributionPlan } from '../../db/reattribute';
+import { matchingKeysChanged } from '../../domain/attribution';
 import { StaleWriteError } from '../../db/stale';
 import {
   emptyPartnerDraft,
@@ -35,6 +37,8 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
   const summaryRef = useRef<HTMLDivElement>(null);
   const staleRef = useRef<HTMLDivElement>(null);
   const slugTouched = useRef(existing !== null);
+  // Offered after a save that changed what credits orders, before leaving the form.
+  const [recredit, setRecredit] = useState<{ plan: ReattributionPlan; id: string } | null>(null);
 
   const tagOptions = useMemo(() => {
     const all = new Set<string>([...SUBTYPE_TAGS, ...settings.customTags, ...draft.tags]);
@@ -77,6 +81,10 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
       setErrors({});
       setStale(null);
       showToast({ tone: 'success', message: `${saved.name} saved` });
+      if (matchingKeysChanged(existing, saved)) {
+        const plan = await planReattribution(getDb());
+        if (plan.moves.length) return setRecredit({ plan, id: saved.id });
+      }
       navigate(`partners/${encodeURIComponent(saved.id)}`);
     } catch (e) {
       if (e instanceof PartnerValidationError) {
@@ -104,9 +112,17 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
     }
   };
 
+  /** The re-credit offer was answered: go to the saved partner. */
+  const recreditDone = () => {
+    if (recredit) navigate(`partners/${encodeURIComponent(recredit.id)}`);
+    setRecredit(null);
+  };
+
   return {
     existing,
     today,
+    recredit: recredit?.plan ?? null,
+    recreditDone,
     draft,
     errors,
     saving,
