@@ -34,7 +34,7 @@ export interface PlanProblem {
 }
 
 /** What a changed order changed in, for the preview's "Changed" count. */
-export type ChangeKind = 'refund' | 'status' | 'partner' | 'other';
+export type ChangeKind = 'refund' | 'status' | 'partner' | 'amounts' | 'other';
 
 export interface ImportPlan {
   source: string;
@@ -118,6 +118,7 @@ function kindOf(k: (typeof COMPARED)[number]): ChangeKind {
   if (k === 'refundedCents') return 'refund';
   if (k === 'status') return 'status';
   if (k === 'partnerId') return 'partner';
+  if (k.endsWith('Cents') || k === 'currency') return 'amounts';
   return 'other';
 }
 
@@ -185,6 +186,7 @@ function toOrder(
     customerKey: inc.customerKey,
     email: inc.email,
     region: inc.region,
+    fx: inc.fx,
   } satisfies Record<keyof Order, unknown>;
 }
 
@@ -219,7 +221,7 @@ export function buildImportPlan(input: {
     changed: 0,
     unattributed: 0,
     errors: input.problems.length,
-    changedBy: { refund: 0, status: 0, partner: 0, other: 0 },
+    changedBy: { refund: 0, status: 0, partner: 0, amounts: 0, other: 0 },
   };
   const names = new Map<string, string>();
   for (const m of [input.index.byCode, input.index.bySlug])

@@ -222,6 +222,18 @@ export const orderSchema = z.strictObject({
   /** Raw email, only when the owner opted in to keeping it. */
   email: z.string().max(ORDER_LIMITS.email).nullable(),
   region: z.strictObject({ country: shortText, province: shortText, city: shortText }),
+  /**
+   * Set when the owner converted the order from the file's currency at import: the file's
+   * currency, the owner's rate (brand currency per unit, as a decimal string) and the file's own
+   * total. Every amount above is then in the brand's currency.
+   */
+  fx: z
+    .strictObject({
+      from: z.string().regex(/^[A-Z]{3}$/, 'must be a 3-letter currency code'),
+      rate: z.string().regex(/^\d{1,9}(\.\d{1,6})?$/, 'must be a rate like 1.27'),
+      totalCents: cents,
+    })
+    .optional(),
 });
 export type Order = z.infer<typeof orderSchema>;
 

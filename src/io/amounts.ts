@@ -107,3 +107,26 @@ export function ambiguousMessage(label: string, raw: string, decimals: FileDecim
       : `no other amount in the file shows whether "${sep}" separates thousands or decimals`;
   return `${label} "${raw.trim()}" could be ${a}${b} or ${a}.${b}: ${why}`;
 }
+
+/** An exchange rate as the owner typed it: digits with up to 6 decimals, more than zero. */
+const RATE = /^(\d{1,9})(?:[.,](\d{1,6}))?$/;
+
+/**
+ * The owner's rate ("1.27" or "1,27": units of the brand's currency per unit of the file's) in
+ * millionths, or null when it is not a positive number with at most 6 decimals.
+ */
+export function readRate(text: string): number | null {
+  const m = RATE.exec(text.trim());
+  if (!m) return null;
+  const micro = Number(m[1]) * 1_000_000 + Number((m[2] ?? '').padEnd(6, '0'));
+  return micro > 0 ? micro : null;
+}
+
+/** Cents times a rate in millionths, rounded half away from zero, exactly (BigInt). */
+export function convertCents(cents: number, rateMicro: number): number {
+  const p = BigInt(cents) * BigInt(rateMicro);
+  const q = p / 1_000_000n;
+  const r = p % 1_000_000n;
+  const abs = r < 0n ? -r : r;
+  return Number(abs * 2n >= 1_000_000n ? q + (p < 0n ? -1n : 1n) : q);
+}

@@ -177,6 +177,7 @@ export async function withCustomerKeys(
       email: keepRawEmails && o.email ? normalizeEmail(o.email) : null,
       region: o.region,
       line: o.line,
+      fx: o.fx,
       customerKey: key,
     } satisfies Record<keyof IncomingOrder, unknown>;
   });

@@ -7,9 +7,11 @@
 import {
   AMBIGUOUS,
   ambiguousMessage,
+  convertCents,
   fileDecimals,
   markOf,
   readAmount,
+  readRate,
   type DecimalMark,
   type FileDecimals,
 } from './amounts';
@@ -46,6 +48,8 @@ export interface ParsedOrder {
   region: Order['region'];
   /** Line in the file of the order's first row. */
   line: number;
+  /** Set when the owner converted the order from the file's currency (see convertOrders). */
+  fx?: Order['fx'];
 }
 
 /** Something wrong with a row: its line in the file (1 = header) and what is wrong. */
@@ -667,5 +671,49 @@ function dedupe(codes: string[]): string[] {
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
+  });
+}
+
+/** The owner's choice for one currency of a file: convert it to the brand's at this rate. */
+export interface Conversion {
+  /** The file's currency (3 letters). */
+  from: string;
+  /** Units of the brand's currency per unit of `from`, as the owner typed it ("1.27"). */
+  rate: string;
+}
+
+/**
+ * Orders in a currency the owner chose to convert, in the brand's currency at the owner's rate:
+ * every amount converted (rounded to the cent), the rate and the file's own total kept in `fx` so
+ * the converted figures can say where they came from. Other orders are returned as they are.
+ */
+export function convertOrders(
+  orders: readonly ParsedOrder[],
+  conversions: readonly Conversion[],
+  to: string,
+): ParsedOrder[] {
+  const rates = new Map<string, { micro: number; rate: string }>();
+  for (const c of conversions) {
+    const micro = readRate(c.rate);
+    if (micro !== null && c.from !== to)
+      rates.set(c.from, { micro, rate: c.rate.trim().replace(',', '.') });
+  }
+  if (rates.size === 0) return [...orders];
+  return orders.map((o) => {
+    const r = rates.get(o.currency);
+    if (!r) return o;
+    const c = (cents: number) => convertCents(cents, r.micro);
+    return {
+      ...o,
+      currency: to,
+      subtotalCents: c(o.subtotalCents),
+      discountCents: c(o.discountCents),
+      shippingCents: c(o.shippingCents),
+      taxCents: c(o.taxCents),
+      totalCents: c(o.totalCents),
+      // Never more than the converted total, whatever the rounding.
+      refundedCents: Math.min(c(o.refundedCents), c(o.totalCents)),
+      fx: { from: o.currency, rate: r.rate, totalCents: o.totalCents },
+    };
   });
 }

@@ -116,7 +116,6 @@ test('a Windows-1252 file in another currency: read right, kept apart, totals pe
   const note = preview.getByRole('region', { name: 'Currencies' });
   await expect(note).toContainText('1 order in EUR');
   await expect(preview.getByText(/Used code|Codes: CAFÉ10/)).toBeVisible();
-  if (SHOTS) await preview.screenshot({ path: `${SHOTS}/preview-currency.png` });
   await preview.getByRole('button', { name: 'Import 1 order' }).click();
   const totals = page.getByRole('region', { name: 'Totals for the filtered orders' });
   await expect(stat(totals, 'Revenue')).toContainText('$73.55');
@@ -125,4 +124,28 @@ test('a Windows-1252 file in another currency: read right, kept apart, totals pe
   await expect(stat(totals, 'Revenue')).toHaveText('€28.00');
   await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('table', { name: 'Orders' })).toContainText('CAFÉ10');
+  await page.getByLabel('Currency').selectOption('');
+
+  // The same order again (UTF-8 with BOM this time), converted at the owner's rate.
+  await importFile(page, 'enc-utf8-bom.csv');
+  const again = page.getByRole('dialog', { name: 'Preview: enc-utf8-bom.csv' });
+  const fx = again.getByRole('region', { name: 'Currencies' });
+  await fx.getByLabel('Convert to USD at a rate').check();
+  await fx.getByRole('button', { name: 'Update the preview' }).click();
+  await expect(fx.getByRole('alert')).toHaveText(
+    'Enter the rate for EUR as a number more than 0, like 1.27.',
+  );
+  await fx.getByLabel('USD for 1 EUR').fill('1.08');
+  await fx.getByRole('button', { name: 'Update the preview' }).click();
+  await expect(
+    again.getByText('Orders in EUR converted at 1.08 USD per EUR', { exact: false }),
+  ).toBeVisible();
+  await expect(stat(again.locator('*'), 'Changed')).toHaveText('1');
+  await expect(again.getByText('1 amount change', { exact: true })).toBeVisible();
+  await expect(again.getByText(/total €28\.00 → \$30\.24/)).toBeVisible();
+  if (SHOTS) await again.screenshot({ path: `${SHOTS}/preview-convert.png` });
+  await again.getByRole('button', { name: 'Import 1 order' }).click();
+  // 73.55 + 30.24, one currency now.
+  await expect(stat(totals, 'Revenue')).toHaveText('$103.79');
+  await expect(page.getByRole('table', { name: 'Orders' })).toContainText('from €28.00 at 1.08');
 });

@@ -344,7 +344,13 @@ describe('import plan', () => {
       'status partially refunded → refunded',
       'refunded $10.70 → $42.80',
     ]);
-    expect(later.counts.changedBy).toEqual({ refund: 1, status: 1, partner: 0, other: 0 });
+    expect(later.counts.changedBy).toEqual({
+      refund: 1,
+      status: 1,
+      partner: 0,
+      amounts: 0,
+      other: 0,
+    });
     expect(later.baseVersions).toEqual({ 'shopify:#1003': 1000, 'shopify:#1009': null });
   });
 

@@ -9,10 +9,16 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildAttributionIndex } from '../../src/domain/attribution';
-import { buildImportPlan, type IncomingOrder } from '../../src/domain/import-plan';
+import { buildImportPlan, summarizePlan, type IncomingOrder } from '../../src/domain/import-plan';
+import { convertCents, readRate } from '../../src/io/amounts';
 import type { Order } from '../../src/domain/schemas';
 import { decodeText, detectEncoding, parseCsv, toCsv } from '../../src/io/csv';
-import { splitCodes, type ImportContext, type ParsedOrder } from '../../src/io/orders-common';
+import {
+  convertOrders,
+  splitCodes,
+  type ImportContext,
+  type ParsedOrder,
+} from '../../src/io/orders-common';
 import { etsyImporter, etsyItemsImporter } from '../../src/io/orders-etsy';
 import { detectImporter, guessMapping, parseWithMapping } from '../../src/io/orders-mapped';
 import { shopifyImporter } from '../../src/io/orders-shopify';
@@ -344,3 +350,82 @@ function csvRows(t: string): string[][] {
   const p = parseCsv(t);
   return [p.header, ...p.records];
 }
+
+describe('currencies: keep apart or convert at the owner’s rate', () => {
+  it('reads rates as millionths; refuses zero, negatives, words and more than 6 decimals', () => {
+    expect(readRate('1.27')).toBe(1_270_000);
+    expect(readRate('1,08')).toBe(1_080_000);
+    expect(readRate(' 278 ')).toBe(278_000_000);
+    expect(readRate('0.000001')).toBe(1);
+    for (const bad of ['0', '0.0', '-1.2', 'abc', '', '1.2345678', '1e3', '1.2.3'])
+      expect(readRate(bad)).toBeNull();
+  });
+
+  it('converts cents exactly, rounding half away from zero', () => {
+    expect(convertCents(2800, 1_080_000)).toBe(3024);
+    expect(convertCents(1, 500_000)).toBe(1); // 0.5 cent rounds up
+    expect(convertCents(1, 499_999)).toBe(0);
+    expect(convertCents(99_999_999_999, 1_234_567)).toBe(123_456_699_999); // beyond 2^53 inside
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1e9 }), fc.integer({ min: 1, max: 1e9 }), (c, r) => {
+        const exact = (c * r) / 1e6;
+        expect(Math.abs(convertCents(c, r) - exact)).toBeLessThanOrEqual(0.5 + 1e-6 * exact);
+      }),
+    );
+  });
+
+  it('converts only the chosen currency, keeps the rate and the file total on the order', () => {
+    const res = shopifyImporter.parse(parseCsv(text('enc-utf8.csv')), ctx);
+    const [eur] = convertOrders(res.orders, [{ from: 'EUR', rate: '1,08' }], 'USD');
+    // 28.00 EUR at 1.08 = 30.24 USD; 24.00 -> 25.92; 4.00 -> 4.32; 2.67 -> 2.88 (2.8836).
+    expect(eur).toMatchObject({
+      currency: 'USD',
+      totalCents: 3024,
+      subtotalCents: 2592,
+      shippingCents: 432,
+      discountCents: 288,
+      fx: { from: 'EUR', rate: '1.08', totalCents: 2800 },
+    });
+    expect(convertOrders(res.orders, [{ from: 'GBP', rate: '1.3' }], 'USD')).toEqual(res.orders);
+    expect(convertOrders(res.orders, [{ from: 'EUR', rate: 'abc' }], 'USD')).toEqual(res.orders);
+  });
+
+  it('the preview counts the orders of each currency', () => {
+    const eur = shopifyImporter.parse(parseCsv(text('enc-utf8.csv')), ctx).orders;
+    const usd = shopifyImporter.parse(parseCsv(text('shopify-stacked-codes.csv')), ctx).orders;
+    const p = plan([...usd, ...eur], []);
+    expect(summarizePlan(p, 10).currencies).toEqual([
+      { currency: 'USD', orders: 6 },
+      { currency: 'EUR', orders: 1 },
+    ]);
+  });
+});
+
+describe('what changed on re-import, in the owner’s words', () => {
+  it('names partners and money, and counts each kind of change', () => {
+    const res = shopifyImporter.parse(parseCsv(text('shopify-stacked-codes.csv')), ctx);
+    const first = plan(res.orders, []).toWrite;
+    const stored = first.map((o) =>
+      o.orderId === '#90007'
+        ? { ...o, partnerId: 'p-lucy', attribution: { method: 'code' as const, reason: 'old' } }
+        : o.orderId === '#90003'
+          ? { ...o, refundedCents: 0, status: 'paid' as const, totalCents: 4600 }
+          : o,
+    );
+    const again = plan(res.orders, stored);
+    const changes = Object.fromEntries(
+      again.entries.filter((e) => e.kind === 'changed').map((e) => [e.order.orderId, e.changes]),
+    );
+    expect(changes).toEqual({
+      '#90003': ['total $46.00 → $45.00'],
+      '#90007': ['partner Lucy Paws → no partner'],
+    });
+    expect(again.counts.changedBy).toEqual({
+      refund: 0,
+      status: 0,
+      partner: 1,
+      amounts: 1,
+      other: 0,
+    });
+  });
+});

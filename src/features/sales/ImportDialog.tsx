@@ -4,7 +4,9 @@ import { useSettings } from '../../hooks/data';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
 import { formatMoney } from '../../domain/money';
+import { readRate } from '../../io/amounts';
 import { MAPPABLE_FIELDS } from '../../io/orders-common';
+import type { Order } from '../../domain/schemas';
 import { guessMapping, mappingFromChoices, mappingProblems } from '../../io/orders-mapped';
 import { SAVING } from './import-protocol';
 import type { useOrderImport } from './useOrderImport';
@@ -213,7 +215,11 @@ function PreviewStep({ flow }: { flow: Flow }) {
           </ul>
         </ErrorPanel>
       ) : null}
-      <CurrencyNote currencies={plan.currencies} brand={settings.currency} />
+      <CurrencyChoice
+        key={JSON.stringify(state.conversions)}
+        flow={flow}
+        brand={settings.currency}
+      />
       {plan.warnings.total > 0 ? (
         <section className="sales-warnings" aria-label="Worth checking">
           <h3>Worth checking ({plural(plan.warnings.total, 'line')})</h3>
@@ -243,7 +249,7 @@ function PreviewStep({ flow }: { flow: Flow }) {
         title="New orders"
         entries={fresh}
         render={(e) =>
-          `${money(e.order.totalCents, e.order.currency)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
+          `${money(e.order.totalCents, e.order.currency)}${fxText(e.order, money)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
         }
       />
     </Dialog>
@@ -251,20 +257,90 @@ function PreviewStep({ flow }: { flow: Flow }) {
 }
 
 /**
- * Orders in another currency than the brand's are kept in their own currency: the preview says
- * so before anything is saved.
+ * Orders in another currency than the brand's: the preview says so, and the owner chooses for
+ * each currency to keep it apart (totals per currency) or convert it at a rate they enter (stored
+ * on each converted order and shown beside its amounts). A choice re-reads the file.
  */
-function CurrencyNote(props: { currencies: PlanSummary['currencies']; brand: string }) {
-  const other = props.currencies.filter((c) => c.currency !== props.brand);
-  if (other.length === 0) return null;
-  const list = other.map((c) => `${plural(c.orders, 'order')} in ${c.currency}`).join(', ');
+function CurrencyChoice(props: { flow: Flow; brand: string }) {
+  const state = props.flow.state as Extract<Flow['state'], { step: 'preview' }>;
+  const applied = new Map(state.conversions.map((c) => [c.from, c.rate]));
+  const counts = state.plan.currencies.filter((c) => c.currency !== props.brand);
+  const currencies = [...new Set([...counts.map((c) => c.currency), ...applied.keys()])];
+  const [rates, setRates] = useState<Record<string, string>>(() => Object.fromEntries(applied));
+  const [convert, setConvert] = useState<Record<string, boolean>>(() =>
+    Object.fromEntries(currencies.map((c) => [c, applied.has(c)])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  if (currencies.length === 0) return null;
+  const apply = () => {
+    const chosen = currencies.filter((c) => convert[c]);
+    const bad = chosen.find((c) => readRate(rates[c] ?? '') === null);
+    if (bad) {
+      setError(`Enter the rate for ${bad} as a number more than 0, like 1.27.`);
+      return;
+    }
+    setError(null);
+    void props.flow.convert(chosen.map((c) => ({ from: c, rate: rates[c]!.trim() })));
+  };
   return (
     <section className="sales-warnings" aria-label="Currencies">
       <h3>Not in your brand&apos;s currency ({props.brand})</h3>
-      <p>
-        {list}. They are kept in their own currency: Sales totals show each currency on its own line
-        and never add them together.
-      </p>
+      {counts.length > 0 ? (
+        <p>
+          {counts.map((c) => `${plural(c.orders, 'order')} in ${c.currency}`).join(', ')}. Kept
+          apart, Sales totals show each currency on its own line and never add them together.
+        </p>
+      ) : null}
+      {[...applied].map(([from, rate]) => (
+        <p key={from}>
+          Orders in {from} converted at {rate} {props.brand} per {from} (the rate is stored with
+          each order and shown beside its amounts).
+        </p>
+      ))}
+      {currencies.map((c) => (
+        <fieldset key={c} className="sales-fx">
+          <legend>Orders in {c}</legend>
+          <label>
+            <input
+              type="radio"
+              name={`fx-${c}`}
+              checked={!convert[c]}
+              onChange={() => setConvert({ ...convert, [c]: false })}
+            />{' '}
+            Keep apart in {c}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name={`fx-${c}`}
+              checked={convert[c] === true}
+              onChange={() => setConvert({ ...convert, [c]: true })}
+            />{' '}
+            Convert to {props.brand} at a rate
+          </label>
+          {convert[c] ? (
+            <span className="field">
+              <label htmlFor={`fx-rate-${c}`}>
+                {props.brand} for 1 {c}
+              </label>
+              <input
+                id={`fx-rate-${c}`}
+                inputMode="decimal"
+                value={rates[c] ?? ''}
+                onChange={(e) => setRates({ ...rates, [c]: e.target.value })}
+              />
+            </span>
+          ) : null}
+        </fieldset>
+      ))}
+      {error ? (
+        <p role="alert" className="sales-fx-error">
+          {error}
+        </p>
+      ) : null}
+      <button type="button" className="btn btn-small" onClick={apply}>
+        Update the preview
+      </button>
     </section>
   );
 }
@@ -279,12 +355,18 @@ function changedHint(counts: PlanSummary['counts']): string | undefined {
   if (counts.changed === 0) return undefined;
   const by = counts.changedBy;
   const parts = [
-    by.refund > 0 ? `${by.refund} refund${by.refund === 1 ? '' : 's'}` : '',
-    by.status > 0 ? `${by.status} status` : '',
-    by.partner > 0 ? `${by.partner} partner credit${by.partner === 1 ? '' : 's'}` : '',
-    by.other > 0 ? `${by.other} other detail${by.other === 1 ? '' : 's'}` : '',
+    by.refund > 0 ? plural(by.refund, 'refund') : '',
+    by.status > 0 ? plural(by.status, 'status change') : '',
+    by.partner > 0 ? plural(by.partner, 'partner credit') : '',
+    by.amounts > 0 ? plural(by.amounts, 'amount change') : '',
+    by.other > 0 ? plural(by.other, 'other change') : '',
   ];
-  return parts.filter((p) => p !== '').join(', ');
+  return parts.filter((p) => p !== '').join(' · ');
+}
+
+/** Where a converted amount came from (" (from €28.00 at 1.08)"), or nothing. */
+function fxText(o: Order, money: (c: number, cur: string) => string): string {
+  return o.fx ? ` (from ${money(o.fx.totalCents, o.fx.from)} at ${o.fx.rate})` : '';
 }
 
 /** Discounts that are not codes, shown apart ("· discount without a code: Seller discount"). */

@@ -109,6 +109,11 @@ export function OrdersTable(props: {
                 </span>
                 <span role="cell" className="num">
                   {formatMoney(o.totalCents, o.currency, props.locale)}
+                  {o.fx ? (
+                    <span className="muted sales-small sales-fx-from">
+                      from {formatMoney(o.fx.totalCents, o.fx.from, props.locale)} at {o.fx.rate}
+                    </span>
+                  ) : null}
                 </span>
                 <span role="cell" className="num">
                   {o.refundedCents > 0

@@ -5,6 +5,7 @@
  * preview summary and the result.
  */
 import type { IncomingOrder, PlanProblem, PlanSummary } from '../../domain/import-plan';
+import type { Conversion } from '../../io/orders-common';
 
 /** The progress label while the confirmed import is written ("Saving orders: 12,000 of 100,000"). */
 export const SAVING = 'Saving orders';
@@ -22,6 +23,8 @@ export interface ParseRequest {
   keepRawEmails: boolean;
   /** For files of no known format: the source name and the owner's column mapping. */
   mapping: { source: string; columns: Record<string, string> } | null;
+  /** Currencies of the file the owner chose to convert to the brand's, at their rates. */
+  conversions: Conversion[];
 }
 
 export interface ApplyRequest {

@@ -11,7 +11,7 @@ import { withImportMapping } from '../../domain/import-mappings';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
 import { decodeText, parseCsv } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
-import type { ImportResult } from '../../io/orders-common';
+import { convertOrders, type ImportResult } from '../../io/orders-common';
 import { detectImporter, notCsvReason, parseWithMapping } from '../../io/orders-mapped';
 import {
   PREVIEW_LIMIT,
@@ -76,7 +76,9 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
   if (typeof read === 'string') return read;
   const { res, formatLabel, keepStored } = read;
   post({ type: 'progress', label: 'Checking orders', done: 0, total: 1 });
-  const orders = await withCustomerKeys(res.orders, req.salt, req.keepRawEmails);
+  // Currencies the owner chose to convert, at the owner's rates (kept on each order as `fx`).
+  const parsed = convertOrders(res.orders, req.conversions, req.defaultCurrency);
+  const orders = await withCustomerKeys(parsed, req.salt, req.keepRawEmails);
   return {
     source: res.source,
     formatLabel,

@@ -6,6 +6,7 @@ import { ensureCustomerSalt } from '../../db/orders';
 import type { PlanSummary } from '../../domain/import-plan';
 import { safeCurrency, safeTimeZone } from '../../domain/intl';
 import { newCustomerSalt } from '../../io/customer-key';
+import type { Conversion } from '../../io/orders-common';
 import { openFileBlob } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 import type { ImportMessage, ImportRequest, ParseRequest } from './import-protocol';
@@ -26,6 +27,8 @@ export type ImportState =
       rowCount: number;
       plan: PlanSummary;
       remember: { source: string; mapping: Record<string, string> } | undefined;
+      /** The currencies converted in this preview, at the owner's rates. */
+      conversions: Conversion[];
     }
   | { step: 'failed'; fileName: string; messages: string[] };
 
@@ -49,6 +52,8 @@ export function useOrderImport() {
   const dismissToast = useUi((s) => s.dismissToast);
   /** The last import's result toast: a new import replaces it, so the message shown is its own. */
   const lastToast = useRef<number | null>(null);
+  /** The mapping of the file being previewed, so a currency choice re-reads it the same way. */
+  const lastMapping = useRef<ParseRequest['mapping']>(null);
 
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
@@ -60,9 +65,10 @@ export function useOrderImport() {
   useEffect(() => () => spare.current?.terminate(), []);
 
   const runWorker = useCallback(
-    async (mapping: ParseRequest['mapping']) => {
+    async (mapping: ParseRequest['mapping'], conversions: Conversion[] = []) => {
       const f = file.current;
       if (!f) return;
+      lastMapping.current = mapping;
       stopWorker();
       setState({ step: 'working', fileName: f.name, label: 'Reading file', done: 0, total: 1 });
       const w = spare.current ?? newImportWorker();
@@ -90,6 +96,7 @@ export function useOrderImport() {
               rowCount: m.rowCount,
               plan: m.summary,
               remember,
+              conversions,
             });
             return;
           case 'applied': {
@@ -160,6 +167,7 @@ export function useOrderImport() {
         salt: settings.customerSalt,
         keepRawEmails: settings.keepRawEmails,
         mapping,
+        conversions,
       };
       w.postMessage(req);
     },
@@ -199,5 +207,11 @@ export function useOrderImport() {
     await done;
   }, [state]);
 
-  return { state, start, cancel, confirm, mapColumns: runWorker };
+  /** Read the file again with these currencies converted (the preview then shows the result). */
+  const convert = useCallback(
+    (conversions: Conversion[]) => runWorker(lastMapping.current, conversions),
+    [runWorker],
+  );
+
+  return { state, start, cancel, confirm, mapColumns: runWorker, convert };
 }
