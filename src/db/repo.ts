@@ -10,13 +10,20 @@ import { deferRollups, finishRollups } from './rollups';
 export { newId } from './ids';
 
 /** The stored settings row (undefined when the database is new). */
-export function storedSettings(db: PawtnersDb): Promise<Settings | undefined> {
-  return db.settings.get(SETTINGS_ID);
+export async function storedSettings(db: PawtnersDb): Promise<Settings | undefined> {
+  const row = await db.settings.get(SETTINGS_ID);
+  return row && withNewFields(row);
+}
+
+/** A row written before a field existed (theme, logo, reminders) reads with that field's default. */
+function withNewFields(row: Settings): Settings {
+  return { ...defaultSettings(row.createdAt), ...row };
 }
 
 /** The settings row, or defaults when the database is new. */
 export async function readSettings(db: PawtnersDb): Promise<Settings> {
-  return (await db.settings.get(SETTINGS_ID)) ?? defaultSettings(Date.now());
+  const row = await db.settings.get(SETTINGS_ID);
+  return row ? withNewFields(row) : defaultSettings(Date.now());
 }
 
 /**

@@ -101,5 +101,8 @@ export function defaultSettings(now: number): Settings {
     customTags: [],
     importMappings: [],
     lastExportAt: null,
+    theme: 'system',
+    logoDataUrl: '',
+    desktopReminders: false,
   };
 }

@@ -329,6 +329,24 @@ export const settingsSchema = z.strictObject({
   customTags: z.array(z.string().min(1).max(60)).max(200),
   importMappings,
   lastExportAt: epochMs.nullable(),
+  // Fields added after 0.1.0 take their default when a backup or a stored row lacks them.
+  /** Colour theme: follow the system, or always light or dark. */
+  theme: z.enum(['system', 'light', 'dark']).default('system'),
+  /** Brand logo for the infographic: a PNG, JPEG or SVG data URL (at most ~200 kB), or ''. */
+  logoDataUrl: z
+    .union([
+      z.literal(''),
+      z
+        .string()
+        .max(280_000, 'is too large (keep the logo under 200 kB)')
+        .regex(
+          /^data:image\/(png|jpeg|svg\+xml);base64,[A-Za-z0-9+/=]+$/,
+          'is not a PNG, JPEG or SVG image',
+        ),
+    ])
+    .default(''),
+  /** Desktop notifications for content due and payouts owed (Electron only; opt-in). */
+  desktopReminders: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -340,7 +358,11 @@ export type Settings = z.infer<typeof settingsSchema>;
  * always restorable.
  */
 export function repairSettings(row: unknown): Settings {
-  if (settingsSchema.safeParse(row).success && Array.isArray((row as Settings).importMappings))
+  if (
+    settingsSchema.safeParse(row).success &&
+    Array.isArray((row as Settings).importMappings) &&
+    hasEveryField(row as Record<string, unknown>)
+  )
     return row as Settings;
   const given = typeof row === 'object' && row !== null ? (row as Record<string, unknown>) : {};
   const fallback = defaultSettings(0) as unknown as Record<string, unknown>;
@@ -348,10 +370,16 @@ export function repairSettings(row: unknown): Settings {
   for (const [key, rule] of Object.entries(settingsSchema.shape)) {
     const value = Object.hasOwn(given, key) ? given[key] : undefined;
     if (key === 'importMappings') out[key] = normalizeImportMappings(value);
-    else out[key] = rule.safeParse(value).success ? value : fallback[key];
+    // A missing field (one added after the row was written) takes its default too.
+    else out[key] = value !== undefined && rule.safeParse(value).success ? value : fallback[key];
   }
   out.id = SETTINGS_ID;
   return out as Settings;
+}
+
+/** Whether a row holds every settings field (fields with defaults may be missing and still pass). */
+export function hasEveryField(row: Record<string, unknown>): boolean {
+  return Object.keys(settingsSchema.shape).every((k) => row[k] !== undefined);
 }
 
 /** Tables whose deletions are recorded (all but the one settings row). */

@@ -16,6 +16,7 @@ import {
 import { formatMoney } from '../../src/domain/money';
 import {
   defaultSettings,
+  hasEveryField,
   repairSettings,
   settingsSchema,
   TABLE_NAMES,
@@ -264,13 +265,18 @@ describe('backups and bad settings', () => {
           const repaired = repairSettings(row);
           expect(settingsSchema.safeParse(repaired).success).toBe(true);
           expect(Array.isArray(repaired.importMappings)).toBe(true);
-          if (settingsSchema.safeParse(row).success && Array.isArray(row.importMappings))
+          if (
+            settingsSchema.safeParse(row).success &&
+            Array.isArray(row.importMappings) &&
+            hasEveryField(row)
+          )
             expect(repaired).toBe(row);
           // Fields that were fine are kept.
           for (const k of Object.keys(settingsSchema.shape) as (keyof Settings)[])
             if (
               k !== 'importMappings' &&
               k !== 'id' &&
+              row[k] !== undefined &&
               settingsSchema.shape[k].safeParse(row[k]).success
             )
               expect(repaired[k]).toEqual(row[k]);
@@ -280,5 +286,11 @@ describe('backups and bad settings', () => {
     );
     for (const junk of [null, undefined, 5, 'settings', []])
       expect(repairSettings(junk)).toEqual(defaultSettings(0));
+    // A row written before theme, logo and reminders existed reads with their defaults.
+    const old: Record<string, unknown> = { ...defaultSettings(1), brandName: 'Old' };
+    delete old.theme;
+    delete old.logoDataUrl;
+    delete old.desktopReminders;
+    expect(repairSettings(old)).toEqual({ ...defaultSettings(1), brandName: 'Old' });
   });
 });

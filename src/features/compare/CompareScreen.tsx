@@ -18,6 +18,7 @@ import {
 } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
 import { formatPeriod } from './formatPeriod';
+import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
 
 // chart.js and the charts load in their own chunk, after the figures are on screen; the growth
@@ -133,6 +134,9 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
         <InfographicView c={comparison} settings={settings} periodLabel={periodLabel} />
       ) : (
         <>
+          <p className="compare-verdict" data-testid="verdict">
+            {verdictSentence(comparison.kinds, settings, periodLabel)}
+          </p>
           <div className="compare-table-wrap card">
             <ComparisonTable
               groups={view === 'subtype' ? [...kinds, ...comparison.subtypes] : kinds}
