@@ -120,6 +120,7 @@ function pageInstruments() {
     containerLast: null,
     watchProgress: false,
     progressSeen: false,
+    phases: [],
     heapPeak: 0,
     heapPeakAll: 0,
     longTasks: [],
@@ -143,8 +144,13 @@ function pageInstruments() {
       if (T.container && !inContainer && T.container.contains(r.target)) inContainer = true;
     }
     if (inContainer) T.containerLast = b;
-    if (T.watchProgress && !T.progressSeen)
-      T.progressSeen = document.querySelector('progress, [role="progressbar"]') !== null;
+    if (T.watchProgress) {
+      const bar = document.querySelector('progress, [role="progressbar"]');
+      if (bar) T.progressSeen = true;
+      // Each phase a progress bar names (its label), with when it first showed.
+      const label = bar?.getAttribute('aria-label') ?? null;
+      if (label !== null && T.phases.at(-1)?.[0] !== label) T.phases.push([label, b.t]);
+    }
   }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
   for (const type of ['click', 'drop', 'keydown', 'change', 'input'])
     window.addEventListener(
@@ -213,6 +219,7 @@ async function arm(page, startOn = ['click'], opts = {}) {
       T.containerLast = null;
       T.watchProgress = watchProgress;
       T.progressSeen = false;
+      T.phases = [];
       T.heapPeak = 0;
       if (window.__pawtnersDbTrace) window.__pawtnersDbTrace.length = 0;
     },
@@ -265,7 +272,7 @@ async function timed(
   for (const t of targets) at = Math.max(at, await shownAt(page, t.first()));
   const s = await page.evaluate(() => {
     const T = window.__bt;
-    return { t0: T.t0, progressSeen: T.progressSeen, heapPeak: T.heapPeak };
+    return { t0: T.t0, progressSeen: T.progressSeen, heapPeak: T.heapPeak, phases: T.phases };
   });
   await disarm(page);
   if (s.t0 === undefined) throw new Error(`no ${startOn.join('/')} event reached the page`);
@@ -278,6 +285,8 @@ async function timed(
     t0: s.t0,
     end: at,
     progressSeen: s.progressSeen,
+    // [label, ms from the input to when it first showed] of each progress phase
+    phases: s.phases.map(([label, t]) => [label, Math.round(t - s.t0)]),
     heapPeakMb: Math.round(s.heapPeak / 2 ** 20),
   };
 }
@@ -923,6 +932,7 @@ await step('backup restore (UI)', async () => {
   m.restoreUiReadValidatePreviewMs = a.ms;
   m.restoreUiWriteMs = b.ms;
   m.restoreUiMs = a.ms + b.ms;
+  m.restoreUiPhases = { check: a.phases, write: b.phases };
   m.restoreUiWallMs = a.wallMs + b.wallMs;
   m.restoreProgressShown = a.progressSeen || b.progressSeen;
   m.restoreHeapPeakMb = Math.max(a.heapPeakMb, b.heapPeakMb);

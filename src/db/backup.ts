@@ -5,7 +5,7 @@
  * transaction that records an undo log, writes, and keeps the rollups right). Inside it we await
  * only Dexie calls: any other await would end the transaction early.
  */
-import { buildAllStats } from '../domain/stats';
+import { buildAllStats, type PartnerStats } from '../domain/stats';
 import {
   defaultSettings,
   SETTINGS_ID,
@@ -30,7 +30,7 @@ import {
 import { WRITE_ALL_TABLES, type PawtnersDb } from './db';
 import { setTxFlags } from './core';
 import { deferRollups, finishRollups } from './rollups';
-import { applyUndo, latestUndo, UndoRecorder, type UndoRecord } from './undo';
+import { applyUndo, dropLog, latestUndo, undoFileOf, UndoRecorder, type UndoRecord } from './undo';
 import { storageError } from './errors';
 import { rowSignature } from '../domain/row-signature';
 
@@ -56,7 +56,12 @@ export interface BackupSink {
 
 /** Hand every stored row to `sink`, in one read transaction (a consistent copy). */
 export async function readBackupRows(db: PawtnersDb, sink: BackupSink): Promise<BackupCounts> {
-  return db.transaction('r', [...TABLE_NAMES], async () => {
+  return db.transaction('r', [...TABLE_NAMES], () => sendRows(db, sink));
+}
+
+/** readBackupRows inside the caller's transaction (which must cover every table). */
+async function sendRows(db: PawtnersDb, sink: BackupSink): Promise<BackupCounts> {
+  {
     const counts = {} as BackupCounts;
     for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
     sink.begin(counts);
@@ -79,7 +84,17 @@ export async function readBackupRows(db: PawtnersDb, sink: BackupSink): Promise<
       sink.endTable(t);
     }
     return counts;
-  });
+  }
+}
+
+/**
+ * Builds the copy a Replace keeps for Undo as one backup file (the caller builds the text with
+ * src/io/backup.ts): one record instead of a copy of every row, which would cost as much again as
+ * the restore's own writing.
+ */
+export interface CopySink extends BackupSink {
+  /** The file, once every table has gone through. */
+  finish(): Blob;
 }
 
 /** Remember when the owner last exported (bookkeeping: it does not count as an edit). */
@@ -176,6 +191,11 @@ export interface ImportOptions {
   onProgress?: (label: string, done: number, total: number) => void;
   /** Called after each table is written (tests use it to fail mid-import). */
   onTableWritten?: (table: TableName) => void;
+  /**
+   * Replace only: keep what is stored for Undo as one backup file built by this sink, rather than
+   * as copies of every row. undoImport then needs `readFile` to read it back.
+   */
+  keepCopy?: () => CopySink;
 }
 
 export interface ImportResult {
@@ -206,6 +226,39 @@ async function writeInChunks(table: ReturnType<typeof rowsOf>, rows: readonly An
 }
 
 /**
+ * Replace: clear and write every table, then the rollups (built before from the rows), inside
+ * the caller's transaction (with deletion records off and the rollups deferred).
+ */
+async function writeAll(
+  db: PawtnersDb,
+  plan: ImportPlan,
+  stats: PartnerStats[],
+  progress: (label: string) => void,
+  opts: Pick<ImportOptions, 'onTableWritten'> = {},
+): Promise<void> {
+  for (const t of TABLE_NAMES) {
+    progress('Writing');
+    await rowsOf(db, t).clear();
+    await writeInChunks(rowsOf(db, t), plan.writes[t] as AnyRow[]);
+    opts.onTableWritten?.(t);
+  }
+  await finishRollups({ discard: true });
+  await db.partnerStats.clear();
+  await db.partnerStats.bulkPut(stats);
+}
+
+/** The rollups of a backup's rows alone (what a Replace leaves). */
+function statsOf(data: BackupData): PartnerStats[] {
+  return buildAllStats(
+    data.partners.map((p) => p.id),
+    data.orders,
+    data.contentItems,
+    data.contracts,
+    data.settings[0]?.timeZone ?? defaultSettings(0).timeZone,
+  );
+}
+
+/**
  * Import a validated backup in one transaction: an undo log of what it changes, then (Replace)
  * clear and write every table or (Merge) write the newer rows and carry deletions over; the
  * rollups are kept right. If anything throws, IndexedDB rolls all of it back. BulkErrors are not
@@ -218,16 +271,7 @@ export async function applyImport(
   opts: ImportOptions,
 ): Promise<ImportResult> {
   // Replace: the rollups follow from the backup alone, so build them before the transaction.
-  const replaceStats =
-    mode === 'replace'
-      ? buildAllStats(
-          data.partners.map((p) => p.id),
-          data.orders,
-          data.contentItems,
-          data.contracts,
-          data.settings[0]?.timeZone ?? defaultSettings(0).timeZone,
-        )
-      : null;
+  const replaceStats = mode === 'replace' ? statsOf(data) : null;
   const total = TABLE_NAMES.length * 2;
   const progress = (label: string, done: number) => opts.onProgress?.(label, done, total);
   try {
@@ -240,27 +284,35 @@ export async function applyImport(
         setTxFlags({ noDeletionRecords: true });
         // Every row is read once, for the undo log; what is stored is known from that read.
         const local = emptyLocal();
-        for (const t of TABLE_NAMES) {
-          progress('Keeping a copy for Undo', step++);
-          const seen = (rows: readonly { id: string }[]) => local.add(t, rows as AnyRow[]);
-          if (t === 'deletions') await rec.captureWhole(t, seen);
-          else
-            await rec.captureTable(
-              t,
-              data[t].map((r) => r.id),
-              seen,
-            );
-        }
+        if (opts.keepCopy) {
+          const copy = opts.keepCopy();
+          await sendRows(db, {
+            begin: (c) => copy.begin(c),
+            startTable: (t) => {
+              progress('Keeping a copy for Undo', step++);
+              copy.startTable(t);
+            },
+            rows: (t, rows) => {
+              local.add(t, rows as AnyRow[]);
+              return copy.rows(t, rows);
+            },
+            endTable: (t) => copy.endTable(t),
+          });
+          rec.keepFile(copy.finish());
+        } else
+          for (const t of TABLE_NAMES) {
+            progress('Keeping a copy for Undo', step++);
+            const seen = (rows: readonly { id: string }[]) => local.add(t, rows as AnyRow[]);
+            if (t === 'deletions') await rec.captureWhole(t, seen);
+            else
+              await rec.captureTable(
+                t,
+                data[t].map((r) => r.id),
+                seen,
+              );
+          }
         plan = planImport('replace', local.index, [], data, '', local.sameAsLocal);
-        for (const t of TABLE_NAMES) {
-          progress('Writing', step++);
-          await rowsOf(db, t).clear();
-          await writeInChunks(rowsOf(db, t), plan.writes[t] as AnyRow[]);
-          opts.onTableWritten?.(t);
-        }
-        await finishRollups({ discard: true });
-        await db.partnerStats.clear();
-        await db.partnerStats.bulkPut(replaceStats!);
+        await writeAll(db, plan, replaceStats!, (label) => progress(label, step++), opts);
       } else {
         // Planned again here, not reused from the preview, so edits made since are respected.
         const local = await readLocal(db);
@@ -302,16 +354,44 @@ export async function applyImport(
 
 /**
  * Put the database back as it was before an import (one transaction), then drop that undo log.
- * Returns the row counts after.
+ * Returns the row counts after. A Replace that kept its copy as a backup file (keepCopy) is put
+ * back from that file, read by `readFile` (src/io parses it; this layer does not).
  */
-export async function undoImport(db: PawtnersDb, undoId: string): Promise<BackupCounts> {
+export async function undoImport(
+  db: PawtnersDb,
+  undoId: string,
+  opts: {
+    readFile?: (file: Blob) => Promise<BackupData>;
+    onProgress?: (label: string, done: number, total: number) => void;
+  } = {},
+): Promise<BackupCounts> {
+  const counted = async () => {
+    const counts = {} as BackupCounts;
+    for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
+    return counts;
+  };
+  const gone = () => new ImportError('That import can no longer be undone; nothing was changed.');
   try {
+    const file = await undoFileOf(db, undoId);
+    if (!file)
+      return await db.transaction('rw', [...WRITE_ALL_TABLES], async () => {
+        if (!(await applyUndo(db, undoId))) throw gone();
+        return counted();
+      });
+    if (!opts.readFile) throw new ImportError('This import is undone from the Backups card.');
+    const data = await opts.readFile(file);
+    const stats = statsOf(data);
+    const plan = planImport('replace', emptyLocal().index, [], data, '', () => false);
+    let step = 0;
     return await db.transaction('rw', [...WRITE_ALL_TABLES], async () => {
-      if (!(await applyUndo(db, undoId)))
-        throw new ImportError('That import can no longer be undone; nothing was changed.');
-      const counts = {} as BackupCounts;
-      for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
-      return counts;
+      if (!(await db.undoLog.get(undoId))) throw gone();
+      setTxFlags({ noDeletionRecords: true });
+      deferRollups();
+      await writeAll(db, plan, stats, (label) =>
+        opts.onProgress?.(label, step++, TABLE_NAMES.length),
+      );
+      await dropLog(db, undoId);
+      return counted();
     });
   } catch (e) {
     throw toImportError(e);

@@ -28,6 +28,8 @@ export interface UndoEntry {
   previous: unknown[];
   /** The whole table is put back as `previous` (cleared first). */
   whole?: boolean;
+  /** A Replace's copy of everything, as one backup file (table '*'; see keepFile). */
+  file?: Blob;
 }
 
 /** Undo logs kept (older ones are dropped when a new import is recorded). */
@@ -103,6 +105,15 @@ export class UndoRecorder {
     this.entries.push({ table, added: [], previous: rows, whole: true });
   }
 
+  /**
+   * Everything stored, as one backup file (a Replace's copy, built by the caller): Undo puts the
+   * whole database back from it (undoImport in src/db/backup.ts).
+   */
+  keepFile(file: Blob): void {
+    if (this.entries.length) throw new Error('a log keeps either rows or one file');
+    this.entries.push({ table: '*', added: [], previous: [], file });
+  }
+
   /** Store the log; returns its id. Drops the oldest logs beyond UNDO_LOGS_KEPT. */
   async save(reason: string, now: number): Promise<string> {
     const undoId = newId();
@@ -124,9 +135,15 @@ export class UndoRecorder {
   }
 }
 
-async function dropLog(db: PawtnersDb, undoId: string): Promise<void> {
+export async function dropLog(db: PawtnersDb, undoId: string): Promise<void> {
   await db.undoRows.where('undoId').equals(undoId).delete();
   await db.undoLog.delete(undoId);
+}
+
+/** The backup file an undo log keeps instead of rows (a Replace's copy), or null. */
+export async function undoFileOf(db: PawtnersDb, undoId: string): Promise<Blob | null> {
+  // Such a log is that one piece (keepFile), so its first piece tells.
+  return (await db.undoRows.get(`${undoId}~1`))?.file ?? null;
 }
 
 /** The newest undo log, if any (for "Undo import"). */
@@ -147,6 +164,7 @@ export async function applyUndo(db: PawtnersDb, undoId: string): Promise<boolean
   const entries = (await db.undoRows.where('undoId').equals(undoId).toArray()).sort(
     (a, b) => Number(a.id.slice(a.id.indexOf('~') + 1)) - Number(b.id.slice(b.id.indexOf('~') + 1)),
   );
+  if (entries.some((e) => e.file)) throw new Error('this undo log keeps a backup file');
   const wholes = entries.filter((e) => e.whole);
   for (const e of entries.filter((x) => !x.whole)) {
     const t = db.table(e.table);

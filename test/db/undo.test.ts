@@ -14,7 +14,12 @@ import { UNDO_LOGS_KEPT } from '../../src/db/undo';
 import type { BackupData } from '../../src/domain/backup-plan';
 import { generateSampleData } from '../../src/domain/sample-data';
 import type { Deletion } from '../../src/domain/schemas';
-import { exportBackupText, importBackupText } from '../../src/features/settings/backup-file';
+import {
+  backupCopySink,
+  backupDataOf,
+  exportBackupText,
+  importBackupText,
+} from '../../src/features/settings/backup-file';
 import { buildBackupText, parseBackup } from '../../src/io/backup';
 import { expectRollupsRight } from './backup-helpers';
 import { planFixture, seedPartners } from './orders-helpers';
@@ -101,6 +106,45 @@ describe('undo of an import gives back the same export, byte for byte', () => {
     expect(await exportNow()).toBe(before);
     await expectRollupsRight(db);
     await expect(undoImport(db, undoId)).rejects.toBeInstanceOf(ImportError);
+  });
+
+  it('Replace that keeps its copy as one backup file (as the Backups card does)', async () => {
+    await seed();
+    const before = await exportNow();
+    const other = generateSampleData('2026-06-01', NOW + 80 * DAY, 7);
+    const text = buildBackupText({ ...other, deletions: [] }, '0.1.0', NOW + 80 * DAY);
+    const progress: string[] = [];
+    const { undoId } = await importBackupText(db, text, 'replace', {
+      now: NOW + 81 * DAY,
+      reason: 'Before restoring other.json',
+      keepCopy: () => backupCopySink({ appVersion: '0.1.0', now: NOW + 81 * DAY }),
+      onProgress: (label) => progress.push(label),
+    });
+    expect(progress).toContain('Keeping a copy for Undo');
+    // One piece: the file, not a copy of every row.
+    const pieces = await db.undoRows.where('undoId').equals(undoId).toArray();
+    expect(pieces).toHaveLength(1);
+    expect(pieces[0]!.previous).toEqual([]);
+    expect(pieces[0]!.file).toBeInstanceOf(Blob);
+    expect(await exportNow()).not.toBe(before);
+    await expectRollupsRight(db);
+
+    // Without a reader for the file, nothing happens.
+    await expect(undoImport(db, undoId)).rejects.toBeInstanceOf(ImportError);
+    expect(await exportNow()).not.toBe(before);
+    // A reader that fails (a damaged copy) changes nothing either.
+    await expect(
+      undoImport(db, undoId, { readFile: () => Promise.reject(new Error('damaged')) }),
+    ).rejects.toThrow(/damaged/);
+    expect(await db.undoLog.get(undoId)).toBeDefined();
+
+    const readFile = async (file: Blob) => backupDataOf(await file.text());
+    const counts = await undoImport(db, undoId, { readFile });
+    expect(counts.orders).toBe(parsedData(before).orders.length);
+    expect(await exportNow()).toBe(before);
+    await expectRollupsRight(db);
+    expect(await db.undoRows.where('undoId').equals(undoId).count()).toBe(0);
+    await expect(undoImport(db, undoId, { readFile })).rejects.toBeInstanceOf(ImportError);
   });
 
   it('Merge of a backup that adds, updates, keeps older rows and carries deletions', async () => {

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, FolderOpen, RotateCcw, Upload } from 'lucide-react';
 import { Card, Dialog } from '../../components/ui';
-import { latestUndo, markExported, undoImport } from '../../db/backup';
+import { latestUndo, markExported } from '../../db/backup';
 import { getDb } from '../../db/db';
 import { countPartners } from '../../db/partners';
 import { exportBackup } from './backup-file';
@@ -234,11 +234,32 @@ export function BackupsCard() {
 
   const undo = useCallback(
     async (snapshotId: string) => {
+      const setBusy = useUi.getState().setBusy;
+      // In a worker: a restore's copy is a whole backup file, read and checked off the window.
+      const w = newBackupWorker();
       try {
-        await undoImport(getDb(), snapshotId);
+        setBusy({ label: 'Undoing the import', done: 0, total: 1 });
+        await new Promise<void>((resolve, reject) => {
+          w.onmessage = (e: MessageEvent<BackupMessage>) => {
+            const m = e.data;
+            if (m.type === 'progress') setBusy({ label: m.label, done: m.done, total: m.total });
+            else if (m.type === 'undone') resolve();
+            else if (m.type === 'failed') reject(new Error(m.message));
+          };
+          w.onerror = (e) => reject(new Error(e.message || 'the undo stopped unexpectedly'));
+          const req: BackupRequest = {
+            type: 'undo',
+            undoId: snapshotId,
+            appVersion: __APP_VERSION__,
+          };
+          w.postMessage(req);
+        });
         showToast({ tone: 'success', message: 'Import undone: your data is back as it was' });
       } catch (e) {
         showToast({ tone: 'error', message: errorText(e) });
+      } finally {
+        w.terminate();
+        setBusy(null);
       }
     },
     [showToast],

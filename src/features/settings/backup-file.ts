@@ -7,6 +7,7 @@ import {
   applyImport,
   ImportError,
   readBackupRows,
+  type CopySink,
   type ImportOptions,
   type ImportResult,
 } from '../../db/backup';
@@ -17,6 +18,7 @@ import {
   formatProblem,
   parseBackup,
   type BackupCounts,
+  type BackupData,
   type ImportMode,
 } from '../../io/backup';
 import { partsText, type TextPart } from '../../io/rows-text';
@@ -25,6 +27,32 @@ export interface ExportedBackup {
   /** The file's text in parts, in order (a Blob takes them as they are). */
   parts: TextPart[];
   counts: BackupCounts;
+}
+
+/**
+ * What a Replace keeps for Undo: the data stored before it, as a backup file of this version
+ * (applyImport's keepCopy; undoImport reads it back with readBackupFile).
+ */
+export function backupCopySink(opts: { appVersion: string; now: number }): CopySink {
+  let b: BackupTextBuilder | null = null;
+  return {
+    begin: (c) => void (b = new BackupTextBuilder(backupMeta(c, opts.appVersion, opts.now))),
+    startTable: (t) => b!.startTable(t),
+    rows: (_t, rows) => b!.addRows(rows),
+    endTable: () => b!.endTable(),
+    finish: () => new Blob(b!.finish(), { type: 'application/json' }),
+  };
+}
+
+/** A backup file's rows, parsed and validated (a refused file throws ImportError). */
+export function backupDataOf(
+  text: string,
+  appVersion?: string,
+  onProgress?: Parameters<typeof parseBackup>[2],
+): BackupData {
+  const parsed = parseBackup(text, appVersion, onProgress);
+  if (!parsed.ok) throw new ImportError(parsed.problems.map(formatProblem).join('\n'));
+  return parsed.backup.data;
 }
 
 /** A consistent backup of the whole database, as text parts. */
@@ -57,7 +85,5 @@ export async function importBackupText(
   mode: ImportMode,
   opts: ImportOptions & { appVersion?: string },
 ): Promise<ImportResult> {
-  const parsed = parseBackup(text, opts.appVersion);
-  if (!parsed.ok) throw new ImportError(parsed.problems.map(formatProblem).join('\n'));
-  return applyImport(db, parsed.backup.data, mode, opts);
+  return applyImport(db, backupDataOf(text, opts.appVersion), mode, opts);
 }

@@ -1,6 +1,7 @@
 /**
  * Messages between the Backups card and the backup worker. The worker reads and validates the
- * file, compares it with the stored data, keeps the parsed backup and, on "apply", imports it;
+ * file, compares it with the stored data, keeps the parsed backup and, on "apply", imports it
+ * (a Replace keeps what was there as one backup file, which "undo" reads back here);
  * the card only shows progress, the preview (or the refusal) and the result. The main thread
  * never holds the backup's rows, so a 250 MB file does not freeze the window.
  */
@@ -22,7 +23,14 @@ export interface ApplyRequest {
   reason: string;
 }
 
-export type BackupRequest = ReviewRequest | ApplyRequest;
+/** Put back what an import changed (its undo log); a restore's copy is read here, off the window. */
+export interface UndoRequest {
+  type: 'undo';
+  undoId: string;
+  appVersion: string;
+}
+
+export type BackupRequest = ReviewRequest | ApplyRequest | UndoRequest;
 
 /** What the preview shows of a mode's plan (the rows to write stay in the worker). */
 export interface PlanSummary {
@@ -46,4 +54,5 @@ export type BackupMessage =
   | { type: 'refused'; problems: BackupProblem[] }
   | { type: 'preview'; preview: BackupPreview }
   | { type: 'applied'; totalChanges: number; undoId: string }
+  | { type: 'undone' }
   | { type: 'failed'; message: string };

@@ -4,22 +4,26 @@
  * database), keep it, and import it when the owner confirms. Cancel = the card terminates this
  * worker; nothing is written before "apply", and an import cut short rolls back whole.
  */
-import { applyImport, previewImport } from '../../db/backup';
+import { applyImport, previewImport, undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
 import type { ImportPlan } from '../../domain/backup-plan';
 import { parseBackup, type BackupData } from '../../io/backup';
+import { backupCopySink, backupDataOf } from './backup-file';
 import type {
   ApplyRequest,
   BackupMessage,
   BackupRequest,
   PlanSummary,
   ReviewRequest,
+  UndoRequest,
 } from './backup-parse-protocol';
 
 const post = (m: BackupMessage) => self.postMessage(m);
 
 /** The validated backup the owner is looking at; "apply" imports exactly this. */
 let data: BackupData | null = null;
+/** The app's version, from the review (the copy a Replace keeps is written in it). */
+let appVersion = '';
 
 /** Bytes read between two progress reports. */
 const REPORT_BYTES = 8 * 1024 * 1024;
@@ -59,6 +63,7 @@ function summary(p: ImportPlan): PlanSummary {
 
 async function review(req: ReviewRequest): Promise<void> {
   data = null;
+  appVersion = req.appVersion;
   const text = typeof req.file === 'string' ? req.file : await readText(req.file);
   const r = parseBackup(text, req.appVersion, (p) => post({ type: 'progress', ...p }));
   if (!r.ok) return post({ type: 'refused', problems: r.problems });
@@ -83,13 +88,25 @@ async function apply(req: ApplyRequest): Promise<void> {
     now: req.now,
     reason: req.reason,
     onProgress: (label, done, total) => post({ type: 'progress', label, done, total }),
+    // What is stored now, kept as one backup file: Undo puts it back whole.
+    keepCopy: () => backupCopySink({ appVersion, now: req.now }),
   });
   data = null;
   post({ type: 'applied', totalChanges: plan.totalChanges, undoId });
 }
 
+async function undo(req: UndoRequest): Promise<void> {
+  await undoImport(getDb(), req.undoId, {
+    readFile: async (file) =>
+      backupDataOf(await readText(file), req.appVersion, (p) => post({ type: 'progress', ...p })),
+    onProgress: (label, done, total) => post({ type: 'progress', label, done, total }),
+  });
+  post({ type: 'undone' });
+}
+
 self.onmessage = (e: MessageEvent<BackupRequest>) => {
-  const job = e.data.type === 'review' ? review(e.data) : apply(e.data);
+  const req = e.data;
+  const job = req.type === 'review' ? review(req) : req.type === 'apply' ? apply(req) : undo(req);
   job.catch((err: unknown) =>
     post({ type: 'failed', message: err instanceof Error ? err.message : String(err) }),
   );
