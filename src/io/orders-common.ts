@@ -71,6 +71,8 @@ export interface ImportContext {
    * ways ("1,234") take the mark the file's other amounts show, or are refused.
    */
   decimalMark?: DecimalMark;
+  /** The owner's locale, for money in messages (en-US when not given). */
+  locale?: string;
 }
 
 export interface ImportResult {
@@ -481,7 +483,7 @@ export function parseMappedOrders(
       subtotalCents = Math.max(0, subtotalCents - discountCents);
     if (refundedCents > totalCents)
       errs.push(
-        `refunded amount is more than the total (${moneyText(refundedCents, currency)} > ${moneyText(totalCents, currency)})`,
+        `refunded amount is more than the total (${moneyText(refundedCents, currency, ctx.locale)} > ${moneyText(totalCents, currency, ctx.locale)})`,
       );
     const { codes, labels } = splitCodes(get('codes'));
     const tags = splitList(get('tags')).slice(0, 100);
@@ -513,6 +515,7 @@ export function parseMappedOrders(
         shippingDiscount: money('shippingDiscount', 'Shipping discount'),
         total: totalCents,
         currency,
+        locale: ctx.locale,
       });
       if (w)
         result.warnings.push({
@@ -546,9 +549,9 @@ export function parseMappedOrders(
   return result;
 }
 
-/** Cents as money in the file's currency, for messages ("$12.50"). */
-export function moneyText(cents: number, currency: string): string {
-  return formatMoney(cents, currency, 'en-US');
+/** Cents as money in the file's currency, for messages ("$12.50"), in the owner's locale. */
+export function moneyText(cents: number, currency: string, locale = 'en-US'): string {
+  return formatMoney(cents, currency, locale);
 }
 
 /**
@@ -566,10 +569,11 @@ function sumCheckOf(
     shippingDiscount: number;
     total: number;
     currency: string;
+    locale: string | undefined;
   },
 ): string | null {
   if (f.subtotal === null || get('shipping') === '' || get('tax') === '') return null;
-  const m = (c: number) => moneyText(c, f.currency);
+  const m = (c: number) => moneyText(c, f.currency, f.locale);
   const expected =
     kind === 'shopify'
       ? f.subtotal + f.shipping + f.tax

@@ -429,3 +429,16 @@ describe('what changed on re-import, in the owner’s words', () => {
     });
   });
 });
+
+describe("messages in the owner's locale", () => {
+  it("writes the file's sums as money the owner reads (de-DE)", () => {
+    const res = shopifyImporter.parse(parseCsv(text('shopify-stacked-codes.csv')), {
+      ...ctx,
+      locale: 'de-DE',
+    });
+    const sums = res.warnings.find((w) => w.orderId === '#90007')!;
+    expect(sums.message.replace(/\u00a0/g, ' ')).toContain(
+      'Subtotal 30,00 $ + Shipping 5,00 $ + Taxes 2,00 $ = 37,00 $, but the Total is 40,00 $',
+    );
+  });
+});

@@ -18,6 +18,8 @@ export interface ParseRequest {
   blob: Blob;
   timeZone: string;
   defaultCurrency: string;
+  /** The owner's locale: money in the file's messages is written in it. */
+  locale: string;
   now: number;
   salt: string;
   keepRawEmails: boolean;

@@ -42,7 +42,12 @@ function readOrders(
   const csv = parseCsv(text);
   const notCsv = notCsvReason(text, csv.header);
   if (notCsv) return notCsv;
-  const ctx = { timeZone: req.timeZone, defaultCurrency: req.defaultCurrency, now: req.now };
+  const ctx = {
+    timeZone: req.timeZone,
+    defaultCurrency: req.defaultCurrency,
+    locale: req.locale,
+    now: req.now,
+  };
   const known = detectImporter(csv.header);
   if (!known && !req.mapping) {
     post({ type: 'needs-mapping', header: csv.header, sample: csv.rows.slice(0, 3) });

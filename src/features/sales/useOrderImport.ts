@@ -4,7 +4,7 @@ import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { ensureCustomerSalt } from '../../db/orders';
 import type { PlanSummary } from '../../domain/import-plan';
-import { safeCurrency, safeTimeZone } from '../../domain/intl';
+import { safeCurrency, safeLocale, safeTimeZone } from '../../domain/intl';
 import { newCustomerSalt } from '../../io/customer-key';
 import type { Conversion } from '../../io/orders-common';
 import { openFileBlob } from '../../platform/bridge';
@@ -163,6 +163,7 @@ export function useOrderImport() {
         blob: f.blob,
         timeZone: safeTimeZone(settings.timeZone),
         defaultCurrency: safeCurrency(settings.currency),
+        locale: safeLocale(settings.locale),
         now: Date.now(),
         salt: settings.customerSalt,
         keepRawEmails: settings.keepRawEmails,
