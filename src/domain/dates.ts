@@ -208,3 +208,15 @@ export function monthsInRange(range: DateRange): string[] {
   }
   return out;
 }
+
+/**
+ * Whether the month `month` ("2026-12") is cut short by a period ending on `end` ("2026-12-04"):
+ * the period ends inside that month, before its last day. Charts mark such a month as partial
+ * rather than draw it as a collapse.
+ */
+export function isPartialMonth(month: string, end: string): boolean {
+  if (end.slice(0, 7) !== month) return false;
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const lastDay = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return Number(end.slice(8, 10)) < lastDay;
+}

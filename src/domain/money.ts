@@ -85,3 +85,24 @@ export function prorate(totalCents: number, part: number, whole: number): number
   const raw = (totalCents * part) / whole;
   return Math.sign(raw) * Math.round(Math.abs(raw) + 1e-9);
 }
+
+const shortFormats = new Map<string, Intl.NumberFormat>();
+/**
+ * Money in short form for chart axes: "$10K", "$1.5M", "$950" (whole units below a thousand),
+ * in the brand's currency and locale.
+ */
+export function formatMoneyShort(amountCents: number, currency: string, locale: string): string {
+  const key = `${safeLocale(locale)}|${safeCurrency(currency)}`;
+  let f = shortFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(safeLocale(locale), {
+      style: 'currency',
+      currency: safeCurrency(currency),
+      notation: 'compact',
+      minimumFractionDigits: 0,
+      maximumFractionDigits: 1,
+    });
+    shortFormats.set(key, f);
+  }
+  return f.format(amountCents / 100);
+}

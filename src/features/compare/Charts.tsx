@@ -24,6 +24,8 @@ import {
   formatValue,
 } from '../../domain/compare';
 import { safeLocale } from '../../domain/intl';
+import { isPartialMonth } from '../../domain/dates';
+import { formatMoneyShort } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
 
 // Only the pieces these charts use, to keep the bundle small.
@@ -129,13 +131,24 @@ function monthLabel(m: string, locale: string): string {
 export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   const p = usePalette();
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
-  const labels = c.monthly.map((m) => monthLabel(m.month, s.locale));
+  // The month the period ends in, if cut short, is labelled "so far" and drawn dotted, not as a
+  // collapse in sales.
+  const last = c.monthly.length - 1;
+  const partial = last >= 0 && isPartialMonth(c.monthly[last]!.month, c.range.end);
+  const labels = c.monthly.map(
+    (m, i) => `${monthLabel(m.month, s.locale)}${partial && i === last ? ' (so far)' : ''}`,
+  );
+  const segment = {
+    borderDash: (ctx: { p1DataIndex: number }) =>
+      partial && ctx.p1DataIndex === last ? [2, 4] : undefined,
+  };
   const series = PARTNER_KINDS.flatMap((k) => [
     {
       label: `${KIND_NAMES[k]} revenue`,
       data: c.monthly.map((m) => m.revenueCents[k] / 100),
       borderColor: kindColor(p, k),
       backgroundColor: kindColor(p, k),
+      segment,
     },
     {
       label: `${KIND_NAMES[k]} cost`,
@@ -157,7 +170,10 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
           },
         },
       },
-      scales: { x: axis(p), y: axis(p, (v) => fmt(v * 100)) },
+      scales: {
+        x: axis(p),
+        y: axis(p, (v) => formatMoneyShort(v * 100, s.currency, s.locale)),
+      },
     };
   }, [p, s.currency, s.locale]);
   const total = (k: PartnerKind, f: 'revenueCents' | 'costCents') =>
@@ -165,7 +181,7 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   return (
     <ChartCard
       title="Revenue and cost over time"
-      summary={`Solid lines are revenue, dashed lines cost. Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.`}
+      summary={`Solid lines are revenue, dashed lines cost.${partial ? ' The last month is not over yet (dotted).' : ''} Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.`}
       chart={
         <Line
           role="img"
@@ -302,7 +318,6 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
 export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
   const p = usePalette();
   const points = c.partners.filter((x) => x.engagementPerPost !== null);
-  const names = new Map(points.map((x) => [`${x.postsPerMonth}:${x.engagementPerPost}`, x.name]));
   const opts: ChartOptions<'scatter'> = {
     ...COMMON,
     plugins: {
@@ -310,7 +325,7 @@ export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
       tooltip: {
         callbacks: {
           label: (ctx) =>
-            `${names.get(`${ctx.parsed.x}:${ctx.parsed.y}`) ?? ''}: ${formatValue(ctx.parsed.x ?? 0, 'decimal', s)} posts/month, ${formatValue(ctx.parsed.y ?? 0, 'decimal', s)} per post`,
+            `${(ctx.raw as { name?: string }).name ?? ''}: ${formatValue(ctx.parsed.x ?? 0, 'decimal', s)} posts/month, ${formatValue(ctx.parsed.y ?? 0, 'decimal', s)} per post`,
         },
       },
     },
@@ -333,7 +348,7 @@ export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
               label: KIND_NAMES[k],
               data: points
                 .filter((x) => x.kind === k)
-                .map((x) => ({ x: x.postsPerMonth, y: x.engagementPerPost! })),
+                .map((x) => ({ x: x.postsPerMonth, y: x.engagementPerPost!, name: x.name })),
               backgroundColor: kindColor(p, k),
               pointRadius: 5,
             })),
@@ -398,7 +413,7 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
         },
       },
       scales: {
-        x: { ...axis(p, (v) => fmt(v * 100)), stacked: true },
+        x: { ...axis(p, (v) => formatMoneyShort(v * 100, s.currency, s.locale)), stacked: true },
         y: { ...axis(p), stacked: true },
       },
     };
