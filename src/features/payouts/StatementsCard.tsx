@@ -1,0 +1,112 @@
+import { useState } from 'react';
+import { Card, KindBadge } from '../../components/ui';
+import type { Statement } from '../../domain/payout-statements';
+
+/**
+ * Statements shown before "Show all": the biggest earners first (a row stays in place when it is
+ * paid); select-all still covers everyone.
+ */
+const STATEMENTS_SHOWN = 100;
+
+/** The month's statements: what each partner earned, was paid and is owed, to select and pay. */
+export function StatementsCard(props: {
+  title: string;
+  statements: readonly Statement[];
+  selected: ReadonlySet<string>;
+  onSelect: (ids: ReadonlySet<string>) => void;
+  onPay: (statements: Statement[]) => void;
+  money: (cents: number) => string;
+}) {
+  const { statements, selected, onSelect, money } = props;
+  const [all, setAll] = useState(false);
+  const payable = statements.filter((s) => s.owedCents > 0);
+  const toggle = (id: string) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelect(next);
+  };
+  return (
+    <Card
+      title={props.title}
+      actions={
+        statements.length > STATEMENTS_SHOWN ? (
+          <button type="button" className="btn btn-small" onClick={() => setAll(!all)}>
+            {all ? 'Show fewer' : `Show all ${statements.length}`}
+          </button>
+        ) : undefined
+      }
+    >
+      {statements.length === 0 ? (
+        <p className="muted">No partner earned anything in this month.</p>
+      ) : (
+        <table className="table payouts-table">
+          <thead>
+            <tr>
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="Select everyone who is owed money"
+                  checked={payable.length > 0 && payable.every((s) => selected.has(s.partner.id))}
+                  onChange={(e) =>
+                    onSelect(new Set(e.target.checked ? payable.map((s) => s.partner.id) : []))
+                  }
+                />
+              </th>
+              <th>Partner</th>
+              <th className="num">Commissions</th>
+              <th className="num">Retainer</th>
+              <th className="num">Post fees</th>
+              <th className="num">Bonuses</th>
+              <th className="num">Earned</th>
+              <th className="num">Paid</th>
+              <th className="num">Owed</th>
+              <th>
+                <span className="payouts-sr-only">Action</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {(all ? statements : statements.slice(0, STATEMENTS_SHOWN)).map((s) => (
+              <tr key={s.partner.id} aria-label={s.partner.name}>
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Select ${s.partner.name}`}
+                    checked={selected.has(s.partner.id)}
+                    onChange={() => toggle(s.partner.id)}
+                  />
+                </td>
+                <td>
+                  <div className="payouts-name">{s.partner.name}</div>
+                  <KindBadge kind={s.partner.kind} />
+                </td>
+                <td className="num">{money(s.earnings.commissionCents)}</td>
+                <td className="num">{money(s.earnings.retainerCents)}</td>
+                <td className="num">{money(s.earnings.feesCents)}</td>
+                <td className="num">{money(s.earnings.bonusCents)}</td>
+                <td className="num">{money(s.earnings.payableCents)}</td>
+                <td className="num">{money(s.paidCents)}</td>
+                <td className="num payouts-owed">{money(s.owedCents)}</td>
+                <td>
+                  {s.owedCents > 0 ? (
+                    <button
+                      type="button"
+                      className="btn btn-small"
+                      aria-label={`Mark as paid: ${s.partner.name}`}
+                      onClick={() => props.onPay([s])}
+                    >
+                      Mark as paid
+                    </button>
+                  ) : (
+                    <span className="muted">Settled</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Card>
+  );
+}
