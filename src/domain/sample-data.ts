@@ -2,10 +2,22 @@
  * A deterministic, realistic demo pet brand ("Barkside Treat Co."): partners of both kinds and
  * every sub-type, contracts (some renegotiated), campaigns, 12 months of content and about 3,000
  * orders with codes, refunds and cancellations. Pure: the caller passes today's date and the clock.
+ * The brand's tables are in sample-tables.ts; here each kind of record has a small builder, all
+ * drawing from one seeded random stream in a fixed order (so a seed always gives the same brand).
  */
 import { addDays, addMonths, dayNumber, fromDayNumber, startOfMonth } from './dates';
 import { partnerEarnings } from './earnings';
 import { orderRecordId, seededRandom } from './ids';
+import {
+  CAMPAIGNS,
+  CONTENT_FORMATS_USED,
+  CONTENT_TITLES,
+  EXTRA_CITIES,
+  ORDER_STATUS_SHARES,
+  SEEDS,
+  UNKNOWN_CODES,
+  type PartnerSeed,
+} from './sample-tables';
 import {
   defaultSettings,
   type Bonus,
@@ -16,11 +28,8 @@ import {
   type Contract,
   type Order,
   type Partner,
-  type PartnerKind,
   type Payout,
-  type Platform,
   type Settings,
-  type SubtypeTag,
   type Deletion,
 } from './schemas';
 
@@ -39,481 +48,17 @@ export interface DataSet {
   deletions: Deletion[];
 }
 
-interface PartnerSeed {
-  name: string;
-  kind: PartnerKind;
-  tag: SubtypeTag | null;
-  platform: Platform;
-  followers: number;
-  er: number;
-  niche: string;
-  city: string;
-  region: string;
+/** What every builder shares: the random stream, the dates and the record stamp. */
+interface Gen {
+  rand: () => number;
+  pick: <T>(xs: readonly T[]) => T;
+  between: (lo: number, hi: number) => number;
+  stamp: { createdAt: number; updatedAt: number };
+  today: string;
+  /** First day of the 12-month window. */
+  start: string;
+  seed: number;
 }
-
-const SEEDS: PartnerSeed[] = [
-  {
-    name: 'Maya Chen',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'instagram',
-    followers: 184_000,
-    er: 2.1,
-    niche: 'dogs',
-    city: 'Portland',
-    region: 'OR',
-  },
-  {
-    name: 'Jordan Reyes',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'youtube',
-    followers: 420_000,
-    er: 1.6,
-    niche: 'dogs',
-    city: 'Austin',
-    region: 'TX',
-  },
-  {
-    name: 'Priya Nair',
-    kind: 'ambassador',
-    tag: 'community ambassador',
-    platform: 'facebook',
-    followers: 38_000,
-    er: 4.2,
-    niche: 'dogs',
-    city: 'Denver',
-    region: 'CO',
-  },
-  {
-    name: 'Sam Okafor',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'tiktok',
-    followers: 265_000,
-    er: 3.4,
-    niche: 'cats',
-    city: 'Atlanta',
-    region: 'GA',
-  },
-  {
-    name: 'Lena Fischer',
-    kind: 'ambassador',
-    tag: 'nano-ambassador',
-    platform: 'instagram',
-    followers: 6_400,
-    er: 6.8,
-    niche: 'cats',
-    city: 'Madison',
-    region: 'WI',
-  },
-  {
-    name: 'Carlos Mendes',
-    kind: 'ambassador',
-    tag: 'hyperlocal influencer',
-    platform: 'instagram',
-    followers: 12_800,
-    er: 5.1,
-    niche: 'dogs',
-    city: 'Brooklyn',
-    region: 'NY',
-  },
-  {
-    name: 'Hannah Brooks',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'youtube',
-    followers: 96_000,
-    er: 2.9,
-    niche: 'small pets',
-    city: 'Columbus',
-    region: 'OH',
-  },
-  {
-    name: 'Theo Walsh',
-    kind: 'ambassador',
-    tag: 'community ambassador',
-    platform: 'facebook',
-    followers: 22_500,
-    er: 3.8,
-    niche: 'dogs',
-    city: 'Boise',
-    region: 'ID',
-  },
-  {
-    name: 'Aisha Karim',
-    kind: 'ambassador',
-    tag: 'nano-ambassador',
-    platform: 'tiktok',
-    followers: 8_900,
-    er: 7.4,
-    niche: 'dogs',
-    city: 'Tucson',
-    region: 'AZ',
-  },
-  {
-    name: 'Noah Lindqvist',
-    kind: 'ambassador',
-    tag: 'hyperlocal influencer',
-    platform: 'instagram',
-    followers: 15_200,
-    er: 4.9,
-    niche: 'dogs',
-    city: 'Seattle',
-    region: 'WA',
-  },
-  {
-    name: 'Grace Kim',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'instagram',
-    followers: 310_000,
-    er: 1.9,
-    niche: 'cats',
-    city: 'San Diego',
-    region: 'CA',
-  },
-  {
-    name: 'Ben Adeyemi',
-    kind: 'ambassador',
-    tag: 'nano-ambassador',
-    platform: 'instagram',
-    followers: 4_800,
-    er: 8.1,
-    niche: 'aquarium',
-    city: 'Raleigh',
-    region: 'NC',
-  },
-  {
-    name: 'Olivia Hart',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'pinterest',
-    followers: 58_000,
-    er: 2.4,
-    niche: 'dogs',
-    city: 'Nashville',
-    region: 'TN',
-  },
-  {
-    name: 'Ravi Patel',
-    kind: 'ambassador',
-    tag: 'community ambassador',
-    platform: 'newsletter',
-    followers: 18_000,
-    er: 5.5,
-    niche: 'dogs',
-    city: 'Chicago',
-    region: 'IL',
-  },
-  {
-    name: 'Zoe Martin',
-    kind: 'ambassador',
-    tag: 'hyperlocal influencer',
-    platform: 'tiktok',
-    followers: 9_700,
-    er: 6.2,
-    niche: 'cats',
-    city: 'Brooklyn',
-    region: 'NY',
-  },
-  {
-    name: 'Ella Novak',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'blog',
-    followers: 41_000,
-    er: 3.1,
-    niche: 'dogs',
-    city: 'Minneapolis',
-    region: 'MN',
-  },
-  {
-    name: 'Kai Nakamura',
-    kind: 'ambassador',
-    tag: null,
-    platform: 'youtube',
-    followers: 150_000,
-    er: 2.2,
-    niche: 'small pets',
-    city: 'Honolulu',
-    region: 'HI',
-  },
-  {
-    name: 'Rosa Alvarez',
-    kind: 'affiliate',
-    tag: 'peer-to-peer affiliate',
-    platform: 'instagram',
-    followers: 3_200,
-    er: 7.9,
-    niche: 'dogs',
-    city: 'Phoenix',
-    region: 'AZ',
-  },
-  {
-    name: 'Dev Sharma',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'tiktok',
-    followers: 24_000,
-    er: 5.8,
-    niche: 'dogs',
-    city: 'Dallas',
-    region: 'TX',
-  },
-  {
-    name: 'Chloe Dubois',
-    kind: 'affiliate',
-    tag: 'brand-advocate micro-tier',
-    platform: 'instagram',
-    followers: 2_100,
-    er: 9.2,
-    niche: 'cats',
-    city: 'New Orleans',
-    region: 'LA',
-  },
-  {
-    name: 'Marcus Lee',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'youtube',
-    followers: 31_000,
-    er: 4.4,
-    niche: 'dogs',
-    city: 'Sacramento',
-    region: 'CA',
-  },
-  {
-    name: 'Ivy Thompson',
-    kind: 'affiliate',
-    tag: 'peer-to-peer affiliate',
-    platform: 'facebook',
-    followers: 1_800,
-    er: 8.6,
-    niche: 'dogs',
-    city: 'Richmond',
-    region: 'VA',
-  },
-  {
-    name: 'Omar Haddad',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'tiktok',
-    followers: 47_000,
-    er: 5.2,
-    niche: 'cats',
-    city: 'Detroit',
-    region: 'MI',
-  },
-  {
-    name: 'Sofia Rossi',
-    kind: 'affiliate',
-    tag: 'brand-advocate micro-tier',
-    platform: 'instagram',
-    followers: 5_600,
-    er: 7.1,
-    niche: 'dogs',
-    city: 'Providence',
-    region: 'RI',
-  },
-  {
-    name: 'Lucas Silva',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'instagram',
-    followers: 19_500,
-    er: 4.8,
-    niche: 'aquarium',
-    city: 'Miami',
-    region: 'FL',
-  },
-  {
-    name: 'Emma Johansson',
-    kind: 'affiliate',
-    tag: 'nano-ambassador',
-    platform: 'tiktok',
-    followers: 7_300,
-    er: 6.9,
-    niche: 'small pets',
-    city: 'Salt Lake City',
-    region: 'UT',
-  },
-  {
-    name: 'Tyler Brooks',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'pinterest',
-    followers: 28_000,
-    er: 3.6,
-    niche: 'dogs',
-    city: 'Kansas City',
-    region: 'MO',
-  },
-  {
-    name: 'Nina Petrova',
-    kind: 'affiliate',
-    tag: 'hyperlocal influencer',
-    platform: 'instagram',
-    followers: 11_200,
-    er: 5.9,
-    niche: 'dogs',
-    city: 'Brooklyn',
-    region: 'NY',
-  },
-  {
-    name: 'Jamal Wright',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'youtube',
-    followers: 62_000,
-    er: 3.9,
-    niche: 'dogs',
-    city: 'Charlotte',
-    region: 'NC',
-  },
-  {
-    name: 'Hana Sato',
-    kind: 'affiliate',
-    tag: 'peer-to-peer affiliate',
-    platform: 'instagram',
-    followers: 2_700,
-    er: 8.8,
-    niche: 'cats',
-    city: 'San Jose',
-    region: 'CA',
-  },
-  {
-    name: 'Leo Garcia',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'tiktok',
-    followers: 88_000,
-    er: 4.1,
-    niche: 'dogs',
-    city: 'Houston',
-    region: 'TX',
-  },
-  {
-    name: 'Maddie Cole',
-    kind: 'affiliate',
-    tag: 'brand-advocate micro-tier',
-    platform: 'facebook',
-    followers: 1_400,
-    er: 10.3,
-    niche: 'dogs',
-    city: 'Omaha',
-    region: 'NE',
-  },
-  {
-    name: 'Felix Wagner',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'blog',
-    followers: 14_000,
-    er: 3.2,
-    niche: 'aquarium',
-    city: 'Pittsburgh',
-    region: 'PA',
-  },
-  {
-    name: 'Amara Obi',
-    kind: 'affiliate',
-    tag: 'community ambassador',
-    platform: 'instagram',
-    followers: 9_100,
-    er: 6.4,
-    niche: 'cats',
-    city: 'Baltimore',
-    region: 'MD',
-  },
-  {
-    name: 'Ryan Murphy',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'instagram',
-    followers: 36_000,
-    er: 4.6,
-    niche: 'dogs',
-    city: 'Boston',
-    region: 'MA',
-  },
-  {
-    name: 'Bella Costa',
-    kind: 'affiliate',
-    tag: 'peer-to-peer affiliate',
-    platform: 'tiktok',
-    followers: 4_300,
-    er: 7.7,
-    niche: 'small pets',
-    city: 'Tampa',
-    region: 'FL',
-  },
-  {
-    name: 'Ethan Clarke',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'youtube',
-    followers: 22_000,
-    er: 4.0,
-    niche: 'dogs',
-    city: 'Indianapolis',
-    region: 'IN',
-  },
-  {
-    name: 'Yuki Tanaka',
-    kind: 'affiliate',
-    tag: 'brand-advocate micro-tier',
-    platform: 'instagram',
-    followers: 3_900,
-    er: 8.3,
-    niche: 'cats',
-    city: 'Oakland',
-    region: 'CA',
-  },
-  {
-    name: 'Paige Turner',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'tiktok',
-    followers: 16_500,
-    er: 5.5,
-    niche: 'dogs',
-    city: 'Louisville',
-    region: 'KY',
-  },
-  {
-    name: 'Mateo Ruiz',
-    kind: 'affiliate',
-    tag: 'hyperlocal influencer',
-    platform: 'instagram',
-    followers: 6_800,
-    er: 6.6,
-    niche: 'dogs',
-    city: 'Albuquerque',
-    region: 'NM',
-  },
-  {
-    name: 'Willow Grant',
-    kind: 'affiliate',
-    tag: null,
-    platform: 'instagram',
-    followers: 950,
-    er: 11.2,
-    niche: 'small pets',
-    city: 'Burlington',
-    region: 'VT',
-  },
-];
-
-const UNKNOWN_CODES = ['WELCOME10', 'FREESHIP', 'BLACKFRIDAY', 'VIP15'];
-const EXTRA_CITIES: [string, string][] = [
-  ['Springfield', 'IL'],
-  ['Fresno', 'CA'],
-  ['Orlando', 'FL'],
-  ['Buffalo', 'NY'],
-  ['Reno', 'NV'],
-  ['Spokane', 'WA'],
-];
 
 function slugOf(name: string): string {
   return name
@@ -529,10 +74,15 @@ function codeOf(name: string, pct: number): string {
 /** Build the demo data set for a brand whose "today" is `today` (YYYY-MM-DD). */
 export function generateSampleData(today: string, now: number, seed = 20240501): DataSet {
   const rand = seededRandom(seed);
-  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-  const between = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
-  const stamp = { createdAt: now, updatedAt: now };
-
+  const g: Gen = {
+    rand,
+    pick: (xs) => xs[Math.floor(rand() * xs.length)]!,
+    between: (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1)),
+    stamp: { createdAt: now, updatedAt: now },
+    today,
+    start: addDays(addMonths(today, -12), 1),
+    seed,
+  };
   const settings: Settings = {
     ...defaultSettings(now),
     brandName: 'Barkside Treat Co.',
@@ -541,143 +91,157 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
     customTags: ['gift box', 'vegan treats'],
   };
 
-  const start = addDays(addMonths(today, -12), 1);
   const partners: Partner[] = [];
   const contracts: Contract[] = [];
-  const payouts: Payout[] = [];
-
   SEEDS.forEach((s, i) => {
-    const id = `p-${String(i + 1).padStart(3, '0')}`;
-    const amb = s.kind === 'ambassador';
-    const pct = amb ? 10 : pick([10, 15, 15, 20]);
-    const handle = `@${slugOf(s.name).replace(/-/g, '')}`;
-    // Most are active; a few are in the pipeline or have ended.
-    const status =
-      i === 16 || i === 40
-        ? 'negotiating'
-        : i === 12 || i === 36
-          ? 'ended'
-          : i === 29
-            ? 'paused'
-            : 'active';
-    const joined = amb ? addDays(start, -between(60, 500)) : addDays(start, between(0, 200));
-    const hist: Partner['statusHistory'] = [
-      { status: 'contacted', date: addDays(joined, -21) },
-      { status: 'negotiating', date: addDays(joined, -10) },
-    ];
-    if (status !== 'negotiating') hist.push({ status: 'active', date: joined });
-    const endDate = status === 'ended' ? addDays(today, -between(40, 120)) : null;
-    if (status === 'ended' && endDate) hist.push({ status: 'ended', date: endDate });
-    if (status === 'paused') hist.push({ status: 'paused', date: addDays(today, -30) });
-    const tags: string[] = s.tag ? [s.tag] : [];
-    if (i % 9 === 0) tags.push('gift box');
-    const accounts: Partner['accounts'] = [
-      { platform: s.platform, handle, followers: s.followers, engagementRate: s.er },
-    ];
-    if (i % 3 === 0) {
-      accounts.push({
-        platform: s.platform === 'tiktok' ? 'instagram' : 'tiktok',
-        handle,
-        followers: Math.round(s.followers * 0.35),
-        engagementRate: Math.round(s.er * 11) / 10,
-      });
-    }
-    partners.push({
-      id,
-      ...stamp,
-      name: s.name,
-      email: `${slugOf(s.name).replace(/-/g, '.')}@example.com`,
-      kind: s.kind,
-      tags,
-      status,
-      statusHistory: hist,
-      niche: s.niche,
-      location: { city: s.city, region: s.region, country: 'US' },
-      exclusive: amb ? i % 5 !== 4 : i % 4 === 0,
-      payout:
-        i % 4 === 1
-          ? { method: 'venmo', handle: `@${slugOf(s.name)}` }
-          : { method: 'paypal', handle: `${slugOf(s.name).replace(/-/g, '.')}@example.com` },
-      notes: amb ? 'Co-creates seasonal recipes with us.' : '',
-      accounts,
-      codes: status === 'negotiating' ? [] : [codeOf(s.name, pct)],
-      referralSlug: slugOf(s.name),
-      archived: false,
-    });
-    if (status === 'negotiating') return;
-    const retainer = amb
-      ? s.followers > 100_000
-        ? between(8, 15) * 10_000
-        : between(2, 6) * 10_000
-      : 0;
-    const base: Omit<Contract, 'id' | 'startDate' | 'endDate' | 'retainerCents'> = {
-      ...stamp,
-      partnerId: id,
-      retainerPeriod: 'monthly',
-      commissionRate: amb ? (i % 2 === 0 ? 5 : 0) : pct,
-      commissionBase: 'subtotal',
-      commissionOnRepeat: false,
-      flatFeePerPostCents: amb ? 0 : i % 3 === 0 ? 2_500 : 0,
-      perksCentsPerMonth: amb ? between(3, 8) * 1_000 : 0,
-      deliverablesPerMonth: amb ? between(3, 6) : between(1, 2),
-      notes: '',
-    };
-    // Some ambassadors renegotiated halfway through the year: two contracts, terms changed.
-    if (amb && i % 4 === 1) {
-      const switchDate = addMonths(start, 6);
-      contracts.push({
-        ...base,
-        id: `k-${id}-1`,
-        startDate: joined,
-        endDate: addDays(switchDate, -1),
-        retainerCents: retainer - 10_000,
-      });
-      contracts.push({
-        ...base,
-        id: `k-${id}-2`,
-        startDate: switchDate,
-        endDate,
-        retainerCents: retainer,
-      });
-    } else {
-      contracts.push({
-        ...base,
-        id: `k-${id}-1`,
-        startDate: joined,
-        endDate,
-        retainerCents: retainer,
-      });
-    }
+    const { partner, terms } = makePartner(g, s, i);
+    partners.push(partner);
+    contracts.push(...terms);
+  });
+  const active = partners.filter((p) => p.codes.length > 0);
+  const campaigns = makeCampaigns(g, active);
+  const contentItems = makeContent(g, partners, active, contracts, campaigns);
+  const orders = makeOrders(g, active, contracts);
+  const { bonusRules, bonuses } = makeBonuses(g);
+  const brandFollowers = makeBrandFollowers(g);
+  const payouts = makePayouts(g, active, {
+    contracts,
+    orders,
+    contentItems,
+    bonuses,
+    bonusRules,
+    timeZone: settings.timeZone,
   });
 
-  const active = partners.filter((p) => p.codes.length > 0);
+  return {
+    settings: [settings],
+    partners,
+    contracts,
+    campaigns,
+    contentItems,
+    orders,
+    payouts,
+    bonuses,
+    bonusRules,
+    brandFollowers,
+    deletions: [],
+  };
+}
+
+/** Most partners are active; a few are in the pipeline, paused or have ended. */
+function statusOf(i: number): Partner['status'] {
+  if (i === 16 || i === 40) return 'negotiating';
+  if (i === 12 || i === 36) return 'ended';
+  return i === 29 ? 'paused' : 'active';
+}
+
+/** One partner of the table, with their contracts (none while still negotiating). */
+function makePartner(g: Gen, s: PartnerSeed, i: number): { partner: Partner; terms: Contract[] } {
+  const { pick, between, start, today } = g;
+  const id = `p-${String(i + 1).padStart(3, '0')}`;
+  const amb = s.kind === 'ambassador';
+  const pct = amb ? 10 : pick([10, 15, 15, 20]);
+  const handle = `@${slugOf(s.name).replace(/-/g, '')}`;
+  const status = statusOf(i);
+  const joined = amb ? addDays(start, -between(60, 500)) : addDays(start, between(0, 200));
+  const hist: Partner['statusHistory'] = [
+    { status: 'contacted', date: addDays(joined, -21) },
+    { status: 'negotiating', date: addDays(joined, -10) },
+  ];
+  if (status !== 'negotiating') hist.push({ status: 'active', date: joined });
+  const endDate = status === 'ended' ? addDays(today, -between(40, 120)) : null;
+  if (status === 'ended' && endDate) hist.push({ status: 'ended', date: endDate });
+  if (status === 'paused') hist.push({ status: 'paused', date: addDays(today, -30) });
+  const tags: string[] = s.tag ? [s.tag] : [];
+  if (i % 9 === 0) tags.push('gift box');
+  const accounts: Partner['accounts'] = [
+    { platform: s.platform, handle, followers: s.followers, engagementRate: s.er },
+  ];
+  if (i % 3 === 0) {
+    accounts.push({
+      platform: s.platform === 'tiktok' ? 'instagram' : 'tiktok',
+      handle,
+      followers: Math.round(s.followers * 0.35),
+      engagementRate: Math.round(s.er * 11) / 10,
+    });
+  }
+  const partner: Partner = {
+    id,
+    ...g.stamp,
+    name: s.name,
+    email: `${slugOf(s.name).replace(/-/g, '.')}@example.com`,
+    kind: s.kind,
+    tags,
+    status,
+    statusHistory: hist,
+    niche: s.niche,
+    location: { city: s.city, region: s.region, country: 'US' },
+    exclusive: amb ? i % 5 !== 4 : i % 4 === 0,
+    payout:
+      i % 4 === 1
+        ? { method: 'venmo', handle: `@${slugOf(s.name)}` }
+        : { method: 'paypal', handle: `${slugOf(s.name).replace(/-/g, '.')}@example.com` },
+    notes: amb ? 'Co-creates seasonal recipes with us.' : '',
+    accounts,
+    codes: status === 'negotiating' ? [] : [codeOf(s.name, pct)],
+    referralSlug: slugOf(s.name),
+    archived: false,
+  };
+  if (status === 'negotiating') return { partner, terms: [] };
+  return { partner, terms: makeContracts(g, s, i, { id, pct, joined, endDate }) };
+}
+
+function makeContracts(
+  g: Gen,
+  s: PartnerSeed,
+  i: number,
+  p: { id: string; pct: number; joined: string; endDate: string | null },
+): Contract[] {
+  const { between } = g;
+  const amb = s.kind === 'ambassador';
+  const retainer = amb
+    ? s.followers > 100_000
+      ? between(8, 15) * 10_000
+      : between(2, 6) * 10_000
+    : 0;
+  const base: Omit<Contract, 'id' | 'startDate' | 'endDate' | 'retainerCents'> = {
+    ...g.stamp,
+    partnerId: p.id,
+    retainerPeriod: 'monthly',
+    commissionRate: amb ? (i % 2 === 0 ? 5 : 0) : p.pct,
+    commissionBase: 'subtotal',
+    commissionOnRepeat: false,
+    flatFeePerPostCents: amb ? 0 : i % 3 === 0 ? 2_500 : 0,
+    perksCentsPerMonth: amb ? between(3, 8) * 1_000 : 0,
+    deliverablesPerMonth: amb ? between(3, 6) : between(1, 2),
+    notes: '',
+  };
+  const one = { ...base, id: `k-${p.id}-1`, startDate: p.joined };
+  // Some ambassadors renegotiated halfway through the year: two contracts, terms changed.
+  if (!(amb && i % 4 === 1)) return [{ ...one, endDate: p.endDate, retainerCents: retainer }];
+  const switchDate = addMonths(g.start, 6);
+  return [
+    { ...one, endDate: addDays(switchDate, -1), retainerCents: retainer - 10_000 },
+    {
+      ...base,
+      id: `k-${p.id}-2`,
+      startDate: switchDate,
+      endDate: p.endDate,
+      retainerCents: retainer,
+    },
+  ];
+}
+
+/** The campaigns of the table, each with a few ambassadors and micro-affiliates. */
+function makeCampaigns(g: Gen, active: Partner[]): Campaign[] {
   const ambassadors = active.filter((p) => p.kind === 'ambassador');
   const affiliates = active.filter((p) => p.kind === 'affiliate');
-
-  const campaigns: Campaign[] = [
-    { name: 'Spring Sniff Walk', goal: 'awareness' as const, m: 1, len: 45, budget: 350_000 },
-    { name: 'Summer Pupsicle Launch', goal: 'sales' as const, m: 3, len: 30, budget: 200_000 },
-    {
-      name: 'Back-to-School Boredom Busters',
-      goal: 'sales' as const,
-      m: 5,
-      len: 21,
-      budget: 120_000,
-    },
-    {
-      name: 'Howl-o-ween Costume Contest',
-      goal: 'awareness' as const,
-      m: 7,
-      len: 25,
-      budget: 150_000,
-    },
-    { name: 'Holiday Gift Boxes', goal: 'sales' as const, m: 10, len: 40, budget: 400_000 },
-  ].map((c, i) => {
-    const s = addMonths(start, c.m);
+  return CAMPAIGNS.map((c, i) => {
+    const s = addMonths(g.start, c.m);
     const members = [...ambassadors.slice(i * 2, i * 2 + 3), ...affiliates.slice(i * 3, i * 3 + 6)];
     return {
       id: `cmp-${i + 1}`,
-      ...stamp,
+      ...g.stamp,
       name: c.name,
       goal: c.goal,
       startDate: s,
@@ -690,77 +254,28 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
       partnerIds: members.map((p) => p.id),
     };
   });
+}
 
-  // Content: ambassadors post steadily, affiliates around campaigns.
-  const contentItems: ContentItem[] = [];
-  const formats = ['post', 'reel', 'story', 'short video', 'long video', 'blog', 'live'] as const;
-  const todayN = dayNumber(today);
-  let contentSeq = 0;
-  const addContent = (p: Partner, date: string, campaignId: string | null) => {
-    const acc = p.accounts[0]!;
-    const past = dayNumber(date) < todayN;
-    const missed = past && rand() < 0.06;
-    const published = past && !missed;
-    const reach = Math.round(acc.followers * (0.15 + rand() * 0.35));
-    const eng = Math.round(reach * (acc.engagementRate / 100) * (0.7 + rand() * 0.6));
-    const control =
-      p.kind === 'ambassador'
-        ? rand() < 0.8
-          ? 'co-created'
-          : 'partner'
-        : rand() < 0.2
-          ? 'co-created'
-          : 'partner';
+/** Content: ambassadors post steadily, affiliates around campaigns. */
+function makeContent(
+  g: Gen,
+  partners: Partner[],
+  active: Partner[],
+  contracts: Contract[],
+  campaigns: Campaign[],
+): ContentItem[] {
+  const { between, start } = g;
+  const items: ContentItem[] = [];
+  const add = (p: Partner, date: string, campaignId: string | null) => {
     const fee = contracts.find((k) => k.partnerId === p.id)?.flatFeePerPostCents ?? 0;
-    contentSeq += 1;
-    const format =
-      acc.platform === 'blog'
-        ? 'blog'
-        : acc.platform === 'youtube'
-          ? pick(['long video', 'short video'] as const)
-          : pick(formats.slice(0, 4));
-    contentItems.push({
-      id: `ci-${String(contentSeq).padStart(4, '0')}`,
-      ...stamp,
-      partnerId: p.id,
-      campaignId,
-      platform: acc.platform,
-      format,
-      plannedDate: date,
-      plannedTime: `${String(between(9, 19)).padStart(2, '0')}:00`,
-      status: published
-        ? 'published'
-        : missed
-          ? 'missed'
-          : dayNumber(date) - todayN < 10
-            ? 'approved'
-            : pick(['idea', 'planned', 'planned', 'in review'] as const),
-      title: `${pick(['Treat taste test', 'Walkies haul', 'Unboxing', 'Training tip', 'Recipe', 'Day in the life', 'Gift guide'])} with ${p.name.split(' ')[0]}`,
-      brief: 'Show the product in use; mention the code in the caption.',
-      control,
-      publishedUrl: published
-        ? `https://${acc.platform === 'blog' ? 'blog' : acc.platform}.example/${slugOf(p.name)}/${contentSeq}`
-        : '',
-      costCents: fee,
-      metrics: published
-        ? {
-            reach,
-            impressions: Math.round(reach * (1.2 + rand() * 0.8)),
-            likes: Math.round(eng * 0.8),
-            comments: Math.round(eng * 0.08),
-            shares: Math.round(eng * 0.06),
-            saves: Math.round(eng * 0.06),
-            clicks: Math.round(reach * (p.kind === 'affiliate' ? 0.02 : 0.008)),
-          }
-        : null,
-    });
+    items.push(contentItem(g, p, date, campaignId, fee, items.length + 1));
   };
   for (let m = 0; m < 13; m++) {
     const monthStart = startOfMonth(addMonths(start, m));
-    for (const p of ambassadors) {
+    for (const p of active.filter((x) => x.kind === 'ambassador')) {
       const k = contracts.find((c) => c.partnerId === p.id)!;
-      const n = Math.max(1, k.deliverablesPerMonth - (rand() < 0.3 ? 1 : 0));
-      for (let j = 0; j < n; j++) addContent(p, addDays(monthStart, between(0, 27)), null);
+      const n = Math.max(1, k.deliverablesPerMonth - (g.rand() < 0.3 ? 1 : 0));
+      for (let j = 0; j < n; j++) add(p, addDays(monthStart, between(0, 27)), null);
     }
   }
   for (const c of campaigns) {
@@ -768,18 +283,88 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
     for (const pid of c.partnerIds) {
       const p = partners.find((x) => x.id === pid)!;
       const n = p.kind === 'affiliate' ? between(2, 4) : 1;
-      for (let j = 0; j < n; j++) addContent(p, addDays(c.startDate, between(0, span)), c.id);
+      for (let j = 0; j < n; j++) add(p, addDays(c.startDate, between(0, span)), c.id);
     }
   }
-  for (const p of affiliates) {
+  for (const p of active.filter((x) => x.kind === 'affiliate')) {
     for (let m = 0; m < 12; m += 2)
-      addContent(p, addDays(startOfMonth(addMonths(start, m)), between(0, 27)), null);
+      add(p, addDays(startOfMonth(addMonths(start, m)), between(0, 27)), null);
   }
+  return items;
+}
 
-  // Orders: about 3,000 over the last 12 months; most via partner codes, some via other codes.
+/** One post: published with results when past (6 % missed), else somewhere in the pipeline. */
+function contentItem(
+  g: Gen,
+  p: Partner,
+  date: string,
+  campaignId: string | null,
+  fee: number,
+  seq: number,
+): ContentItem {
+  const { rand, pick, between } = g;
+  const todayN = dayNumber(g.today);
+  const acc = p.accounts[0]!;
+  const past = dayNumber(date) < todayN;
+  const missed = past && rand() < 0.06;
+  const published = past && !missed;
+  const reach = Math.round(acc.followers * (0.15 + rand() * 0.35));
+  const eng = Math.round(reach * (acc.engagementRate / 100) * (0.7 + rand() * 0.6));
+  const coCreated = rand() < (p.kind === 'ambassador' ? 0.8 : 0.2);
+  const format =
+    acc.platform === 'blog'
+      ? 'blog'
+      : acc.platform === 'youtube'
+        ? pick(['long video', 'short video'] as const)
+        : pick(CONTENT_FORMATS_USED.slice(0, 4));
+  return {
+    id: `ci-${String(seq).padStart(4, '0')}`,
+    ...g.stamp,
+    partnerId: p.id,
+    campaignId,
+    platform: acc.platform,
+    format,
+    plannedDate: date,
+    plannedTime: `${String(between(9, 19)).padStart(2, '0')}:00`,
+    status: published
+      ? 'published'
+      : missed
+        ? 'missed'
+        : dayNumber(date) - todayN < 10
+          ? 'approved'
+          : pick(['idea', 'planned', 'planned', 'in review'] as const),
+    title: `${pick(CONTENT_TITLES)} with ${p.name.split(' ')[0]}`,
+    brief: 'Show the product in use; mention the code in the caption.',
+    control: coCreated ? 'co-created' : 'partner',
+    publishedUrl: published
+      ? `https://${acc.platform === 'blog' ? 'blog' : acc.platform}.example/${slugOf(p.name)}/${seq}`
+      : '',
+    costCents: fee,
+    metrics: published
+      ? {
+          reach,
+          impressions: Math.round(reach * (1.2 + rand() * 0.8)),
+          likes: Math.round(eng * 0.8),
+          comments: Math.round(eng * 0.08),
+          shares: Math.round(eng * 0.06),
+          saves: Math.round(eng * 0.06),
+          clicks: Math.round(reach * (p.kind === 'affiliate' ? 0.02 : 0.008)),
+        }
+      : null,
+  };
+}
+
+interface Customer {
+  key: string;
+  city: [string, string];
+}
+
+/** Orders: about 3,000 over the last 12 months; most via partner codes, some via other codes. */
+function makeOrders(g: Gen, active: Partner[], contracts: Contract[]): Order[] {
+  const { rand, between, start } = g;
   const orders: Order[] = [];
-  const customers: { key: string; city: [string, string] }[] = [];
-  const totalDays = dayNumber(today) - dayNumber(start);
+  const customers: Customer[] = [];
+  const totalDays = dayNumber(g.today) - dayNumber(start);
   const weights = active.map((p) =>
     p.kind === 'ambassador'
       ? 1 + p.accounts[0]!.followers / 60_000
@@ -807,55 +392,20 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
       partner && (!contractEnd || day <= contractEnd) && day >= (partnerContract?.startDate ?? day)
         ? partner
         : null;
-    const unknown = !credited && roll < 0.85 ? pick(UNKNOWN_CODES) : null;
-    const gross = between(18, 120) * 100 + pick([0, 49, 99]);
-    const discount = credited || unknown ? Math.round(gross * 0.15) : 0;
-    const subtotal = gross - discount;
-    const shipping = subtotal >= 5000 ? 0 : 699;
-    const tax = Math.round(subtotal * 0.07);
-    const total = subtotal + shipping + tax;
-    const statusRoll = rand();
-    const status =
-      statusRoll < 0.02
-        ? 'cancelled'
-        : statusRoll < 0.05
-          ? 'refunded'
-          : statusRoll < 0.08
-            ? 'partially refunded'
-            : 'paid';
-    const refunded =
-      status === 'refunded' ? total : status === 'partially refunded' ? Math.round(total * 0.3) : 0;
-    let cust: { key: string; city: [string, string] };
-    if (customers.length > 0 && rand() < 0.28) cust = pick(customers);
-    else {
-      const local = credited && credited.tags.includes('hyperlocal influencer') && rand() < 0.7;
-      cust = {
-        key: `c${(seed ^ (customers.length * 2654435761)).toString(16).padStart(8, '0')}${customers.length.toString(16).padStart(6, '0')}`,
-        city: local
-          ? [credited.location.city, credited.location.region]
-          : rand() < 0.5 && credited
-            ? [credited.location.city, credited.location.region]
-            : pick(EXTRA_CITIES),
-      };
-      customers.push(cust);
-    }
+    const unknown = !credited && roll < 0.85 ? g.pick(UNKNOWN_CODES) : null;
+    const amounts = orderAmounts(g, Boolean(credited || unknown));
+    const cust = customerOf(g, customers, credited);
     const orderId = `#${1001 + n}`;
     const code = credited ? credited.codes[0]! : unknown;
     orders.push({
       id: orderRecordId('shopify', orderId),
-      ...stamp,
+      ...g.stamp,
       source: 'shopify',
       orderId,
       placedAt: new Date(placedAtMs).toISOString(),
       placedAtMs,
       currency: 'USD',
-      subtotalCents: subtotal,
-      discountCents: discount,
-      shippingCents: shipping,
-      taxCents: tax,
-      totalCents: total,
-      refundedCents: refunded,
-      status,
+      ...amounts,
       codes: code ? [rand() < 0.3 ? code.toLowerCase() : code] : [],
       tags: [],
       note: '',
@@ -867,61 +417,128 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
     });
   }
   orders.sort((a, b) => a.placedAtMs - b.placedAtMs);
+  return orders;
+}
 
-  const bonusRules: BonusRule[] = [
-    {
-      id: 'br-1',
-      ...stamp,
-      name: 'Top seller month',
-      kind: null,
-      minMonthlyRevenueCents: 300_000,
-      bonusCents: 10_000,
-      active: true,
-    },
-  ];
-  const bonuses: Bonus[] = [
-    {
-      id: 'b-1',
-      ...stamp,
-      partnerId: 'p-001',
-      date: addMonths(start, 4),
-      amountCents: 15_000,
-      reason: 'Viral holiday reel',
-    },
-  ];
-  const brandFollowers: BrandFollowerCount[] = [];
+/** An order's sums: 15 % off with a code, free shipping from $50, 7 % tax; a few refunds. */
+function orderAmounts(g: Gen, withCode: boolean) {
+  const gross = g.between(18, 120) * 100 + g.pick([0, 49, 99]);
+  const discount = withCode ? Math.round(gross * 0.15) : 0;
+  const subtotal = gross - discount;
+  const shipping = subtotal >= 5000 ? 0 : 699;
+  const tax = Math.round(subtotal * 0.07);
+  const total = subtotal + shipping + tax;
+  const statusRoll = g.rand();
+  const status: Order['status'] =
+    ORDER_STATUS_SHARES.find(([share]) => statusRoll < share)?.[1] ?? 'paid';
+  const refunded =
+    status === 'refunded' ? total : status === 'partially refunded' ? Math.round(total * 0.3) : 0;
+  return {
+    subtotalCents: subtotal,
+    discountCents: discount,
+    shippingCents: shipping,
+    taxCents: tax,
+    totalCents: total,
+    refundedCents: refunded,
+    status,
+  };
+}
+
+/** 28 % of orders come from a returning customer; a new one often lives near the partner. */
+function customerOf(g: Gen, customers: Customer[], credited: Partner | null): Customer {
+  const { rand } = g;
+  if (customers.length > 0 && rand() < 0.28) return g.pick(customers);
+  const local = credited && credited.tags.includes('hyperlocal influencer') && rand() < 0.7;
+  const cust: Customer = {
+    key: `c${(g.seed ^ (customers.length * 2654435761)).toString(16).padStart(8, '0')}${customers.length.toString(16).padStart(6, '0')}`,
+    city: local
+      ? [credited.location.city, credited.location.region]
+      : rand() < 0.5 && credited
+        ? [credited.location.city, credited.location.region]
+        : g.pick(EXTRA_CITIES),
+  };
+  customers.push(cust);
+  return cust;
+}
+
+function makeBonuses(g: Gen): { bonusRules: BonusRule[]; bonuses: Bonus[] } {
+  return {
+    bonusRules: [
+      {
+        id: 'br-1',
+        ...g.stamp,
+        name: 'Top seller month',
+        kind: null,
+        minMonthlyRevenueCents: 300_000,
+        bonusCents: 10_000,
+        active: true,
+      },
+    ],
+    bonuses: [
+      {
+        id: 'b-1',
+        ...g.stamp,
+        partnerId: 'p-001',
+        date: addMonths(g.start, 4),
+        amountCents: 15_000,
+        reason: 'Viral holiday reel',
+      },
+    ],
+  };
+}
+
+/** The brand's own followers month by month: Instagram and TikTok both growing. */
+function makeBrandFollowers(g: Gen): BrandFollowerCount[] {
+  const out: BrandFollowerCount[] = [];
   for (let m = 0; m < 12; m++) {
-    const month = addMonths(start, m).slice(0, 7);
-    brandFollowers.push({
+    const month = addMonths(g.start, m).slice(0, 7);
+    out.push({
       id: `bf-instagram-${month}`,
-      ...stamp,
+      ...g.stamp,
       platform: 'instagram',
       month,
-      followers: 12_000 + m * 850 + between(0, 200),
+      followers: 12_000 + m * 850 + g.between(0, 200),
     });
-    brandFollowers.push({
+    out.push({
       id: `bf-tiktok-${month}`,
-      ...stamp,
+      ...g.stamp,
       platform: 'tiktok',
       month,
-      followers: 4_000 + m * 1_100 + between(0, 300),
+      followers: 4_000 + m * 1_100 + g.between(0, 300),
     });
   }
+  return out;
+}
 
-  // Payouts: each partner was paid what they earned, month by month, from the start of their
-  // contract up to two months ago; the last month or two are still owed.
-  const paidUpTo = addDays(startOfMonth(addMonths(today, -1)), -1);
-  const earningsOpts = { timeZone: settings.timeZone, countDiscountAsCost: false };
+/**
+ * Payouts: each partner was paid what they earned, month by month, from the start of their
+ * contract up to two months ago; the last month or two are still owed.
+ */
+function makePayouts(
+  g: Gen,
+  active: Partner[],
+  all: {
+    contracts: Contract[];
+    orders: Order[];
+    contentItems: ContentItem[];
+    bonuses: Bonus[];
+    bonusRules: BonusRule[];
+    timeZone: string;
+  },
+): Payout[] {
+  const payouts: Payout[] = [];
+  const paidUpTo = addDays(startOfMonth(addMonths(g.today, -1)), -1);
+  const earningsOpts = { timeZone: all.timeZone, countDiscountAsCost: false };
   for (const p of active) {
-    const mine = contracts.filter((c) => c.partnerId === p.id);
-    const first = mine.reduce((a, c) => (c.startDate < a ? c.startDate : a), today);
+    const mine = all.contracts.filter((c) => c.partnerId === p.id);
+    const first = mine.reduce((a, c) => (c.startDate < a ? c.startDate : a), g.today);
     const records = {
       kind: p.kind,
       contracts: mine,
-      orders: orders.filter((o) => o.partnerId === p.id),
-      content: contentItems.filter((c) => c.partnerId === p.id),
-      bonuses: bonuses.filter((b) => b.partnerId === p.id),
-      bonusRules,
+      orders: all.orders.filter((o) => o.partnerId === p.id),
+      content: all.contentItems.filter((c) => c.partnerId === p.id),
+      bonuses: all.bonuses.filter((b) => b.partnerId === p.id),
+      bonusRules: all.bonusRules,
     };
     for (
       let periodStart = startOfMonth(first);
@@ -929,15 +546,12 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
       periodStart = addMonths(periodStart, 1)
     ) {
       const periodEnd = addDays(addMonths(periodStart, 1), -1);
-      const amount = partnerEarnings(
-        records,
-        { start: periodStart, end: periodEnd },
-        earningsOpts,
-      ).payableCents;
+      const period = { start: periodStart, end: periodEnd };
+      const amount = partnerEarnings(records, period, earningsOpts).payableCents;
       if (amount === 0) continue;
       payouts.push({
         id: `po-${p.id}-${periodStart.slice(0, 7)}`,
-        ...stamp,
+        ...g.stamp,
         partnerId: p.id,
         periodStart,
         periodEnd,
@@ -950,18 +564,5 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
       });
     }
   }
-
-  return {
-    settings: [settings],
-    partners,
-    contracts,
-    campaigns,
-    contentItems,
-    orders,
-    payouts,
-    bonuses,
-    bonusRules,
-    brandFollowers,
-    deletions: [],
-  };
+  return payouts;
 }
