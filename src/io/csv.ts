@@ -84,11 +84,24 @@ function utf8OrNull(bytes: Uint8Array): string | null {
 
 /** A file's bytes as text in the encoding {@link detectEncoding} finds, without its BOM. */
 export function decodeText(bytes: Uint8Array): string {
+  return decodeFile(bytes).text;
+}
+
+/** Names of the encodings as the import preview says them. */
+export const ENCODING_LABEL: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+  'windows-1252': 'Windows-1252',
+};
+
+/** {@link decodeText} and the encoding it read the bytes in (each decoded once). */
+export function decodeFile(bytes: Uint8Array): { text: string; encoding: TextEncodingName } {
   const marked = markedEncoding(bytes);
-  const text =
-    (marked ? new TextDecoder(marked).decode(bytes) : utf8OrNull(bytes)) ??
-    new TextDecoder('windows-1252').decode(bytes);
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const utf8 = marked ? null : utf8OrNull(bytes);
+  const encoding: TextEncodingName = marked ?? (utf8 === null ? 'windows-1252' : 'utf-8');
+  const text = utf8 ?? new TextDecoder(encoding).decode(bytes);
+  return { text: text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, encoding };
 }
 
 export interface ParsedCsv {

@@ -111,7 +111,9 @@ test('a Windows-1252 file in another currency: read right, kept apart, totals pe
   await importFile(page, 'enc-windows-1252.csv');
   const preview = page.getByRole('dialog', { name: 'Preview: enc-windows-1252.csv' });
   await expect(
-    preview.getByText('Shopify orders export: 1 row read.', { exact: false }),
+    preview.getByText('Shopify orders export (read as Windows-1252): 1 row read.', {
+      exact: false,
+    }),
   ).toBeVisible();
   const note = preview.getByRole('region', { name: 'Currencies' });
   await expect(note).toContainText('1 order in EUR');

@@ -12,7 +12,7 @@ import { buildAttributionIndex } from '../../src/domain/attribution';
 import { buildImportPlan, summarizePlan, type IncomingOrder } from '../../src/domain/import-plan';
 import { convertCents, readRate } from '../../src/io/amounts';
 import type { Order } from '../../src/domain/schemas';
-import { decodeText, detectEncoding, parseCsv, toCsv } from '../../src/io/csv';
+import { decodeFile, decodeText, detectEncoding, parseCsv, toCsv } from '../../src/io/csv';
 import {
   convertOrders,
   splitCodes,
@@ -321,6 +321,7 @@ describe('encodings Excel saves CSVs in', () => {
   for (const [name, encoding] of Object.entries(files)) {
     it(`reads ${name} as ${encoding}`, () => {
       expect(detectEncoding(bytes(name))).toBe(encoding);
+      expect(decodeFile(bytes(name)).encoding).toBe(encoding);
       const res = shopifyImporter.parse(parseCsv(text(name)), ctx);
       expect(res.fatal).toEqual([]);
       expect(res.problems).toEqual([]);

@@ -9,7 +9,7 @@ import { saveErrorMessage } from '../../db/errors';
 import { applyOrderImport, planOrderImport } from '../../db/orders';
 import { withImportMapping } from '../../domain/import-mappings';
 import { summarizePlan, type ImportPlan } from '../../domain/import-plan';
-import { decodeText, parseCsv } from '../../io/csv';
+import { decodeFile, ENCODING_LABEL, parseCsv, type TextEncodingName } from '../../io/csv';
 import { withCustomerKeys } from '../../io/customer-key';
 import { convertOrders, type ImportResult } from '../../io/orders-common';
 import { detectImporter, notCsvReason, parseWithMapping } from '../../io/orders-mapped';
@@ -37,10 +37,13 @@ let plan: ImportPlan | null = null;
 /** What the file holds, parsed and grouped into orders, or why not. */
 function readOrders(
   req: ParseRequest,
-  text: string,
+  file: { text: string; encoding: TextEncodingName },
 ): { res: ImportResult; formatLabel: string; keepStored: boolean } | 'needs-mapping' | string {
+  const { text, encoding } = file;
   const csv = parseCsv(text);
   const notCsv = notCsvReason(text, csv.header);
+  // Said when it is not plain UTF-8, so the owner knows how accented names were read.
+  const read = encoding === 'utf-8' ? '' : ` (read as ${ENCODING_LABEL[encoding]})`;
   if (notCsv) return notCsv;
   const ctx = {
     timeZone: req.timeZone,
@@ -56,22 +59,22 @@ function readOrders(
   if (known)
     return {
       res: known.parse(csv, ctx),
-      formatLabel: known.label,
+      formatLabel: known.label + read,
       keepStored: known.keepsStored === true,
     };
   return {
     res: parseWithMapping(csv, req.mapping!.source, req.mapping!.columns, ctx),
-    formatLabel: `${req.mapping!.source} (mapped columns)`,
+    formatLabel: `${req.mapping!.source} (mapped columns)${read}`,
     keepStored: false,
   };
 }
 
-async function readText(blob: Blob): Promise<string> {
+async function readText(blob: Blob): Promise<{ text: string; encoding: TextEncodingName }> {
   post({ type: 'progress', label: 'Reading file', done: 0, total: blob.size });
   // UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (files Excel saved again).
-  const text = decodeText(new Uint8Array(await blob.arrayBuffer()));
+  const read = decodeFile(new Uint8Array(await blob.arrayBuffer()));
   post({ type: 'progress', label: 'Reading file', done: blob.size, total: blob.size });
-  return text;
+  return read;
 }
 
 async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping' | string> {
