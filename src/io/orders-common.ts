@@ -506,6 +506,17 @@ export function parseMappedOrders(
       });
       continue;
     }
+    if (!opts.itemRows && g.rows.length > 1) {
+      // Several rows of one order with different totals: the file is probably one row per item,
+      // and only the first row's total is kept. Said, never silent.
+      const totals = new Set(g.rows.map((r) => pick(r, cells.total)).filter((v) => v !== ''));
+      if (totals.size > 1)
+        result.warnings.push({
+          line: g.line,
+          orderId,
+          message: `Line ${g.line} (order ${orderId}): its ${g.rows.length} rows have different totals (${[...totals].slice(0, 3).join(', ')}${totals.size > 3 ? ', …' : ''}); the first row's total is kept. If the file has one row per item, map the order total column, not the item's`,
+        });
+    }
     if (opts.sumCheck) {
       const w = sumCheckOf(opts.sumCheck, get, {
         subtotal: get('subtotal') === '' ? null : money('subtotal', 'Subtotal'),

@@ -443,3 +443,26 @@ describe("messages in the owner's locale", () => {
     );
   });
 });
+
+describe('several rows of one order', () => {
+  it('warns when the rows of one order disagree on the total (an item file mapped by hand)', () => {
+    const csv = parseCsv(text('etsy-sold-order-items.csv'));
+    const mapping = {
+      orderId: 'Order ID',
+      date: 'Sale Date',
+      total: 'Item Total',
+      codes: 'Coupon Code',
+    };
+    const res = parseWithMapping(csv, 'etsy-by-hand', mapping, ctx);
+    expect(res.warnings.map((w) => [w.line, w.orderId])).toEqual([
+      [2, '00123'],
+      [4, '7777'],
+    ]);
+    expect(res.warnings[1]!.message).toBe(
+      "Line 4 (order 7777): its 3 rows have different totals (25.00, 8.00, 30.00); the first row's total is kept. If the file has one row per item, map the order total column, not the item's",
+    );
+    // Shopify's line items repeat nothing but the first row's totals: no warning.
+    const shopify = shopifyImporter.parse(parseCsv(text('shopify-stacked-codes.csv')), ctx);
+    expect(shopify.warnings.some((w) => w.message.includes('different totals'))).toBe(false);
+  });
+});
