@@ -8,7 +8,10 @@
 import { matchKey, normalizeCode } from './ids';
 import type { Order, Partner, Settings } from './schemas';
 
-export type AttributionPartner = Pick<Partner, 'id' | 'name' | 'codes' | 'referralSlug'> & {
+export type AttributionPartner = Pick<
+  Partner,
+  'id' | 'name' | 'codes' | 'referralSlug' | 'referralAliases'
+> & {
   accounts?: Pick<Partner['accounts'][number], 'handle'>[];
 };
 
@@ -37,6 +40,12 @@ export function buildAttributionIndex(partners: readonly AttributionPartner[]): 
     for (const c of p.codes) if (!byCode.has(normalizeCode(c))) byCode.set(normalizeCode(c), p);
     if (p.referralSlug.trim() !== '') bySlug.set(slugKey(p.referralSlug), p);
   }
+  // Values the owner mapped by hand, where no slug claims them.
+  for (const p of partners)
+    for (const a of p.referralAliases ?? []) {
+      const k = slugKey(a);
+      if (k !== '' && !bySlug.has(k)) bySlug.set(k, p);
+    }
   // Handles only where no slug claims the same word: a slug is the owner's explicit choice.
   for (const p of partners)
     for (const a of p.accounts ?? []) {
@@ -138,41 +147,80 @@ export function manualCredit(partnerId: string | null, reason: string): Attribut
 }
 
 export interface UnknownCode {
-  /** The code as first seen. */
+  /** The code (or referral value) as customers wrote it most often. */
   code: string;
   orders: number;
   /** Sum of totals net of refunds (cancelled count zero). */
   revenueCents: number;
 }
 
+type TalliedOrder = Pick<
+  Order,
+  'partnerId' | 'codes' | 'tags' | 'note' | 'status' | 'totalCents' | 'refundedCents'
+>;
+
 /**
- * Codes on uncredited orders that belong to no partner, most used first: the owner maps each one
- * to a partner in one step.
+ * Values (`valuesOf` an order) on uncredited orders that no partner owns and the owner did not
+ * mark as not a partner's, most used first, each in the spelling used most (first seen on a tie).
  */
-export function unknownCodes(
-  orders: readonly Pick<Order, 'partnerId' | 'codes' | 'status' | 'totalCents' | 'refundedCents'>[],
-  index: AttributionIndex,
+function tallyUnknown(
+  orders: readonly TalliedOrder[],
+  valuesOf: (o: TalliedOrder) => readonly string[],
+  owned: (key: string) => boolean,
+  notPartner: readonly string[],
 ): UnknownCode[] {
+  const skip = new Set(notPartner.map(matchKey));
   const map = new Map<string, UnknownCode>();
-  // Show each code in the spelling customers used most (first seen on a tie).
   const spellings = new Map<string, Map<string, number>>();
   for (const o of orders) {
     if (o.partnerId !== null) continue;
-    for (const c of o.codes) {
-      const k = normalizeCode(c);
-      if (index.byCode.has(k)) continue;
-      const e = map.get(k) ?? { code: c.trim(), orders: 0, revenueCents: 0 };
+    for (const k of new Set(valuesOf(o).map(matchKey))) {
+      if (k === '' || owned(k) || skip.has(k)) continue;
+      const written = valuesOf(o)
+        .find((v) => matchKey(v) === k)!
+        .trim();
+      const e = map.get(k) ?? { code: written, orders: 0, revenueCents: 0 };
       const counts = spellings.get(k) ?? new Map<string, number>();
-      counts.set(c.trim(), (counts.get(c.trim()) ?? 0) + 1);
+      counts.set(written, (counts.get(written) ?? 0) + 1);
       spellings.set(k, counts);
-      const best = counts.get(e.code) ?? 0;
-      if ((counts.get(c.trim()) ?? 0) > best) e.code = c.trim();
+      if ((counts.get(written) ?? 0) > (counts.get(e.code) ?? 0)) e.code = written;
       e.orders += 1;
       e.revenueCents += o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents);
       map.set(k, e);
     }
   }
   return [...map.values()].sort((a, b) => b.orders - a.orders || a.code.localeCompare(b.code));
+}
+
+/**
+ * Codes on uncredited orders that belong to no partner, most used first: the owner maps each one
+ * to a partner in one step, or marks it as not a partner's (`notPartner`).
+ */
+export function unknownCodes(
+  orders: readonly Pick<Order, 'partnerId' | 'codes' | 'status' | 'totalCents' | 'refundedCents'>[],
+  index: AttributionIndex,
+  notPartner: readonly string[] = [],
+): UnknownCode[] {
+  return tallyUnknown(
+    orders.map((o) => ({ ...o, tags: [], note: '' })),
+    (o) => o.codes,
+    (k) => index.byCode.has(k),
+    notPartner,
+  );
+}
+
+/** Referral values (utm_source, ref...) on uncredited orders that no partner's slug or handle matches. */
+export function unknownReferrals(
+  orders: readonly TalliedOrder[],
+  index: AttributionIndex,
+  notPartner: readonly string[] = [],
+): UnknownCode[] {
+  return tallyUnknown(
+    orders,
+    (o) => referralValues(o).map((r) => r.value),
+    (k) => index.bySlug.has(k),
+    notPartner,
+  );
 }
 
 /** One order whose credit the current codes, slugs and handles change. */

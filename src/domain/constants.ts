@@ -104,5 +104,6 @@ export function defaultSettings(now: number): Settings {
     theme: 'system',
     logoDataUrl: '',
     desktopReminders: false,
+    notPartnerKeys: [],
   };
 }

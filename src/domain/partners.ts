@@ -559,6 +559,7 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
     accounts,
     codes,
     referralSlug: slug,
+    ...(existing?.referralAliases ? { referralAliases: existing.referralAliases } : {}),
     archived: existing?.archived ?? false,
   };
 

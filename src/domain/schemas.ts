@@ -108,6 +108,8 @@ export const partnerSchema = z.strictObject({
   /** Promo codes as the owner typed them; unique across partners case-insensitively. */
   codes: z.array(z.string().min(1).max(60)).max(50),
   referralSlug: z.string().max(80),
+  /** Further referral values (utm_source, ref) the owner mapped to this partner. */
+  referralAliases: z.array(z.string().min(1).max(80)).max(50).optional(),
   archived: z.boolean(),
 });
 export type Partner = z.infer<typeof partnerSchema>;
@@ -347,6 +349,8 @@ export const settingsSchema = z.strictObject({
     .default(''),
   /** Desktop notifications for content due and payouts owed (Electron only; opt-in). */
   desktopReminders: z.boolean().default(false),
+  /** Codes and referral values the owner marked as not a partner's (newsletter, BLACKFRIDAY). */
+  notPartnerKeys: z.array(z.string().min(1).max(80)).max(500).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

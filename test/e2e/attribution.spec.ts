@@ -68,3 +68,61 @@ test('a handle with _ is taken as a slug; stored orders are re-credited after a 
   await again.getByRole('button', { name: 'Import 2 orders' }).click();
   await expect(await ordersOf(page, 'Biscuit Bakes')).toHaveText('2');
 });
+
+test('unknown referral values map to a partner in one step; store-wide codes are marked, listed in Settings, un-marked', async ({
+  page,
+}) => {
+  await openApp(page, 'partners/new');
+  await page.getByLabel('Name', { exact: true }).fill('Biscuit Bakes');
+  await page.getByLabel('Referral slug').fill('biscuit');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Biscuit Bakes' })).toBeVisible();
+
+  await importFile(page, 'shopify-referrals.csv');
+  const preview = page.getByRole('dialog', { name: 'Preview: shopify-referrals.csv' });
+  await preview.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText(/Imported 3 orders/)).toBeVisible();
+
+  const refs = page.getByRole('region', { name: 'Referral values nobody owns yet' });
+  const codes = page.getByRole('region', { name: 'Codes nobody owns yet' });
+  await expect(refs.getByRole('row', { name: /spring_ig/ })).toContainText('$40.00');
+  await expect(codes.getByRole('row', { name: /NEWSLETTER/ })).toContainText('$27.00');
+  if (SHOTS) await refs.screenshot({ path: `${SHOTS}/unknown-referrals.png` });
+
+  await refs
+    .getByLabel('Partner for referral value spring_ig')
+    .selectOption({ label: 'Biscuit Bakes' });
+  await refs.getByRole('button', { name: 'Map referral value spring_ig' }).click();
+  await expect(
+    page.getByText('Referral value spring_ig now belongs to Biscuit Bakes; 1 order credited.'),
+  ).toBeVisible();
+  await expect(refs.getByRole('row', { name: /spring_ig/ })).toHaveCount(0);
+
+  await refs.getByRole('button', { name: 'google is not a partner’s' }).click();
+  await expect(page.getByRole('region', { name: 'Referral values nobody owns yet' })).toHaveCount(
+    0,
+  );
+  await codes.getByRole('button', { name: 'NEWSLETTER is not a partner’s' }).click();
+  await expect(page.getByRole('region', { name: 'Codes nobody owns yet' })).toHaveCount(0);
+  await expect(await ordersOf(page, 'Biscuit Bakes')).toHaveText('1');
+
+  await openApp(page, 'settings');
+  const list = page.getByRole('list', {
+    name: 'Codes and referral values that are not a partner’s',
+  });
+  await expect(list.getByRole('listitem')).toHaveText([/google/, /NEWSLETTER/]);
+  if (SHOTS)
+    await page
+      .getByRole('region', { name: 'Not a partner’s' })
+      .screenshot({ path: `${SHOTS}/not-partner-settings.png` });
+  await list.getByRole('button', { name: 'Un-mark google' }).click();
+  await expect(list.getByRole('listitem')).toHaveText([/NEWSLETTER/]);
+
+  await openApp(page, 'sales');
+  await expect(
+    page
+      .getByRole('region', { name: 'Referral values nobody owns yet' })
+      .getByRole('row', { name: /google/ }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Codes nobody owns yet' })).toHaveCount(0);
+});

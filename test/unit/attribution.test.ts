@@ -10,6 +10,7 @@ import {
   matchingKeysChanged,
   reattributionMoves,
   unknownCodes,
+  unknownReferrals,
   type AttributionPartner,
 } from '../../src/domain/attribution';
 import { buildImportPlan, summarizePlan, type IncomingOrder } from '../../src/domain/import-plan';
@@ -162,6 +163,64 @@ describe('manual credit and unknown codes', () => {
       { code: 'summerfun', orders: 3, revenueCents: 3300 },
       { code: 'WOOF', orders: 1, revenueCents: 0 },
     ]);
+  });
+});
+
+describe("unknown referral values and values marked as not a partner's", () => {
+  const o = (tags: string[], note: string, totalCents: number, extra: Partial<Order> = {}) => ({
+    partnerId: null,
+    codes: [] as string[],
+    tags,
+    note,
+    status: 'paid' as const,
+    totalCents,
+    refundedCents: 0,
+    ...extra,
+  });
+  const orders = [
+    o([], 'utm_source: spring_ig', 1000),
+    o(['ref=@Spring_IG'], '', 2000, { refundedCents: 500 }),
+    o([], 'utm_source: spring_ig\nref=spring_ig', 700),
+    o([], 'utm_source: google', 300, { status: 'cancelled' }),
+    // Owned by a partner's slug or handle, or credited already: not listed.
+    o([], 'utm_source: lucy-loaf', 100),
+    o([], 'ref=@pipthecat', 100),
+    o([], 'utm_source: spring_ig', 999, { partnerId: 'p-max' }),
+  ];
+  it('lists values no slug or handle matches, each order once, most used first', () => {
+    expect(unknownReferrals(orders, index)).toEqual([
+      { code: 'spring_ig', orders: 3, revenueCents: 3200 },
+      { code: 'google', orders: 1, revenueCents: 0 },
+    ]);
+  });
+  it("values marked as not a partner's are left out, in any case or with @", () => {
+    expect(unknownReferrals(orders, index, ['@GOOGLE']).map((u) => u.code)).toEqual(['spring_ig']);
+    expect(
+      unknownCodes(
+        [
+          {
+            partnerId: null,
+            codes: ['Newsletter'],
+            status: 'paid',
+            totalCents: 1,
+            refundedCents: 0,
+          },
+          { partnerId: null, codes: ['WOOF'], status: 'paid', totalCents: 1, refundedCents: 0 },
+        ],
+        index,
+        ['NEWSLETTER'],
+      ).map((u) => u.code),
+    ).toEqual(['WOOF']);
+  });
+  it('a value mapped to a partner (alias) credits its orders', () => {
+    const idx = buildAttributionIndex([
+      ...PARTNERS.slice(0, 2),
+      { ...PARTNERS[2]!, referralAliases: ['Spring_IG'] },
+    ]);
+    expect(attributeOrder(ev([], [], 'utm_source: spring_ig'), idx, 'first-code').partnerId).toBe(
+      'p-pip',
+    );
+    expect(unknownReferrals(orders, idx).map((u) => u.code)).toEqual(['google']);
   });
 });
 

@@ -13,7 +13,7 @@ import { SampleDataButton } from '../common/SampleDataButton';
 import { ImportDialog } from './ImportDialog';
 import { ManualOrderDialog, PartnerOptions, ReassignDialog } from './OrderDialogs';
 import { OrdersTable } from './OrdersTable';
-import { UnknownCodes } from './UnknownCodes';
+import { UnknownCodes, UnknownReferrals } from './UnknownCodes';
 import {
   describeFilters,
   NO_FILTERS,
@@ -26,6 +26,9 @@ import {
 import { useOrderImport } from './useOrderImport';
 import { useOrderList } from './useOrderList';
 import './sales.css';
+
+/** No values marked as not a partner's (one array, so reads are not redone). */
+const NONE: readonly string[] = [];
 
 export function SalesScreen(_props: { rest: string[] }) {
   const settings = useSettings();
@@ -354,6 +357,13 @@ export function SalesScreen(_props: { rest: string[] }) {
             partners={partnerList}
             currency={settings.currency}
             locale={settings.locale}
+            notPartner={settings.notPartnerKeys ?? NONE}
+          />
+          <UnknownReferrals
+            partners={partnerList}
+            currency={settings.currency}
+            locale={settings.locale}
+            notPartner={settings.notPartnerKeys ?? NONE}
           />
         </div>
       )}

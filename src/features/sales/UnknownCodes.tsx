@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Card } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { mapCodeToPartner, uncreditedWithAnyCode, usedCodes } from '../../db/orders';
+import { mapReferralToPartner, readUnknownReferrals, setNotPartner } from '../../db/unknown-values';
 import { buildAttributionIndex, unknownCodes, type UnknownCode } from '../../domain/attribution';
 import { normalizeCode } from '../../domain/ids';
 import { formatMoney } from '../../domain/money';
@@ -13,77 +14,135 @@ import { useBackgroundRead, useOrdersVersion } from './useOrderList';
 
 const SHOWN = 8;
 
+interface Key {
+  partners: readonly Partner[];
+  notPartner: readonly string[];
+}
+
 /**
  * The codes used on orders (from the codes index, without reading the orders) that no partner
  * owns, with the uncredited orders that used them: only those orders are read.
  */
-async function readUnknownCodes(
-  partners: readonly Partner[],
-  stopped: () => boolean,
-): Promise<UnknownCode[]> {
+async function readUnknownCodes({ partners, notPartner }: Key): Promise<UnknownCode[]> {
   const db = getDb();
-  const codes = await usedCodes(db, undefined, stopped);
+  const codes = await usedCodes(db);
   const index = buildAttributionIndex(partners);
   const unowned = codes.filter((c) => !index.byCode.has(normalizeCode(c)));
-  // A stopped run's result is dropped (the screen left, or a newer run began).
-  return unknownCodes(await uncreditedWithAnyCode(db, unowned, stopped), index);
+  return unknownCodes(await uncreditedWithAnyCode(db, unowned), index, notPartner);
 }
 
-/** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */
-export function UnknownCodes(props: {
+const readReferrals = ({ partners, notPartner }: Key) =>
+  readUnknownReferrals(getDb(), partners, notPartner);
+
+interface Props {
   partners: readonly Partner[];
   currency: string;
   locale: string;
-}) {
+  /** Values the owner marked as not a partner's (settings.notPartnerKeys). */
+  notPartner: readonly string[];
+}
+
+/** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */
+export function UnknownCodes(props: Props) {
+  return (
+    <UnknownValues
+      {...props}
+      title="Codes nobody owns yet"
+      noun="code"
+      intro="These codes were used on orders credited to nobody. Give a code to its partner and its orders are credited to them; a store-wide code (a newsletter code, BLACKFRIDAY) can be marked as not a partner’s."
+      read={readUnknownCodes}
+      map={mapCodeToPartner}
+    />
+  );
+}
+
+/** Referral values (utm_source, ref) on uncredited orders that no partner's slug or handle matches. */
+export function UnknownReferrals(props: Props) {
+  return (
+    <UnknownValues
+      {...props}
+      title="Referral values nobody owns yet"
+      noun="referral value"
+      intro="These utm_source and ref values were on orders credited to nobody. Give one to its partner and its orders are credited to them; one that is no partner (google, newsletter) can be marked as not a partner’s."
+      read={readReferrals}
+      map={mapReferralToPartner}
+    />
+  );
+}
+
+function UnknownValues(
+  props: Props & {
+    title: string;
+    noun: string;
+    intro: string;
+    read: (key: Key) => Promise<UnknownCode[]>;
+    map: (db: ReturnType<typeof getDb>, value: string, partnerId: string) => Promise<number>;
+  },
+) {
+  const { noun } = props;
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
   const showToast = useUi((s) => s.showToast);
-  // Read again after orders or partners change, in the background.
-  const codes =
-    useBackgroundRead(props.partners, useOrdersVersion(), readUnknownCodes)?.value ?? [];
-  if (codes.length === 0) return null;
-  const map = async (code: string) => {
-    const partnerId = choice[code];
+  const key = useMemo(
+    () => ({ partners: props.partners, notPartner: props.notPartner }),
+    [props.partners, props.notPartner],
+  );
+  // Read again after orders, partners or the marked values change, in the background.
+  const values = useBackgroundRead(key, useOrdersVersion(), props.read)?.value ?? [];
+  if (values.length === 0) return null;
+  const map = async (value: string) => {
+    const partnerId = choice[value];
     if (!partnerId) {
-      showToast({ tone: 'error', message: `Pick a partner for code ${code} first.` });
+      showToast({ tone: 'error', message: `Pick a partner for ${noun} ${value} first.` });
       return;
     }
     try {
-      const n = await mapCodeToPartner(getDb(), code, partnerId);
+      const n = await props.map(getDb(), value, partnerId);
       const name = props.partners.find((p) => p.id === partnerId)?.name ?? 'the partner';
       showToast({
         tone: 'success',
-        message: `Code ${code} now belongs to ${name}; ${n} order${n === 1 ? '' : 's'} credited.`,
+        message: `${noun === 'code' ? 'Code' : 'Referral value'} ${value} now belongs to ${name}; ${n} order${n === 1 ? '' : 's'} credited.`,
       });
     } catch (e) {
       showToast({ tone: 'error', message: saveErrorMessage(e) });
     }
   };
-  const shown = all ? codes : codes.slice(0, SHOWN);
+  const ignore = async (value: string) => {
+    try {
+      await setNotPartner(getDb(), value, true);
+      showToast({
+        tone: 'success',
+        message: `${value} is marked as not a partner’s (Settings lists it, where you can un-mark it).`,
+        timeoutMs: 10_000,
+        action: { label: `Un-mark ${value}`, run: () => void setNotPartner(getDb(), value, false) },
+      });
+    } catch (e) {
+      showToast({ tone: 'error', message: saveErrorMessage(e) });
+    }
+  };
+  const shown = all ? values : values.slice(0, SHOWN);
+  const Noun = noun[0]!.toUpperCase() + noun.slice(1);
   return (
     <Card
-      title="Codes nobody owns yet"
+      title={props.title}
       actions={
-        codes.length > SHOWN ? (
+        values.length > SHOWN ? (
           <button type="button" className="btn btn-small" onClick={() => setAll(!all)}>
-            {all ? 'Show fewer' : `Show all ${codes.length}`}
+            {all ? 'Show fewer' : `Show all ${values.length}`}
           </button>
         ) : undefined
       }
     >
-      <p className="muted">
-        These codes were used on orders credited to nobody. Give a code to its partner and its
-        orders are credited to them.
-      </p>
+      <p className="muted">{props.intro}</p>
       <table className="table">
         <thead>
           <tr>
-            <th>Code</th>
+            <th>{Noun}</th>
             <th className="num">Orders</th>
             <th className="num">Revenue</th>
             <th>Partner</th>
             <th>
-              <span className="sales-sr-only">Action</span>
+              <span className="sales-sr-only">Actions</span>
             </th>
           </tr>
         </thead>
@@ -97,7 +156,7 @@ export function UnknownCodes(props: {
               <td className="num">{formatMoney(c.revenueCents, props.currency, props.locale)}</td>
               <td>
                 <select
-                  aria-label={`Partner for code ${c.code}`}
+                  aria-label={`Partner for ${noun} ${c.code}`}
                   value={choice[c.code] ?? ''}
                   onChange={(e) => setChoice({ ...choice, [c.code]: e.target.value })}
                 >
@@ -105,14 +164,22 @@ export function UnknownCodes(props: {
                   <PartnerOptions partners={props.partners.filter((p) => !p.archived)} />
                 </select>
               </td>
-              <td>
+              <td className="row">
                 <button
                   type="button"
                   className="btn btn-small"
-                  aria-label={`Map code ${c.code}`}
-                  onClick={() => map(c.code)}
+                  aria-label={`Map ${noun} ${c.code}`}
+                  onClick={() => void map(c.code)}
                 >
-                  Map code
+                  Map {noun === 'code' ? 'code' : 'value'}
+                </button>
+                <button
+                  type="button"
+                  className="btn btn-small"
+                  aria-label={`${c.code} is not a partner’s`}
+                  onClick={() => void ignore(c.code)}
+                >
+                  Not a partner’s
                 </button>
               </td>
             </tr>

@@ -15,6 +15,7 @@ import { settingsSchema, type Settings } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { BackupsCard } from './BackupsCard';
+import { NotPartnerCard } from './NotPartnerCard';
 
 interface Draft {
   brandName: string;
@@ -116,6 +117,9 @@ export function SettingsScreen({ rest = [] }: { rest?: string[] }) {
       <PageHeader title="Settings" subtitle="Your brand, how numbers are counted, and your data." />
       <ErrorBoundary what="Your brand settings">
         <SettingsForm />
+      </ErrorBoundary>
+      <ErrorBoundary what="Codes that are not a partner’s">
+        <NotPartnerCard />
       </ErrorBoundary>
       <div id="backups" ref={backups}>
         <ErrorBoundary what="Backups">
