@@ -4,8 +4,8 @@
  * (remembered in the settings, listed there, can be un-marked).
  */
 import {
-  attributeOrder,
   buildAttributionIndex,
+  reattributionMoves,
   referralValues,
   unknownReferrals,
   type UnknownCode,
@@ -70,15 +70,18 @@ export async function mapReferralToPartner(
     if (updated !== partner) await db.partners.put(updated);
     const settings = await readSettings(db);
     const index = buildAttributionIndex(partners.map((p) => (p.id === partnerId ? updated : p)));
-    const credited: Order[] = [];
     const carrying = await db.orders
       .filter((o) => o.partnerId === null && referralValues(o).some((r) => matchKey(r.value) === k))
       .toArray();
-    for (const o of carrying) {
-      const r = attributeOrder(o, index, settings.multiCodeRule);
-      if (r.partnerId !== null)
-        credited.push({ ...o, partnerId: r.partnerId, attribution: r.attribution, updatedAt: now });
-    }
+    const byId = new Map(carrying.map((o) => [o.id, o]));
+    const credited: Order[] = reattributionMoves(carrying, index, settings.multiCodeRule).map(
+      (m) => ({
+        ...byId.get(m.orderId)!,
+        partnerId: m.toId,
+        attribution: m.attribution,
+        updatedAt: now,
+      }),
+    );
     await writeOrders(db, credited);
     return credited.length;
   });

@@ -42,43 +42,39 @@ interface Props {
   notPartner: readonly string[];
 }
 
-/** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */
-export function UnknownCodes(props: Props) {
-  return (
-    <UnknownValues
-      {...props}
-      title="Codes nobody owns yet"
-      noun="code"
-      intro="These codes were used on orders credited to nobody. Give a code to its partner and its orders are credited to them; a store-wide code (a newsletter code, BLACKFRIDAY) can be marked as not a partner’s."
-      read={readUnknownCodes}
-      map={mapCodeToPartner}
-    />
-  );
+interface Kind {
+  title: string;
+  noun: string;
+  intro: string;
+  read: (key: Key) => Promise<UnknownCode[]>;
+  map: (db: ReturnType<typeof getDb>, value: string, partnerId: string) => Promise<number>;
 }
+
+const CODES: Kind = {
+  title: 'Codes nobody owns yet',
+  noun: 'code',
+  intro:
+    'These codes were used on orders credited to nobody. Give a code to its partner and its orders are credited to them; a store-wide code (a newsletter code, BLACKFRIDAY) can be marked as not a partner’s.',
+  read: readUnknownCodes,
+  map: mapCodeToPartner,
+};
+
+const REFERRALS: Kind = {
+  title: 'Referral values nobody owns yet',
+  noun: 'referral value',
+  intro:
+    'These utm_source and ref values were on orders credited to nobody. Give one to its partner and its orders are credited to them; one that is no partner (google, newsletter) can be marked as not a partner’s.',
+  read: readReferrals,
+  map: mapReferralToPartner,
+};
+
+/** Codes used on uncredited orders that no partner owns: map one to a partner in one step. */
+export const UnknownCodes = (props: Props) => <UnknownValues {...props} {...CODES} />;
 
 /** Referral values (utm_source, ref) on uncredited orders that no partner's slug or handle matches. */
-export function UnknownReferrals(props: Props) {
-  return (
-    <UnknownValues
-      {...props}
-      title="Referral values nobody owns yet"
-      noun="referral value"
-      intro="These utm_source and ref values were on orders credited to nobody. Give one to its partner and its orders are credited to them; one that is no partner (google, newsletter) can be marked as not a partner’s."
-      read={readReferrals}
-      map={mapReferralToPartner}
-    />
-  );
-}
+export const UnknownReferrals = (props: Props) => <UnknownValues {...props} {...REFERRALS} />;
 
-function UnknownValues(
-  props: Props & {
-    title: string;
-    noun: string;
-    intro: string;
-    read: (key: Key) => Promise<UnknownCode[]>;
-    map: (db: ReturnType<typeof getDb>, value: string, partnerId: string) => Promise<number>;
-  },
-) {
+function UnknownValues(props: Props & Kind) {
   const { noun } = props;
   const [choice, setChoice] = useState<Record<string, string>>({});
   const [all, setAll] = useState(false);
