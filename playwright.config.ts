@@ -1,7 +1,27 @@
-import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { chromium as playwrightChromium, defineConfig } from '@playwright/test';
+import { findBrowser } from './scripts/find-browser';
 
 const port = Number(process.env.PORT ?? 5178);
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** CHROMIUM_PATH, else the system Chromium or Chrome, else Playwright's own browser. */
+function browserPath(): string {
+  let playwrightPath: string | null = null;
+  try {
+    playwrightPath = playwrightChromium.executablePath();
+  } catch {
+    // Playwright knows no browser for this platform: only the first two places count.
+  }
+  const found = findBrowser({
+    env: process.env,
+    platform: process.platform,
+    exists: existsSync,
+    playwrightPath,
+  });
+  if (!found.ok) throw new Error(found.message);
+  return found.path;
+}
+const chromium = browserPath();
 
 export default defineConfig({
   testDir: 'test/e2e',
