@@ -1,6 +1,12 @@
 import { expect, loadSampleData, openApp, test } from './fixtures';
 
-/** Screenshots of the Compare views with sample data, for a human to look at. */
+/**
+ * Screenshots of the Compare views with sample data, for a human to look at. Run on request:
+ * `SHOTS=1 npx playwright test compare-shots`; the PNGs land in /tmp/shots/compare-*.png.
+ * What the views do is checked in compare.spec.ts.
+ */
+test.skip(!process.env.SHOTS, 'screenshots only on request');
+
 test('screenshots of compare, infographic and advisor', async ({ page }) => {
   test.setTimeout(120_000);
   await loadSampleData(page);

@@ -85,6 +85,15 @@ test('creates a partner of each kind, lists them with counts, and edits one', as
   await expect(history).toHaveCount(2);
   await expect(history.nth(0)).toContainText('Active');
   await expect(history.nth(1)).toContainText('Paused');
+
+  // Cancel leaves the form and saves nothing typed there.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit Tom Okafor-Reed' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Not saved');
+  await page.getByRole('link', { name: 'Cancel' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tom Okafor-Reed' })).toBeVisible();
+  await page.getByRole('link', { name: 'All partners' }).click();
+  await expect(table(page).getByRole('link', { name: 'Not saved' })).toHaveCount(0);
 });
 
 test('bad input gets a message next to each field and nothing is saved', async ({ page }) => {
