@@ -275,22 +275,49 @@ export interface PartnerDraft {
   contracts: ContractDraft[];
 }
 
-export function emptyContractDraft(kind: PartnerKind, startDate: string): ContractDraft {
-  // Ambassadors usually start on a retainer, micro-affiliates on commission.
+/**
+ * A new contract: the dates, and no money at all. Only what the owner types enters cost,
+ * deliverables and ROI; contractSuggestions gives the placeholders.
+ */
+export function emptyContractDraft(startDate: string): ContractDraft {
   return {
     id: '',
     startDate,
     endDate: '',
-    retainer: kind === 'ambassador' ? '300.00' : '0.00',
+    retainer: '',
     retainerPeriod: 'monthly',
-    commissionRate: kind === 'ambassador' ? '0' : '15',
+    commissionRate: '',
     commissionBase: 'subtotal',
     commissionOnRepeat: false,
-    flatFeePerPost: '0.00',
-    perksPerMonth: kind === 'ambassador' ? '50.00' : '0.00',
-    deliverablesPerMonth: kind === 'ambassador' ? '4' : '1',
+    flatFeePerPost: '',
+    perksPerMonth: '',
+    deliverablesPerMonth: '',
     notes: '',
   };
+}
+
+/** Typical terms shown as placeholders (never stored): ambassadors on a retainer, affiliates on commission. */
+export function contractSuggestions(
+  kind: PartnerKind,
+): Pick<
+  ContractDraft,
+  'retainer' | 'commissionRate' | 'flatFeePerPost' | 'perksPerMonth' | 'deliverablesPerMonth'
+> {
+  return kind === 'ambassador'
+    ? {
+        retainer: 'e.g. 300.00',
+        commissionRate: 'e.g. 0',
+        flatFeePerPost: 'e.g. 0.00',
+        perksPerMonth: 'e.g. 50.00',
+        deliverablesPerMonth: 'e.g. 4',
+      }
+    : {
+        retainer: 'e.g. 0.00',
+        commissionRate: 'e.g. 15',
+        flatFeePerPost: 'e.g. 0.00',
+        perksPerMonth: 'e.g. 0.00',
+        deliverablesPerMonth: 'e.g. 1',
+      };
 }
 
 export function emptyPartnerDraft(kind: PartnerKind = 'affiliate'): PartnerDraft {

@@ -46,7 +46,7 @@ const draft = (over: Partial<PartnerDraft> = {}): PartnerDraft => ({
   email: 'rosa@example.com',
   codes: 'ROSA10',
   accounts: [{ platform: 'instagram', handle: '@rosa', followers: '48200', engagementRate: '3.4' }],
-  contracts: [{ ...emptyContractDraft('ambassador', '2025-01-01'), endDate: '2025-06-30' }],
+  contracts: [{ ...emptyContractDraft('2025-01-01'), endDate: '2025-06-30', retainer: '300.00' }],
   ...over,
 });
 
@@ -104,7 +104,7 @@ describe('partners repository', () => {
     const before = await db.contracts.toArray();
     const d = partnerToDraft(p, before);
     d.name = 'Rosa V.';
-    d.contracts.push(emptyContractDraft('ambassador', '2025-06-01'));
+    d.contracts.push(emptyContractDraft('2025-06-01'));
     const errors = await refused(savePartner(db, d, { id: p.id, today }));
     expect(errors['contracts.1.startDate']).toContain('Overlaps');
     expect((await db.partners.get(p.id))?.name).toBe('Rosa Vega');
@@ -115,7 +115,7 @@ describe('partners repository', () => {
     const p = await savePartner(db, draft(), { id: null, today });
     const [first] = await db.contracts.toArray();
     const d = partnerToDraft(p, [first!]);
-    d.contracts.push({ ...emptyContractDraft('ambassador', '2025-07-01'), retainer: '450' });
+    d.contracts.push({ ...emptyContractDraft('2025-07-01'), retainer: '450' });
     await savePartner(db, d, { id: p.id, today });
     const ks = await db.contracts.orderBy('startDate').toArray();
     expect(ks.map((k) => [k.id === first!.id, k.retainerCents])).toEqual([

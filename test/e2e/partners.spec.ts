@@ -19,6 +19,7 @@ const resultStat = (page: Page, label: string) =>
 async function addPartner(
   page: Page,
   p: { name: string; email: string; kind: string; handle: string; followers: string; code: string },
+  terms: { label: string; value: string } | null = null,
 ) {
   await openApp(page, 'partners');
   await page.getByRole('link', { name: 'Add partner' }).first().click();
@@ -32,6 +33,15 @@ async function addPartner(
   await page.getByLabel('Followers').fill(p.followers);
   await page.getByRole('button', { name: 'Add contract' }).click();
   await page.getByLabel('Start date').fill('2025-01-01');
+  // The form invents no money: contract fields start empty, typical terms are placeholders.
+  await expect(page.getByLabel('Retainer / salary')).toHaveValue('');
+  await expect(page.getByLabel('Commission %')).toHaveValue('');
+  await expect(page.getByLabel('Retainer / salary')).toHaveAttribute('placeholder', /^e\.g\. /);
+  if (process.env.SHOTS_DIR)
+    await page
+      .locator('fieldset', { hasText: 'Contract 1' })
+      .screenshot({ path: `${process.env.SHOTS_DIR}/contract-empty-${p.code}.png` });
+  if (terms) await page.getByLabel(terms.label).fill(terms.value);
   await page.getByLabel('Promo codes').fill(p.code);
   await page.getByRole('button', { name: 'Save partner' }).click();
   await expect(page.getByRole('heading', { level: 1, name: p.name })).toBeVisible();
@@ -41,29 +51,37 @@ test('creates a partner of each kind, lists them with counts, and edits one', as
   await openApp(page, 'partners');
   await expect(page.getByRole('heading', { name: 'No partners yet' })).toBeVisible();
 
-  await addPartner(page, {
-    name: 'Rosa Vega',
-    email: 'rosa@example.com',
-    kind: 'Brand ambassador',
-    handle: '@rosa.and.rex',
-    followers: '48,200',
-    code: 'ROSA10',
-  });
-  // Ambassador defaults: a monthly retainer of 300.00.
+  await addPartner(
+    page,
+    {
+      name: 'Rosa Vega',
+      email: 'rosa@example.com',
+      kind: 'Brand ambassador',
+      handle: '@rosa.and.rex',
+      followers: '48,200',
+      code: 'ROSA10',
+    },
+    { label: 'Retainer / salary', value: '300.00' },
+  );
+  // The monthly retainer the owner typed.
   await expect(page.getByRole('cell', { name: '$300.00 / month' })).toBeVisible();
   // A retainer but no customers yet: no made-up lifetime ROI.
   await expect(resultStat(page, 'ROI with 12-month customer value')).toHaveText('Not enough data');
   await expect(resultStat(page, 'New customers')).toHaveText('0');
   await expect(page.getByText('Micro tier from the largest account')).toBeVisible();
 
-  await addPartner(page, {
-    name: 'Tom Okafor',
-    email: 'tom@example.com',
-    kind: 'Micro-affiliate',
-    handle: '@tomcats',
-    followers: '6100',
-    code: 'TOM15',
-  });
+  await addPartner(
+    page,
+    {
+      name: 'Tom Okafor',
+      email: 'tom@example.com',
+      kind: 'Micro-affiliate',
+      handle: '@tomcats',
+      followers: '6100',
+      code: 'TOM15',
+    },
+    { label: 'Commission %', value: '15' },
+  );
   await expect(page.getByRole('cell', { name: '15 % of subtotal' })).toBeVisible();
 
   await page.getByRole('link', { name: 'All partners' }).click();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTrackingLink,
+  contractSuggestions,
   emptyContractDraft,
   emptyPartnerDraft,
   findCodeConflicts,
@@ -38,7 +39,7 @@ const draft = (over: Partial<PartnerDraft> = {}): PartnerDraft => ({
   accounts: [
     { platform: 'instagram', handle: '@maya', followers: '12,400', engagementRate: '3.2' },
   ],
-  contracts: [emptyContractDraft('affiliate', '2025-01-01')],
+  contracts: [{ ...emptyContractDraft('2025-01-01'), commissionRate: '15' }],
   ...over,
 });
 
@@ -171,6 +172,29 @@ describe('partner validation', () => {
     });
   });
 
+  it('a new contract invents no money: empty fields store zero, suggestions are placeholders only', () => {
+    for (const kind of ['ambassador', 'affiliate'] as const) {
+      const c = emptyContractDraft('2025-01-01');
+      expect([
+        c.retainer,
+        c.commissionRate,
+        c.flatFeePerPost,
+        c.perksPerMonth,
+        c.deliverablesPerMonth,
+      ]).toEqual(['', '', '', '', '']);
+      const r = ok(draft({ kind, contracts: [c] }));
+      expect(r.contracts[0]).toMatchObject({
+        retainerCents: 0,
+        commissionRate: 0,
+        flatFeePerPostCents: 0,
+        perksCentsPerMonth: 0,
+        deliverablesPerMonth: 0,
+      });
+    }
+    expect(contractSuggestions('ambassador').retainer).toBe('e.g. 300.00');
+    expect(contractSuggestions('affiliate').commissionRate).toBe('e.g. 15');
+  });
+
   it('reports each bad field next to it', () => {
     const e = errorsOf(
       draft({
@@ -181,7 +205,7 @@ describe('partner validation', () => {
         accounts: [{ platform: 'tiktok', handle: '', followers: '-5', engagementRate: '120' }],
         contracts: [
           {
-            ...emptyContractDraft('ambassador', '2025-03-01'),
+            ...emptyContractDraft('2025-03-01'),
             endDate: '2025-02-01',
             commissionRate: '101',
             retainer: '-10.00',
@@ -208,7 +232,7 @@ describe('partner validation', () => {
     const at = (rate: string) =>
       validatePartnerDraft(
         draft({
-          contracts: [{ ...emptyContractDraft('affiliate', '2025-01-01'), commissionRate: rate }],
+          contracts: [{ ...emptyContractDraft('2025-01-01'), commissionRate: rate }],
         }),
         ctx(),
       ).ok;
@@ -220,12 +244,10 @@ describe('partner validation', () => {
   });
 
   it('refuses overlapping contracts and accepts back-to-back ones', () => {
-    const c1 = { ...emptyContractDraft('ambassador', '2025-01-01'), endDate: '2025-06-30' };
-    const e = errorsOf(
-      draft({ contracts: [c1, { ...emptyContractDraft('ambassador', '2025-06-30') }] }),
-    );
+    const c1 = { ...emptyContractDraft('2025-01-01'), endDate: '2025-06-30' };
+    const e = errorsOf(draft({ contracts: [c1, { ...emptyContractDraft('2025-06-30') }] }));
     expect(e['contracts.1.startDate']).toContain('Overlaps the contract starting 2025-01-01');
-    const r = ok(draft({ contracts: [c1, emptyContractDraft('ambassador', '2025-07-01')] }));
+    const r = ok(draft({ contracts: [c1, emptyContractDraft('2025-07-01')] }));
     expect(r.contracts.map((c) => [c.startDate, c.endDate])).toEqual([
       ['2025-01-01', '2025-06-30'],
       ['2025-07-01', null],
@@ -235,10 +257,7 @@ describe('partner validation', () => {
   it('refuses an open-ended contract followed by another one', () => {
     const e = errorsOf(
       draft({
-        contracts: [
-          emptyContractDraft('ambassador', '2025-01-01'),
-          emptyContractDraft('ambassador', '2026-01-01'),
-        ],
+        contracts: [emptyContractDraft('2025-01-01'), emptyContractDraft('2026-01-01')],
       }),
     );
     expect(Object.keys(e)).toEqual(['contracts.1.startDate']);

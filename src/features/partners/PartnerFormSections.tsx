@@ -3,6 +3,7 @@ import { Plus, Trash2 } from 'lucide-react';
 import { Field } from '../../components/form';
 import { Card, KIND_LABEL } from '../../components/ui';
 import {
+  contractSuggestions,
   emptyContractDraft,
   PLATFORM_LABEL,
   type ContractDraft,
@@ -291,9 +292,7 @@ export function ContractsSection({ form }: Section) {
         <button
           type="button"
           className="btn btn-small"
-          onClick={() =>
-            set('contracts', [...draft.contracts, emptyContractDraft(draft.kind, today)])
-          }
+          onClick={() => set('contracts', [...draft.contracts, emptyContractDraft(today)])}
         >
           <Plus size={14} aria-hidden="true" /> Add contract
         </button>
@@ -316,12 +315,15 @@ function ContractFieldset({
   index: i,
 }: Section & { contract: ContractDraft; index: number }) {
   const { draft, errors, set, setContract } = form;
+  // Money starts empty; the placeholders suggest typical terms for the partner's kind.
+  const suggested: Partial<Record<keyof ContractDraft, string>> = contractSuggestions(draft.kind);
   const input = (f: keyof ContractDraft, label: string, extra: Partial<SmallInputProps> = {}) => (
     <SmallInput
       id={`pf-k-${i}-${f}`}
       label={label}
       error={errors[`contracts.${i}.${f}`]}
       value={String(c[f])}
+      placeholder={suggested[f]}
       onChange={(v) => setContract(i, { [f]: v })}
       {...extra}
     />
@@ -429,6 +431,7 @@ interface SmallInputProps {
   type?: string;
   list?: string;
   inputMode?: 'numeric' | 'decimal';
+  placeholder?: string;
   onChange: (v: string) => void;
 }
 
@@ -441,6 +444,7 @@ function SmallInput(p: SmallInputProps): ReactNode {
           type={p.type ?? 'text'}
           list={p.list}
           inputMode={p.inputMode}
+          placeholder={p.placeholder}
           value={p.value}
           aria-invalid={p.error ? true : undefined}
           aria-describedby={describedBy}
