@@ -9,6 +9,7 @@ import {
 } from 'react';
 import {
   BarChart3,
+  Search,
   CalendarDays,
   HandCoins,
   LayoutDashboard,
@@ -19,7 +20,10 @@ import {
   Users,
   type LucideIcon,
 } from 'lucide-react';
+import { CommandPalette, OPEN_PALETTE_EVENT } from '../components/CommandPalette';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { useApplyTheme } from '../components/theme';
+import { useSettings } from '../hooks/data';
 import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
@@ -140,6 +144,7 @@ export function App() {
   const route = useRoute();
   const busy = useUi((s) => s.busy);
   useMenuActions();
+  useApplyTheme(useSettings().theme);
   const current = SCREENS.find((s) => s.path === route.screen)!;
   const afterStart = useAfterStart();
   usePrefetchScreens(afterStart);
@@ -189,6 +194,16 @@ export function App() {
             );
           })}
         </ul>
+        <button
+          type="button"
+          className="sidebar-search"
+          title="Search (Ctrl+K)"
+          onClick={() => window.dispatchEvent(new Event(OPEN_PALETTE_EVENT))}
+        >
+          <Search aria-hidden="true" size={18} />
+          <span>Search</span>
+          <kbd>Ctrl K</kbd>
+        </button>
         <div className="sidebar-foot muted">
           <BarChart3 aria-hidden="true" size={14} /> Your data stays on this computer.
         </div>
@@ -223,6 +238,7 @@ export function App() {
         </ErrorBoundary>
       </main>
       <Toasts />
+      <CommandPalette />
       {afterStart ? (
         <ErrorBoundary what="Automatic backups">
           <Suspense fallback={null}>

@@ -15,7 +15,7 @@ export async function storedSettings(db: PawtnersDb): Promise<Settings | undefin
   return row && withNewFields(row);
 }
 
-/** A row written before a field existed (theme, logo, reminders) reads with that field's default. */
+/** A row written before a field existed (theme, logo) reads with that field's default. */
 function withNewFields(row: Settings): Settings {
   return { ...defaultSettings(row.createdAt), ...row };
 }

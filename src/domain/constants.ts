@@ -103,7 +103,6 @@ export function defaultSettings(now: number): Settings {
     lastExportAt: null,
     theme: 'system',
     logoDataUrl: '',
-    desktopReminders: false,
     notPartnerKeys: [],
   };
 }

@@ -347,8 +347,6 @@ export const settingsSchema = z.strictObject({
         ),
     ])
     .default(''),
-  /** Desktop notifications for content due and payouts owed (Electron only; opt-in). */
-  desktopReminders: z.boolean().default(false),
   /** Codes and referral values the owner marked as not a partner's (newsletter, BLACKFRIDAY). */
   notPartnerKeys: z.array(z.string().min(1).max(80)).max(500).default([]),
 });

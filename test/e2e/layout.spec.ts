@@ -148,7 +148,7 @@ for (const size of SIZES) {
       await (await chooser).setFiles(path.join(ORDERS, 'shopify-e2e.csv'));
       await expect(page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' })).toBeVisible();
       await shot('sales-import-dialog');
-      await page.getByRole('button', { name: 'Cancel' }).click();
+      await page.getByRole('button', { name: 'Cancel', exact: true }).click();
 
       await openApp(page, 'payouts');
       await heading(page, 'Payouts');

@@ -286,11 +286,10 @@ describe('backups and bad settings', () => {
     );
     for (const junk of [null, undefined, 5, 'settings', []])
       expect(repairSettings(junk)).toEqual(defaultSettings(0));
-    // A row written before theme, logo and reminders existed reads with their defaults.
+    // A row written before theme and logo existed reads with their defaults.
     const old: Record<string, unknown> = { ...defaultSettings(1), brandName: 'Old' };
     delete old.theme;
     delete old.logoDataUrl;
-    delete old.desktopReminders;
     expect(repairSettings(old)).toEqual({ ...defaultSettings(1), brandName: 'Old' });
   });
 });

@@ -1,3 +1,4 @@
+import { AppearanceCard } from '../appearance/AppearanceCard';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Field } from '../../components/form';
@@ -120,6 +121,9 @@ export function SettingsScreen({ rest = [] }: { rest?: string[] }) {
       </ErrorBoundary>
       <ErrorBoundary what="Codes that are not a partner’s">
         <NotPartnerCard />
+      </ErrorBoundary>
+      <ErrorBoundary what="Appearance">
+        <AppearanceCard />
       </ErrorBoundary>
       <div id="backups" ref={backups}>
         <ErrorBoundary what="Backups">

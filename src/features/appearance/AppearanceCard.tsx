@@ -1,0 +1,112 @@
+import { ImagePlus, Trash2 } from 'lucide-react';
+import { useId, useState } from 'react';
+import { Card, ErrorPanel } from '../../components/ui';
+import { getDb } from '../../db/db';
+import { saveSettings } from '../../db/repo';
+import { settingsSchema, type Settings } from '../../domain/schemas';
+import { useSettings } from '../../hooks/data';
+
+const THEMES: { value: Settings['theme']; label: string }[] = [
+  { value: 'system', label: 'Follow the system' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** Largest logo file accepted, in bytes (its data URL stays within the settings rule). */
+const MAX_LOGO_BYTES = 200_000;
+
+function readAsDataUrl(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('could not read the file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Settings > Appearance: theme (applies at once) and the logo shown on the infographic. */
+export function AppearanceCard() {
+  const settings = useSettings();
+  const groupId = useId();
+  const [error, setError] = useState<string | null>(null);
+  // The radio shows the choice at once; the stored settings catch up a moment later.
+  const [picked, setPicked] = useState<Settings['theme'] | null>(null);
+  const theme = picked ?? settings.theme ?? 'system';
+
+  const save = async (patch: Partial<Settings>) => {
+    setError(null);
+    try {
+      await saveSettings(getDb(), patch);
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const pickLogo = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_LOGO_BYTES) {
+      setError(
+        `${file.name} is ${Math.round(file.size / 1000)} kB; the logo must be under 200 kB.`,
+      );
+      return;
+    }
+    const url = await readAsDataUrl(file);
+    const checked = settingsSchema.shape.logoDataUrl.safeParse(url);
+    if (!checked.success) {
+      setError(`${file.name} is not a PNG, JPEG or SVG image.`);
+      return;
+    }
+    await save({ logoDataUrl: url });
+  };
+
+  return (
+    <Card title="Appearance" className="mt">
+      <fieldset className="appearance-themes">
+        <legend id={groupId}>Theme</legend>
+        {THEMES.map((t) => (
+          <label key={t.value} className="check">
+            <input
+              type="radio"
+              name="theme"
+              value={t.value}
+              checked={theme === t.value}
+              onChange={() => {
+                setPicked(t.value);
+                void save({ theme: t.value }).finally(() => setPicked(null));
+              }}
+            />
+            {t.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="appearance-logo">
+        <div>
+          <strong>Logo</strong>
+          <p className="hint">Shown on the infographic. PNG, JPEG or SVG, under 200 kB.</p>
+        </div>
+        {settings.logoDataUrl ? (
+          <img src={settings.logoDataUrl} alt="Your logo" className="appearance-logo-img" />
+        ) : null}
+        <label className="btn">
+          <ImagePlus size={16} aria-hidden="true" />{' '}
+          {settings.logoDataUrl ? 'Change logo' : 'Add logo'}
+          <input
+            type="file"
+            accept="image/png,image/jpeg,image/svg+xml"
+            className="sr-only"
+            onChange={(e) => {
+              void pickLogo(e.target.files?.[0]);
+              e.target.value = '';
+            }}
+          />
+        </label>
+        {settings.logoDataUrl ? (
+          <button type="button" className="btn" onClick={() => void save({ logoDataUrl: '' })}>
+            <Trash2 size={16} aria-hidden="true" /> Remove logo
+          </button>
+        ) : null}
+      </div>
+      {error ? <ErrorPanel title="Not saved">{error}</ErrorPanel> : null}
+    </Card>
+  );
+}
