@@ -120,3 +120,73 @@ export function currencyProblem(value: unknown): string | null {
     ? null
     : `currency ${quoted(value)} is not an ISO 4217 currency code (use one like USD or EUR)`;
 }
+
+/** Time zones to choose from (IANA names the runtime knows; UTC first). */
+export function timeZoneOptions(): string[] {
+  try {
+    return ['UTC', ...Intl.supportedValuesOf('timeZone').filter((z) => z !== 'UTC')];
+  } catch {
+    return ['UTC', DEFAULT_TIME_ZONE];
+  }
+}
+
+/** Currencies to choose from (ISO 4217 codes the runtime knows). */
+export function currencyOptions(): string[] {
+  const known = knownCurrencies();
+  return known && known.size > 0 ? [...known] : [DEFAULT_CURRENCY, 'EUR', 'GBP', 'CAD', 'AUD'];
+}
+
+/** Countries using the euro (ISO 3166 alpha-2). */
+const EURO = new Set(
+  'AT BE HR CY EE FI FR DE GR IE IT LV LT LU MT NL PT SK SI ES AD MC SM VA ME XK'.split(' '),
+);
+const CURRENCY_OF_REGION: Record<string, string> = {
+  US: 'USD',
+  GB: 'GBP',
+  CA: 'CAD',
+  AU: 'AUD',
+  NZ: 'NZD',
+  CH: 'CHF',
+  SE: 'SEK',
+  NO: 'NOK',
+  DK: 'DKK',
+  PL: 'PLN',
+  CZ: 'CZK',
+  HU: 'HUF',
+  JP: 'JPY',
+  CN: 'CNY',
+  IN: 'INR',
+  BR: 'BRL',
+  MX: 'MXN',
+  ZA: 'ZAR',
+  SG: 'SGD',
+  HK: 'HKD',
+  KR: 'KRW',
+  IE: 'EUR',
+};
+
+/**
+ * The computer's settings as the first-run prompt proposes them: its time zone and locale (when
+ * Intl accepts them), and the currency of the locale's region (USD when it has none we know).
+ * The caller passes what the runtime reports: the domain reads no environment itself.
+ */
+export function computerDefaults(env: { timeZone?: string; locale?: string }): {
+  timeZone: string;
+  locale: string;
+  currency: string;
+} {
+  const locale = safeLocale(env.locale);
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  const currency =
+    region === undefined
+      ? DEFAULT_CURRENCY
+      : EURO.has(region)
+        ? 'EUR'
+        : (CURRENCY_OF_REGION[region] ?? DEFAULT_CURRENCY);
+  return { timeZone: safeTimeZone(env.timeZone), locale, currency: safeCurrency(currency) };
+}

@@ -29,6 +29,7 @@ import {
   type DashboardData,
 } from './useDashboardData';
 import './dashboard.css';
+import { SetupCard } from './SetupCard';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 const UPCOMING_DAYS = 14;
@@ -87,6 +88,7 @@ export function DashboardScreen() {
           settings.brandName ? `${settings.brandName} at a glance` : 'Your partnerships at a glance'
         }
       />
+      {empty && !settings.brandName ? <SetupCard /> : null}
       {empty ? (
         <EmptyState
           icon={PawPrint}

@@ -17,6 +17,7 @@ import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../common/SampleDataButton';
 import { BackupsCard } from './BackupsCard';
 import { NotPartnerCard } from './NotPartnerCard';
+import { CURRENCY_LIST, IntlOptions, TIME_ZONE_LIST } from '../../components/IntlOptions';
 
 interface Draft {
   brandName: string;
@@ -187,11 +188,12 @@ function SettingsForm() {
     timeZoneProblem(settings.timeZone),
   ].filter((p) => p !== null);
 
-  const text = (k: keyof Draft, label: string, hint?: string) => (
+  const text = (k: keyof Draft, label: string, hint?: string, list?: string) => (
     <Field id={`settings-${k}`} label={label} error={errors[k]} hint={hint}>
       {(id, describedBy) => (
         <input
           id={id}
+          list={list}
           value={String(draft[k])}
           aria-invalid={errors[k] ? true : undefined}
           aria-describedby={describedBy}
@@ -234,9 +236,15 @@ function SettingsForm() {
         <div className="form-grid">
           {text('brandName', 'Brand name')}
           {text('brandUrl', 'Shop URL', 'Used to build partners’ tracking links')}
-          {text('currency', 'Currency', 'ISO code, e.g. USD, EUR, GBP')}
+          <IntlOptions />
+          {text('currency', 'Currency', 'Type to search, e.g. USD, EUR, GBP', CURRENCY_LIST)}
           {text('locale', 'Locale', 'Formats money and dates, e.g. en-US')}
-          {text('timeZone', 'Time zone', 'Orders are counted on the day they were placed here')}
+          {text(
+            'timeZone',
+            'Time zone',
+            'Type to search. Orders are counted on the day they were placed here',
+            TIME_ZONE_LIST,
+          )}
         </div>
       </Card>
       <Card title="How numbers are counted">
