@@ -32,7 +32,7 @@ const TABLES =
   'settings|partners|contracts|campaigns|contentItems|orders|payouts|bonuses|bonusRules|brandFollowers|deletions|partnerStats|undoLog|undoRows';
 
 /** Screens reach the data only through the functions of src/db/<area>.ts. */
-const oneGateToData = {
+const oneGateToData = (extraPatterns = []) => ({
   'no-restricted-imports': [
     'error',
     {
@@ -42,6 +42,7 @@ const oneGateToData = {
           group: ['**/app/*', '**/app'],
           message: 'Features do not import src/app.',
         },
+        ...extraPatterns,
       ],
     },
   ],
@@ -56,6 +57,13 @@ const oneGateToData = {
       message: 'Read and write through src/db/<area>.ts functions, not the tables.',
     },
   ],
+});
+
+/** A feature's own files are './x'; another feature's would be '../<feature>/x'. */
+const noOtherFeature = {
+  group: ['../*/**', '!../../**'],
+  message:
+    'A feature does not import another feature: move what several use to src/components (display), src/hooks or src/domain.',
 };
 
 export default tseslint.config(
@@ -108,13 +116,17 @@ export default tseslint.config(
     },
   },
   {
-    files: [
-      'src/features/**/*.ts',
-      'src/features/**/*.tsx',
-      'src/components/**/*.tsx',
-      'src/hooks/**/*.ts',
-    ],
-    rules: oneGateToData,
+    files: ['src/components/**/*.tsx', 'src/components/**/*.ts', 'src/hooks/**/*.ts'],
+    rules: oneGateToData([
+      {
+        group: ['**/features/**', '**/features'],
+        message: 'Shared parts do not import a feature (features import them).',
+      },
+    ]),
+  },
+  {
+    files: ['src/features/**/*.ts', 'src/features/**/*.tsx'],
+    rules: oneGateToData([noOtherFeature]),
   },
   {
     files: ['src/db/**/*.ts'],

@@ -28,7 +28,7 @@ import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
-import { useMenuActions } from '../features/common/useMenuActions';
+import { useMenuActions } from '../hooks/useMenuActions';
 import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from '../navigation/router';
 
 // Screens other than the Dashboard load on first visit or, once start-up is over, in a quiet

@@ -17,7 +17,7 @@ import {
 import { dayNumber, fromDayNumber, type DateRange } from '../../src/domain/dates';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { PARTNER_KINDS } from '../../src/domain/schemas';
-import { PERIOD_PRESETS, presetRange } from '../../src/features/compare/useCompareUi';
+import { PERIOD_PRESETS, presetRange } from '../../src/domain/period-presets';
 import { dashboardFigures } from '../../src/features/dashboard/dashboardFigures';
 import { monthWindows, partnerPeriodWalk, preparePartner } from '../../src/domain/period-sums';
 import { earningsFromStats } from '../../src/domain/stats';

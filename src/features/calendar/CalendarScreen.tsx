@@ -8,7 +8,7 @@ import { compareItems, filterContent, type ContentFilter } from '../../domain/co
 import { useSettings } from '../../hooks/data';
 import type { Campaign } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
-import { AddPartnerFirstActions } from '../partners/parts';
+import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { CampaignDetail, CampaignDialog, CampaignList } from './CampaignsView';
 import { DeliverablesView } from './DeliverablesView';
 import { exportCsv, exportIcs } from './exports';

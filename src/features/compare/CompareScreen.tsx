@@ -3,7 +3,7 @@ import { lazy, Suspense, useMemo } from 'react';
 import { href } from '../../navigation/router';
 import { EmptyState, PageHeader } from '../../components/ui';
 import { earliestDate, formatMoneyCached } from '../../domain/compare';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { SampleDataButton } from '../../components/SampleDataButton';
 import { AdvisorView } from './AdvisorView';
 import { ComparisonTable } from './ComparisonTable';
 import { Filters } from './Filters';

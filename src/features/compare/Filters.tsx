@@ -1,6 +1,7 @@
 import { PLATFORM_LABEL } from '../../domain/partners';
 import { PLATFORMS, SUBTYPE_TAGS, type Campaign, type Platform } from '../../domain/schemas';
-import { PERIOD_PRESETS, useCompareUi, type PeriodPreset } from './useCompareUi';
+import { PERIOD_PRESETS, type PeriodPreset } from '../../domain/period-presets';
+import { useCompareUi } from './useCompareUi';
 import type { DateRange } from '../../domain/dates';
 
 /** Period (presets or custom dates) and the optional campaign, platform and sub-type filters. */

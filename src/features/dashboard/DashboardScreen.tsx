@@ -18,9 +18,9 @@ import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
-import { SampleDataButton } from '../common/SampleDataButton';
-import { TagLink } from '../compare/TagLink';
-import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../compare/useCompareUi';
+import { SampleDataButton } from '../../components/SampleDataButton';
+import { TagLink } from '../../components/TagLink';
+import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../domain/period-presets';
 import { dashboardFigures } from './dashboardFigures';
 import {
   storedOrderCount,

@@ -24,8 +24,8 @@ import {
   type PartnerStatus,
 } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
-import { TagLink } from '../compare/TagLink';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { TagLink } from '../../components/TagLink';
+import { SampleDataButton } from '../../components/SampleDataButton';
 import { exportPartners } from './exportPartners';
 import { ImportPartnersButton } from './ImportPartners';
 import { buildRows, filterRows, sortRows, type Row } from './listModel';

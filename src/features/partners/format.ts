@@ -1,4 +1,4 @@
-import type { PartnerStatus, Payout } from '../../domain/schemas';
+import type { PartnerStatus } from '../../domain/schemas';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 
 export const STATUS_LABEL: Record<PartnerStatus, string> = {
@@ -49,9 +49,3 @@ export function formatRoi(roi: number | null): string {
 }
 
 /** How a payout was sent, as people write it (shared by the partner page and Payouts). */
-export const PAYOUT_METHOD_LABEL: Record<Payout['method'], string> = {
-  paypal: 'PayPal',
-  venmo: 'Venmo',
-  bank: 'Bank transfer',
-  other: 'Other',
-};

@@ -1,6 +1,5 @@
 import { href } from '../../navigation/router';
 import { ErrorPanel, PageHeader } from '../../components/ui';
-import { SampleDataButton } from '../common/SampleDataButton';
 import { PERIOD_LABEL, usePartnersUi, type PeriodKey } from './store';
 
 /** Shown when a link points at a partner that was deleted. */
@@ -34,17 +33,5 @@ export function PeriodSelect({ label }: { label: string }) {
         ))}
       </select>
     </label>
-  );
-}
-
-/** Empty-state actions of screens that need partners before they show anything. */
-export function AddPartnerFirstActions() {
-  return (
-    <>
-      <a className="btn btn-primary" href={href('partners/new')}>
-        Add a partner first
-      </a>
-      <SampleDataButton primary={false} />
-    </>
   );
 }

@@ -4,7 +4,7 @@ import { EmptyState, PageHeader, Stat } from '../../components/ui';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import type { Statement } from '../../domain/payout-statements';
-import { AddPartnerFirstActions } from '../partners/parts';
+import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { HistoryCard } from './HistoryCard';
 import { MarkPaidDialog } from './MarkPaidDialog';
 import { StatementsCard } from './StatementsCard';

@@ -9,7 +9,7 @@ import { allPartners } from '../../db/partners';
 import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { ORDER_STATUSES, type Order } from '../../domain/schemas';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { SampleDataButton } from '../../components/SampleDataButton';
 import { ImportDialog } from './ImportDialog';
 import { ManualOrderDialog, PartnerOptions, ReassignDialog } from './OrderDialogs';
 import { OrdersTable } from './OrdersTable';

@@ -14,7 +14,7 @@ import { currencyProblem, localeProblem, timeZoneProblem } from '../../domain/in
 import { parseMoney, centsToDecimal } from '../../domain/money';
 import { settingsSchema, type Settings } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
-import { SampleDataButton } from '../common/SampleDataButton';
+import { SampleDataButton } from '../../components/SampleDataButton';
 import { BackupsCard } from './BackupsCard';
 import { NotPartnerCard } from './NotPartnerCard';
 import { CURRENCY_LIST, IntlOptions, TIME_ZONE_LIST } from '../../components/IntlOptions';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { getDb } from '../../db/db';
-import { useUi } from '../../store/ui';
+import { getDb } from '../db/db';
+import { useUi } from '../store/ui';
 
 /** "Load sample data": fills the demo pet brand so every screen has something to show. */
 export function SampleDataButton({ primary = true }: { primary?: boolean }) {
@@ -15,7 +15,7 @@ export function SampleDataButton({ primary = true }: { primary?: boolean }) {
         setLoading(true);
         try {
           // The generator is only needed on this click: it stays out of the start-up bundle.
-          const { loadSampleData } = await import('../../db/repo');
+          const { loadSampleData } = await import('../db/repo');
           await loadSampleData(getDb());
           showToast({ tone: 'success', message: 'Sample data loaded: meet Barkside Treat Co.' });
         } catch (e) {

@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
-import { navigate } from '../../navigation/router';
-import { onMenu } from '../../platform/bridge';
-import { useUi } from '../../store/ui';
+import { navigate } from '../navigation/router';
+import { onMenu } from '../platform/bridge';
+import { useUi } from '../store/ui';
 
 /**
  * Application-menu actions (Electron). Each one routes to the screen that owns it and passes the

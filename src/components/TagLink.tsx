@@ -1,5 +1,5 @@
-import { href } from '../../navigation/router';
-import { glossarySlug, glossaryTermFor } from '../../domain/glossary';
+import { href } from '../navigation/router';
+import { glossarySlug, glossaryTermFor } from '../domain/glossary';
 
 /** A partner tag; when the tag is a glossary term it links to its explanation. */
 export function TagLink({ tag }: { tag: string }) {
