@@ -28,7 +28,8 @@ export function ItemChip(props: {
   const kind = partner?.kind ?? 'unknown';
   const name = partner?.name ?? 'Unknown partner';
   const what = item.title || `${item.platform} ${item.format}`;
-  // Compact chips show only time and name; their label adds what and the status after that.
+  // Compact chips show time, name and title; screen readers also hear the status, in text drawn
+  // at size 0 so the name is the visible words followed by it.
   const visible = item.plannedTime ? `${item.plannedTime} ${name}` : name;
   const status = overdue ? 'Overdue' : STATUS_LABEL[item.status];
   const onKeyDown = (e: KeyboardEvent<HTMLButtonElement>) => {
@@ -55,7 +56,6 @@ export function ItemChip(props: {
       className={classes}
       draggable
       data-item-id={item.id}
-      aria-label={props.detailed ? undefined : `${visible}: ${what}, ${status}`}
       title={`${name}: ${what} (${item.platform} ${item.format}, ${status})`}
       aria-describedby={MOVE_HINT_ID}
       onClick={() => props.onOpen(item)}
@@ -68,9 +68,12 @@ export function ItemChip(props: {
         {item.status === 'missed' ? <XCircle aria-hidden="true" size={13} /> : null}
         <span className="cal-chip-name">{visible}</span>
       </span>
+      <span className="cal-chip-title">
+        {what}
+        {props.detailed ? null : <span className="cal-chip-said">, {status}</span>}
+      </span>
       {props.detailed ? (
         <>
-          <span className="cal-chip-title">{what}</span>
           <span className="cal-chip-meta">
             {item.platform} · {item.format}
           </span>
