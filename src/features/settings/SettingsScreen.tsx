@@ -1,4 +1,4 @@
-import { AppearanceCard } from '../appearance/AppearanceCard';
+import { AppearanceCard } from './AppearanceCard';
 import { useEffect, useRef, useState } from 'react';
 import { ErrorBoundary } from '../../components/ErrorBoundary';
 import { Field } from '../../components/form';
