@@ -146,7 +146,17 @@ function UnknownValues(props: Props & Kind) {
           {shown.map((c) => (
             <tr key={c.code}>
               <td>
-                <code>{c.code}</code>
+                <div className="sales-unknown-code">
+                  <code>{c.code}</code>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    aria-label={`${c.code} is not a partner’s`}
+                    onClick={() => void ignore(c.code)}
+                  >
+                    Not a partner’s
+                  </button>
+                </div>
               </td>
               <td className="num">{c.orders}</td>
               <td className="num">{formatMoney(c.revenueCents, props.currency, props.locale)}</td>
@@ -160,7 +170,7 @@ function UnknownValues(props: Props & Kind) {
                   <PartnerOptions partners={props.partners.filter((p) => !p.archived)} />
                 </select>
               </td>
-              <td className="row">
+              <td>
                 <button
                   type="button"
                   className="btn btn-small"
@@ -168,14 +178,6 @@ function UnknownValues(props: Props & Kind) {
                   onClick={() => void map(c.code)}
                 >
                   Map {noun === 'code' ? 'code' : 'value'}
-                </button>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  aria-label={`${c.code} is not a partner’s`}
-                  onClick={() => void ignore(c.code)}
-                >
-                  Not a partner’s
                 </button>
               </td>
             </tr>
