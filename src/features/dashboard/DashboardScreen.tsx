@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { CalendarClock, HandCoins, PawPrint, Trophy } from 'lucide-react';
+import { PawPrint } from 'lucide-react';
 import { useMemo, useState } from 'react';
 import { href } from '../../navigation/router';
-import { Card, EmptyState, KindBadge, PageHeader, Stat } from '../../components/ui';
+import { Card, EmptyState, PageHeader, Stat } from '../../components/ui';
 import { contentBetween, countContent } from '../../db/content';
 import { getDb } from '../../db/db';
 import { paidByPartner } from '../../db/stats';
@@ -19,7 +19,6 @@ import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
 import { SampleDataButton } from '../../components/SampleDataButton';
-import { TagLink } from '../../components/TagLink';
 import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../domain/period-presets';
 import { dashboardFigures } from './dashboardFigures';
 import {
@@ -30,11 +29,15 @@ import {
 } from './useDashboardData';
 import './dashboard.css';
 import { SetupCard } from './SetupCard';
+import {
+  ContentDueCard,
+  OVERDUE_DAYS,
+  PayoutsOwedCard,
+  TopPartnersCard,
+  UPCOMING_DAYS,
+} from './OverviewCards';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
-const UPCOMING_DAYS = 14;
-/** How far back "Overdue" looks: open items planned in these last days (a range, not a scan). */
-const OVERDUE_DAYS = 90;
 const TOP_PARTNERS = 5;
 
 export function DashboardScreen() {
@@ -181,48 +184,7 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
     [data, index, extra, opts],
   );
   const names = useMemo(() => new Map(data.partners.map((p) => [p.id, p])), [data]);
-  const dateFmt = useMemo(
-    () =>
-      new Intl.DateTimeFormat(safeLocale(settings.locale), {
-        month: 'short',
-        day: 'numeric',
-        timeZone: 'UTC',
-      }),
-    [settings.locale],
-  );
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
-  const soon = addDays(opts.today, UPCOMING_DAYS);
-  const open = extra?.openItems ?? [];
-  const overdue = open
-    .filter((x) => x.plannedDate < opts.today)
-    .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
-  const upcoming = open
-    .filter((x) => x.plannedDate >= opts.today && x.plannedDate <= soon)
-    .sort((a, b) => a.plannedDate.localeCompare(b.plannedDate));
-  const day = (d: string) => dateFmt.format(new Date(`${d}T00:00:00Z`));
-
-  const contentList = (items: ContentItem[], label: string) =>
-    items.length === 0 ? (
-      <p className="muted small">Nothing {label}.</p>
-    ) : (
-      <ul className="due-list">
-        {items.slice(0, 6).map((x) => (
-          <li key={x.id}>
-            <span className="due-date">{day(x.plannedDate)}</span>
-            <span className="due-title">
-              {x.title || x.format} ·{' '}
-              <a href={href(`partners/${x.partnerId}`)}>{names.get(x.partnerId)?.name ?? '?'}</a>
-            </span>
-            <span className="tag">{x.status}</span>
-          </li>
-        ))}
-        {items.length > 6 ? (
-          <li className="muted small due-more">
-            and {items.length - 6} more in the <a href={href('calendar')}>calendar</a>
-          </li>
-        ) : null}
-      </ul>
-    );
 
   return (
     <>
@@ -265,93 +227,14 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
         See every figure side by side on <a href={href('compare')}>Compare</a>.
       </p>
       <div className="grid-3">
-        <Card
-          title={
-            <>
-              <CalendarClock size={18} aria-hidden="true" /> Content due
-            </>
-          }
-          actions={
-            <a className="btn btn-small" href={href('calendar')}>
-              Calendar
-            </a>
-          }
-        >
-          {extra ? (
-            <>
-              <h3 className="due-head overdue">Overdue ({overdue.length})</h3>
-              {contentList(overdue, `overdue in the last ${OVERDUE_DAYS} days`)}
-              <h3 className="due-head">
-                Next {UPCOMING_DAYS} days ({upcoming.length})
-              </h3>
-              {contentList(upcoming, 'planned for the next two weeks')}
-            </>
-          ) : (
-            <p className="muted" role="status">
-              Looking up content…
-            </p>
-          )}
-        </Card>
-        <Card
-          title={
-            <>
-              <HandCoins size={18} aria-hidden="true" /> Payouts owed
-            </>
-          }
-          actions={
-            <a className="btn btn-small" href={href('payouts')}>
-              Payouts
-            </a>
-          }
-        >
-          {owed ? (
-            <>
-              <Stat label="Owed to partners today" value={money(owed.totalCents)} />
-              <ul className="owed-list">
-                {owed.byPartner.slice(0, 5).map((o) => (
-                  <li key={o.partnerId}>
-                    <a href={href(`partners/${o.partnerId}`)}>{names.get(o.partnerId)?.name}</a>
-                    <span className="num">{money(o.owedCents)}</span>
-                  </li>
-                ))}
-              </ul>
-            </>
-          ) : (
-            <p className="muted" role="status">
-              Adding up payouts…
-            </p>
-          )}
-          <p className="muted small">Everything earned up to today, minus what you have paid.</p>
-        </Card>
-        <Card
-          title={
-            <>
-              <Trophy size={18} aria-hidden="true" /> Top partners
-            </>
-          }
-        >
-          <ol className="top-list">
-            {c.top.map((x) => (
-              <li key={x.partnerId}>
-                <div>
-                  <a href={href(`partners/${x.partnerId}`)}>{x.name}</a> <KindBadge kind={x.kind} />
-                  <div className="top-tags">
-                    {x.tags.map((t) => (
-                      <TagLink key={t} tag={t} />
-                    ))}
-                  </div>
-                </div>
-                <div className="num top-figs">
-                  <div>{money(x.earnings.revenueCents)}</div>
-                  <div className="muted small">
-                    ROI {x.roi === null ? '—' : `${Math.round(x.roi * 100)}%`}
-                  </div>
-                </div>
-              </li>
-            ))}
-          </ol>
-          <p className="muted small">By return on cost in the period above.</p>
-        </Card>
+        <ContentDueCard
+          open={extra?.openItems}
+          today={opts.today}
+          names={names}
+          locale={settings.locale}
+        />
+        <PayoutsOwedCard owed={owed} names={names} money={money} />
+        <TopPartnersCard top={c.top} money={money} />
       </div>
     </>
   );
