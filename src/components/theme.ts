@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { Settings } from '../domain/schemas';
 
 export type ThemeChoice = Settings['theme'];
@@ -23,4 +23,18 @@ export function useApplyTheme(choice: ThemeChoice | undefined): void {
     media.addEventListener('change', apply);
     return () => media.removeEventListener('change', apply);
   }, [choice]);
+}
+
+function subscribeTheme(cb: () => void): () => void {
+  const observer = new MutationObserver(cb);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  return () => observer.disconnect();
+}
+
+/** The theme drawn now ('light' or 'dark'); re-renders when it changes (for canvas charts). */
+export function useDrawnTheme(): string {
+  return useSyncExternalStore(
+    subscribeTheme,
+    () => document.documentElement.dataset.theme ?? 'light',
+  );
 }

@@ -13,6 +13,7 @@ import { useMemo, useState, type ReactNode } from 'react';
 import { Bar, Line, Scatter } from 'react-chartjs-2';
 import { href } from '../../navigation/router';
 import { Card } from '../../components/ui';
+import { useDrawnTheme } from '../../components/theme';
 import {
   KIND_NAMES,
   leaderboard,
@@ -42,6 +43,8 @@ ChartJS.register(
 type Locale = Pick<Settings, 'currency' | 'locale'>;
 
 interface Palette {
+  /** The theme the colours were read in. */
+  theme: string;
   amb: string;
   aff: string;
   text: string;
@@ -50,16 +53,19 @@ interface Palette {
 
 /** The kind colours from the stylesheet, so charts follow light and dark themes. */
 function usePalette(): Palette {
+  const theme = useDrawnTheme();
   return useMemo(() => {
     const css = getComputedStyle(document.documentElement);
     const v = (name: string, fallback: string) => css.getPropertyValue(name).trim() || fallback;
     return {
+      theme,
       amb: v('--amb', '#d97706'),
       aff: v('--aff', '#0d9488'),
       text: v('--muted', '#5b6169'),
       grid: v('--border', '#e4ddd2'),
     };
-  }, []);
+    // Read again when the theme changes: the variables hold the other theme's colours then.
+  }, [theme]);
 }
 
 const kindColor = (p: Palette, k: PartnerKind) => (k === 'ambassador' ? p.amb : p.aff);
