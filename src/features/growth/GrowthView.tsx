@@ -246,12 +246,21 @@ function Regions({ data }: { data: GrowthData }) {
 }
 
 function Awareness({ data }: { data: GrowthData }) {
+  return (
+    <>
+      <p className="muted small">
+        Your own follower counts beside your partners&apos; posting. Rising together is a
+        correlation, not proof that one caused the other.
+      </p>
+      <AwarenessChart data={data} />
+      <FollowerForm today={data.today} />
+    </>
+  );
+}
+
+/** Posts per kind (bars) and the brand's followers per platform (lines), with the same as a table. */
+function AwarenessChart({ data }: { data: GrowthData }) {
   const s = useSettings();
-  const showToast = useUi((st) => st.showToast);
-  const [month, setMonth] = useState(data.today.slice(0, 7));
-  const [platform, setPlatform] = useState<Platform>('instagram');
-  const [followers, setFollowers] = useState('');
-  const [error, setError] = useState<string | undefined>();
   const css = getComputedStyle(document.documentElement);
   const amb = css.getPropertyValue('--amb').trim() || '#d97706';
   const aff = css.getPropertyValue('--aff').trim() || '#0d9488';
@@ -281,54 +290,8 @@ function Awareness({ data }: { data: GrowthData }) {
     [data, amb, aff],
   );
 
-  async function add(e: React.FormEvent) {
-    e.preventDefault();
-    const n = Number(followers.replace(/[,\s]/g, ''));
-    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return setError('Month must look like 2025-03');
-    if (!/^\d+$/.test(followers.replace(/[,\s]/g, '')) || !Number.isSafeInteger(n))
-      return setError('Enter a whole number of followers, 0 or more');
-    setError(undefined);
-    try {
-      await saveBrandFollowers(getDb(), [{ month, platform, followers: n }]);
-    } catch (err) {
-      setError(saveErrorMessage(err));
-      return;
-    }
-    setFollowers('');
-    showToast({ tone: 'success', message: `Saved ${platform} followers for ${month}` });
-  }
-
-  async function importCsv() {
-    const file = await openFile('csv');
-    if (!file) return;
-    const r = parseBrandFollowersCsv(file.text);
-    if (r.errors.length) {
-      showToast({
-        tone: 'error',
-        message: `${file.name}: ${r.errors.slice(0, 3).join('; ')}`,
-        timeoutMs: 12_000,
-      });
-      return;
-    }
-    try {
-      await saveBrandFollowers(getDb(), r.rows);
-    } catch (err) {
-      showToast({
-        tone: 'error',
-        message: `${file.name}: ${saveErrorMessage(err)}`,
-        timeoutMs: 12_000,
-      });
-      return;
-    }
-    showToast({ tone: 'success', message: `Imported ${r.rows.length} follower counts` });
-  }
-
   return (
     <>
-      <p className="muted small">
-        Your own follower counts beside your partners&apos; posting. Rising together is a
-        correlation, not proof that one caused the other.
-      </p>
       <div className="awareness-chart">
         <Chart
           type="bar"
@@ -395,47 +358,101 @@ function Awareness({ data }: { data: GrowthData }) {
           </tbody>
         </table>
       </details>
-      <form className="follower-form" onSubmit={add} aria-label="Add brand follower count">
-        <Field id="bf-month" label="Month">
-          {(id) => (
-            <input id={id} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
-          )}
-        </Field>
-        <Field id="bf-platform" label="Platform">
-          {(id) => (
-            <select
-              id={id}
-              value={platform}
-              onChange={(e) => setPlatform(e.target.value as Platform)}
-            >
-              {PLATFORMS.map((p) => (
-                <option key={p} value={p}>
-                  {p}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field id="bf-followers" label="Followers" error={error}>
-          {(id, describedBy) => (
-            <input
-              id={id}
-              inputMode="numeric"
-              value={followers}
-              aria-invalid={error ? true : undefined}
-              aria-describedby={describedBy}
-              onChange={(e) => setFollowers(e.target.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" className="btn btn-primary">
-          Save count
-        </button>
-        <button type="button" className="btn" onClick={importCsv}>
-          Import CSV…
-        </button>
-      </form>
     </>
+  );
+}
+
+/** Type one month's follower count, or import a CSV of them. */
+function FollowerForm({ today }: { today: string }) {
+  const showToast = useUi((st) => st.showToast);
+  const [month, setMonth] = useState(today.slice(0, 7));
+  const [platform, setPlatform] = useState<Platform>('instagram');
+  const [followers, setFollowers] = useState('');
+  const [error, setError] = useState<string | undefined>();
+
+  async function add(e: React.FormEvent) {
+    e.preventDefault();
+    const n = Number(followers.replace(/[,\s]/g, ''));
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) return setError('Month must look like 2025-03');
+    if (!/^\d+$/.test(followers.replace(/[,\s]/g, '')) || !Number.isSafeInteger(n))
+      return setError('Enter a whole number of followers, 0 or more');
+    setError(undefined);
+    try {
+      await saveBrandFollowers(getDb(), [{ month, platform, followers: n }]);
+    } catch (err) {
+      setError(saveErrorMessage(err));
+      return;
+    }
+    setFollowers('');
+    showToast({ tone: 'success', message: `Saved ${platform} followers for ${month}` });
+  }
+
+  async function importCsv() {
+    const file = await openFile('csv');
+    if (!file) return;
+    const r = parseBrandFollowersCsv(file.text);
+    if (r.errors.length) {
+      showToast({
+        tone: 'error',
+        message: `${file.name}: ${r.errors.slice(0, 3).join('; ')}`,
+        timeoutMs: 12_000,
+      });
+      return;
+    }
+    try {
+      await saveBrandFollowers(getDb(), r.rows);
+    } catch (err) {
+      showToast({
+        tone: 'error',
+        message: `${file.name}: ${saveErrorMessage(err)}`,
+        timeoutMs: 12_000,
+      });
+      return;
+    }
+    showToast({ tone: 'success', message: `Imported ${r.rows.length} follower counts` });
+  }
+
+  return (
+    <form className="follower-form" onSubmit={add} aria-label="Add brand follower count">
+      <Field id="bf-month" label="Month">
+        {(id) => (
+          <input id={id} type="month" value={month} onChange={(e) => setMonth(e.target.value)} />
+        )}
+      </Field>
+      <Field id="bf-platform" label="Platform">
+        {(id) => (
+          <select
+            id={id}
+            value={platform}
+            onChange={(e) => setPlatform(e.target.value as Platform)}
+          >
+            {PLATFORMS.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="bf-followers" label="Followers" error={error}>
+        {(id, describedBy) => (
+          <input
+            id={id}
+            inputMode="numeric"
+            value={followers}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={describedBy}
+            onChange={(e) => setFollowers(e.target.value)}
+          />
+        )}
+      </Field>
+      <button type="submit" className="btn btn-primary">
+        Save count
+      </button>
+      <button type="button" className="btn" onClick={importCsv}>
+        Import CSV…
+      </button>
+    </form>
   );
 }
 
