@@ -126,3 +126,26 @@ test('unknown referral values map to a partner in one step; store-wide codes are
   ).toBeVisible();
   await expect(page.getByRole('region', { name: 'Codes nobody owns yet' })).toHaveCount(0);
 });
+
+test('a period without data says so and offers the period that has data', async ({ page }) => {
+  await openApp(page, 'partners/new');
+  await page.getByLabel('Name', { exact: true }).fill('Biscuit Bakes');
+  await page.getByLabel('Referral slug').fill('some_handle');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Biscuit Bakes' })).toBeVisible();
+  // Orders of May 2024 only: the default "last 12 months" holds none of them.
+  await importFile(page, 'shopify-handles.csv');
+  const preview = page.getByRole('dialog', { name: 'Preview: shopify-handles.csv' });
+  await preview.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText(/Imported 3 orders/)).toBeVisible();
+
+  await openApp(page, 'compare');
+  const notice = page.getByRole('status').filter({ hasText: 'No orders or posts in' });
+  await expect(notice).toContainText('Your data runs May 2, 2024 – May 3, 2024.');
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/compare-no-data-offer.png` });
+  await notice.getByRole('button', { name: /^Show May 2, 2024/ }).click();
+  await expect(page.getByTestId('verdict')).toBeVisible();
+  await expect(notice).toHaveCount(0);
+  await expect(page.getByRole('cell', { name: '$65.50' }).first()).toBeVisible();
+});

@@ -20,6 +20,7 @@ import { effectiveRange, useCompareUi } from './useCompareUi';
 import { formatPeriod } from './formatPeriod';
 import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
+import { activitySpan, periodWithData } from '../../domain/period-offer';
 
 // chart.js and the charts load in their own chunk, after the figures are on screen; the growth
 // view draws with chart.js too, so it loads on demand as well.
@@ -98,6 +99,7 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
   const index = usePartnerIndex(data, filters.campaignId);
   const { settings, opts } = useCompareOptions();
   const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
+  const span = useMemo(() => (index ? activitySpan(index) : null), [index]);
   const range = effectiveRange(preset, custom, opts.today, earliest);
   const comparison = useComparison(data, index, range, filters, opts);
   // The figures paint first; the charts follow once that frame is on screen.
@@ -127,10 +129,27 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
     );
   if (tab === 'advisor') return <AdvisorView data={data} index={index!} />;
   const periodLabel = formatPeriod(range, settings.locale);
+  const offer = periodWithData(range, span);
   return (
     <div className="stack">
       <Filters campaigns={data.campaigns} range={range} showView={tab === ''} />
-      {tab === 'infographic' ? (
+      {offer && span ? (
+        <div className="card" role="status">
+          <p>
+            No orders or posts in {periodLabel}. Your data runs{' '}
+            {formatPeriod(span, settings.locale)}.
+          </p>
+          <button
+            type="button"
+            className="btn btn-primary"
+            onClick={() => useCompareUi.getState().setCustom(offer)}
+          >
+            Show {formatPeriod(offer, settings.locale)}
+          </button>
+        </div>
+      ) : null}
+      {/* A preset period without data shows only the offer; dates the owner chose show figures. */}
+      {offer && preset !== 'custom' ? null : tab === 'infographic' ? (
         <InfographicView c={comparison} settings={settings} periodLabel={periodLabel} />
       ) : (
         <>
