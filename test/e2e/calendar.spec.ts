@@ -164,3 +164,36 @@ test('the add dialog refuses bad input with messages and saves nothing', async (
   await page.getByRole('button', { name: 'Agenda', exact: true }).click();
   await expect(page.getByText('Should not exist')).toHaveCount(0);
 });
+
+test('a campaign: a bad budget is refused, then it is created with its partners and edited', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'calendar/campaigns');
+  await page.getByRole('button', { name: 'New campaign' }).first().click();
+  const dialog = page.getByRole('dialog', { name: 'New campaign' });
+  await dialog.getByLabel('Name').fill('Snuffle Mat Week');
+  await dialog.getByLabel('Goal').selectOption('sales');
+  await dialog.getByLabel('Budget').fill('twelve');
+  await dialog.getByLabel('Maya Chen').check();
+  await dialog.getByRole('button', { name: 'Save campaign' }).click();
+  await expect(dialog.getByText('Enter an amount like 1500.00')).toBeVisible();
+  await dialog.getByLabel('Budget').fill('1250.50');
+  await dialog.getByRole('button', { name: 'Save campaign' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 2, name: 'Snuffle Mat Week' })).toBeVisible();
+  await expect(page.getByText(/^Sales campaign/)).toBeVisible();
+  // Budget and Remaining (nothing spent yet).
+  await expect(page.getByText('$1,250.50')).toHaveCount(2);
+  const partners = page.locator('.cal-plain-list');
+  await expect(partners.getByRole('link', { name: 'Maya Chen' })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Edit campaign' }).click();
+  const edit = page.getByRole('dialog', { name: 'Edit campaign' });
+  await expect(edit.getByLabel('Budget')).toHaveValue('1250.50');
+  await edit.getByLabel('Name').fill('Snuffle Mat Fortnight');
+  await edit.getByRole('button', { name: 'Save campaign' }).click();
+  await expect(
+    page.getByRole('heading', { level: 2, name: 'Snuffle Mat Fortnight' }),
+  ).toBeVisible();
+});

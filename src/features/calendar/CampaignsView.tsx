@@ -11,7 +11,7 @@ import { isOverdue, summarizeCampaign } from '../../domain/content';
 import { addDays } from '../../domain/dates';
 import { safeLocale } from '../../domain/intl';
 import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
-import type { Campaign } from '../../domain/schemas';
+import type { Campaign, ContentItem } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { Megaphone } from 'lucide-react';
 import { ItemCells } from './ItemCells';
@@ -132,7 +132,6 @@ export function CampaignDetail(
     );
   const s = summarizeCampaign(c, items, today);
   const money = (v: number) => formatMoney(v, currency, locale);
-  const perPartner = (pid: string) => items.filter((it) => it.partnerId === pid);
   return (
     <div className="stack">
       <div className="cal-campaign-head">
@@ -178,94 +177,154 @@ export function CampaignDetail(
           </button>
         </div>
       </div>
-      <div className="grid-4">
-        <Card>
-          <Stat label="Budget" value={money(c.budgetCents)} />
-        </Card>
-        <Card>
-          <Stat label="Spent" value={money(s.spentCents)} hint="Flat fees of published items" />
-          <BudgetMeter spent={s.spentCents} budget={c.budgetCents} label="Spent of budget" />
-        </Card>
-        <Card>
-          <Stat
-            label={s.remainingCents < 0 ? 'Over budget' : 'Remaining'}
-            value={money(Math.abs(s.remainingCents))}
-          />
-        </Card>
-        <Card>
-          <Stat
-            label="Published"
-            value={`${s.published} of ${s.items}`}
-            hint={
-              s.overdue > 0
-                ? `${s.overdue} overdue`
-                : `Reach ${s.reach.toLocaleString(safeLocale(locale))}`
-            }
-          />
-        </Card>
-      </div>
+      <CampaignFigures c={c} s={s} money={money} locale={locale} />
       <div className="cal-campaign-body">
-        <Card title="Partners">
-          {c.partnerIds.length === 0 ? (
-            <p className="muted">No partners yet.</p>
-          ) : (
-            <ul className="cal-plain-list">
-              {c.partnerIds.map((pid) => {
-                const p = data.partnersById.get(pid);
-                const own = perPartner(pid);
-                return (
-                  <li key={pid}>
-                    <span className="cal-partner-cell">
-                      {p ? <a href={href(`partners/${pid}`)}>{p.name}</a> : 'Unknown partner'}
-                      {p ? <KindBadge kind={p.kind} /> : null}
-                    </span>
-                    <span className="muted num cal-nowrap">
-                      {own.filter((it) => it.status === 'published').length}/{own.length} published
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          )}
-        </Card>
-        <Card title="Items">
-          {items.length === 0 ? (
-            <p className="muted">No items in this campaign yet.</p>
-          ) : (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Partner</th>
-                  <th scope="col">Item</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="num">
-                    Cost
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {items.map((it) => {
-                  const overdue = isOverdue(it, today);
-                  return (
-                    <tr key={it.id} className={overdue ? 'cal-row-overdue' : undefined}>
-                      <td>{shortDay(it.plannedDate, locale)}</td>
-                      <td>{data.partnersById.get(it.partnerId)?.name ?? 'Unknown partner'}</td>
-                      <ItemCells
-                        item={it}
-                        overdue={overdue}
-                        cost={money(it.costCents)}
-                        onOpen={(item) => props.onOpenItem({ mode: 'edit', item })}
-                      />
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          )}
-        </Card>
+        <CampaignPartners c={c} data={data} items={items} />
+        <CampaignItems
+          data={data}
+          items={items}
+          today={today}
+          locale={locale}
+          money={money}
+          onOpenItem={props.onOpenItem}
+        />
       </div>
     </div>
+  );
+}
+
+type Money = (cents: number) => string;
+
+function CampaignFigures({
+  c,
+  s,
+  money,
+  locale,
+}: {
+  c: Campaign;
+  s: ReturnType<typeof summarizeCampaign>;
+  money: Money;
+  locale: string;
+}) {
+  return (
+    <div className="grid-4">
+      <Card>
+        <Stat label="Budget" value={money(c.budgetCents)} />
+      </Card>
+      <Card>
+        <Stat label="Spent" value={money(s.spentCents)} hint="Flat fees of published items" />
+        <BudgetMeter spent={s.spentCents} budget={c.budgetCents} label="Spent of budget" />
+      </Card>
+      <Card>
+        <Stat
+          label={s.remainingCents < 0 ? 'Over budget' : 'Remaining'}
+          value={money(Math.abs(s.remainingCents))}
+        />
+      </Card>
+      <Card>
+        <Stat
+          label="Published"
+          value={`${s.published} of ${s.items}`}
+          hint={
+            s.overdue > 0
+              ? `${s.overdue} overdue`
+              : `Reach ${s.reach.toLocaleString(safeLocale(locale))}`
+          }
+        />
+      </Card>
+    </div>
+  );
+}
+
+function CampaignPartners({
+  c,
+  data,
+  items,
+}: {
+  c: Campaign;
+  data: CalendarData;
+  items: ContentItem[];
+}) {
+  const perPartner = (pid: string) => items.filter((it) => it.partnerId === pid);
+  return (
+    <Card title="Partners">
+      {c.partnerIds.length === 0 ? (
+        <p className="muted">No partners yet.</p>
+      ) : (
+        <ul className="cal-plain-list">
+          {c.partnerIds.map((pid) => {
+            const p = data.partnersById.get(pid);
+            const own = perPartner(pid);
+            return (
+              <li key={pid}>
+                <span className="cal-partner-cell">
+                  {p ? <a href={href(`partners/${pid}`)}>{p.name}</a> : 'Unknown partner'}
+                  {p ? <KindBadge kind={p.kind} /> : null}
+                </span>
+                <span className="muted num cal-nowrap">
+                  {own.filter((it) => it.status === 'published').length}/{own.length} published
+                </span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+function CampaignItems({
+  data,
+  items,
+  today,
+  locale,
+  money,
+  onOpenItem,
+}: {
+  data: CalendarData;
+  items: ContentItem[];
+  today: string;
+  locale: string;
+  money: Money;
+  onOpenItem: (t: ItemDialogTarget) => void;
+}) {
+  return (
+    <Card title="Items">
+      {items.length === 0 ? (
+        <p className="muted">No items in this campaign yet.</p>
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Day</th>
+              <th scope="col">Partner</th>
+              <th scope="col">Item</th>
+              <th scope="col">Status</th>
+              <th scope="col" className="num">
+                Cost
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((it) => {
+              const overdue = isOverdue(it, today);
+              return (
+                <tr key={it.id} className={overdue ? 'cal-row-overdue' : undefined}>
+                  <td>{shortDay(it.plannedDate, locale)}</td>
+                  <td>{data.partnersById.get(it.partnerId)?.name ?? 'Unknown partner'}</td>
+                  <ItemCells
+                    item={it}
+                    overdue={overdue}
+                    cost={money(it.costCents)}
+                    onOpen={(item) => onOpenItem({ mode: 'edit', item })}
+                  />
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </Card>
   );
 }
 
@@ -287,6 +346,50 @@ export function CampaignDialog(props: {
   onClose: () => void;
 }) {
   const { campaign, data } = props;
+  const { d, set, errors, save } = useCampaignDraft(campaign, props.today, props.onClose);
+
+  return (
+    <Dialog
+      open
+      wide
+      title={campaign ? 'Edit campaign' : 'New campaign'}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="campaign-form" className="btn btn-primary">
+            Save campaign
+          </button>
+        </>
+      }
+    >
+      <form
+        id="campaign-form"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save();
+        }}
+      >
+        {errors.form ? <p className="field-error">{errors.form}</p> : null}
+        <CampaignFields d={d} set={set} errors={errors} />
+        <PartnerPicker d={d} set={set} errors={errors} partners={data.partners} />
+      </form>
+    </Dialog>
+  );
+}
+
+type SetDraft = <K extends keyof CampaignDraft>(k: K, v: CampaignDraft[K]) => void;
+interface DraftProps {
+  d: CampaignDraft;
+  set: SetDraft;
+  errors: Record<string, string>;
+}
+
+/** The campaign being created or edited, its errors, and saving it (new ones open after). */
+function useCampaignDraft(campaign: Campaign | null, today: string, onClose: () => void) {
   const showToast = useUi((s) => s.showToast);
   const [d, setD] = useState<CampaignDraft>(() =>
     campaign
@@ -302,8 +405,8 @@ export function CampaignDialog(props: {
       : {
           name: '',
           goal: 'awareness',
-          startDate: props.today,
-          endDate: addDays(props.today, 30),
+          startDate: today,
+          endDate: addDays(today, 30),
           budget: '0.00',
           notes: '',
           partnerIds: [],
@@ -335,7 +438,7 @@ export function CampaignDialog(props: {
     try {
       await saveCampaign(getDb(), record);
       showToast({ tone: 'success', message: 'Campaign saved' });
-      props.onClose();
+      onClose();
       if (!campaign) navigate(`calendar/campaigns/${record.id}`);
     } catch (e) {
       if (e instanceof ContentValidationError)
@@ -344,126 +447,113 @@ export function CampaignDialog(props: {
     }
   };
 
+  return { d, set, errors, save };
+}
+
+function CampaignFields({ d, set, errors }: DraftProps) {
   return (
-    <Dialog
-      open
-      wide
-      title={campaign ? 'Edit campaign' : 'New campaign'}
-      onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="campaign-form" className="btn btn-primary">
-            Save campaign
-          </button>
-        </>
-      }
-    >
-      <form
-        id="campaign-form"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-      >
-        {errors.form ? <p className="field-error">{errors.form}</p> : null}
-        <div className="form-grid">
-          <Field id="cmp-name" label="Name" error={errors.name}>
-            {(id, desc) => (
+    <div className="form-grid">
+      <Field id="cmp-name" label="Name" error={errors.name}>
+        {(id, desc) => (
+          <input
+            id={id}
+            aria-describedby={desc}
+            value={d.name}
+            onChange={(e) => set('name', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="cmp-goal" label="Goal" error={errors.goal}>
+        {(id, desc) => (
+          <select
+            id={id}
+            aria-describedby={desc}
+            value={d.goal}
+            onChange={(e) => set('goal', e.target.value as Campaign['goal'])}
+          >
+            <option value="awareness">Awareness</option>
+            <option value="sales">Sales</option>
+          </select>
+        )}
+      </Field>
+      <Field id="cmp-start" label="Start date" error={errors.startDate}>
+        {(id, desc) => (
+          <input
+            id={id}
+            type="date"
+            aria-describedby={desc}
+            value={d.startDate}
+            onChange={(e) => set('startDate', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="cmp-end" label="End date" error={errors.endDate}>
+        {(id, desc) => (
+          <input
+            id={id}
+            type="date"
+            aria-describedby={desc}
+            value={d.endDate}
+            onChange={(e) => set('endDate', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="cmp-budget" label="Budget" error={errors.budgetCents}>
+        {(id, desc) => (
+          <input
+            id={id}
+            inputMode="decimal"
+            aria-describedby={desc}
+            value={d.budget}
+            onChange={(e) => set('budget', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="cmp-notes" label="Products and notes" error={errors.notes}>
+        {(id, desc) => (
+          <textarea
+            id={id}
+            aria-describedby={desc}
+            value={d.notes}
+            onChange={(e) => set('notes', e.target.value)}
+          />
+        )}
+      </Field>
+    </div>
+  );
+}
+
+function PartnerPicker({
+  d,
+  set,
+  errors,
+  partners,
+}: DraftProps & { partners: CalendarData['partners'] }) {
+  return (
+    <fieldset className="cal-partner-picker">
+      <legend>Participating partners</legend>
+      {errors.partnerIds ? <p className="field-error">{errors.partnerIds}</p> : null}
+      <div className="cal-partner-options">
+        {partners
+          .filter((p) => !p.archived)
+          .map((p) => (
+            <label key={p.id} className={`cal-partner-option cal-chip-${p.kind}`}>
               <input
-                id={id}
-                aria-describedby={desc}
-                value={d.name}
-                onChange={(e) => set('name', e.target.value)}
+                type="checkbox"
+                checked={d.partnerIds.includes(p.id)}
+                onChange={(e) =>
+                  set(
+                    'partnerIds',
+                    e.target.checked
+                      ? [...d.partnerIds, p.id]
+                      : d.partnerIds.filter((x) => x !== p.id),
+                  )
+                }
               />
-            )}
-          </Field>
-          <Field id="cmp-goal" label="Goal" error={errors.goal}>
-            {(id, desc) => (
-              <select
-                id={id}
-                aria-describedby={desc}
-                value={d.goal}
-                onChange={(e) => set('goal', e.target.value as Campaign['goal'])}
-              >
-                <option value="awareness">Awareness</option>
-                <option value="sales">Sales</option>
-              </select>
-            )}
-          </Field>
-          <Field id="cmp-start" label="Start date" error={errors.startDate}>
-            {(id, desc) => (
-              <input
-                id={id}
-                type="date"
-                aria-describedby={desc}
-                value={d.startDate}
-                onChange={(e) => set('startDate', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="cmp-end" label="End date" error={errors.endDate}>
-            {(id, desc) => (
-              <input
-                id={id}
-                type="date"
-                aria-describedby={desc}
-                value={d.endDate}
-                onChange={(e) => set('endDate', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="cmp-budget" label="Budget" error={errors.budgetCents}>
-            {(id, desc) => (
-              <input
-                id={id}
-                inputMode="decimal"
-                aria-describedby={desc}
-                value={d.budget}
-                onChange={(e) => set('budget', e.target.value)}
-              />
-            )}
-          </Field>
-          <Field id="cmp-notes" label="Products and notes" error={errors.notes}>
-            {(id, desc) => (
-              <textarea
-                id={id}
-                aria-describedby={desc}
-                value={d.notes}
-                onChange={(e) => set('notes', e.target.value)}
-              />
-            )}
-          </Field>
-        </div>
-        <fieldset className="cal-partner-picker">
-          <legend>Participating partners</legend>
-          {errors.partnerIds ? <p className="field-error">{errors.partnerIds}</p> : null}
-          <div className="cal-partner-options">
-            {data.partners
-              .filter((p) => !p.archived)
-              .map((p) => (
-                <label key={p.id} className={`cal-partner-option cal-chip-${p.kind}`}>
-                  <input
-                    type="checkbox"
-                    checked={d.partnerIds.includes(p.id)}
-                    onChange={(e) =>
-                      set(
-                        'partnerIds',
-                        e.target.checked
-                          ? [...d.partnerIds, p.id]
-                          : d.partnerIds.filter((x) => x !== p.id),
-                      )
-                    }
-                  />
-                  {p.name}
-                </label>
-              ))}
-          </div>
-        </fieldset>
-      </form>
-    </Dialog>
+              {p.name}
+            </label>
+          ))}
+      </div>
+    </fieldset>
   );
 }
