@@ -59,7 +59,7 @@ test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ pa
   // No header; recipient, amount, currency, reference, note, wallet.
   for (const l of lines)
     expect(l).toMatch(
-      /^[^,@]+(@example\.com)?,\d+\.\d{2},USD,[\w-]+,Thank you! Partner earnings for \d{4}-\d{2},(PAYPAL|VENMO)$/,
+      /^[^,@]+(@example\.com)?,\d+\.\d{2},USD,\d{4}-\d{2} (Maya Chen|Jordan Reyes),Thank you! Partner earnings for \d{4}-\d{2},(PAYPAL|VENMO)$/,
     );
   expect(lines.map((l) => l.split(',')[1]).sort()).toEqual([...expected].sort());
 

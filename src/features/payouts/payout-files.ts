@@ -20,13 +20,14 @@ export function paypalRows(
 ): { rows: PaypalPayoutRow[]; skipped: string[] } {
   const rows: PaypalPayoutRow[] = [];
   const skipped: string[] = [];
+  const used = new Set<string>();
   for (const s of statements) {
     const { payout } = s.partner;
     const row: PaypalPayoutRow = {
       recipient: payout.method === 'none' ? '' : payout.handle,
       amountCents: s.owedCents,
       currency,
-      reference: `${period}-${s.partner.id}`,
+      reference: paypalReference(period, s.partner.name, used),
       note: `Thank you! Partner earnings for ${period}`,
       wallet: payout.method === 'venmo' ? 'VENMO' : 'PAYPAL',
     };
@@ -35,6 +36,24 @@ export function paypalRows(
     else rows.push(row);
   }
   return { rows, skipped };
+}
+
+/** PayPal keeps 30 characters of a reference. */
+const REFERENCE_MAX = 30;
+
+/**
+ * The reference the owner reads in PayPal: the period and the partner's name ("2024-03 Maya
+ * Chen"), cut to PayPal's 30 characters, with " #2", " #3"... when it would repeat in one file.
+ */
+export function paypalReference(period: string, name: string, used: Set<string>): string {
+  const base = `${period} ${name.trim().replace(/\s+/g, ' ')}`;
+  let ref = base.slice(0, REFERENCE_MAX).trimEnd();
+  for (let n = 2; used.has(ref.toLowerCase()); n++) {
+    const tag = ` #${n}`;
+    ref = base.slice(0, REFERENCE_MAX - tag.length).trimEnd() + tag;
+  }
+  used.add(ref.toLowerCase());
+  return ref;
 }
 
 /** The statements as a plain CSV (one row per partner), amounts as decimals. */
