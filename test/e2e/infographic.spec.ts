@@ -102,3 +102,28 @@ test('Compare opens with a one-sentence verdict before the table', async ({ page
   });
   expect(before).toBe(true);
 });
+
+test('a logo added in Settings shows on the infographic; a file that is not an image is refused', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'settings');
+  // A 1x1 PNG.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const input = page.getByLabel('Add logo');
+  await input.setInputFiles({
+    name: 'notes.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from('hello'),
+  });
+  await expect(page.getByRole('alert')).toContainText('notes.png is not a PNG, JPEG or SVG image.');
+  await input.setInputFiles({ name: 'logo.png', mimeType: 'image/png', buffer: png });
+  await expect(page.getByRole('img', { name: 'Your logo' })).toBeVisible();
+  await openApp(page, 'compare/infographic');
+  await expect(
+    page.getByTestId('infographic').getByRole('img', { name: 'Barkside Treat Co. logo' }),
+  ).toBeVisible();
+});

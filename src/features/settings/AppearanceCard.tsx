@@ -24,6 +24,18 @@ function readAsDataUrl(file: File): Promise<string> {
   });
 }
 
+/** Whether the browser can draw the image (a file named .png may hold anything). */
+async function decodes(url: string): Promise<boolean> {
+  const img = new Image();
+  img.src = url;
+  try {
+    await img.decode();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Settings > Appearance: theme (applies at once) and the logo shown on the infographic. */
 export function AppearanceCard() {
   const settings = useSettings();
@@ -52,7 +64,7 @@ export function AppearanceCard() {
     }
     const url = await readAsDataUrl(file);
     const checked = settingsSchema.shape.logoDataUrl.safeParse(url);
-    if (!checked.success) {
+    if (!checked.success || !(await decodes(url))) {
       setError(`${file.name} is not a PNG, JPEG or SVG image.`);
       return;
     }
