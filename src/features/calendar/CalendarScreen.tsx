@@ -6,15 +6,15 @@ import { getDb } from '../../db/db';
 import { allContent, contentOfCampaign, contentOfPartner } from '../../db/content';
 import { compareItems, filterContent, type ContentFilter } from '../../domain/content';
 import { useSettings } from '../../hooks/data';
-import type { Campaign } from '../../domain/schemas';
-import { useUi } from '../../store/ui';
+import type { Campaign, Settings } from '../../domain/schemas';
+import { useUi, type UiState } from '../../store/ui';
 import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { CampaignDetail, CampaignDialog, CampaignList } from './CampaignsView';
 import { DeliverablesView } from './DeliverablesView';
 import { exportCsv, exportIcs } from './exports';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
 import { Planner } from './Planner';
-import { useCalendarData, useToday } from './useCalendarData';
+import { useCalendarData, useToday, type CalendarData } from './useCalendarData';
 import { useCalendarUi } from './useCalendarUi';
 import './calendar.css';
 
@@ -39,6 +39,39 @@ function readForExport(filter: ContentFilter) {
   if (filter.campaignId && filter.campaignId !== 'none')
     return contentOfCampaign(db, filter.campaignId);
   return allContent(db);
+}
+
+/** Export every item that matches the filters (not only the days in view) as .ics or CSV. */
+async function exportFiltered(
+  kind: 'ics' | 'csv',
+  data: CalendarData,
+  settings: Settings,
+  today: string,
+  showToast: UiState['showToast'],
+) {
+  try {
+    // Every item that matches the filters (not only the days in view), read when asked for.
+    const filter = useCalendarUi.getState().filter;
+    const filtered = filterContent(
+      await readForExport(filter),
+      filter,
+      (id) => data.partnersById.get(id)?.kind,
+      today,
+    ).sort(compareItems);
+    if (filtered.length === 0) {
+      showToast({ tone: 'error', message: 'No items match the filters: nothing to export.' });
+      return;
+    }
+    const fn = kind === 'ics' ? exportIcs : exportCsv;
+    const saved = await fn(filtered, data, settings, today);
+    if (saved)
+      showToast({
+        tone: 'success',
+        message: `Exported ${filtered.length} ${filtered.length === 1 ? 'item' : 'items'} to ${kind === 'ics' ? 'a calendar file' : 'CSV'}.`,
+      });
+  } catch (e) {
+    showToast({ tone: 'error', message: `Export failed: ${(e as Error).message}` });
+  }
 }
 
 /** The content calendar: plan (month/week/agenda), deliverables tracker and campaigns. */
@@ -95,31 +128,7 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
     );
   }
 
-  const runExport = async (kind: 'ics' | 'csv') => {
-    try {
-      // Every item that matches the filters (not only the days in view), read when asked for.
-      const filter = useCalendarUi.getState().filter;
-      const filtered = filterContent(
-        await readForExport(filter),
-        filter,
-        (id) => data.partnersById.get(id)?.kind,
-        today,
-      ).sort(compareItems);
-      if (filtered.length === 0) {
-        showToast({ tone: 'error', message: 'No items match the filters: nothing to export.' });
-        return;
-      }
-      const fn = kind === 'ics' ? exportIcs : exportCsv;
-      const saved = await fn(filtered, data, settings, today);
-      if (saved)
-        showToast({
-          tone: 'success',
-          message: `Exported ${filtered.length} ${filtered.length === 1 ? 'item' : 'items'} to ${kind === 'ics' ? 'a calendar file' : 'CSV'}.`,
-        });
-    } catch (e) {
-      showToast({ tone: 'error', message: `Export failed: ${(e as Error).message}` });
-    }
-  };
+  const runExport = (kind: 'ics' | 'csv') => exportFiltered(kind, data, settings, today, showToast);
 
   const actions =
     section === 'campaigns' && !campaignId ? (
