@@ -6,7 +6,7 @@
  */
 import { addDays, daysBetween, type DateRange } from './dates';
 import { netRevenueCents, orderDate } from './earnings';
-import type { Order } from './schemas';
+import type { Order, Partner } from './schemas';
 
 type OrderLike = Pick<
   Order,
@@ -275,4 +275,30 @@ export function roiTwoWays(
     lifetimeRoi: r(lifetimeValueCents),
     windowDays,
   };
+}
+
+/** Whether an order's shipping address is in a partner's city (and state or province, when set). */
+export function inPartnerCity(
+  p: Pick<Partner, 'location'>,
+): (o: { region: { city: string; province: string } }) => boolean {
+  const city = p.location.city.toLowerCase();
+  const region = p.location.region.toLowerCase();
+  return (o) =>
+    o.region.city.toLowerCase() === city && (!region || o.region.province.toLowerCase() === region);
+}
+
+/**
+ * A hyperlocal partner's uplift: ITS OWN attributed sales in its city while active, against the
+ * stated baseline of its own attributed sales there in the same number of days just before.
+ * Never the whole city's revenue: two partners in one city each count only what was credited to
+ * them, so no sale is claimed twice.
+ */
+export function hyperlocalUplift(
+  orders: readonly OrderLike[],
+  partner: Pick<Partner, 'id' | 'location'>,
+  active: DateRange,
+  timeZone: string,
+): RegionalUplift {
+  const here = inPartnerCity(partner);
+  return regionalUplift(orders, (o) => o.partnerId === partner.id && here(o), active, timeZone);
 }

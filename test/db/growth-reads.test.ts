@@ -18,7 +18,8 @@ import {
   byRegion,
   cohorts,
   customerValue,
-  regionalUplift,
+  hyperlocalUplift,
+  inPartnerCity,
   roiTwoWays,
 } from '../../src/domain/customers';
 import {
@@ -30,7 +31,7 @@ import {
 } from '../../src/domain/dates';
 import { partnerEarnings } from '../../src/domain/earnings';
 import { generateSampleData, type DataSet } from '../../src/domain/sample-data';
-import { PARTNER_KINDS, type Partner } from '../../src/domain/schemas';
+import { PARTNER_KINDS } from '../../src/domain/schemas';
 import { growthFigures, LTV_WINDOW_DAYS, readPlan } from '../../src/features/growth/useGrowthData';
 
 const TZ = 'America/New_York';
@@ -93,9 +94,7 @@ function fromEverything(data: DataSet, now: number) {
   const hyper = data.partners.filter(
     (p) => p.tags.includes('hyperlocal influencer') && p.location.city,
   );
-  const sameCity = (p: Partner) => (o: { region: { city: string; province: string } }) =>
-    o.region.city.toLowerCase() === p.location.city.toLowerCase() &&
-    (!p.location.region || o.region.province.toLowerCase() === p.location.region.toLowerCase());
+  const sameCity = inPartnerCity;
   const hyperlocal = hyper
     .map((p) => {
       const ks = of(data.contracts, p.id).sort((a, b) => a.startDate.localeCompare(b.startDate));
@@ -104,7 +103,7 @@ function fromEverything(data: DataSet, now: number) {
       const lastEnd = ks[ks.length - 1]!.endDate;
       const end = lastEnd && lastEnd < today ? lastEnd : today;
       if (start > end) return null;
-      return { partner: p, uplift: regionalUplift(data.orders, sameCity(p), { start, end }, TZ) };
+      return { partner: p, uplift: hyperlocalUplift(data.orders, p, { start, end }, TZ) };
     })
     .filter((x) => x !== null);
   const regions = byRegion(data.orders, acq, range, TZ).map((r) => ({

@@ -4,6 +4,7 @@ import {
   byRegion,
   cohorts,
   customerValue,
+  hyperlocalUplift,
   regionalUplift,
 } from '../../src/domain/customers';
 import type { Order } from '../../src/domain/schemas';
@@ -103,5 +104,21 @@ describe('customer acquisition and lifetime value', () => {
     expect(u.beforeCents).toBe(5_000);
     expect(u.duringCents).toBe(3_500);
     expect(u.uplift).toBeCloseTo(-0.3, 10);
+  });
+  it('hyperlocal uplift counts only the partner’s own attributed sales in its city', () => {
+    const loc = (city: string, region: string) => ({ location: { city, region, country: 'US' } });
+    const march = { start: '2025-03-01', end: '2025-03-31' };
+    // Brooklyn in March: p2's own 2,500; c4's 1,000 is credited to nobody. Before (Jan 29 - Feb 28):
+    // p2's own 6,000 - 1,000 refunded.
+    const p2 = hyperlocalUplift(orders, { id: 'p2', ...loc('brooklyn', 'ny') }, march, tz);
+    expect(p2).toMatchObject({ duringCents: 2_500, beforeCents: 5_000 });
+    expect(p2.uplift).toBeCloseTo(-0.5, 10);
+    // A second partner in the same city claims none of it.
+    const p9 = hyperlocalUplift(orders, { id: 'p9', ...loc('Brooklyn', '') }, march, tz);
+    expect(p9).toMatchObject({ duringCents: 0, beforeCents: 0, uplift: null });
+    // Another state with the same city name is not the partner's city.
+    expect(
+      hyperlocalUplift(orders, { id: 'p2', ...loc('Brooklyn', 'MD') }, march, tz).duringCents,
+    ).toBe(0);
   });
 });

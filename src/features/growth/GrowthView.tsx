@@ -214,8 +214,10 @@ function Regions({ data }: { data: GrowthData }) {
       <div>
         <h3 className="sub">Hyperlocal partners: sales in their city</h3>
         <p className="muted small">
-          Revenue in the partner&apos;s city while they were active, against the same number of days
-          just before. An estimate: other things change too.
+          Each partner&apos;s own attributed sales in its city while active, against its own
+          attributed sales there in the same number of days just before (the baseline). Never the
+          whole city&apos;s revenue, so two partners in one city never claim the same sale. An
+          estimate: other things change too.
         </p>
         {data.hyperlocal.length === 0 ? (
           <p className="muted">
@@ -228,8 +230,9 @@ function Regions({ data }: { data: GrowthData }) {
                 <strong>{partner.name}</strong>{' '}
                 <span className="muted">({partner.location.city})</span>
                 <div className="small">
-                  {money(uplift.duringCents)} from {uplift.during.start} to {uplift.during.end}, vs{' '}
-                  {money(uplift.beforeCents)} before:{' '}
+                  Its own attributed sales there: {money(uplift.duringCents)} from{' '}
+                  {uplift.during.start} to {uplift.during.end}, vs {money(uplift.beforeCents)} in
+                  the same number of days before:{' '}
                   <strong>
                     {uplift.uplift === null
                       ? 'no sales before to compare with'

@@ -23,7 +23,8 @@ import {
   cohorts,
   customerValue,
   followerSeries,
-  regionalUplift,
+  hyperlocalUplift,
+  inPartnerCity,
   roiTwoWays,
   type CohortRow,
   type CustomerValue,
@@ -183,12 +184,10 @@ export function growthFigures(
       ),
     };
   });
-  const sameCity = (p: Partner) => (o: { region: { city: string; province: string } }) =>
-    o.region.city.toLowerCase() === p.location.city.toLowerCase() &&
-    (!p.location.region || o.region.province.toLowerCase() === p.location.region.toLowerCase());
+  const sameCity = inPartnerCity;
   const hyperlocal = plan.hyperlocal.map(({ partner, active }) => ({
     partner,
-    uplift: regionalUplift(orders, sameCity(partner), active, tz),
+    uplift: hyperlocalUplift(orders, partner, active, tz),
   }));
   const hyper = base.partners.filter(
     (p) => p.tags.includes('hyperlocal influencer') && p.location.city,
