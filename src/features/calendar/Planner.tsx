@@ -69,30 +69,9 @@ export function Planner(props: {
   const anchor = storedAnchor ?? today;
   const [announcement, setAnnouncement] = useState('');
   const [focusTarget, setFocusTarget] = useState<{ id: string; date: string } | null>(null);
-  const [moves, setMoves] = useState<Moves>(() => new Map());
-
   // Only the days in view are read, again after every change to them.
   const { from, to } = useMemo(() => viewRange(view, anchor), [view, anchor]);
-  const stored = useItemsBetween(from, to)?.items;
-  // A moved item shows on its new day at once; the entry goes once the read has caught up.
-  const items = useMemo(
-    () =>
-      moves.size === 0
-        ? (stored ?? [])
-        : (stored ?? []).map((it) => {
-            const m = moves.get(it.id);
-            return m && m.updatedAt > it.updatedAt ? { ...it, ...m } : it;
-          }),
-    [stored, moves],
-  );
-  useEffect(() => {
-    if (!stored || moves.size === 0) return;
-    const byId = new Map(stored.map((it) => [it.id, it]));
-    const left = [...moves].filter(
-      ([id, m]) => (byId.get(id)?.updatedAt ?? Infinity) < m.updatedAt,
-    );
-    if (left.length < moves.size) setMoves(new Map(left));
-  }, [stored, moves]);
+  const { stored, items, setMoves } = useMovedItems(from, to);
   const filtered = useMemo(
     () => filterContent(items, filter, (id) => data.partnersById.get(id)?.kind, today),
     [items, filter, data, today],
@@ -138,7 +117,7 @@ export function Planner(props: {
         showToast({ tone: 'error', message: `Could not move the item: ${saveErrorMessage(e)}` });
       }
     },
-    [items, data, locale, view, anchor, setAnchor, showToast],
+    [items, data, locale, view, anchor, setAnchor, showToast, setMoves],
   );
 
   const actions: DayActions = useMemo(
@@ -171,78 +150,15 @@ export function Planner(props: {
 
   return (
     <>
-      <div className="cal-toolbar">
-        <div className="cal-segmented" role="group" aria-label="View">
-          {VIEWS.map((v) => (
-            <button
-              key={v.id}
-              type="button"
-              className={view === v.id ? 'btn btn-small active' : 'btn btn-small'}
-              aria-pressed={view === v.id}
-              onClick={() => setView(v.id)}
-            >
-              {v.label}
-            </button>
-          ))}
-        </div>
-        <div className="row">
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-label={view === 'week' ? 'Previous week' : 'Previous month'}
-            onClick={() => step(-1)}
-          >
-            <ChevronLeft size={16} aria-hidden="true" />
-          </button>
-          <button type="button" className="btn btn-small" onClick={() => setAnchor(null)}>
-            Today
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
-            aria-label={view === 'week' ? 'Next week' : 'Next month'}
-            onClick={() => step(1)}
-          >
-            <ChevronRight size={16} aria-hidden="true" />
-          </button>
-        </div>
-        <h2 className="cal-title" aria-live="polite">
-          {title}
-        </h2>
-        <div className="cal-summary muted">
-          {stored === undefined
-            ? 'Loading…'
-            : `${periodItems.length} ${periodItems.length === 1 ? 'item' : 'items'}`}
-          {overdueCount > 0 ? (
-            <button
-              type="button"
-              className="cal-overdue-pill"
-              onClick={() => useCalendarUi.getState().setFilter({ status: 'overdue' })}
-            >
-              <AlertTriangle size={14} aria-hidden="true" /> {overdueCount} overdue
-            </button>
-          ) : null}
-        </div>
-      </div>
+      <PlannerToolbar
+        view={view}
+        title={title}
+        count={stored === undefined ? null : periodItems.length}
+        overdueCount={overdueCount}
+        onStep={step}
+      />
       <Filters data={data} />
-      <div className="cal-legend">
-        <span>
-          <span className="cal-swatch cal-swatch-ambassador" aria-hidden="true" />
-          Brand ambassador
-        </span>
-        <span>
-          <span className="cal-swatch cal-swatch-affiliate" aria-hidden="true" />
-          Micro-affiliate
-        </span>
-        <span>
-          <span className="cal-swatch cal-swatch-overdue" aria-hidden="true" />
-          Overdue
-        </span>
-        <span id={MOVE_HINT_ID} className="hint cal-hint" hidden={view === 'agenda'}>
-          Drag an item to another day, or focus it and press Alt+← / Alt+→ to move it a day, Alt+↑ /
-          Alt+↓ a week.
-        </span>
-      </div>
+      <PlannerLegend view={view} />
       <div role="status" aria-live="polite" className="cal-announce">
         {announcement}
       </div>
@@ -257,20 +173,14 @@ export function Planner(props: {
         />
       ) : null}
       {view === 'week' ? (
-        <div className="cal-week">
-          {days.map((d) => (
-            <DayCell
-              key={d}
-              date={d}
-              items={byDate.get(d) ?? []}
-              partnersById={data.partnersById}
-              today={today}
-              locale={locale}
-              detailed
-              actions={actions}
-            />
-          ))}
-        </div>
+        <WeekView
+          days={days}
+          byDate={byDate}
+          data={data}
+          today={today}
+          locale={locale}
+          actions={actions}
+        />
       ) : null}
       {view === 'agenda' ? (
         <AgendaView
@@ -292,6 +202,155 @@ export function Planner(props: {
         />
       ) : null}
     </>
+  );
+}
+
+/**
+ * The items of the days in view, read again after every change to them; a moved item shows on
+ * its new day at once, before the read catches up.
+ */
+function useMovedItems(from: string, to: string) {
+  const [moves, setMoves] = useState<Moves>(() => new Map());
+  const stored = useItemsBetween(from, to)?.items;
+  // A moved item shows on its new day at once; the entry goes once the read has caught up.
+  const items = useMemo(
+    () =>
+      moves.size === 0
+        ? (stored ?? [])
+        : (stored ?? []).map((it) => {
+            const m = moves.get(it.id);
+            return m && m.updatedAt > it.updatedAt ? { ...it, ...m } : it;
+          }),
+    [stored, moves],
+  );
+  useEffect(() => {
+    if (!stored || moves.size === 0) return;
+    const byId = new Map(stored.map((it) => [it.id, it]));
+    const left = [...moves].filter(
+      ([id, m]) => (byId.get(id)?.updatedAt ?? Infinity) < m.updatedAt,
+    );
+    if (left.length < moves.size) setMoves(new Map(left));
+  }, [stored, moves]);
+  return { stored, items, setMoves };
+}
+
+function PlannerToolbar({
+  view,
+  title,
+  count,
+  overdueCount,
+  onStep,
+}: {
+  view: CalendarView;
+  title: string;
+  /** Items in view; null while they load. */
+  count: number | null;
+  overdueCount: number;
+  onStep: (dir: 1 | -1) => void;
+}) {
+  const { setView, setAnchor } = useCalendarUi();
+  return (
+    <div className="cal-toolbar">
+      <div className="cal-segmented" role="group" aria-label="View">
+        {VIEWS.map((v) => (
+          <button
+            key={v.id}
+            type="button"
+            className={view === v.id ? 'btn btn-small active' : 'btn btn-small'}
+            aria-pressed={view === v.id}
+            onClick={() => setView(v.id)}
+          >
+            {v.label}
+          </button>
+        ))}
+      </div>
+      <div className="row">
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={view === 'week' ? 'Previous week' : 'Previous month'}
+          onClick={() => onStep(-1)}
+        >
+          <ChevronLeft size={16} aria-hidden="true" />
+        </button>
+        <button type="button" className="btn btn-small" onClick={() => setAnchor(null)}>
+          Today
+        </button>
+        <button
+          type="button"
+          className="btn btn-small"
+          aria-label={view === 'week' ? 'Next week' : 'Next month'}
+          onClick={() => onStep(1)}
+        >
+          <ChevronRight size={16} aria-hidden="true" />
+        </button>
+      </div>
+      <h2 className="cal-title" aria-live="polite">
+        {title}
+      </h2>
+      <div className="cal-summary muted">
+        {count === null ? 'Loading…' : `${count} ${count === 1 ? 'item' : 'items'}`}
+        {overdueCount > 0 ? (
+          <button
+            type="button"
+            className="cal-overdue-pill"
+            onClick={() => useCalendarUi.getState().setFilter({ status: 'overdue' })}
+          >
+            <AlertTriangle size={14} aria-hidden="true" /> {overdueCount} overdue
+          </button>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function PlannerLegend({ view }: { view: CalendarView }) {
+  return (
+    <div className="cal-legend">
+      <span>
+        <span className="cal-swatch cal-swatch-ambassador" aria-hidden="true" />
+        Brand ambassador
+      </span>
+      <span>
+        <span className="cal-swatch cal-swatch-affiliate" aria-hidden="true" />
+        Micro-affiliate
+      </span>
+      <span>
+        <span className="cal-swatch cal-swatch-overdue" aria-hidden="true" />
+        Overdue
+      </span>
+      <span id={MOVE_HINT_ID} className="hint cal-hint" hidden={view === 'agenda'}>
+        Drag an item to another day, or focus it and press Alt+← / Alt+→ to move it a day, Alt+↑ /
+        Alt+↓ a week.
+      </span>
+    </div>
+  );
+}
+
+function WeekView(props: {
+  days: string[];
+  byDate: Map<string, ContentItem[]>;
+  data: CalendarData;
+  today: string;
+  locale: string;
+  actions: DayActions;
+}) {
+  const { days, byDate, data, today, locale, actions } = props;
+  return (
+    <div className="cal-week">
+      {days.map((d) => (
+        <DayCell
+          key={d}
+          date={d}
+          items={byDate.get(d) ?? []}
+          partnersById={data.partnersById}
+          today={today}
+          locale={locale}
+          detailed
+          actions={actions}
+        />
+      ))}
+    </div>
   );
 }
 
