@@ -70,6 +70,13 @@ test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ pa
     'Period,Partner,Kind,Revenue,Commissions,Retainer,Post fees,Bonuses,Payable,Already paid,Owed,Payout method,Payout handle',
   );
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
+  // Each export says what it holds.
+  await expect(
+    page.getByText(/^PayPal file saved with 2 payments, for the 2 partners selected\./),
+  ).toBeVisible();
+  await expect(
+    page.getByText(/^Statements CSV saved: the 2 partners selected, of \d+ in \d{4}-\d{2}\.$/),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: 'Mark selected as paid' }).click();
   const dialog = page.getByRole('dialog', { name: 'Mark 2 partners as paid' });

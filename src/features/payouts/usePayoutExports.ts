@@ -18,6 +18,8 @@ export function usePayoutExports(args: {
 }) {
   const { settings, chosen, statements, shownMonth } = args;
   const showToast = useUi((s) => s.showToast);
+  // What a file holds, said in the message after saving it.
+  const partnersWord = (n: number) => `${n} partner${n === 1 ? '' : 's'}`;
   const exportPaypal = async () => {
     const { rows, skipped } = paypalRows(chosen, safeCurrency(settings.currency), shownMonth);
     const files = paypalPayoutFiles(rows, decimalSeparatorOf(settings.locale));
@@ -37,17 +39,24 @@ export function usePayoutExports(args: {
     const n = files.reduce((s, f) => s + f.rows, 0);
     showToast({
       tone: skipped.length > 0 ? 'error' : 'success',
-      message: `PayPal file saved with ${n} payment${n === 1 ? '' : 's'}.${skipped.length > 0 ? ` Left out: ${skipped.join('; ')}.` : ''}`,
+      message: `PayPal file saved with ${n} payment${n === 1 ? '' : 's'}, for the ${partnersWord(chosen.length)} selected.${skipped.length > 0 ? ` Left out: ${skipped.join('; ')}.` : ''}`,
       timeoutMs: skipped.length > 0 ? 15_000 : 6000,
     });
   };
 
   const exportCsv = async () => {
+    const all = chosen.length === 0;
     await saveFile({
       kind: 'csv',
       suggestedName: `payout-statements-${shownMonth}.csv`,
-      data: statementsCsv(chosen.length > 0 ? chosen : statements, shownMonth),
+      data: statementsCsv(all ? statements : chosen, shownMonth),
       encoding: 'utf8',
+    });
+    showToast({
+      tone: 'success',
+      message: all
+        ? `Statements CSV saved: all ${partnersWord(statements.length)} of ${shownMonth}.`
+        : `Statements CSV saved: the ${partnersWord(chosen.length)} selected, of ${statements.length} in ${shownMonth}.`,
     });
   };
 
