@@ -5,12 +5,12 @@
  * The brand's tables are in sample-tables.ts; here each kind of record has a small builder, all
  * drawing from one seeded random stream in a fixed order (so a seed always gives the same brand).
  */
+import { CONTENT_FORMATS } from './constants';
 import { addDays, addMonths, dayNumber, fromDayNumber, startOfMonth } from './dates';
 import { partnerEarnings } from './earnings';
 import { orderRecordId, seededRandom } from './ids';
 import {
   CAMPAIGNS,
-  CONTENT_FORMATS_USED,
   CONTENT_TITLES,
   EXTRA_CITIES,
   ORDER_STATUS_SHARES,
@@ -316,7 +316,7 @@ function contentItem(
       ? 'blog'
       : acc.platform === 'youtube'
         ? pick(['long video', 'short video'] as const)
-        : pick(CONTENT_FORMATS_USED.slice(0, 4));
+        : pick(CONTENT_FORMATS.slice(0, 4));
   return {
     id: `ci-${String(seq).padStart(4, '0')}`,
     ...g.stamp,

@@ -495,16 +495,6 @@ export const CAMPAIGNS: {
   { name: 'Holiday Gift Boxes', goal: 'sales', m: 10, len: 40, budget: 400_000 },
 ];
 
-export const CONTENT_FORMATS_USED = [
-  'post',
-  'reel',
-  'story',
-  'short video',
-  'long video',
-  'blog',
-  'live',
-] as const;
-
 export const CONTENT_TITLES = [
   'Treat taste test',
   'Walkies haul',
