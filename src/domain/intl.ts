@@ -190,3 +190,13 @@ export function computerDefaults(env: { timeZone?: string; locale?: string }): {
         : (CURRENCY_OF_REGION[region] ?? DEFAULT_CURRENCY);
   return { timeZone: safeTimeZone(env.timeZone), locale, currency: safeCurrency(currency) };
 }
+
+const COMMON_LOCALES =
+  'en-US en-GB en-CA en-AU en-NZ en-IE en-IN en-ZA fr-FR fr-CA fr-BE fr-CH de-DE de-AT de-CH it-IT es-ES es-MX es-AR pt-PT pt-BR nl-NL nl-BE sv-SE nb-NO da-DK fi-FI pl-PL cs-CZ hu-HU el-GR tr-TR ja-JP ko-KR zh-CN zh-TW he-IL ar-AE hi-IN'.split(
+    ' ',
+  );
+
+/** Locales to choose from: common ones this runtime formats (any other valid tag can be typed). */
+export function localeOptions(): string[] {
+  return COMMON_LOCALES.filter((l) => isValidLocale(l));
+}

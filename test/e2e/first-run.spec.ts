@@ -33,4 +33,5 @@ test('first run asks to confirm brand name, time zone and currency, proposed fro
   await expect(page.getByLabel('Time zone')).toHaveValue('Europe/Berlin');
   await expect(page.getByLabel('Locale')).toHaveValue('de-DE');
   await expect(page.getByLabel('Currency')).toHaveAttribute('list', 'intl-currencies');
+  await expect(page.getByLabel('Locale')).toHaveAttribute('list', 'intl-locales');
 });

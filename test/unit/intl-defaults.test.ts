@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { computerDefaults, currencyOptions, timeZoneOptions } from '../../src/domain/intl';
+import {
+  computerDefaults,
+  currencyOptions,
+  isValidLocale,
+  localeOptions,
+  timeZoneOptions,
+} from '../../src/domain/intl';
 
 describe('the computer’s settings proposed on first run', () => {
   it('takes the computer’s zone and locale, and the currency of the locale’s region', () => {
@@ -31,5 +37,8 @@ describe('the computer’s settings proposed on first run', () => {
     expect(zones).toContain('Europe/Berlin');
     expect(new Set(zones).size).toBe(zones.length);
     expect(currencyOptions()).toEqual(expect.arrayContaining(['USD', 'EUR', 'GBP', 'JPY']));
+    const locales = localeOptions();
+    expect(locales).toEqual(expect.arrayContaining(['en-US', 'de-DE', 'fr-CA', 'ja-JP']));
+    expect(locales.every((l) => isValidLocale(l))).toBe(true);
   });
 });

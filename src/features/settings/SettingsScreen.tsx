@@ -17,7 +17,12 @@ import { useUi } from '../../store/ui';
 import { SampleDataButton } from '../../components/SampleDataButton';
 import { BackupsCard } from './BackupsCard';
 import { NotPartnerCard } from './NotPartnerCard';
-import { CURRENCY_LIST, IntlOptions, TIME_ZONE_LIST } from '../../components/IntlOptions';
+import {
+  CURRENCY_LIST,
+  IntlOptions,
+  LOCALE_LIST,
+  TIME_ZONE_LIST,
+} from '../../components/IntlOptions';
 
 interface Draft {
   brandName: string;
@@ -238,7 +243,12 @@ function SettingsForm() {
           {text('brandUrl', 'Shop URL', 'Used to build partners’ tracking links')}
           <IntlOptions />
           {text('currency', 'Currency', 'Type to search, e.g. USD, EUR, GBP', CURRENCY_LIST)}
-          {text('locale', 'Locale', 'Formats money and dates, e.g. en-US')}
+          {text(
+            'locale',
+            'Locale',
+            'Type to search. Formats money and dates, e.g. en-US',
+            LOCALE_LIST,
+          )}
           {text(
             'timeZone',
             'Time zone',
