@@ -7,6 +7,13 @@ import { isInstantMs, isIsoInstant } from './dates';
 import { ATTRIBUTION_METHODS, ORDER_LIMITS, ORDER_STATUSES, orderSchema } from './schemas';
 
 const ORDER_KEYS = new Set(Object.keys(orderSchema.shape));
+/** Fields an order may lack (added after 0.1.0: discountLabels, fx). */
+const OPTIONAL_KEYS = new Set(
+  Object.entries(orderSchema.shape)
+    .filter(([, rule]) => rule.safeParse(undefined).success)
+    .map(([k]) => k),
+);
+const REQUIRED_COUNT = ORDER_KEYS.size - OPTIONAL_KEYS.size;
 const STATUSES: ReadonlySet<unknown> = new Set(ORDER_STATUSES);
 const METHODS: ReadonlySet<unknown> = new Set(ATTRIBUTION_METHODS);
 const CURRENCY = /^[A-Z]{3}$/;
@@ -33,7 +40,18 @@ const isTextList = (v: unknown, maxItems: number, min: number, max: number) =>
 export function isPlainValidOrder(o: unknown): boolean {
   if (!isPlain(o)) return false;
   const own = Object.keys(o);
-  if (own.length !== ORDER_KEYS.size || !own.every((k) => ORDER_KEYS.has(k))) return false;
+  let optional = 0;
+  for (const k of own) {
+    if (!ORDER_KEYS.has(k)) return false;
+    if (!OPTIONAL_KEYS.has(k)) continue;
+    optional += 1;
+    const v = o[k];
+    if (v === undefined) continue;
+    // Discount labels are checked here; any other optional field (a conversion) goes to zod.
+    if (k !== 'discountLabels' || !isTextList(v, ORDER_LIMITS.codes, 1, ORDER_LIMITS.code))
+      return false;
+  }
+  if (own.length - optional !== REQUIRED_COUNT) return false;
   const { region, attribution } = o;
   if (
     !isText(o.id, 1, 128) ||
