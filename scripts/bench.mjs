@@ -756,6 +756,7 @@ await step('edit: mark paid', async () => {
     const r = await timed(page, {
       action: () => dialog.getByRole('button', { name: 'Record payment' }).click(),
       targets: [page.getByRole('row', { name: who, exact: true }).getByText('Settled')],
+      profile: `editMarkPaid${i + 1}`,
     });
     runs.push(r.ms);
     walls.push(r.wallMs);

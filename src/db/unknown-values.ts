@@ -16,19 +16,27 @@ import type { PawtnersDb } from './db';
 import { forEachOrder, writeOrders } from './orders';
 import { readSettings } from './repo';
 
+/** Orders per read when looking for referral values. */
+const REFERRAL_CHUNK = 1000;
+
 /** Referral values on uncredited orders that no partner's slug, handle or mapped value matches. */
 export async function readUnknownReferrals(
   db: PawtnersDb,
   partners: readonly Partner[],
   notPartner: readonly string[],
+  stopped: () => boolean = () => false,
 ): Promise<UnknownCode[]> {
   const withReferral: Order[] = [];
+  // Uncredited orders have no index (a null partner is not a key): every order is read, in
+  // short chunks, so an edit made meanwhile waits for one chunk, not the whole walk.
   await forEachOrder(
     db,
     { partnerId: null, keep: (o) => o.note !== '' || o.tags.length > 0 },
     (rows) => {
       for (const o of rows) if (referralValues(o).length) withReferral.push(o);
     },
+    REFERRAL_CHUNK,
+    stopped,
   );
   return unknownReferrals(withReferral, buildAttributionIndex(partners), notPartner);
 }

@@ -48,6 +48,14 @@ describe('referral values nobody owns yet', () => {
     ]);
   });
 
+  it('a stopped run reads nothing more (the screen left, or a newer run began)', async () => {
+    const partners = await db.partners.toArray();
+    let asked = 0;
+    const found = await readUnknownReferrals(db, partners, [], () => ++asked > 0);
+    expect(found).toEqual([]);
+    expect(asked).toBe(1);
+  });
+
   it('mapping one to a partner with a slug keeps the slug, adds the value and credits its orders', async () => {
     expect(await mapReferralToPartner(db, '@Spring_IG', 'p-lucy', 5)).toBe(2);
     const lucy = (await db.partners.get('p-lucy'))!;

@@ -23,16 +23,20 @@ interface Key {
  * The codes used on orders (from the codes index, without reading the orders) that no partner
  * owns, with the uncredited orders that used them: only those orders are read.
  */
-async function readUnknownCodes({ partners, notPartner }: Key): Promise<UnknownCode[]> {
+async function readUnknownCodes(
+  { partners, notPartner }: Key,
+  stopped: () => boolean,
+): Promise<UnknownCode[]> {
   const db = getDb();
-  const codes = await usedCodes(db);
+  const codes = await usedCodes(db, undefined, stopped);
   const index = buildAttributionIndex(partners);
   const unowned = codes.filter((c) => !index.byCode.has(normalizeCode(c)));
-  return unknownCodes(await uncreditedWithAnyCode(db, unowned), index, notPartner);
+  // A stopped run's result is dropped (the screen left, or a newer run began).
+  return unknownCodes(await uncreditedWithAnyCode(db, unowned, stopped), index, notPartner);
 }
 
-const readReferrals = ({ partners, notPartner }: Key) =>
-  readUnknownReferrals(getDb(), partners, notPartner);
+const readReferrals = ({ partners, notPartner }: Key, stopped: () => boolean) =>
+  readUnknownReferrals(getDb(), partners, notPartner, stopped);
 
 interface Props {
   partners: readonly Partner[];
@@ -46,7 +50,8 @@ interface Kind {
   title: string;
   noun: string;
   intro: string;
-  read: (key: Key) => Promise<UnknownCode[]>;
+  /** Runs in the background; ends early once `stopped()` (its result is then dropped). */
+  read: (key: Key, stopped: () => boolean) => Promise<UnknownCode[]>;
   map: (db: ReturnType<typeof getDb>, value: string, partnerId: string) => Promise<number>;
 }
 
