@@ -5,6 +5,11 @@ import { generateSampleData } from '../../src/domain/sample-data';
 import { TABLE_NAMES } from '../../src/domain/schemas';
 import { expect, openApp, test } from './fixtures';
 
+// These tests time the page's main-thread tasks. Playwright's trace recorder snapshots the whole
+// DOM inside the page on every action (captureSnapshot: 245 ms on the page's thread during the
+// partner CSV test under a 4x CPU throttle), which is the test's work, not the app's: no trace.
+test.use({ trace: 'off' });
+
 const ORDERS = path.resolve(__dirname, '../fixtures/orders');
 
 /** Record every main-thread task over 50 ms from now on (the browser's 'longtask' entries). */
