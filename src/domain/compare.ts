@@ -9,6 +9,7 @@
 import { dayNumber, fromDayNumber, monthsInRange, type DateRange } from './dates';
 import {
   buildTables,
+  earningsFromRollup,
   monthIndexOfDay,
   monthWindows,
   partnerMonthSums,
@@ -21,7 +22,7 @@ import {
   type PartnerTables,
   type PostSums,
 } from './period-sums';
-import { buildAllStats, earningsFromStats, packPosts, type PartnerStats as Rollup } from './stats';
+import { buildAllStats, packPosts, type PartnerStats as Rollup } from './stats';
 import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
 import { SUBTYPE_TAGS } from './constants';
 import { safeCurrency, safeLocale } from './intl';
@@ -839,7 +840,7 @@ export function payoutsOwed(
   for (const p of data.partners) {
     const e = index.get(p.id);
     if (!e) continue;
-    const payable = earningsFromStats(
+    const payable = earningsFromRollup(
       e.stats,
       { kind: p.kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: data.bonusRules },
       { start: '2000-01-01', end: opts.today },

@@ -228,7 +228,11 @@ export function partnerEarnings(
   });
 }
 
-/** Complete the parts with what is payable (cash to the partner) and the total cost. */
+/**
+ * Complete the parts with what is payable (cash to the partner) and the total cost. The one place
+ * a partner's payable and cost are composed from their parts: every path (this file, the rollup
+ * fast path in period-sums.ts) ends here, so a new kind of cost is added once, here and in Earnings.
+ */
 export function withTotals(parts: Omit<Earnings, 'payableCents' | 'costCents'>): Earnings {
   const payableCents =
     parts.commissionCents + parts.retainerCents + parts.feesCents + parts.bonusCents;

@@ -1,13 +1,14 @@
 /**
  * Payout statements: for each partner and period, what they earned (commissions, retainer, fees
  * per published post, bonuses) minus what was already paid for periods overlapping it = owed.
- * Built on partnerEarnings (or its rollup twin, earningsFromStats) so Payouts agrees with every
- * other screen.
+ * Built on partnerEarnings (or, from the rollups, earningsFromRollup of period-sums.ts) so Payouts
+ * agrees with every other screen.
  */
 import type { DateRange } from './dates';
 import { partnerEarnings, type Earnings, type EarningsOptions } from './earnings';
 import type { Bonus, BonusRule, ContentItem, Contract, Order, Partner, Payout } from './schemas';
-import { earningsFromStats, type PartnerStats } from './stats';
+import { earningsFromRollup } from './period-sums';
+import type { PartnerStats } from './stats';
 
 export interface StatementData {
   partners: readonly Partner[];
@@ -87,7 +88,7 @@ export interface StatementBasis {
 
 /**
  * periodEarnings() from the per-partner rollups instead of the period's orders and posts (the same
- * figures: earningsFromStats mirrors partnerEarnings). Nothing here depends on the period but the
+ * figures: earningsFromRollup is checked against partnerEarnings). Nothing here depends on the period but the
  * sums, so a month change reads nothing.
  */
 export function periodEarningsFromStats(
@@ -100,7 +101,7 @@ export function periodEarningsFromStats(
   const stats = new Map(basis.stats.map((s) => [s.partnerId, s]));
   return basis.partners.map((partner) => ({
     partner,
-    earnings: earningsFromStats(
+    earnings: earningsFromRollup(
       stats.get(partner.id) ?? emptyStats(partner.id),
       {
         kind: partner.kind,

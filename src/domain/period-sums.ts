@@ -1,14 +1,21 @@
 /**
- * Fast period sums over per-partner rollups, for the Compare screen: the same integers as
- * earningsFromStats() and monthlyEarningsFromStats() (src/domain/stats.ts), with calendar
- * arithmetic on day numbers instead of date strings. Everything that does not depend on the period
- * is worked out once per data load (contract and bonus dates as day numbers, prefix sums over the
- * order days, month tables of what accrues by month); a period's figures are then a few lookups
- * per partner and a walk over its posts (test/unit/compare-fast.test.ts proves the numbers equal).
+ * The fast path for money: a partner's earnings from its rollup (src/domain/stats.ts) instead of
+ * its orders, with calendar arithmetic on day numbers. The reference rules are in
+ * src/domain/earnings.ts (partnerEarnings); every function here gives exactly its integers, which
+ * test/unit/money-paths.test.ts checks on generated partners, contracts, orders, refunds, posts,
+ * bonuses and periods. Nothing here has a rule of its own: per-order commission, revenue and
+ * discounts are summed into the rollups by earnings.ts's functions, and totals are composed by
+ * earnings.ts's withTotals.
+ *
+ * - earningsFromRollup: one partner, one period (Payouts statements, money owed, Growth).
+ * - partnerPeriodWalk: the same with the period's month windows and contracts already prepared
+ *   (Dashboard, the partner list).
+ * - buildTables + partnerPeriodSums / partnerMonthSums: per-partner tables built once per data
+ *   load, so any period is a few lookups (Compare: its table and its monthly charts).
  */
 import { prorate } from './money';
 import { dayNumber, type DateRange } from './dates';
-import { withTotals, type Earnings, type EarningsOptions } from './earnings';
+import { withTotals, type Earnings, type EarningsOptions, type PartnerRecords } from './earnings';
 import {
   lowerBound,
   ORDER_STRIDE,
@@ -692,4 +699,20 @@ export function partnerPeriodWalk(
     orderRecords,
     posts,
   };
+}
+
+/**
+ * partnerEarnings() (src/domain/earnings.ts) of one partner over `range`, from its rollup instead
+ * of its orders and posts: the same integers.
+ */
+export function earningsFromRollup(
+  rollup: Rollup,
+  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules'>,
+  range: DateRange,
+  opts: EarningsOptions,
+): Earnings {
+  // A fresh key: the records of a one-off call are not kept.
+  const prep = preparePartner({}, rec.contracts, rec.bonuses);
+  return partnerPeriodWalk(rollup, prep, rec.kind, rec.bonusRules, monthWindows(range), opts)
+    .earnings;
 }

@@ -1,24 +1,13 @@
 /**
  * Per-partner rollups: compact daily order sums and one entry per published post, kept in the
  * same transaction as the records they summarize (src/db/stats.ts). Screens that summarize a period
- * (Compare, Dashboard) read these 2,000 small records instead of 300,000 orders; the numbers are
- * exactly those of partnerEarnings() (a test proves it on generated data).
+ * (Compare, Dashboard, Payouts) read these 2,000 small records instead of 300,000 orders. Each
+ * order's revenue, commission and discount are summed here with the rules of earnings.ts; a
+ * period's earnings from a rollup are worked out in period-sums.ts (earningsFromRollup).
  */
 import { activeContractAt } from './contracts';
-import { dayNumber, daysInMonth, fromDayNumber, type DateRange } from './dates';
-import {
-  accruedPerksCents,
-  accruedRetainerCents,
-  bonusesCents,
-  countsAsOrder,
-  netRevenueCents,
-  orderCommissionCents,
-  orderDate,
-  type Earnings,
-  type EarningsOptions,
-  type PartnerRecords,
-  withTotals,
-} from './earnings';
+import { dayNumber } from './dates';
+import { countsAsOrder, netRevenueCents, orderCommissionCents, orderDate } from './earnings';
 import { PLATFORMS, type Platform } from './constants';
 import type { ContentItem, Contract, Order } from './schemas';
 
@@ -211,141 +200,6 @@ export function lowerBound(arr: Packed, stride: number, day: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-/** The same figures as partnerEarnings(), from a rollup. */
-export function earningsFromStats(
-  stats: PartnerStats,
-  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules'>,
-  range: DateRange,
-  opts: EarningsOptions,
-): Earnings {
-  const start = dayNumber(range.start);
-  const end = dayNumber(range.end);
-  let revenueCents = 0;
-  let orders = 0;
-  let commissionCents = 0;
-  let discountCents = 0;
-  const revenueByMonth = new Map<string, number>();
-  const od = stats.orderDays;
-  for (
-    let i = lowerBound(od, ORDER_STRIDE, start) * ORDER_STRIDE;
-    i < od.length && od[i]! <= end;
-    i += ORDER_STRIDE
-  ) {
-    revenueCents += od[i + 1]!;
-    orders += od[i + 2]!;
-    commissionCents += od[i + 3]!;
-    if (opts.countDiscountAsCost) discountCents += od[i + 4]!;
-    if (rec.bonusRules.length) {
-      const month = fromDayNumber(od[i]!).slice(0, 7);
-      revenueByMonth.set(month, (revenueByMonth.get(month) ?? 0) + od[i + 1]!);
-    }
-  }
-  let retainerCents = 0;
-  let perksCents = 0;
-  for (const c of rec.contracts) {
-    retainerCents += accruedRetainerCents(c, range);
-    perksCents += accruedPerksCents(c, range);
-  }
-  let feesCents = 0;
-  const ps = stats.posts;
-  for (
-    let i = lowerBound(ps, POST_STRIDE, start) * POST_STRIDE;
-    i < ps.length && ps[i]! <= end;
-    i += POST_STRIDE
-  ) {
-    feesCents += ps[i + 1]!;
-  }
-  const bonusCents = bonusesCents(rec, range, revenueByMonth);
-  return withTotals({
-    revenueCents,
-    orders,
-    commissionCents,
-    retainerCents,
-    feesCents,
-    bonusCents,
-    perksCents,
-    discountCents,
-  });
-}
-
-/**
- * earningsFromStats() for every calendar month of `range` (each cut to the range), in one pass
- * over the rollup instead of one call per month. Keys are `YYYY-MM`.
- */
-export function monthlyEarningsFromStats(
-  stats: PartnerStats,
-  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules'>,
-  range: DateRange,
-  months: readonly string[],
-  opts: EarningsOptions,
-): Map<string, Earnings> {
-  const windows = months.map((m) => {
-    const first = `${m}-01` < range.start ? range.start : `${m}-01`;
-    const [y, mo] = m.split('-').map(Number) as [number, number];
-    const lastOfMonth = fromDayNumber(dayNumber(`${m}-01`) + daysInMonth(y, mo) - 1);
-    const last = lastOfMonth > range.end ? range.end : lastOfMonth;
-    return { start: first, end: last, startN: dayNumber(first), endN: dayNumber(last) };
-  });
-  const n = windows.length;
-  const revenue = new Array<number>(n).fill(0);
-  const orders = new Array<number>(n).fill(0);
-  const commission = new Array<number>(n).fill(0);
-  const discount = new Array<number>(n).fill(0);
-  const fees = new Array<number>(n).fill(0);
-  const od = stats.orderDays;
-  let w = 0;
-  const startN = windows[0]?.startN ?? 0;
-  for (
-    let i = lowerBound(od, ORDER_STRIDE, startN) * ORDER_STRIDE;
-    i < od.length && w < n;
-    i += ORDER_STRIDE
-  ) {
-    while (w < n && od[i]! > windows[w]!.endN) w++;
-    if (w >= n) break;
-    revenue[w]! += od[i + 1]!;
-    orders[w]! += od[i + 2]!;
-    commission[w]! += od[i + 3]!;
-    if (opts.countDiscountAsCost) discount[w]! += od[i + 4]!;
-  }
-  const ps = stats.posts;
-  w = 0;
-  for (
-    let i = lowerBound(ps, POST_STRIDE, startN) * POST_STRIDE;
-    i < ps.length && w < n;
-    i += POST_STRIDE
-  ) {
-    while (w < n && ps[i]! > windows[w]!.endN) w++;
-    if (w >= n) break;
-    fees[w]! += ps[i + 1]!;
-  }
-  const needBonuses = rec.bonuses.length > 0 || rec.bonusRules.length > 0;
-  const revenueByMonth = new Map(months.map((m, i) => [m, revenue[i]!]));
-  const out = new Map<string, Earnings>();
-  windows.forEach((win, i) => {
-    let retainerCents = 0;
-    let perksCents = 0;
-    for (const c of rec.contracts) {
-      retainerCents += accruedRetainerCents(c, win);
-      perksCents += accruedPerksCents(c, win);
-    }
-    const bonusCents = needBonuses ? bonusesCents(rec, win, revenueByMonth) : 0;
-    out.set(
-      months[i]!,
-      withTotals({
-        revenueCents: revenue[i]!,
-        orders: orders[i]!,
-        commissionCents: commission[i]!,
-        retainerCents,
-        feesCents: fees[i]!,
-        bonusCents,
-        perksCents,
-        discountCents: discount[i]!,
-      }),
-    );
-  });
-  return out;
 }
 
 /**

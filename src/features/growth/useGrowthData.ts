@@ -43,7 +43,8 @@ import {
   type Partner,
   type PartnerKind,
 } from '../../domain/schemas';
-import { earningsFromStats, type PartnerStats } from '../../domain/stats';
+import { earningsFromRollup } from '../../domain/period-sums';
+import type { PartnerStats } from '../../domain/stats';
 
 export const LTV_WINDOW_DAYS = 365;
 
@@ -166,7 +167,7 @@ export function growthFigures(
     for (const p of base.partners) {
       const e = index.get(p.id);
       if (p.kind !== kind || !e) continue;
-      const earned = earningsFromStats(
+      const earned = earningsFromRollup(
         e.stats,
         { kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: base.bonusRules },
         range,

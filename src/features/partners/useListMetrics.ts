@@ -22,7 +22,7 @@ interface Computed {
  * Revenue, cost and ROI of every partner in a period, from the per-partner rollups (2,000 small
  * records) rather than every order: the same figures as partnerEarnings(), which Payouts and
  * Compare agree with (test/unit/stats.test.ts proves the rollups equal the records, and
- * test/unit/dashboard-figures.test.ts that partnerPeriodWalk equals earningsFromStats).
+ * test/unit/dashboard-figures.test.ts that partnerPeriodWalk equals earningsFromRollup).
  *
  * For thousands of partners the sums take a few hundred milliseconds, so they run in short slices
  * between frames: the list can be searched and scrolled meanwhile, showing "…" for the figures.
