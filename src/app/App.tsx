@@ -29,6 +29,7 @@ import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
 import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { useMenuActions } from '../hooks/useMenuActions';
+import { useUndoKeys } from '../hooks/useUndoKeys';
 import { BACKUPS_PATH, SCREENS, href, useRoute, type ScreenPath } from '../navigation/router';
 
 // Screens other than the Dashboard load on first visit or, once start-up is over, in a quiet
@@ -144,6 +145,7 @@ export function App() {
   const route = useRoute();
   const busy = useUi((s) => s.busy);
   useMenuActions();
+  useUndoKeys();
   useApplyTheme(useSettings().theme);
   const current = SCREENS.find((s) => s.path === route.screen)!;
   const afterStart = useAfterStart();

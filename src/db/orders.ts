@@ -396,16 +396,41 @@ export async function reassignOrder(
   now = Date.now(),
   /** The updatedAt the owner's form was made from: refused if the order changed since. */
   expectedUpdatedAt?: number,
-): Promise<void> {
-  await db.transaction('rw', [db.orders, db.partners], async () => {
+): Promise<{ before: Order; after: Order }> {
+  return db.transaction('rw', [db.orders, db.partners], async () => {
     const o = await db.orders.get(orderId);
     if (!o) throw new Error('That order no longer exists.');
     checkVersion('this order', o, expectedUpdatedAt);
     if (partnerId !== null && !(await db.partners.get(partnerId)))
       throw new Error('That partner no longer exists.');
     const credit = manualCredit(partnerId, reason);
+    const after = {
+      ...o,
+      partnerId: credit.partnerId,
+      attribution: credit.attribution,
+      updatedAt: now,
+    };
+    await writeOrders(db, [after]);
+    return { before: o, after };
+  });
+}
+
+/**
+ * Put back an order's credit as `version` had it (undo and redo of a credit by hand), unless the
+ * order was deleted since.
+ */
+export async function restoreOrderCredit(
+  db: PawtnersDb,
+  version: Order,
+  now = Date.now(),
+): Promise<void> {
+  await db.transaction('rw', [db.orders, db.partners], async () => {
+    const o = await db.orders.get(version.id);
+    if (!o) throw new Error('That order no longer exists.');
+    if (version.partnerId !== null && !(await db.partners.get(version.partnerId)))
+      throw new Error('That partner no longer exists.');
     await writeOrders(db, [
-      { ...o, partnerId: credit.partnerId, attribution: credit.attribution, updatedAt: now },
+      { ...o, partnerId: version.partnerId, attribution: version.attribution, updatedAt: now },
     ]);
   });
 }

@@ -20,6 +20,7 @@ import {
 import { addDays, addMonths, endOfMonth, monthOf, startOfMonth } from '../../domain/dates';
 import { formatMoney } from '../../domain/money';
 import { CONTENT_STATUSES, PARTNER_KINDS, PLATFORMS, type ContentItem } from '../../domain/schemas';
+import { history, syncHistoryState } from '../../store/history';
 import { useUi } from '../../store/ui';
 import { KIND_LABEL } from '../../components/ui';
 import { DayCell, type DayActions } from './DayCell';
@@ -107,7 +108,16 @@ export function Planner(props: {
       try {
         await rescheduleContentItem(getDb(), itemId, to, now);
         const who = data.partnersById.get(item.partnerId)?.name ?? 'Unknown partner';
-        setAnnouncement(`Moved ${who}'s ${item.title || item.format} to ${longDay(to, locale)}.`);
+        const what = `${who}'s ${item.title || item.format}`;
+        setAnnouncement(`Moved ${what} to ${longDay(to, locale)}.`);
+        const from = item.plannedDate;
+        history.push({
+          label: `moving ${what} to ${longDay(to, locale)}`,
+          undoneMessage: `${what} is back on ${longDay(from, locale)}.`,
+          undo: async () => void (await rescheduleContentItem(getDb(), itemId, from, Date.now())),
+          redo: async () => void (await rescheduleContentItem(getDb(), itemId, to, Date.now())),
+        });
+        syncHistoryState();
         const visible =
           view === 'week' ? weekDays(anchor).includes(to) : monthOf(to) === monthOf(anchor);
         if (!visible) setAnchor(to);

@@ -10,6 +10,7 @@ import { saveErrorMessage, storageError } from '../../db/errors';
 import { StaleWriteError } from '../../db/stale';
 import { newId } from '../../db/repo';
 import type { ContentItem } from '../../domain/schemas';
+import { recordEdit } from '../../store/edits';
 import { useUi } from '../../store/ui';
 import {
   draftFromItem,
@@ -110,16 +111,15 @@ export function useItemDialog(target: ItemDialogTarget, data: CalendarData, onCl
       return;
     }
     onClose();
-    showToast({
-      message: 'Content item deleted',
-      action: {
-        label: 'Undo',
-        run: () =>
-          void saveContentItem(getDb(), item).catch((e: unknown) =>
-            showToast({ tone: 'error', message: `Could not undo: ${saveErrorMessage(e)}` }),
-          ),
+    recordEdit(
+      {
+        label: `deleting ${item.title || item.format}`,
+        undo: () => saveContentItem(getDb(), item),
+        redo: () => deleteContentItem(getDb(), item.id),
       },
-    });
+      'Content item deleted',
+      { tone: 'info' },
+    );
   };
 
   return {

@@ -7,6 +7,7 @@ import { acquisitions, customerValue, roiTwoWays } from '../../domain/customers'
 import { partnerEarnings } from '../../domain/earnings';
 import type { DateRange } from '../../domain/dates';
 import type { Partner, Settings } from '../../domain/schemas';
+import { recordEdit } from '../../store/edits';
 import { useUi } from '../../store/ui';
 import { useCustomerOrders, type PartnerDetailData } from './usePartners';
 
@@ -62,21 +63,20 @@ export function usePartnerActions() {
 
   const remove = async (p: Partner) => {
     try {
-      const snapshot = await deletePartner(getDb(), p.id);
+      let snapshot = await deletePartner(getDb(), p.id);
       navigate('partners');
-      showToast({
-        message: `${p.name} deleted`,
-        timeoutMs: 8000,
-        action: {
-          label: 'Undo',
-          run: () => {
-            restorePartner(getDb(), snapshot).then(
-              () => showToast({ tone: 'success', message: `${p.name} is back` }),
-              (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
-            );
+      recordEdit(
+        {
+          label: `deleting ${p.name}`,
+          undoneMessage: `${p.name} is back`,
+          undo: () => restorePartner(getDb(), snapshot),
+          redo: async () => {
+            snapshot = await deletePartner(getDb(), p.id);
           },
         },
-      });
+        `${p.name} deleted`,
+        { tone: 'info', timeoutMs: 8000 },
+      );
     } catch (e) {
       showToast({ tone: 'error', message: `Could not delete: ${saveErrorMessage(e)}` });
     }

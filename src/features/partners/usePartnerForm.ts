@@ -3,7 +3,13 @@ import { navigate } from '../../navigation/router';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../hooks/data';
 import { saveErrorMessage } from '../../db/errors';
-import { PartnerValidationError, savePartner } from '../../db/partners';
+import {
+  deletePartner,
+  PartnerValidationError,
+  restorePartner,
+  savePartner,
+  type DeletedPartner,
+} from '../../db/partners';
 import { planReattribution, type ReattributionPlan } from '../../db/reattribute';
 import { matchingKeysChanged } from '../../domain/attribution';
 import { StaleWriteError } from '../../db/stale';
@@ -16,6 +22,8 @@ import {
   type PartnerDraft,
 } from '../../domain/partners';
 import { SUBTYPE_TAGS, type Contract, type Partner } from '../../domain/schemas';
+import { recordEdit } from '../../store/edits';
+import type { Edit } from '../../store/history';
 import { useUi } from '../../store/ui';
 import { readPartnerWithContracts, todayIn, useAllPartners } from './usePartners';
 
@@ -73,6 +81,7 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
   const submit = async (overwrite = false) => {
     setSaving(true);
     try {
+      const before = existing ? partnerToDraft(existing, contracts) : null;
       const saved = await savePartner(getDb(), draft, {
         id: existing?.id ?? null,
         today,
@@ -80,7 +89,7 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
       });
       setErrors({});
       setStale(null);
-      showToast({ tone: 'success', message: `${saved.name} saved` });
+      recordEdit(partnerSaveEdit(saved, before, draft, today), `${saved.name} saved`);
       if (matchingKeysChanged(existing, saved)) {
         const plan = await planReattribution(getDb());
         if (plan.moves.length) return setRecredit({ plan, id: saved.id });
@@ -139,3 +148,32 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
 }
 
 export type PartnerFormState = ReturnType<typeof usePartnerForm>;
+
+/**
+ * Undo and redo of a partner save: an edit puts back the partner and contracts as they were (and
+ * again as saved); a new partner is deleted and restored.
+ */
+function partnerSaveEdit(
+  saved: Partner,
+  before: PartnerDraft | null,
+  after: PartnerDraft,
+  today: string,
+): Edit {
+  const id = saved.id;
+  if (before)
+    return {
+      label: `changes to ${saved.name}`,
+      undo: async () => void (await savePartner(getDb(), before, { id, today })),
+      redo: async () => void (await savePartner(getDb(), after, { id, today })),
+    };
+  let snapshot: DeletedPartner | null = null;
+  return {
+    label: `adding ${saved.name}`,
+    undo: async () => {
+      snapshot = await deletePartner(getDb(), id);
+    },
+    redo: async () => {
+      if (snapshot) await restorePartner(getDb(), snapshot);
+    },
+  };
+}

@@ -9,7 +9,7 @@ import type { DateRange } from '../../domain/dates';
 import { formatMoney, parseMoney, centsToDecimal } from '../../domain/money';
 import type { Statement } from '../../domain/payout-statements';
 import { ISO_DATE, type Payout } from '../../domain/schemas';
-import { useUi } from '../../store/ui';
+import { recordEdit } from '../../store/edits';
 
 const METHODS: Payout['method'][] = ['paypal', 'venmo', 'bank', 'other'];
 
@@ -36,7 +36,6 @@ export function MarkPaidDialog(props: {
   const [amount, setAmount] = useState(single ? centsToDecimal(single.owedCents) : '');
   const [errors, setErrors] = useState<{ date?: string; amount?: string }>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const showToast = useUi((s) => s.showToast);
   const total = statements.reduce((s, x) => s + x.owedCents, 0);
 
   const save = async () => {
@@ -66,23 +65,26 @@ export function MarkPaidDialog(props: {
     try {
       await recordPayouts(getDb(), payouts);
       props.onRecorded(payouts);
-      const { onUndone } = props;
-      showToast({
-        tone: 'success',
-        message:
-          payouts.length === 1
-            ? `Marked ${statements[0]!.partner.name} as paid.`
-            : `Marked ${payouts.length} partners as paid.`,
-        action: {
-          label: 'Undo',
-          run: () =>
-            void Promise.all(payouts.map((p) => deletePayout(getDb(), p.id))).then(
-              () => onUndone(payouts.map((p) => p.id)),
-              (e: unknown) =>
-                showToast({ tone: 'error', message: `Could not undo: ${saveErrorMessage(e)}` }),
-            ),
+      const { onUndone, onRecorded } = props;
+      recordEdit(
+        {
+          label:
+            payouts.length === 1
+              ? `marking ${statements[0]!.partner.name} as paid`
+              : `marking ${payouts.length} partners as paid`,
+          undo: async () => {
+            await Promise.all(payouts.map((p) => deletePayout(getDb(), p.id)));
+            onUndone(payouts.map((p) => p.id));
+          },
+          redo: async () => {
+            await recordPayouts(getDb(), payouts);
+            onRecorded(payouts);
+          },
         },
-      });
+        payouts.length === 1
+          ? `Marked ${statements[0]!.partner.name} as paid.`
+          : `Marked ${payouts.length} partners as paid.`,
+      );
       props.onClose();
     } catch (e) {
       setFailure(saveErrorMessage(e));

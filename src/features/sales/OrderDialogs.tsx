@@ -10,6 +10,7 @@ import {
   ensureCustomerSalt,
   getOrder,
   reassignOrder,
+  restoreOrderCredit,
   StaleWriteError,
 } from '../../db/orders';
 import { dateInZone } from '../../domain/dates';
@@ -22,6 +23,7 @@ import {
   type ManualOrderDraft,
   type ManualOrderErrors,
 } from '../../io/orders-manual';
+import { recordEdit } from '../../store/edits';
 import { useUi } from '../../store/ui';
 
 /** Partners as options, active first by name; archived ones stay selectable for old orders. */
@@ -53,7 +55,6 @@ export function ReassignDialog(props: {
   const [error, setError] = useState<string | undefined>();
   /** Why saving failed (storage, a deleted partner...), or that another window changed the order. */
   const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
-  const showToast = useUi((s) => s.showToast);
   if (!order) return null;
   const save = async (overwrite = false) => {
     if (reason.trim() === '') {
@@ -62,7 +63,7 @@ export function ReassignDialog(props: {
     }
     setError(undefined);
     try {
-      await reassignOrder(
+      const { before, after } = await reassignOrder(
         getDb(),
         order.id,
         partnerId === '' ? null : partnerId,
@@ -70,7 +71,14 @@ export function ReassignDialog(props: {
         Date.now(),
         overwrite ? undefined : order.updatedAt,
       );
-      showToast({ tone: 'success', message: `Order ${order.orderId} credited by hand.` });
+      recordEdit(
+        {
+          label: `the credit of order ${order.orderId}`,
+          undo: () => restoreOrderCredit(getDb(), before),
+          redo: () => restoreOrderCredit(getDb(), after),
+        },
+        `Order ${order.orderId} credited by hand.`,
+      );
       props.onClose();
     } catch (e) {
       setFailure({ message: saveErrorMessage(e), stale: e instanceof StaleWriteError });
