@@ -1,34 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { dayCell, dayOfThisMonth, longDay } from './calendar-helpers';
 import { expect, loadSampleData, openApp, test } from './fixtures';
-
-/** Today in the sample brand's zone (America/New_York), as the app computes it. */
-function brandToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
-
-function dayOfThisMonth(day: number): string {
-  return `${brandToday().slice(0, 8)}${String(day).padStart(2, '0')}`;
-}
-
-/** The day cell's accessible name, e.g. "Friday, March 14, 2025". */
-function longDay(date: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-const dayCell = (page: Page, date: string) =>
-  page.locator('.cal-month').getByRole('group', { name: longDay(date), exact: true });
 
 test('add on a day, move by drag and by keyboard, publish with results, export .ics and CSV', async ({
   page,

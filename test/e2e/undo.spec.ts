@@ -1,28 +1,5 @@
-import type { Page } from '@playwright/test';
+import { dayCell, dayOfThisMonth, longDay } from './calendar-helpers';
 import { expect, loadSampleData, openApp, test } from './fixtures';
-
-/** Today in the sample brand's zone (America/New_York), as the app computes it. */
-function brandToday(): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'America/New_York',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(Date.now());
-}
-
-function longDay(date: string): string {
-  return new Intl.DateTimeFormat('en-US', {
-    weekday: 'long',
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${date}T00:00:00Z`));
-}
-
-const dayCell = (page: Page, date: string) =>
-  page.locator('.cal-month').getByRole('group', { name: longDay(date), exact: true });
 
 test('a calendar move: Ctrl+Z puts it back, Shift+Ctrl+Z moves it again; text fields keep their own undo', async ({
   page,
@@ -30,9 +7,8 @@ test('a calendar move: Ctrl+Z puts it back, Shift+Ctrl+Z moves it again; text fi
   test.setTimeout(90_000);
   await loadSampleData(page);
   await openApp(page, 'calendar');
-  const month = brandToday().slice(0, 8);
-  const d10 = `${month}10`;
-  const d11 = `${month}11`;
+  const d10 = dayOfThisMonth(10);
+  const d11 = dayOfThisMonth(11);
   await dayCell(page, d10)
     .getByRole('button', { name: `Add on ${longDay(d10)}` })
     .click();
