@@ -10,6 +10,7 @@ import {
   type AttributionIndex,
 } from '../domain/attribution';
 import { normalizeCode, orderRecordId } from '../domain/ids';
+import { orderCodes } from '../domain/codes';
 import {
   buildImportPlan,
   type ImportPlan,
@@ -222,15 +223,22 @@ export async function ordersChangeProbe(db: PawtnersDb): Promise<void> {
   await db.orders.limit(1).primaryKeys();
 }
 
-/** Uncredited orders that used a code, compared case-insensitively. */
-function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
+/**
+ * Uncredited orders that used a code, compared case-insensitively, also where it is stored among
+ * other codes in one value (orders stored before stacked codes were split: `EARLY30 + PARTNER10`).
+ * The index's distinct values are walked once (one step per distinct code, not per order).
+ */
+async function uncreditedWithCode(db: PawtnersDb, code: string): Promise<Order[]> {
   const k = normalizeCode(code);
-  return db.orders
+  const values = (await db.orders.orderBy('codes').uniqueKeys()) as string[];
+  const stored = values.filter((v) => orderCodes([v]).some((c) => normalizeCode(c) === k));
+  if (stored.length === 0) return [];
+  const rows = await db.orders
     .where('codes')
-    .equalsIgnoreCase(code.trim())
-    .filter((o) => o.partnerId === null && o.codes.some((c) => normalizeCode(c) === k))
-    .toArray()
-    .then((rows) => [...new Map(rows.map((o) => [o.id, o])).values()]);
+    .anyOf(stored)
+    .filter((o) => o.partnerId === null)
+    .toArray();
+  return [...new Map(rows.map((o) => [o.id, o])).values()];
 }
 
 /**

@@ -5,6 +5,7 @@
  * of several partners, the brand's rule decides (first listed code wins, or the owner reviews it).
  * An owner's manual assignment is never overridden by an import.
  */
+import { orderCodes } from './codes';
 import { matchKey, normalizeCode } from './ids';
 import type { Order, Partner, Settings } from './schemas';
 
@@ -82,7 +83,8 @@ export function attributeOrder(
   rule: Settings['multiCodeRule'],
 ): AttributionResult {
   const matches: { code: string; partner: AttributionPartner }[] = [];
-  for (const code of order.codes) {
+  // Split at read time: orders stored before the split hold stacked codes as one value.
+  for (const code of orderCodes(order.codes)) {
     const p = index.byCode.get(normalizeCode(code));
     if (p) matches.push({ code, partner: p });
   }
@@ -203,7 +205,7 @@ export function unknownCodes(
 ): UnknownCode[] {
   return tallyUnknown(
     orders.map((o) => ({ ...o, tags: [], note: '' })),
-    (o) => o.codes,
+    (o) => orderCodes(o.codes),
     (k) => index.byCode.has(k),
     notPartner,
   );

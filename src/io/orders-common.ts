@@ -16,6 +16,7 @@ import {
   type FileDecimals,
 } from './amounts';
 import type { ParsedCsv } from './csv';
+import { splitCodes } from '../domain/codes';
 import { MAX_EPOCH_MS, zoneOffsetMs } from '../domain/dates';
 import { formatMoney } from '../domain/money';
 import type { Order, OrderStatus } from '../domain/schemas';
@@ -281,25 +282,8 @@ export function parseOrderDate(
   return { iso, ms };
 }
 
-/**
- * A discount cell split into the codes a customer typed and the labels of discounts that are not
- * codes. Shopify joins stacked codes with " + " (`EARLYACCESS30 + PARTNER10`); other files use
- * ",", ";" or line breaks. A part with a space in it (`Seller discount`, `Buy 2 get 1 free`) is a
- * discount's title, not a code: shops do not allow spaces in codes.
- */
-export function splitCodes(cell: string): { codes: string[]; labels: string[] } {
-  const codes: string[] = [];
-  const labels: string[] = [];
-  if (cell === '') return { codes, labels };
-  for (const raw of cell.split(CODE_SEPARATORS)) {
-    const part = raw.trim();
-    if (part === '') continue;
-    (/\s/.test(part) ? labels : codes).push(part);
-  }
-  return { codes: dedupe(codes), labels: dedupe(labels) };
-}
-/** " + " between stacked codes (spaces around the plus), commas, semicolons, line breaks. */
-const CODE_SEPARATORS = /\s+\+\s+|[,;\n]/;
+/** The discount-cell rule lives in src/domain/codes.ts (attribution reads stored orders by it). */
+export { splitCodes };
 
 /** Split a tags or codes list ("SPRING10, lucy15") into items as written. */
 export function splitList(cell: string): string[] {
@@ -676,17 +660,6 @@ function noteOf(rows: readonly string[][], cells: readonly number[]): string {
     }
   }
   return parts.join('\n').slice(0, 20_000);
-}
-
-function dedupe(codes: string[]): string[] {
-  if (codes.length < 2) return codes;
-  const seen = new Set<string>();
-  return codes.filter((c) => {
-    const k = c.toLowerCase();
-    if (seen.has(k)) return false;
-    seen.add(k);
-    return true;
-  });
 }
 
 /** The owner's choice for one currency of a file: convert it to the brand's at this rate. */

@@ -213,6 +213,22 @@ describe('mapping an unknown code and reassigning', () => {
     });
   });
 
+  it('credits orders stored before the split, whose one value holds the code among others', async () => {
+    const T = Date.UTC(2024, 2, 1);
+    await writeOrders(db, [
+      order(1, T, null, { codes: ['EARLYACCESS30 + Spring5'] }),
+      order(2, T + 1, null, { codes: ['spring5'] }),
+      order(3, T + 2, null, { codes: ['SPRING50'] }),
+    ]);
+    expect(await mapCodeToPartner(db, 'SPRING5', 'p-pip', NOW + 1)).toBe(2);
+    expect((await getOrder(db, 'test:0001'))!.attribution).toEqual({
+      method: 'code',
+      reason: 'Used code Spring5',
+    });
+    expect((await getOrder(db, 'test:0003'))!.partnerId).toBeNull();
+    await expectRollupsRight(db);
+  });
+
   it('refuses a code another partner owns (any case) and changes nothing', async () => {
     await importFixture(db, 'shopify-orders.csv');
     await expect(mapCodeToPartner(db, 'lucy15', 'p-pip')).rejects.toThrow(
