@@ -92,6 +92,18 @@ export function payoutsOverlapping(db: PawtnersDb, range: DateRange): Promise<Pa
     .toArray();
 }
 
+/**
+ * Payments whose period ends in [from, before) (YYYY-MM-DD): set against what was earned before a
+ * period, they give the overpayment it carries in (domain/payout-carry.ts).
+ */
+export function payoutsEndingBetween(
+  db: PawtnersDb,
+  from: string,
+  before: string,
+): Promise<Payout[]> {
+  return db.payouts.where('periodEnd').between(from, before, true, false).toArray();
+}
+
 /** The newest `limit` payments, newest first (by paid date). */
 export function recentPayouts(db: PawtnersDb, limit: number): Promise<Payout[]> {
   return db.payouts.orderBy('paidDate').reverse().limit(limit).toArray();

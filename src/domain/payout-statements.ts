@@ -1,11 +1,13 @@
 /**
  * Payout statements: for each partner and period, what they earned (commissions, retainer, fees
- * per published post, bonuses) minus what was already paid for periods overlapping it = owed.
+ * per published post, bonuses) minus what was already paid for periods overlapping it, minus an
+ * overpayment carried in from earlier periods (payout-carry.ts) = owed, or owed back.
  * Built on partnerEarnings (or, from the rollups, earningsFromRollup of period-sums.ts) so Payouts
  * agrees with every other screen.
  */
 import type { DateRange } from './dates';
 import { partnerEarnings, type Earnings, type EarningsOptions } from './earnings';
+import { carriedInCents, carryWindow, earlierPayments, statementBalance } from './payout-carry';
 import type { Bonus, BonusRule, ContentItem, Contract, Order, Partner, Payout } from './schemas';
 import { earningsFromRollup } from './period-sums';
 import type { PartnerStats } from './stats';
@@ -26,8 +28,12 @@ export interface Statement {
   /** Payouts of this partner whose period overlaps the statement's. */
   payouts: Payout[];
   paidCents: number;
-  /** payable - paid, never below zero. */
+  /** Overpaid before this period (refunds after a payout), deducted here. */
+  carriedInCents: number;
+  /** payable - paid - carried in, never below zero. */
   owedCents: number;
+  /** paid + carried in - payable, when above zero: owed back, carried into the next period. */
+  owedBackCents: number;
 }
 
 const overlaps = (p: Pick<Payout, 'periodStart' | 'periodEnd'>, r: DateRange) =>
@@ -129,29 +135,97 @@ export function statementsFrom(
   earned: readonly PeriodEarnings[],
   payments: readonly Payout[],
   range: DateRange,
+  carried: ReadonlyMap<string, number> = new Map(),
 ): Statement[] {
   const payouts = groupBy(payments, (p) => p.partnerId);
   const out: Statement[] = [];
   for (const { partner, earnings } of earned) {
     const paid = (payouts.get(partner.id) ?? []).filter((p) => overlaps(p, range));
     const paidCents = paid.reduce((s, p) => s + p.amountCents, 0);
-    if (earnings.payableCents === 0 && paid.length === 0 && earnings.revenueCents === 0) continue;
+    const carriedInCents = carried.get(partner.id) ?? 0;
+    if (
+      earnings.payableCents === 0 &&
+      paid.length === 0 &&
+      earnings.revenueCents === 0 &&
+      carriedInCents === 0
+    )
+      continue;
     out.push({
       partner,
       earnings,
       payouts: paid.sort((a, b) => b.paidDate.localeCompare(a.paidDate)),
       paidCents,
-      owedCents: Math.max(0, earnings.payableCents - paidCents),
+      carriedInCents,
+      ...statementBalance(earnings.payableCents, paidCents, carriedInCents),
     });
   }
   return out;
 }
 
-/** One statement per partner that has a contract, earnings or payouts in the period. */
+/**
+ * The overpayment each partner carries into `range` (only partners with one), from the payments
+ * of periods ending before it and `earnedIn`, what a partner earned over some days.
+ */
+export function carriedIntoPeriod(
+  payments: readonly Payout[],
+  range: DateRange,
+  earnedIn: (partnerId: string, days: DateRange) => number,
+): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [partnerId, earlier] of earlierPayments(payments, range)) {
+    const carried = carriedInCents(earlier, earnedIn(partnerId, carryWindow(earlier, range)));
+    if (carried > 0) out.set(partnerId, carried);
+  }
+  return out;
+}
+
+/** carriedIntoPeriod() from the rollups. */
+export function carriedFromStats(
+  basis: StatementBasis,
+  payments: readonly Payout[],
+  range: DateRange,
+  opts: EarningsOptions,
+): Map<string, number> {
+  const partners = new Map(basis.partners.map((p) => [p.id, p]));
+  const contracts = groupBy(basis.contracts, (c) => c.partnerId);
+  const bonuses = groupBy(basis.bonuses, (b) => b.partnerId);
+  const stats = new Map(basis.stats.map((s) => [s.partnerId, s]));
+  return carriedIntoPeriod(payments, range, (id, days) => {
+    const partner = partners.get(id);
+    if (!partner) return 0;
+    return earningsFromRollup(
+      stats.get(id) ?? emptyStats(id),
+      {
+        kind: partner.kind,
+        contracts: contracts.get(id) ?? [],
+        bonuses: bonuses.get(id) ?? [],
+        bonusRules: basis.bonusRules,
+      },
+      days,
+      opts,
+    ).payableCents;
+  });
+}
+
+/**
+ * One statement per partner that has a contract, earnings, payouts or a carried overpayment in
+ * the period. `data.payouts` holds every payment (earlier ones give the carried overpayment).
+ */
 export function buildStatements(
   data: StatementData,
   range: DateRange,
   opts: EarningsOptions,
 ): Statement[] {
-  return statementsFrom(periodEarnings(data, range, opts), data.payouts, range);
+  const carried = carriedIntoPeriod(data.payouts, range, (id, days) => {
+    const one = periodEarnings(
+      {
+        ...data,
+        partners: data.partners.filter((p) => p.id === id),
+      },
+      days,
+      opts,
+    );
+    return one[0]?.earnings.payableCents ?? 0;
+  });
+  return statementsFrom(periodEarnings(data, range, opts), data.payouts, range, carried);
 }

@@ -2,12 +2,16 @@
  * When a screen's period holds no orders or posts but other periods do: say so, and offer the
  * period that has them instead of showing $0.00 and ROI -100 %.
  */
-import type { PartnerIndex } from './compare';
 import { addDays, addMonths, fromDayNumber, type DateRange } from './dates';
-import { ORDER_STRIDE, POST_STRIDE } from './stats';
+import { ORDER_STRIDE, POST_STRIDE, type PartnerStats } from './stats';
 
-/** The first and last day with a credited order or a published post, or null without any. */
-export function activitySpan(index: PartnerIndex): DateRange | null {
+/**
+ * The first and last day with a credited order or a published post, or null without any. Takes
+ * Compare's partner index or any map of entries holding a rollup.
+ */
+export function activitySpan(index: {
+  values(): Iterable<{ stats: Pick<PartnerStats, 'orderDays' | 'posts'> }>;
+}): DateRange | null {
   let first = Infinity;
   let last = -Infinity;
   for (const e of index.values()) {

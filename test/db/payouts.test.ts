@@ -6,11 +6,14 @@ import {
   allPayouts,
   readStatementData,
   readStatementBasis,
+  payoutsEndingBetween,
   payoutsOverlapping,
   recordPayouts,
 } from '../../src/db/payouts';
+import { carryLookbackStart } from '../../src/domain/payout-carry';
 import {
   buildStatements,
+  carriedFromStats,
   periodEarningsFromStats,
   statementsFrom,
 } from '../../src/domain/payout-statements';
@@ -118,8 +121,15 @@ describe('payout statements (hand-computed from the Shopify fixture)', () => {
       revenueCents: 5_710,
       payableCents: 38_785,
     });
-    // Only the March payment overlaps March.
-    expect(row('p-max')).toMatchObject({ paidCents: 30_000, owedCents: 8_785 });
+    // Only the March payment overlaps March. February (retainer 300.00, nothing else) was paid
+    // 999.99: 699.99 overpaid, carried into March, which it more than covers: 387.85 - 300.00 -
+    // 699.99 = -612.14, owed back.
+    expect(row('p-max')).toMatchObject({
+      paidCents: 30_000,
+      carriedInCents: 69_999,
+      owedCents: 0,
+      owedBackCents: 61_214,
+    });
     // Pip, 20% of subtotal: #1004 cancelled 0, #1007 fully refunded 0, #1008 14.00 -> 2.80.
     expect(row('p-pip').earnings.commissionCents).toBe(280);
   });
@@ -167,10 +177,13 @@ describe('payout statements (hand-computed from the Shopify fixture)', () => {
     // What the Payouts screen reads (rollups instead of orders, the month's payments only) gives
     // the same statements, orders placed near midnight included.
     const basis = await readStatementBasis(db);
+    const earlier = await payoutsEndingBetween(db, carryLookbackStart(MARCH), MARCH.start);
+    expect(earlier.map((p) => p.id)).toEqual(['po-max-feb']);
     const screen = statementsFrom(
       periodEarningsFromStats(basis, MARCH, OPTS),
       await payoutsOverlapping(db, MARCH),
       MARCH,
+      carriedFromStats(basis, earlier, MARCH, OPTS),
     );
     expect(screen).toEqual(everything);
 

@@ -67,15 +67,19 @@ test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ pa
   await page.getByRole('button', { name: 'Export CSV' }).click();
   const csv = readFileSync((await (await dl2).path())!, 'utf8');
   expect(csv.split('\r\n')[0]).toBe(
-    'Period,Partner,Kind,Revenue,Commissions,Retainer,Post fees,Bonuses,Payable,Already paid,Owed,Payout method,Payout handle',
+    'Period,Currency,Partner,Kind,Revenue,Commissions,Retainer,Post fees,Bonuses,Payable,Already paid,Overpaid before,Owed,Owed back,Payout method,Payout handle',
   );
   expect(csv.split('\r\n').filter(Boolean)).toHaveLength(3);
   // Each export says what it holds.
   await expect(
-    page.getByText(/^PayPal file saved with 2 payments, for the 2 partners selected\./),
+    page.getByText(
+      /^PayPal file saved with 2 payments in USD, for the 2 partners selected, \d{4}-\d{2}\./,
+    ),
   ).toBeVisible();
   await expect(
-    page.getByText(/^Statements CSV saved: the 2 partners selected, of \d+ in \d{4}-\d{2}\.$/),
+    page.getByText(
+      /^Statements CSV saved: the 2 partners selected, of \d+ in \d{4}-\d{2}, in USD\.$/,
+    ),
   ).toBeVisible();
 
   await page.getByRole('button', { name: 'Mark selected as paid' }).click();

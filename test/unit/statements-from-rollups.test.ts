@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { addMonths, endOfMonth } from '../../src/domain/dates';
 import {
   buildStatements,
+  carriedFromStats,
   periodEarnings,
   periodEarningsFromStats,
   statementsFrom,
@@ -30,7 +31,13 @@ describe('Payouts statements from the rollups', () => {
         const fromOrders = periodEarnings({ ...data, content: data.contentItems }, range, opts);
         const fromStats = periodEarningsFromStats({ ...data, stats }, range, opts);
         expect(fromStats, range.start).toEqual(fromOrders);
-        const statements = statementsFrom(fromStats, data.payouts, range);
+        const basis = { ...data, stats };
+        const statements = statementsFrom(
+          fromStats,
+          data.payouts,
+          range,
+          carriedFromStats(basis, data.payouts, range, opts),
+        );
         expect(statements).toEqual(
           buildStatements({ ...data, content: data.contentItems }, range, opts),
         );

@@ -3,41 +3,41 @@ import { Download, HandCoins, Wallet } from 'lucide-react';
 import { EmptyState, PageHeader, Stat } from '../../components/ui';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
+import { periodAround, periodTitle } from '../../domain/payout-periods';
 import type { Statement } from '../../domain/payout-statements';
 import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { HistoryCard } from './HistoryCard';
 import { MarkPaidDialog } from './MarkPaidDialog';
+import { PeriodBar } from './PeriodBar';
 import { StatementsCard } from './StatementsCard';
 import { usePayoutExports } from './usePayoutExports';
 import { usePayoutsData } from './usePayoutsData';
 import './payouts.css';
 
-/** '2026-10' as "October 2026" in the brand's locale. */
-function monthLabel(month: string, locale: string): string {
-  const [y, m] = month.split('-').map(Number);
-  return new Intl.DateTimeFormat(safeLocale(locale), {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(y!, m! - 1, 1));
-}
+const partners = (n: number) => `${n} partner${n === 1 ? '' : 's'}`;
 
-/** Monthly statements per partner: select, mark paid, export CSV or a PayPal Payouts file. */
+/** Statements per partner for a period: select, mark paid, export CSV or a PayPal Payouts file. */
 export function PayoutsScreen(_props: { rest: string[] }) {
   const d = usePayoutsData();
   const { settings, statements, data } = d;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [paying, setPaying] = useState<Statement[] | null>(null);
-  const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
+  // Every figure here is in the brand's currency (orders converted at import are too).
+  const currency = safeCurrency(settings.currency);
+  const money = (c: number) => formatMoney(c, currency, settings.locale);
+  const locale = safeLocale(settings.locale);
   const chosen = statements.filter((s) => selected.has(s.partner.id));
   const owedTotal = statements.reduce((s, x) => s + x.owedCents, 0);
+  const owedBack = statements.reduce((s, x) => s + x.owedBackCents, 0);
   const payable = statements.filter((s) => s.owedCents > 0);
+  const title = periodTitle(d.range, locale);
   const { exportPaypal, exportCsv } = usePayoutExports({
     settings,
     chosen,
     statements,
-    shownMonth: d.shownMonth,
+    range: d.range,
   });
+  const csvWhat = chosen.length ? `${chosen.length} selected` : `all ${statements.length}`;
 
   return (
     <>
@@ -54,7 +54,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
                 onClick={exportCsv}
                 disabled={statements.length === 0}
               >
-                <Download aria-hidden="true" size={16} /> Export CSV
+                <Download aria-hidden="true" size={16} /> Export CSV ({csvWhat})
               </button>
               <button
                 type="button"
@@ -63,6 +63,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
                 disabled={chosen.length === 0}
               >
                 <Wallet aria-hidden="true" size={16} /> Export PayPal file
+                {chosen.length ? ` (${chosen.length} selected)` : ''}
               </button>
               <button
                 type="button"
@@ -87,29 +88,27 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           actions={<AddPartnerFirstActions />}
         >
           <p>
-            Monthly statements of what each partner earned (commissions, retainers, post fees and
-            bonuses) appear here once partners have contracts and sales. Mark them paid or export a
-            PayPal Payouts file.
+            Statements of what each partner earned (commissions, retainers, post fees and bonuses)
+            appear here once partners have contracts and sales. Mark them paid or export a PayPal
+            Payouts file.
           </p>
         </EmptyState>
       ) : (
         <div className="stack">
           <div className="payouts-bar">
-            <div className="field">
-              <label htmlFor="payout-month">Month</label>
-              <input
-                id="payout-month"
-                type="month"
-                value={d.month}
-                max={d.today.slice(0, 7)}
-                onChange={(e) => e.target.value && d.setMonth(e.target.value)}
-              />
-            </div>
+            <PeriodBar
+              kind={d.kind}
+              onKind={d.setKind}
+              range={d.wanted}
+              onRange={d.setRange}
+              today={d.today}
+              locale={settings.locale}
+            />
             <section className="payouts-stats" aria-label="Period totals">
               <Stat
                 label="Owed this period"
                 value={money(owedTotal)}
-                hint={`${payable.length} partner${payable.length === 1 ? '' : 's'}`}
+                hint={partners(payable.length)}
               />
               <Stat
                 label="Earned"
@@ -119,11 +118,30 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               <Stat
                 label="Already paid"
                 value={money(statements.reduce((s, x) => s + x.paidCents, 0))}
+                hint={owedBack > 0 ? `${money(owedBack)} owed back to you` : undefined}
               />
             </section>
           </div>
+          {d.offer ? (
+            <div className="card payouts-offer" role="status">
+              <p>
+                No orders or posts in {title}. Your partners’ sales and posts run from{' '}
+                {periodTitle(d.offer.span, locale)}.
+              </p>
+              <button
+                type="button"
+                className="btn btn-primary"
+                onClick={() => {
+                  d.setKind('month');
+                  d.setRange(periodAround('month', d.offer!.span.end));
+                }}
+              >
+                Show {periodTitle(d.offer.month, locale)}
+              </button>
+            </div>
+          ) : null}
           <StatementsCard
-            title={`Statements for ${monthLabel(d.shownMonth, settings.locale)}`}
+            title={`Statements for ${title}`}
             statements={statements}
             selected={selected}
             onSelect={setSelected}
@@ -145,7 +163,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           statements={paying}
           range={d.range}
           today={d.today}
-          currency={safeCurrency(settings.currency)}
+          currency={currency}
           locale={settings.locale}
           onRecorded={d.recordPending.added}
           onUndone={d.recordPending.removed}

@@ -20,6 +20,9 @@ export function StatementsCard(props: {
   const { statements, selected, onSelect, money } = props;
   const [all, setAll] = useState(false);
   const payable = statements.filter((s) => s.owedCents > 0);
+  // The overpayment column only when someone carries one (a refund after a payout).
+  const carry = statements.some((s) => s.carriedInCents > 0);
+  const owesBack = statements.some((s) => s.owedBackCents > 0);
   const toggle = (id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
@@ -38,74 +41,91 @@ export function StatementsCard(props: {
       }
     >
       {statements.length === 0 ? (
-        <p className="muted">No partner earned anything in this month.</p>
+        <p className="muted">No partner earned anything in this period.</p>
       ) : (
-        <table className="table payouts-table">
-          <thead>
-            <tr>
-              <th>
-                <input
-                  type="checkbox"
-                  aria-label="Select everyone who is owed money"
-                  checked={payable.length > 0 && payable.every((s) => selected.has(s.partner.id))}
-                  onChange={(e) =>
-                    onSelect(new Set(e.target.checked ? payable.map((s) => s.partner.id) : []))
-                  }
-                />
-              </th>
-              <th>Partner</th>
-              <th className="num">Commissions</th>
-              <th className="num">Retainer</th>
-              <th className="num">Post fees</th>
-              <th className="num">Bonuses</th>
-              <th className="num">Earned</th>
-              <th className="num">Paid</th>
-              <th className="num">Owed</th>
-              <th>
-                <span className="payouts-sr-only">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {(all ? statements : statements.slice(0, STATEMENTS_SHOWN)).map((s) => (
-              <tr key={s.partner.id} aria-label={s.partner.name}>
-                <td>
+        <>
+          <table className="table payouts-table">
+            <thead>
+              <tr>
+                <th>
                   <input
                     type="checkbox"
-                    aria-label={`Select ${s.partner.name}`}
-                    checked={selected.has(s.partner.id)}
-                    onChange={() => toggle(s.partner.id)}
+                    aria-label="Select everyone who is owed money"
+                    checked={payable.length > 0 && payable.every((s) => selected.has(s.partner.id))}
+                    onChange={(e) =>
+                      onSelect(new Set(e.target.checked ? payable.map((s) => s.partner.id) : []))
+                    }
                   />
-                </td>
-                <td>
-                  <div className="payouts-name">{s.partner.name}</div>
-                  <KindBadge kind={s.partner.kind} />
-                </td>
-                <td className="num">{money(s.earnings.commissionCents)}</td>
-                <td className="num">{money(s.earnings.retainerCents)}</td>
-                <td className="num">{money(s.earnings.feesCents)}</td>
-                <td className="num">{money(s.earnings.bonusCents)}</td>
-                <td className="num">{money(s.earnings.payableCents)}</td>
-                <td className="num">{money(s.paidCents)}</td>
-                <td className="num payouts-owed">{money(s.owedCents)}</td>
-                <td>
-                  {s.owedCents > 0 ? (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Mark as paid: ${s.partner.name}`}
-                      onClick={() => props.onPay([s])}
-                    >
-                      Mark as paid
-                    </button>
-                  ) : (
-                    <span className="muted">Settled</span>
-                  )}
-                </td>
+                </th>
+                <th>Partner</th>
+                <th className="num">Commissions</th>
+                <th className="num">Retainer</th>
+                <th className="num">Post fees</th>
+                <th className="num">Bonuses</th>
+                <th className="num">Earned</th>
+                <th className="num">Paid</th>
+                {carry ? <th className="num">Overpaid before</th> : null}
+                <th className="num">Owed</th>
+                <th>
+                  <span className="payouts-sr-only">Action</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(all ? statements : statements.slice(0, STATEMENTS_SHOWN)).map((s) => (
+                <tr key={s.partner.id} aria-label={s.partner.name}>
+                  <td>
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${s.partner.name}`}
+                      checked={selected.has(s.partner.id)}
+                      onChange={() => toggle(s.partner.id)}
+                    />
+                  </td>
+                  <td>
+                    <div className="payouts-name">{s.partner.name}</div>
+                    <KindBadge kind={s.partner.kind} />
+                  </td>
+                  <td className="num">{money(s.earnings.commissionCents)}</td>
+                  <td className="num">{money(s.earnings.retainerCents)}</td>
+                  <td className="num">{money(s.earnings.feesCents)}</td>
+                  <td className="num">{money(s.earnings.bonusCents)}</td>
+                  <td className="num">{money(s.earnings.payableCents)}</td>
+                  <td className="num">{money(s.paidCents)}</td>
+                  {carry ? (
+                    <td className="num">
+                      {s.carriedInCents > 0 ? `−${money(s.carriedInCents)}` : '—'}
+                    </td>
+                  ) : null}
+                  <td className="num payouts-owed">{money(s.owedCents)}</td>
+                  <td>
+                    {s.owedBackCents > 0 ? (
+                      <span className="payouts-back">Owes you {money(s.owedBackCents)}</span>
+                    ) : s.owedCents > 0 ? (
+                      <button
+                        type="button"
+                        className="btn btn-small"
+                        aria-label={`Mark as paid: ${s.partner.name}`}
+                        onClick={() => props.onPay([s])}
+                      >
+                        Mark as paid
+                      </button>
+                    ) : (
+                      <span className="muted">Settled</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {carry || owesBack ? (
+            <p className="muted payouts-note">
+              Overpaid: commission already paid on orders refunded after the payout. An overpayment
+              comes off the partner’s next payout; while it is more than they earn, they owe it back
+              to you and the rest carries on to the period after.
+            </p>
+          ) : null}
+        </>
       )}
     </Card>
   );

@@ -56,12 +56,20 @@ export function paypalReference(period: string, name: string, used: Set<string>)
   return ref;
 }
 
-/** The statements as a plain CSV (one row per partner), amounts as decimals. */
-export function statementsCsv(statements: readonly Statement[], period: string): string {
+/**
+ * The statements as a plain CSV (one row per partner), amounts as decimals in `currency` (named
+ * in its own column, so a GBP file never reads as dollars).
+ */
+export function statementsCsv(
+  statements: readonly Statement[],
+  period: string,
+  currency: string,
+): string {
   const d = (c: number) => centsToDecimal(c);
   return toCsv(
     [
       'Period',
+      'Currency',
       'Partner',
       'Kind',
       'Revenue',
@@ -71,12 +79,15 @@ export function statementsCsv(statements: readonly Statement[], period: string):
       'Bonuses',
       'Payable',
       'Already paid',
+      'Overpaid before',
       'Owed',
+      'Owed back',
       'Payout method',
       'Payout handle',
     ],
     statements.map((s) => [
       period,
+      currency,
       s.partner.name,
       s.partner.kind,
       d(s.earnings.revenueCents),
@@ -86,7 +97,9 @@ export function statementsCsv(statements: readonly Statement[], period: string):
       d(s.earnings.bonusCents),
       d(s.earnings.payableCents),
       d(s.paidCents),
+      d(s.carriedInCents),
       d(s.owedCents),
+      d(s.owedBackCents),
       s.partner.payout.method,
       s.partner.payout.handle,
     ]),

@@ -1,4 +1,6 @@
+import type { DateRange } from '../../domain/dates';
 import { safeCurrency } from '../../domain/intl';
+import { periodTag } from '../../domain/payout-periods';
 import type { Statement } from '../../domain/payout-statements';
 import type { Settings } from '../../domain/schemas';
 import { paypalPayoutFiles } from '../../io/paypal';
@@ -6,22 +8,25 @@ import { saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 import { decimalSeparatorOf, paypalRows, statementsCsv } from './payout-files';
 
+/** What a file holds, said in the message after saving it. */
+const partnersWord = (n: number) => `${n} partner${n === 1 ? '' : 's'}`;
+
 /**
- * The month's files: a PayPal Payouts file of the chosen statements, and a CSV of the chosen ones
- * (or all when none is chosen).
+ * The period's files: a PayPal Payouts file of the chosen statements, and a CSV of the chosen ones
+ * (or all when none is chosen). Amounts are in the brand's currency, which each file names.
  */
 export function usePayoutExports(args: {
   settings: Pick<Settings, 'currency' | 'locale'>;
   chosen: readonly Statement[];
   statements: readonly Statement[];
-  shownMonth: string;
+  range: DateRange;
 }) {
-  const { settings, chosen, statements, shownMonth } = args;
+  const { settings, chosen, statements, range } = args;
   const showToast = useUi((s) => s.showToast);
-  // What a file holds, said in the message after saving it.
-  const partnersWord = (n: number) => `${n} partner${n === 1 ? '' : 's'}`;
+  const tag = periodTag(range);
+  const currency = safeCurrency(settings.currency);
   const exportPaypal = async () => {
-    const { rows, skipped } = paypalRows(chosen, safeCurrency(settings.currency), shownMonth);
+    const { rows, skipped } = paypalRows(chosen, currency, tag);
     const files = paypalPayoutFiles(rows, decimalSeparatorOf(settings.locale));
     if (files.length === 0) {
       showToast({ tone: 'error', message: `Nothing to export. ${skipped.join('; ')}` });
@@ -31,7 +36,7 @@ export function usePayoutExports(args: {
       const suffix = files.length > 1 ? `-${f.currency}-${f.part}` : '';
       await saveFile({
         kind: 'csv',
-        suggestedName: `paypal-payouts-${shownMonth}${suffix}.csv`,
+        suggestedName: `paypal-payouts-${tag}${suffix}.csv`,
         data: f.csv,
         encoding: 'utf8',
       });
@@ -39,7 +44,7 @@ export function usePayoutExports(args: {
     const n = files.reduce((s, f) => s + f.rows, 0);
     showToast({
       tone: skipped.length > 0 ? 'error' : 'success',
-      message: `PayPal file saved with ${n} payment${n === 1 ? '' : 's'}, for the ${partnersWord(chosen.length)} selected.${skipped.length > 0 ? ` Left out: ${skipped.join('; ')}.` : ''}`,
+      message: `PayPal file saved with ${n} payment${n === 1 ? '' : 's'} in ${currency}, for the ${partnersWord(chosen.length)} selected, ${tag}.${skipped.length > 0 ? ` Left out: ${skipped.join('; ')}.` : ''}`,
       timeoutMs: skipped.length > 0 ? 15_000 : 6000,
     });
   };
@@ -48,15 +53,15 @@ export function usePayoutExports(args: {
     const all = chosen.length === 0;
     await saveFile({
       kind: 'csv',
-      suggestedName: `payout-statements-${shownMonth}.csv`,
-      data: statementsCsv(all ? statements : chosen, shownMonth),
+      suggestedName: `payout-statements-${tag}${all ? '' : `-${chosen.length}-selected`}.csv`,
+      data: statementsCsv(all ? statements : chosen, tag, currency),
       encoding: 'utf8',
     });
     showToast({
       tone: 'success',
       message: all
-        ? `Statements CSV saved: all ${partnersWord(statements.length)} of ${shownMonth}.`
-        : `Statements CSV saved: the ${partnersWord(chosen.length)} selected, of ${statements.length} in ${shownMonth}.`,
+        ? `Statements CSV saved: all ${partnersWord(statements.length)} of ${tag}, in ${currency}.`
+        : `Statements CSV saved: the ${partnersWord(chosen.length)} selected, of ${statements.length} in ${tag}, in ${currency}.`,
     });
   };
 

@@ -1,7 +1,7 @@
 /**
- * What the Payouts screen shows for a month: the statements (from the per-partner rollups, which
- * stand in for the orders and posts), the month's payments and the newest ones for the history.
- * A month change reads only that month's payments.
+ * What the Payouts screen shows for a period (a month, quarter, year or any dates): the statements
+ * (from the per-partner rollups, which stand in for the orders and posts), the period's payments,
+ * the earlier ones (for an overpayment carried in) and the newest ones for the history.
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,14 +9,23 @@ import { getDb } from '../../db/db';
 import {
   allPayouts,
   countPayouts,
+  payoutsEndingBetween,
   payoutsOverlapping,
   readStatementBasis,
   recentPayouts,
 } from '../../db/payouts';
 import { useSettings } from '../../hooks/data';
-import { addMonths, dateInZone, endOfMonth, startOfMonth } from '../../domain/dates';
-import { periodEarningsFromStats, statementsFrom } from '../../domain/payout-statements';
+import { addMonths, dateInZone, startOfMonth, type DateRange } from '../../domain/dates';
+import {
+  carriedFromStats,
+  periodEarningsFromStats,
+  statementsFrom,
+} from '../../domain/payout-statements';
+import { carryLookbackStart } from '../../domain/payout-carry';
+import { periodAround, type PayoutPeriodKind } from '../../domain/payout-periods';
+import { activitySpan, periodWithData } from '../../domain/period-offer';
 import type { Payout } from '../../domain/schemas';
+import { UNATTRIBUTED } from '../../domain/stats';
 
 /** Payments in the history before "Show all". */
 export const HISTORY_SHOWN = 25;
@@ -40,26 +49,33 @@ function withPending(stored: Payout[], pending: Pending): Payout[] {
 export function usePayoutsData() {
   const settings = useSettings();
   const today = dateInZone(Date.now(), settings.timeZone);
-  const [month, setMonth] = useState(() => addMonths(startOfMonth(today), -1).slice(0, 7));
+  // Last month by default.
+  const [kind, setKindState] = useState<PayoutPeriodKind>('month');
+  const [wanted, setRange] = useState<DateRange>(() =>
+    periodAround('month', addMonths(startOfMonth(today), -1)),
+  );
+  const setKind = (k: PayoutPeriodKind) => {
+    setKindState(k);
+    if (k !== 'custom') setRange(periodAround(k, wanted.start));
+  };
   const [allHistory, setAllHistory] = useState(false);
   // Payments recorded or undone here, shown at once (before the payouts are read again).
   const [pending, setPending] = useState<Pending>(NOTHING_PENDING);
 
-  const wanted = useMemo(() => {
-    const start = `${month}-01`;
-    return { start, end: endOfMonth(start) };
-  }, [month]);
   // Partners, contracts, bonuses and the per-partner rollups (which stand in for the orders and
-  // posts): small, and the same for every month, so a month change reads only its payments.
+  // posts): small, and the same for every period, so a period change reads only payments.
   const basis = useLiveQuery(() => readStatementBasis(getDb()), []);
-  // Only the payments the month's statements count, and the newest few for the history.
-  const storedFor = useLiveQuery(
-    async () => ({ month, range: wanted, rows: await payoutsOverlapping(getDb(), wanted) }),
-    [month, wanted],
-  );
+  // The payments the period's statements count, and those of earlier periods (for overpayments
+  // carried in).
+  const storedFor = useLiveQuery(async () => {
+    const [rows, earlier] = await Promise.all([
+      payoutsOverlapping(getDb(), wanted),
+      payoutsEndingBetween(getDb(), carryLookbackStart(wanted), wanted.start),
+    ]);
+    return { range: wanted, rows, earlier };
+  }, [wanted]);
   const period = useMemo(
-    () =>
-      basis && storedFor ? { ...basis, month: storedFor.month, range: storedFor.range } : undefined,
+    () => (basis && storedFor ? { ...basis, range: storedFor.range } : undefined),
     [basis, storedFor],
   );
   const stored = storedFor?.rows;
@@ -76,32 +92,47 @@ export function usePayoutsData() {
     () => (period && payouts ? { ...period, payouts } : undefined),
     [period, payouts],
   );
-  // Until another month's records arrive, the figures, title and files stay those of the month
+  // Until another period's records arrive, the figures, title and files stay those of the period
   // read (never last month's records summed over this month's dates).
   const range = data?.range ?? wanted;
-  const shownMonth = data?.month ?? month;
   // The period's earnings are summed once per period; a payment recorded only redoes the rest.
+  const opts = useMemo(
+    () => ({ timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost }),
+    [settings.timeZone, settings.countDiscountAsCost],
+  );
   const earned = useMemo(
+    () => (period ? periodEarningsFromStats(period, period.range, opts) : null),
+    [period, opts],
+  );
+  const earlier = storedFor?.earlier;
+  const carried = useMemo(
     () =>
-      period
-        ? periodEarningsFromStats(period, period.range, {
-            timeZone: settings.timeZone,
-            countDiscountAsCost: settings.countDiscountAsCost,
-          })
+      period && earlier
+        ? carriedFromStats(period, withPending(earlier, pending), period.range, opts)
         : null,
-    [period, settings.timeZone, settings.countDiscountAsCost],
+    [period, earlier, pending, opts],
   );
   const statements = useMemo(
     () =>
-      earned && data
-        ? statementsFrom(earned, data.payouts, range).sort(
+      earned && data && carried
+        ? statementsFrom(earned, data.payouts, range, carried).sort(
             (a, b) =>
               b.earnings.payableCents - a.earnings.payableCents ||
               a.partner.name.localeCompare(b.partner.name),
           )
         : [],
-    [earned, data, range],
+    [earned, data, range, carried],
   );
+  // When the period holds no orders or posts but others do: the last month that has some.
+  const offer = useMemo(() => {
+    if (!basis) return null;
+    const span = activitySpan(
+      basis.stats.filter((s) => s.partnerId !== UNATTRIBUTED).map((stats) => ({ stats })),
+    );
+    return span && periodWithData(range, span)
+      ? { span, month: periodAround('month', span.end) }
+      : null;
+  }, [basis, range]);
   const names = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
   const history = useMemo(
     () =>
@@ -121,12 +152,14 @@ export function usePayoutsData() {
   return {
     settings,
     today,
-    month,
-    setMonth,
+    kind,
+    setKind,
+    wanted,
+    setRange,
     data,
     range,
-    shownMonth,
     statements,
+    offer,
     names,
     history,
     historyCount,
