@@ -166,6 +166,17 @@ export function countContent(db: PawtnersDb): Promise<number> {
   return db.contentItems.count();
 }
 
+/** Content items whose title starts with `text` (any case), at most `limit`, from the title index. */
+export function findContentByTitle(
+  db: PawtnersDb,
+  text: string,
+  limit: number,
+): Promise<ContentItem[]> {
+  const q = text.trim();
+  if (q === '') return Promise.resolve([]);
+  return db.contentItems.where('title').startsWithIgnoreCase(q).limit(limit).toArray();
+}
+
 export function getContentItem(db: PawtnersDb, id: string): Promise<ContentItem | undefined> {
   return db.contentItems.get(id);
 }

@@ -56,6 +56,15 @@ export const SCHEMA_V5 = {
 } as const;
 
 /**
+ * Version 6: orders by currency and day (the Dashboard's totals per currency when orders in
+ * another currency are kept apart) and content items by title (the command palette).
+ */
+export const SCHEMA_V6 = {
+  orders: 'id, [partnerId+placedAtMs], placedAtMs, customerKey, *codes, [currency+placedAtMs]',
+  contentItems: 'id, [partnerId+plannedDate], plannedDate, campaignId, title',
+} as const;
+
+/**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
  * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
  *
@@ -136,6 +145,8 @@ export class PawtnersDb extends Dexie {
         await tx.table('partnerStats').clear();
         await tx.table('partnerStats').bulkPut(stats);
       });
+    // v6: two more indexes (see SCHEMA_V6); IndexedDB builds them from the stored rows.
+    this.version(6).stores(SCHEMA_V6);
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
     this.use(traceMiddleware);

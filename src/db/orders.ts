@@ -215,6 +215,74 @@ export async function usedCodes(
 }
 
 /**
+ * The currencies stored orders are in, from the [currency+placedAtMs] index: one short jump per
+ * currency, never a walk of the orders.
+ */
+export async function orderCurrencies(db: PawtnersDb): Promise<string[]> {
+  const out: string[] = [];
+  for (;;) {
+    const last = out[out.length - 1];
+    const from =
+      last === undefined
+        ? db.orders.orderBy('[currency+placedAtMs]')
+        : db.orders.where('[currency+placedAtMs]').above([last, Infinity]);
+    const [next] = (await from.limit(1).keys()) as unknown as [string, number][];
+    if (next === undefined) return out;
+    out.push(next[0]);
+  }
+}
+
+/** Orders in one currency placed in [fromMs, toMs], through the [currency+placedAtMs] index. */
+export function ordersInCurrency(
+  db: PawtnersDb,
+  currency: string,
+  fromMs: number,
+  toMs: number,
+): Promise<Order[]> {
+  return db.orders
+    .where('[currency+placedAtMs]')
+    .between([currency, fromMs], [currency, toMs], true, true)
+    .toArray();
+}
+
+/**
+ * Orders whose number starts with `text` ("1001" finds "#1001" and "1001-2"), at most `limit`,
+ * from the primary key (source:number): one jump per order source, then a prefix range each.
+ */
+export async function findOrdersByNumber(
+  db: PawtnersDb,
+  text: string,
+  limit: number,
+): Promise<Order[]> {
+  const q = text.trim().replace(/^#/, '');
+  if (q === '') return [];
+  const sources: string[] = [];
+  for (;;) {
+    const last = sources[sources.length - 1];
+    const from =
+      last === undefined
+        ? db.orders.orderBy(':id')
+        : db.orders.where(':id').above(`${last}:\uffff`);
+    const [id] = (await from.limit(1).primaryKeys()) as string[];
+    if (id === undefined) break;
+    sources.push(id.slice(0, id.indexOf(':')));
+  }
+  const out: Order[] = [];
+  for (const src of sources)
+    for (const prefix of [`${src}:${q}`, `${src}:#${q}`]) {
+      if (out.length >= limit) return out;
+      out.push(
+        ...(await db.orders
+          .where(':id')
+          .startsWithIgnoreCase(prefix)
+          .limit(limit - out.length)
+          .toArray()),
+      );
+    }
+  return out;
+}
+
+/**
  * A read that costs nothing and that a live query (useLiveQuery) runs again after ANY write to
  * orders, anywhere (put or delete: the whole primary-key range is observed): for screens that
  * redo work outside the live query when orders change (totals summed in the background).

@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...DATA_TABLES, 'deletions', 'partnerStats', 'undoLog', 'undoRows'].sort(),
     );
@@ -36,10 +36,16 @@ describe('database schema', () => {
         .schema.indexes.map((i) => (i.multi ? `*${i.name}` : i.name))
         .sort();
     expect(indexes('orders')).toEqual(
-      ['*codes', '[partnerId+placedAtMs]', 'customerKey', 'placedAtMs'].sort(),
+      [
+        '*codes',
+        '[currency+placedAtMs]',
+        '[partnerId+placedAtMs]',
+        'customerKey',
+        'placedAtMs',
+      ].sort(),
     );
     expect(indexes('contentItems')).toEqual(
-      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate'].sort(),
+      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate', 'title'].sort(),
     );
     expect(indexes('payouts')).toEqual(['[partnerId+paidDate]', 'paidDate', 'periodEnd'].sort());
     // Synced tables keep app-made string ids (no auto-increment), as Dexie Cloud wants.

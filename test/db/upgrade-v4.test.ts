@@ -178,7 +178,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const stores = db.tables.map((t) => t.name);
     for (const gone of [...LEGACY_PAGE_STORES, 'startupCopies', 'snapshots'])
       expect(stores).not.toContain(gone);
@@ -196,6 +196,18 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
         .between([pid, -Infinity], [pid, Infinity])
         .count(),
     ).toBe(expected.orders.filter((o) => o.partnerId === pid).length);
+    // Version 6's indexes are built from the upgraded rows: orders by currency, items by title.
+    const cur = expected.orders[0]!.currency;
+    expect(
+      await db.orders
+        .where('[currency+placedAtMs]')
+        .between([cur, -Infinity], [cur, Infinity])
+        .count(),
+    ).toBe(expected.orders.filter((o) => o.currency === cur).length);
+    const title = expected.contentItems[0]!.title;
+    expect(await db.contentItems.where('title').equals(title).count()).toBe(
+      expected.contentItems.filter((c) => c.title === title).length,
+    );
     const { stored, recomputed } = await rollups(db);
     expect(stored.size).toBe(expected.partners.length + 1);
     expect(stored).toEqual(recomputed);
@@ -210,7 +222,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     for (const t of DATA_TABLES) expect(await db.table(t).count(), t).toBe(0);
     const { stored, recomputed } = await rollups(db);
     expect(stored).toEqual(recomputed);

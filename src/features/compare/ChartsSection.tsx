@@ -8,7 +8,7 @@ import {
   RoiCpaChart,
   SpendMixChart,
 } from './Charts';
-import { formatPeriod } from './formatPeriod';
+import { formatPeriod } from '../../domain/format-period';
 
 const CHARTS = 5;
 

@@ -17,7 +17,7 @@ import {
   usePartnerIndex,
 } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
-import { formatPeriod } from './formatPeriod';
+import { formatPeriod } from '../../domain/format-period';
 import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
 import { activitySpan, periodWithData } from '../../domain/period-offer';

@@ -1,26 +1,27 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { PawPrint } from 'lucide-react';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { href } from '../../navigation/router';
 import { Card, EmptyState, PageHeader, Stat } from '../../components/ui';
 import { contentBetween, countContent } from '../../db/content';
 import { getDb } from '../../db/db';
 import { paidByPartner } from '../../db/stats';
-import {
-  earliestDate,
-  formatFigure,
-  indexFromStats,
-  KIND_NAMES,
-  payoutsOwed,
-} from '../../domain/compare';
+import { formatFigure, KIND_NAMES } from '../../domain/compare';
 import { addDays, dateInZone } from '../../domain/dates';
+import { formatPeriod } from '../../domain/format-period';
 import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
 import { SampleDataButton } from '../../components/SampleDataButton';
-import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../domain/period-presets';
-import { dashboardFigures } from './dashboardFigures';
+import { inBrandCurrency } from './dashboardFigures';
+import { MoneyCards, PeriodOffer } from './MoneyCards';
+import {
+  DASHBOARD_PRESETS,
+  useDashboardPeriod,
+  type DashboardPeriod,
+  type DashboardPreset,
+} from './useDashboardPeriod';
 import {
   storedOrderCount,
   useAfterFirstPaint,
@@ -38,7 +39,6 @@ import {
 } from './OverviewCards';
 
 const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
-const TOP_PARTNERS = 5;
 
 export function DashboardScreen() {
   const data = useDashboardData();
@@ -115,29 +115,7 @@ export function DashboardScreen() {
           </p>
         </EmptyState>
       ) : (
-        <div className="stack">
-          <div className="grid-4">
-            <Card>
-              <Stat label="Brand ambassadors" value={counts.ambassadors} tone="ambassador" />
-            </Card>
-            <Card>
-              <Stat label="Micro-affiliates" value={counts.affiliates} tone="affiliate" />
-            </Card>
-            <Card>
-              <Stat
-                label="Orders"
-                value={counts.orders.toLocaleString(safeLocale(settings.locale))}
-              />
-            </Card>
-            <Card>
-              <Stat
-                label="Content items"
-                value={extra ? extra.content.toLocaleString(safeLocale(settings.locale)) : '…'}
-              />
-            </Card>
-          </div>
-          <Overview data={data} extra={extra} />
-        </div>
+        <Overview data={data} extra={extra} counts={counts} />
       )}
     </>
   );
@@ -152,62 +130,70 @@ interface Extra {
   payouts: Pick<Payout, 'partnerId' | 'amountCents'>[];
 }
 
-const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
-
-/** Period KPIs per kind, content due, payouts owed and top partners. */
-function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefined }) {
+/** Money for the period, the counts, each kind's figures, content due, owed and top partners. */
+function Overview(props: {
+  data: DashboardData;
+  extra: Extra | undefined;
+  counts: { ambassadors: number; affiliates: number; orders: number };
+}) {
+  const { data, extra, counts } = props;
   const { settings } = data;
-  const today = dateInZone(Date.now(), settings.timeZone);
-  const opts = useMemo(
-    () => ({
-      timeZone: settings.timeZone,
-      countDiscountAsCost: settings.countDiscountAsCost,
-      cpmCents: settings.cpmCents,
-      today,
-    }),
-    [settings, today],
-  );
-  const index = useMemo(() => indexFromStats(data, data.rollups), [data]);
-  const [preset, setPreset] = useState<Exclude<PeriodPreset, 'custom'>>('last-30');
-  // Only "All time" needs the first day with data; the other periods skip that pass.
-  const earliest = useMemo(
-    () => (preset === 'all-time' ? earliestDate(data, index) : null),
-    [preset, data, index],
-  );
-  const range = useMemo(() => presetRange(preset, today, earliest), [preset, today, earliest]);
-  const c = useMemo(
-    () => dashboardFigures(data, index, range, opts, TOP_PARTNERS),
-    [data, index, range, opts],
-  );
-  const owed = useMemo(
-    () => (extra ? payoutsOwed(data, index, extra.payouts, opts) : undefined),
-    [data, index, extra, opts],
-  );
+  const period = useDashboardPeriod(data, extra?.payouts, extra !== undefined);
+  const { figures: c, foreign, owed, offer, span } = period;
+  const brand = useMemo(() => inBrandCurrency(c, foreign?.period ?? []), [c, foreign]);
   const names = useMemo(() => new Map(data.partners.map((p) => [p.id, p])), [data]);
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
+  const num = (n: number) => n.toLocaleString(safeLocale(settings.locale));
+  const t = brand.totals;
+  const apart = (foreign?.upToToday ?? []).filter((x) => x.commissionCents > 0);
 
   return (
-    <>
+    <div className="stack">
       <div className="dash-period">
-        <h2>How the two kinds did</h2>
-        <div className="field">
-          <label htmlFor="dash-period">Period</label>
-          <select
-            id="dash-period"
-            value={preset}
-            onChange={(e) => setPreset(e.target.value as Exclude<PeriodPreset, 'custom'>)}
-          >
-            {DASHBOARD_PRESETS.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <h2>Your money, {period.label.toLowerCase()}</h2>
+        <PeriodSelect period={period} locale={settings.locale} />
       </div>
+      {offer && span ? (
+        <PeriodOffer
+          periodLabel={period.label}
+          span={span}
+          offer={offer}
+          locale={settings.locale}
+          onTake={period.setCustom}
+        />
+      ) : null}
+      <MoneyCards
+        revenueCents={t.ambassador.revenueCents + t.affiliate.revenueCents}
+        spendCents={t.ambassador.costCents + t.affiliate.costCents}
+        orders={
+          t.ambassador.orders +
+          t.affiliate.orders +
+          (foreign?.period ?? []).reduce((n, x) => n + x.orders, 0)
+        }
+        owedCents={owed?.totalCents}
+        foreign={foreign?.period}
+        owedApart={apart.map((x) => x.currency)}
+        periodLabel={period.label}
+        settings={settings}
+      />
+      <div className="grid-4 count-cards">
+        <Card>
+          <Stat label="Brand ambassadors" value={num(counts.ambassadors)} tone="ambassador" />
+        </Card>
+        <Card>
+          <Stat label="Micro-affiliates" value={num(counts.affiliates)} tone="affiliate" />
+        </Card>
+        <Card>
+          <Stat label="Orders stored" value={num(counts.orders)} />
+        </Card>
+        <Card>
+          <Stat label="Content items" value={extra ? num(extra.content) : '…'} />
+        </Card>
+      </div>
+      <h2 className="dash-kinds-head">How the two kinds did</h2>
       <div className="grid-2">
         {PARTNER_KINDS.map((k) => {
-          const f = c.kinds[k];
+          const f = brand.kinds[k];
           return (
             <Card key={k} title={KIND_NAMES[k]} className={`kpi-card kpi-${k}`}>
               <div className="grid-3">
@@ -224,18 +210,45 @@ function Overview({ data, extra }: { data: DashboardData; extra: Extra | undefin
         })}
       </div>
       <p className="muted small dash-more">
+        {foreign?.period.length
+          ? `Counting orders in ${settings.currency} only (orders in ${foreign.period.map((x) => x.currency).join(', ')} are kept apart). `
+          : ''}
         See every figure side by side on <a href={href('compare')}>Compare</a>.
       </p>
       <div className="grid-3">
         <ContentDueCard
           open={extra?.openItems}
-          today={opts.today}
+          today={period.today}
           names={names}
           locale={settings.locale}
         />
         <PayoutsOwedCard owed={owed} names={names} money={money} />
         <TopPartnersCard top={c.top} money={money} />
       </div>
-    </>
+    </div>
+  );
+}
+
+function PeriodSelect({ period, locale }: { period: DashboardPeriod; locale: string }) {
+  return (
+    <div className="field">
+      <label htmlFor="dash-period">Period</label>
+      <select
+        id="dash-period"
+        value={period.custom ? 'custom' : period.preset}
+        onChange={(e) => {
+          if (e.target.value !== 'custom') period.choosePreset(e.target.value as DashboardPreset);
+        }}
+      >
+        {DASHBOARD_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+        {period.custom ? (
+          <option value="custom">{formatPeriod(period.custom, locale)}</option>
+        ) : null}
+      </select>
+    </div>
   );
 }

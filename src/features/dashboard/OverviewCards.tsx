@@ -1,7 +1,7 @@
 import { CalendarClock, HandCoins, Trophy } from 'lucide-react';
 import { useMemo } from 'react';
 import { href } from '../../navigation/router';
-import { Card, KindBadge, Stat } from '../../components/ui';
+import { Card, KindBadge } from '../../components/ui';
 import { TagLink } from '../../components/TagLink';
 import type { payoutsOwed } from '../../domain/compare';
 import { addDays } from '../../domain/dates';
@@ -110,7 +110,7 @@ export function PayoutsOwedCard({
     <Card
       title={
         <>
-          <HandCoins size={18} aria-hidden="true" /> Payouts owed
+          <HandCoins size={18} aria-hidden="true" /> Who is owed most
         </>
       }
       actions={
@@ -121,8 +121,10 @@ export function PayoutsOwedCard({
     >
       {owed ? (
         <>
-          <Stat label="Owed to partners today" value={money(owed.totalCents)} />
-          <ul className="owed-list">
+          {owed.byPartner.length === 0 ? (
+            <p className="muted small">Nobody is owed anything today.</p>
+          ) : null}
+          <ul className="owed-list" aria-label="Owed most">
             {owed.byPartner.slice(0, 5).map((o) => (
               <li key={o.partnerId}>
                 <a href={href(`partners/${o.partnerId}`)}>{names.get(o.partnerId)?.name}</a>
@@ -136,7 +138,6 @@ export function PayoutsOwedCard({
           Adding up payouts…
         </p>
       )}
-      <p className="muted small">Everything earned up to today, minus what you have paid.</p>
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import {
   type Figure,
   type PartnerIndex,
 } from '../../domain/compare';
+import type { CurrencyTotals } from '../../domain/currency-totals';
 import type { DateRange } from '../../domain/dates';
 import { roi, type Earnings, type EarningsOptions } from '../../domain/earnings';
 import type { PartnerKind } from '../../domain/schemas';
@@ -34,6 +35,8 @@ export interface TopPartner {
 
 export interface DashboardFigures {
   kinds: Record<PartnerKind, KindFigures>;
+  /** Revenue and cost of every partner in play, whatever their number (the top cards). */
+  totals: Record<PartnerKind, { revenueCents: number; costCents: number; orders: number }>;
   /** Best return on cost first; partners without cost last, by revenue (as leaderboard()). */
   top: TopPartner[];
 }
@@ -59,8 +62,8 @@ export function dashboardFigures(
 ): DashboardFigures {
   const w = monthWindows(range);
   const sums = {
-    ambassador: { n: 0, revenue: 0, cost: 0 },
-    affiliate: { n: 0, revenue: 0, cost: 0 },
+    ambassador: { n: 0, revenue: 0, cost: 0, orders: 0 },
+    affiliate: { n: 0, revenue: 0, cost: 0, orders: 0 },
   };
   const inPlay: TopPartner[] = [];
   for (const p of data.partners) {
@@ -81,6 +84,7 @@ export function dashboardFigures(
     s.n += 1;
     s.revenue += earnings.revenueCents;
     s.cost += earnings.costCents;
+    s.orders += earnings.orders;
     inPlay.push({
       partnerId: p.id,
       name: p.name,
@@ -102,5 +106,49 @@ export function dashboardFigures(
     ambassador: kindFigures(sums.ambassador),
     affiliate: kindFigures(sums.affiliate),
   };
-  return { kinds, top: inPlay.sort(byReturn).slice(0, topCount) };
+  const totals = {
+    ambassador: {
+      revenueCents: sums.ambassador.revenue,
+      costCents: sums.ambassador.cost,
+      orders: sums.ambassador.orders,
+    },
+    affiliate: {
+      revenueCents: sums.affiliate.revenue,
+      costCents: sums.affiliate.cost,
+      orders: sums.affiliate.orders,
+    },
+  };
+  return { kinds, totals, top: inPlay.sort(byReturn).slice(0, topCount) };
+}
+
+/**
+ * The figures in the brand's currency only: orders kept apart in other currencies (`foreign`, of
+ * the same period) come out of revenue, and their commission out of spend, per kind.
+ */
+export function inBrandCurrency(
+  f: DashboardFigures,
+  foreign: readonly CurrencyTotals[],
+): Pick<DashboardFigures, 'kinds' | 'totals'> {
+  if (foreign.length === 0) return f;
+  const kinds = { ...f.kinds };
+  const totals = { ...f.totals };
+  for (const k of ['ambassador', 'affiliate'] as const) {
+    let revenue = f.totals[k].revenueCents;
+    let cost = f.totals[k].costCents;
+    let orders = f.totals[k].orders;
+    for (const t of foreign) {
+      revenue -= t.byKind[k].revenueCents;
+      cost -= t.byKind[k].commissionCents;
+      orders -= t.byKind[k].orders;
+    }
+    totals[k] = { revenueCents: revenue, costCents: cost, orders };
+    const was = f.kinds[k];
+    const keep = (v: number | null) => (was.revenue.value === null ? null : v);
+    kinds[k] = {
+      revenue: { ...was.revenue, value: keep(revenue) },
+      spend: { ...was.spend, value: keep(cost) },
+      roi: { ...was.roi, value: keep(roi(revenue, cost)) },
+    };
+  }
+  return { kinds, totals };
 }

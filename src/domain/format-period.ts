@@ -1,5 +1,5 @@
-import type { DateRange } from '../../domain/dates';
-import { safeLocale } from '../../domain/intl';
+import type { DateRange } from './dates';
+import { safeLocale } from './intl';
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 

@@ -1,0 +1,146 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { getDb } from '../../db/db';
+import { orderCurrencies, ordersInCurrency } from '../../db/orders';
+import { earliestDate, indexFromStats, payoutsOwed, type PartnerIndex } from '../../domain/compare';
+import {
+  foreignCurrencyTotals,
+  rangeMs,
+  type CurrencyTotals,
+  type PartnerTerms,
+} from '../../domain/currency-totals';
+import { dateInZone, type DateRange } from '../../domain/dates';
+import { formatPeriod } from '../../domain/format-period';
+import { activitySpan, periodWithData } from '../../domain/period-offer';
+import { PERIOD_PRESETS, presetRange, type PeriodPreset } from '../../domain/period-presets';
+import type { Payout } from '../../domain/schemas';
+import { dashboardFigures } from './dashboardFigures';
+import type { DashboardData } from './useDashboardData';
+
+export type DashboardPreset = Exclude<PeriodPreset, 'custom'>;
+export const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
+const TOP_PARTNERS = 5;
+/** Owed counts everything earned up to today: from this day on. */
+const BEGINNING = '2000-01-01';
+
+/** Orders in other currencies than the brand's: in the period, and up to today (for owed). */
+export interface ForeignTotals {
+  period: CurrencyTotals[];
+  upToToday: CurrencyTotals[];
+}
+
+/**
+ * The Dashboard's period (a preset, or the period with data it offered), its figures, what is
+ * owed today, and the totals of orders kept apart in other currencies.
+ */
+export function useDashboardPeriod(
+  data: DashboardData,
+  paid: readonly Pick<Payout, 'partnerId' | 'amountCents'>[] | undefined,
+  later: boolean,
+) {
+  const { settings } = data;
+  const today = dateInZone(Date.now(), settings.timeZone);
+  const opts = useMemo(
+    () => ({
+      timeZone: settings.timeZone,
+      countDiscountAsCost: settings.countDiscountAsCost,
+      cpmCents: settings.cpmCents,
+      today,
+    }),
+    [settings, today],
+  );
+  const index = useMemo(() => indexFromStats(data, data.rollups), [data]);
+  const [preset, setPreset] = useState<DashboardPreset>('last-30');
+  // The period offered when the preset had no data, once the owner took it.
+  const [custom, setCustom] = useState<DateRange | null>(null);
+  // Only "All time" needs the first day with data; the other periods skip that pass.
+  const earliest = useMemo(
+    () => (preset === 'all-time' ? earliestDate(data, index) : null),
+    [preset, data, index],
+  );
+  const presetDates = useMemo(
+    () => presetRange(preset, today, earliest),
+    [preset, today, earliest],
+  );
+  const range = custom ?? presetDates;
+  const span = useMemo(() => activitySpan(index), [index]);
+  const offer = custom ? null : periodWithData(range, span);
+  const figures = useMemo(
+    () => dashboardFigures(data, index, range, opts, TOP_PARTNERS),
+    [data, index, range, opts],
+  );
+  const foreign = useForeignTotals(data, index, range, today, later);
+  const owed = useMemo(() => {
+    if (!paid || !foreign) return undefined;
+    // Commission earned on orders in other currencies is not owed in the brand's: take it out
+    // as if paid, so the figure holds the brand's currency only.
+    const apart = foreign.upToToday.flatMap((t) =>
+      [...t.commissionByPartner].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
+    );
+    return payoutsOwed(data, index, [...paid, ...apart], opts);
+  }, [data, index, paid, foreign, opts]);
+  const label = custom
+    ? formatPeriod(custom, settings.locale)
+    : (DASHBOARD_PRESETS.find((p) => p.id === preset)?.label ?? '');
+  return {
+    preset,
+    choosePreset: (p: DashboardPreset) => {
+      setCustom(null);
+      setPreset(p);
+    },
+    custom,
+    setCustom,
+    range,
+    label,
+    span,
+    offer,
+    figures,
+    foreign,
+    owed,
+    today,
+  };
+}
+
+export type DashboardPeriod = ReturnType<typeof useDashboardPeriod>;
+
+/**
+ * Credited orders not in the brand's currency, summed per currency: the currencies come from
+ * the [currency+placedAtMs] index (one jump each), then only those orders are read. Nothing is
+ * read until `later` (after the first figures are on screen).
+ */
+function useForeignTotals(
+  data: DashboardData,
+  index: PartnerIndex,
+  range: DateRange,
+  today: string,
+  later: boolean,
+): ForeignTotals | undefined {
+  const { currency, timeZone } = data.settings;
+  const orders = useLiveQuery(async () => {
+    if (!later) return undefined;
+    const db = getDb();
+    const others = (await orderCurrencies(db)).filter((c) => c !== currency);
+    const { toMs } = rangeMs({ start: today, end: today });
+    const lists = await Promise.all(others.map((c) => ordersInCurrency(db, c, -Infinity, toMs)));
+    return lists.flat();
+  }, [later, currency, today]);
+  const terms = useMemo(() => {
+    const m = new Map<string, PartnerTerms>();
+    for (const p of data.partners)
+      m.set(p.id, { kind: p.kind, contracts: index.get(p.id)?.contracts ?? [] });
+    return m;
+  }, [data, index]);
+  return useMemo(() => {
+    if (!orders) return undefined;
+    return {
+      period: foreignCurrencyTotals(orders, terms, range, currency, timeZone),
+      upToToday: foreignCurrencyTotals(
+        orders,
+        terms,
+        { start: BEGINNING, end: today },
+        currency,
+        timeZone,
+      ),
+    };
+  }, [orders, terms, range, currency, timeZone, today]);
+}

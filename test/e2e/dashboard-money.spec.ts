@@ -1,0 +1,222 @@
+/**
+ * The Dashboard's money cards on a small brand whose figures are worked out by hand: orders in
+ * dollars and in pounds kept apart, commission, a payment, a cancelled order, an old order.
+ */
+import type { Page } from '@playwright/test';
+import { emptyBackupData } from '../../src/domain/backup-plan';
+import { dateInZone } from '../../src/domain/dates';
+import { generateSampleData } from '../../src/domain/sample-data';
+import type { Contract, Order, Partner, Payout } from '../../src/domain/schemas';
+import { expect, openApp, test } from './fixtures';
+
+const DAY = 86_400_000;
+const TZ = 'America/New_York';
+
+function brand(orders: (now: number) => Partial<Order>[], payouts: Partial<Payout>[] = []) {
+  const now = Date.now();
+  const sample = generateSampleData(dateInZone(now, TZ), now);
+  const amb = sample.partners.find((p) => p.kind === 'ambassador')!;
+  const aff = sample.partners.find((p) => p.kind === 'affiliate')!;
+  const partners: Partner[] = [
+    { ...amb, id: 'p-amb', name: 'Ada Ambassador', codes: ['ADA10'], referralSlug: 'ada' },
+    { ...aff, id: 'p-aff', name: 'Finn Affiliate', codes: ['FINN20'], referralSlug: 'finn' },
+  ];
+  const template = sample.contracts[0]!;
+  const terms = (id: string, partnerId: string, rate: number): Contract => ({
+    ...template,
+    id,
+    partnerId,
+    startDate: dateInZone(now - 1000 * DAY, TZ),
+    endDate: null,
+    retainerCents: 0,
+    commissionRate: rate,
+    commissionBase: 'subtotal',
+    commissionOnRepeat: true,
+    flatFeePerPostCents: 0,
+    perksCentsPerMonth: 0,
+    deliverablesPerMonth: 0,
+  });
+  const base = sample.orders[0]!;
+  const data = emptyBackupData();
+  data.settings = [{ ...sample.settings[0]!, brandName: 'Fixture Treats', timeZone: TZ }];
+  data.partners = partners;
+  data.contracts = [terms('c-amb', 'p-amb', 10), terms('c-aff', 'p-aff', 20)];
+  data.orders = orders(now).map((o, i) => {
+    const placedAtMs = o.placedAtMs!;
+    return {
+      ...base,
+      discountCents: 0,
+      shippingCents: 0,
+      taxCents: 0,
+      refundedCents: 0,
+      status: 'paid',
+      codes: [],
+      attribution: { method: 'manual', reason: 'fixture' },
+      ...o,
+      id: `shopify:#F${i + 1}`,
+      orderId: `#F${i + 1}`,
+      source: 'shopify',
+      placedAt: new Date(placedAtMs).toISOString(),
+    } as Order;
+  });
+  data.payouts = payouts.map(
+    (p, i) =>
+      ({
+        ...sample.payouts[0]!,
+        id: `pay-${i}`,
+        currency: 'USD',
+        periodStart: dateInZone(now - 60 * DAY, TZ),
+        periodEnd: dateInZone(now - 31 * DAY, TZ),
+        paidDate: dateInZone(now - 20 * DAY, TZ),
+        ...p,
+      }) as Payout,
+  );
+  // A backup file as Settings > Backups writes it (docs/backup-format.md).
+  const counts = Object.fromEntries(Object.entries(data).map(([t, rows]) => [t, rows.length]));
+  return JSON.stringify({
+    format: 'pawtners-backup',
+    schemaVersion: 2,
+    appVersion: '0.1.0',
+    exportedAt: new Date(now).toISOString(),
+    counts,
+    data,
+  });
+}
+
+async function importBrand(page: Page, text: string) {
+  await openApp(page, 'settings/backups');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import backup…' }).click();
+  await (
+    await chooser
+  ).setFiles({ name: 'fixture.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  const dialog = page.getByRole('dialog', { name: 'Import this backup?' });
+  await dialog.getByRole('button', { name: 'Replace my data' }).click();
+  await expect(page.getByText(/^Backup restored: /)).toBeVisible();
+  await openApp(page, 'dashboard');
+}
+
+const stat = (page: Page, label: string) =>
+  page.locator('.money-card .stat', { hasText: label }).locator('.stat-value');
+
+test('money cards lead: revenue, spend and owed in dollars, pounds on their own line', async ({
+  page,
+}) => {
+  const text = brand(
+    (now) => [
+      // Ada, $110 paid on a $100 subtotal: revenue $110, commission 10 % = $10.
+      {
+        placedAtMs: now - 3 * DAY,
+        partnerId: 'p-amb',
+        currency: 'USD',
+        subtotalCents: 10000,
+        totalCents: 11000,
+      },
+      // Finn, $55 on $50: revenue $55, commission 20 % = $10.
+      {
+        placedAtMs: now - 4 * DAY,
+        partnerId: 'p-aff',
+        currency: 'USD',
+        subtotalCents: 5000,
+        totalCents: 5500,
+      },
+      // Finn in pounds, kept apart: £44 revenue, £8 commission.
+      {
+        placedAtMs: now - 5 * DAY,
+        partnerId: 'p-aff',
+        currency: 'GBP',
+        subtotalCents: 4000,
+        totalCents: 4400,
+      },
+      // Cancelled: nothing.
+      {
+        placedAtMs: now - 6 * DAY,
+        partnerId: 'p-aff',
+        currency: 'USD',
+        subtotalCents: 9000,
+        totalCents: 9000,
+        status: 'cancelled',
+      },
+      // 60 days ago: not in the last 30 days, but its $40 commission is owed.
+      {
+        placedAtMs: now - 60 * DAY,
+        partnerId: 'p-aff',
+        currency: 'USD',
+        subtotalCents: 20000,
+        totalCents: 20000,
+      },
+    ],
+    // Ada was paid $5.
+    [{ partnerId: 'p-amb', amountCents: 500 }],
+  );
+  await importBrand(page, text);
+  await expect(page.getByRole('heading', { name: 'Your money, last 30 days' })).toBeVisible();
+  await expect(stat(page, 'Revenue from partners')).toHaveText('$165.00£44.00');
+  await expect(stat(page, 'Revenue from partners').locator('span span')).toHaveText([
+    '$165.00',
+    '£44.00',
+  ]);
+  await expect(stat(page, 'Spent on partners').locator('span span')).toHaveText([
+    '$20.00',
+    '£8.00',
+  ]);
+  await expect(
+    page.locator('.money-card .stat', { hasText: 'Revenue from partners' }),
+  ).toContainText('From 3 sales credited to partners');
+  // Ada $10 - $5 paid, Finn $10 + $40; the £8 is not added to dollars.
+  await expect(stat(page, 'Owed to partners today')).toHaveText('$55.00');
+  await expect(
+    page.locator('.money-card .stat', { hasText: 'Owed to partners today' }),
+  ).toContainText('commission on orders in GBP is not in it');
+  await expect(page.getByText('Counting orders in USD only')).toBeVisible();
+  // Nowhere a dollar sign on the pound figures.
+  await expect(page.locator('.money-cards')).not.toContainText('$44.00');
+  await expect(page.locator('.money-cards')).not.toContainText('$8.00');
+
+  // Last 90 days takes in the older order: $365 revenue, $60 spend.
+  await page.getByLabel('Period').selectOption('last-90');
+  await expect(stat(page, 'Revenue from partners').locator('span span')).toHaveText([
+    '$365.00',
+    '£44.00',
+  ]);
+  await expect(stat(page, 'Spent on partners').locator('span span')).toHaveText([
+    '$60.00',
+    '£8.00',
+  ]);
+});
+
+test('a default period without data says so and offers the period that has it', async ({
+  page,
+}) => {
+  // Two orders, 400 and 420 days ago, in dollars only.
+  const text = brand((now) => [
+    {
+      placedAtMs: now - 400 * DAY,
+      partnerId: 'p-amb',
+      currency: 'USD',
+      subtotalCents: 10000,
+      totalCents: 12000,
+    },
+    {
+      placedAtMs: now - 420 * DAY,
+      partnerId: 'p-aff',
+      currency: 'USD',
+      subtotalCents: 3000,
+      totalCents: 3000,
+    },
+  ]);
+  await importBrand(page, text);
+  const offer = page
+    .getByRole('status')
+    .filter({ hasText: 'No orders or posts in the last 30 days' });
+  await expect(offer).toBeVisible();
+  await expect(stat(page, 'Revenue from partners')).toHaveText('$0.00');
+  await offer.getByRole('button', { name: /^Show / }).click();
+  await expect(offer).toBeHidden();
+  await expect(stat(page, 'Revenue from partners')).toHaveText('$150.00');
+  // $10 (10 % of $100) + $6 (20 % of $30).
+  await expect(stat(page, 'Spent on partners')).toHaveText('$16.00');
+  // Back to a preset.
+  await page.getByLabel('Period').selectOption('last-30');
+  await expect(offer).toBeVisible();
+});
