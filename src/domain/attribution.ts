@@ -6,6 +6,7 @@
  * An owner's manual assignment is never overridden by an import.
  */
 import { orderCodes } from './codes';
+import { netRevenueCents } from './earnings';
 import { matchKey, normalizeCode } from './ids';
 import type { Order, Partner, Settings } from './schemas';
 
@@ -152,13 +153,16 @@ export interface UnknownCode {
   /** The code (or referral value) as customers wrote it most often. */
   code: string;
   orders: number;
-  /** Sum of totals net of refunds (cancelled count zero). */
-  revenueCents: number;
+  /**
+   * Totals net of refunds (cancelled count zero), one sum per currency of the orders, in the order
+   * the currencies were first met: amounts in different currencies are never added together.
+   */
+  revenue: { currency: string; cents: number }[];
 }
 
 type TalliedOrder = Pick<
   Order,
-  'partnerId' | 'codes' | 'tags' | 'note' | 'status' | 'totalCents' | 'refundedCents'
+  'partnerId' | 'codes' | 'tags' | 'note' | 'status' | 'totalCents' | 'refundedCents' | 'currency'
 >;
 
 /**
@@ -181,13 +185,15 @@ function tallyUnknown(
       const written = valuesOf(o)
         .find((v) => matchKey(v) === k)!
         .trim();
-      const e = map.get(k) ?? { code: written, orders: 0, revenueCents: 0 };
+      const e = map.get(k) ?? { code: written, orders: 0, revenue: [] };
       const counts = spellings.get(k) ?? new Map<string, number>();
       counts.set(written, (counts.get(written) ?? 0) + 1);
       spellings.set(k, counts);
       if ((counts.get(written) ?? 0) > (counts.get(e.code) ?? 0)) e.code = written;
       e.orders += 1;
-      e.revenueCents += o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents);
+      let sum = e.revenue.find((r) => r.currency === o.currency);
+      if (!sum) e.revenue.push((sum = { currency: o.currency, cents: 0 }));
+      sum.cents += netRevenueCents(o);
       map.set(k, e);
     }
   }
@@ -199,7 +205,10 @@ function tallyUnknown(
  * to a partner in one step, or marks it as not a partner's (`notPartner`).
  */
 export function unknownCodes(
-  orders: readonly Pick<Order, 'partnerId' | 'codes' | 'status' | 'totalCents' | 'refundedCents'>[],
+  orders: readonly Pick<
+    Order,
+    'partnerId' | 'codes' | 'status' | 'totalCents' | 'refundedCents' | 'currency'
+  >[],
   index: AttributionIndex,
   notPartner: readonly string[] = [],
 ): UnknownCode[] {
@@ -267,7 +276,7 @@ export function reattributionMoves(
       fromId: o.partnerId,
       toId: r.partnerId,
       attribution: r.attribution,
-      revenueCents: o.status === 'cancelled' ? 0 : Math.max(0, o.totalCents - o.refundedCents),
+      revenueCents: netRevenueCents(o),
     });
   }
   return out;

@@ -43,8 +43,8 @@ describe('referral values nobody owns yet', () => {
   it('lists them with orders and revenue', async () => {
     expect(await unknown()).toEqual([
       // A tie between spellings: the first seen (newest order first).
-      { code: 'Spring_IG', orders: 2, revenueCents: 3500 },
-      { code: 'google', orders: 1, revenueCents: 1000 },
+      { code: 'Spring_IG', orders: 2, revenue: [{ currency: 'USD', cents: 3500 }] },
+      { code: 'google', orders: 1, revenue: [{ currency: 'USD', cents: 1000 }] },
     ]);
   });
 

@@ -144,6 +144,7 @@ describe('manual credit and unknown codes', () => {
       status: 'paid' as const,
       totalCents,
       refundedCents: 0,
+      currency: 'USD',
       ...extra,
     });
     expect(
@@ -155,13 +156,22 @@ describe('manual credit and unknown codes', () => {
           o(['WOOF'], 1000, { status: 'cancelled' }),
           o(['lucy15'], 999),
           o(['SUMMERFUN'], 999, { partnerId: 'p-max' }),
+          // Another currency is summed apart, never added to the dollars.
+          o(['WOOF'], 2500, { currency: 'GBP' }),
         ],
         index,
       ),
     ).toEqual([
       // The most used spelling wins: "summerfun" twice.
-      { code: 'summerfun', orders: 3, revenueCents: 3300 },
-      { code: 'WOOF', orders: 1, revenueCents: 0 },
+      { code: 'summerfun', orders: 3, revenue: [{ currency: 'USD', cents: 3300 }] },
+      {
+        code: 'WOOF',
+        orders: 2,
+        revenue: [
+          { currency: 'USD', cents: 0 },
+          { currency: 'GBP', cents: 2500 },
+        ],
+      },
     ]);
   });
 });
@@ -175,6 +185,7 @@ describe("unknown referral values and values marked as not a partner's", () => {
     status: 'paid' as const,
     totalCents,
     refundedCents: 0,
+    currency: 'USD',
     ...extra,
   });
   const orders = [
@@ -189,8 +200,8 @@ describe("unknown referral values and values marked as not a partner's", () => {
   ];
   it('lists values no slug or handle matches, each order once, most used first', () => {
     expect(unknownReferrals(orders, index)).toEqual([
-      { code: 'spring_ig', orders: 3, revenueCents: 3200 },
-      { code: 'google', orders: 1, revenueCents: 0 },
+      { code: 'spring_ig', orders: 3, revenue: [{ currency: 'USD', cents: 3200 }] },
+      { code: 'google', orders: 1, revenue: [{ currency: 'USD', cents: 0 }] },
     ]);
   });
   it("values marked as not a partner's are left out, in any case or with @", () => {
@@ -204,8 +215,16 @@ describe("unknown referral values and values marked as not a partner's", () => {
             status: 'paid',
             totalCents: 1,
             refundedCents: 0,
+            currency: 'USD',
           },
-          { partnerId: null, codes: ['WOOF'], status: 'paid', totalCents: 1, refundedCents: 0 },
+          {
+            partnerId: null,
+            codes: ['WOOF'],
+            status: 'paid',
+            totalCents: 1,
+            refundedCents: 0,
+            currency: 'USD',
+          },
         ],
         index,
         ['NEWSLETTER'],

@@ -98,6 +98,7 @@ describe('attribution reads stored combined codes as single codes', () => {
         status: 'paid' as const,
         totalCents: 2_000,
         refundedCents: 0,
+        currency: 'USD',
       },
       {
         partnerId: null,
@@ -105,6 +106,7 @@ describe('attribution reads stored combined codes as single codes', () => {
         status: 'paid' as const,
         totalCents: 1_000,
         refundedCents: 0,
+        currency: 'USD',
       },
     ];
     expect(unknownCodes(orders, index).map((c) => [c.code, c.orders])).toEqual([

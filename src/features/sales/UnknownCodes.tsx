@@ -6,9 +6,9 @@ import { mapCodeToPartner, uncreditedWithAnyCode, usedCodes } from '../../db/ord
 import { mapReferralToPartner, readUnknownReferrals, setNotPartner } from '../../db/unknown-values';
 import { buildAttributionIndex, unknownCodes, type UnknownCode } from '../../domain/attribution';
 import { normalizeCode } from '../../domain/ids';
-import { formatMoney } from '../../domain/money';
 import type { Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
+import { MoneyLines } from './MoneyLines';
 import { PartnerOptions } from './OrderDialogs';
 import { useBackgroundRead, useOrdersVersion } from './useOrderList';
 
@@ -164,7 +164,9 @@ function UnknownValues(props: Props & Kind) {
                 </div>
               </td>
               <td className="num">{c.orders}</td>
-              <td className="num">{formatMoney(c.revenueCents, props.currency, props.locale)}</td>
+              <td className="num">
+                <MoneyLines amounts={c.revenue} locale={props.locale} fallback={props.currency} />
+              </td>
               <td>
                 <select
                   aria-label={`Partner for ${noun} ${c.code}`}

@@ -32,6 +32,64 @@ export type ImportState =
     }
   | { step: 'failed'; fileName: string; messages: string[] };
 
+type Applied = Extract<ImportMessage, { type: 'applied' }>;
+
+/** What the dialog shows after a message of the worker (other than 'applied'). */
+function nextState(
+  m: Exclude<ImportMessage, Applied>,
+  fileName: string,
+  remember: Extract<ImportState, { step: 'preview' }>['remember'],
+  conversions: Conversion[],
+): ImportState {
+  switch (m.type) {
+    case 'progress':
+      return { step: 'working', fileName, label: m.label, done: m.done, total: m.total };
+    case 'preview':
+      // The worker keeps the plan until the owner confirms or cancels.
+      return {
+        step: 'preview',
+        fileName,
+        formatLabel: m.formatLabel,
+        rowCount: m.rowCount,
+        plan: m.summary,
+        remember,
+        conversions,
+      };
+    case 'needs-mapping':
+      return { step: 'mapping', fileName, header: m.header, sample: m.sample };
+    case 'fatal':
+      return { step: 'failed', fileName, messages: m.messages };
+    case 'failed':
+      return {
+        step: 'failed',
+        fileName,
+        messages: [m.message, 'Nothing was imported; your stored orders are unchanged.'],
+      };
+  }
+}
+
+/** This import's result, with Undo; returns the toast's id (a new import replaces it). */
+function showImportedToast(m: Applied, showToast: ReturnType<typeof useUi.getState>['showToast']) {
+  return showToast({
+    tone: 'success',
+    message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
+    timeoutMs: 15_000,
+    action: {
+      label: 'Undo import',
+      run: () => {
+        undoImport(getDb(), m.undoId).then(
+          () =>
+            showToast({
+              tone: 'success',
+              message: 'Import undone: your orders are back as they were.',
+            }),
+          (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
+        );
+      },
+    },
+  });
+}
+
 const newImportWorker = () =>
   new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
 
@@ -77,70 +135,16 @@ export function useOrderImport() {
       const remember = mapping ? { source: mapping.source, mapping: mapping.columns } : undefined;
       w.onmessage = (e: MessageEvent<ImportMessage>) => {
         const m = e.data;
-        switch (m.type) {
-          case 'progress':
-            setState({
-              step: 'working',
-              fileName: f.name,
-              label: m.label,
-              done: m.done,
-              total: m.total,
-            });
-            return;
-          case 'preview':
-            // The worker keeps the plan until the owner confirms or cancels.
-            setState({
-              step: 'preview',
-              fileName: f.name,
-              formatLabel: m.formatLabel,
-              rowCount: m.rowCount,
-              plan: m.summary,
-              remember,
-              conversions,
-            });
-            return;
-          case 'applied': {
-            stopWorker();
-            file.current = null;
-            const undoId = m.undoId;
-            if (lastToast.current !== null) dismissToast(lastToast.current);
-            lastToast.current = showToast({
-              tone: 'success',
-              message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
-              timeoutMs: 15_000,
-              action: {
-                label: 'Undo import',
-                run: () => {
-                  undoImport(getDb(), undoId).then(
-                    () =>
-                      showToast({
-                        tone: 'success',
-                        message: 'Import undone: your orders are back as they were.',
-                      }),
-                    (e: unknown) => showToast({ tone: 'error', message: saveErrorMessage(e) }),
-                  );
-                },
-              },
-            });
-            setState({ step: 'idle' });
-            return;
-          }
-          case 'needs-mapping':
-            stopWorker();
-            setState({ step: 'mapping', fileName: f.name, header: m.header, sample: m.sample });
-            return;
-          case 'fatal':
-            stopWorker();
-            setState({ step: 'failed', fileName: f.name, messages: m.messages });
-            return;
-          case 'failed':
-            stopWorker();
-            setState({
-              step: 'failed',
-              fileName: f.name,
-              messages: [m.message, 'Nothing was imported; your stored orders are unchanged.'],
-            });
+        if (m.type === 'applied') {
+          stopWorker();
+          file.current = null;
+          if (lastToast.current !== null) dismissToast(lastToast.current);
+          lastToast.current = showImportedToast(m, showToast);
+          setState({ step: 'idle' });
+          return;
         }
+        if (m.type !== 'progress' && m.type !== 'preview') stopWorker();
+        setState(nextState(m, f.name, remember, conversions));
       };
       w.onerror = (e) => {
         stopWorker();

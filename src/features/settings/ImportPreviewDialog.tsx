@@ -86,89 +86,9 @@ export function ImportPreviewDialog(props: {
               ? ` (converted from backup version ${pending.preview.fromVersion})`
               : ''}
           </p>
-          <fieldset className="backup-modes">
-            <legend>How to import</legend>
-            <label className={`backup-mode ${mode === 'replace' ? 'selected' : ''}`}>
-              <input
-                type="radio"
-                name="backup-mode"
-                value="replace"
-                checked={mode === 'replace'}
-                onChange={() => setMode('replace')}
-              />
-              <span>
-                <strong>Replace</strong>
-                <span className="muted">
-                  Make this computer exactly like the backup. Anything not in it is removed.
-                </span>
-              </span>
-            </label>
-            <label className={`backup-mode ${mode === 'merge' ? 'selected' : ''}`}>
-              <input
-                type="radio"
-                name="backup-mode"
-                value="merge"
-                checked={mode === 'merge'}
-                onChange={() => setMode('merge')}
-              />
-              <span>
-                <strong>Merge</strong>
-                <span className="muted">
-                  Add what is new; where both have a record, keep the one edited last.
-                </span>
-              </span>
-            </label>
-          </fieldset>
-          <table className="table backup-table" aria-label="What will change">
-            <thead>
-              <tr>
-                <th scope="col">Records</th>
-                <th scope="col" className="num">
-                  In the backup
-                </th>
-                <th scope="col" className="num">
-                  On this computer
-                </th>
-                <th scope="col">What will change</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plan.changes.map((c) => (
-                <tr key={c.table}>
-                  <th scope="row">{TABLE_LABELS[c.table]}</th>
-                  <td className="num">{nf.format(c.incoming)}</td>
-                  <td className="num">{nf.format(c.current)}</td>
-                  <td className={c.add + c.update + c.remove ? '' : 'muted'}>
-                    {describeChange(c, nf)}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {plan.collisions.length ? (
-            <div className="backup-collisions" role="note">
-              <strong>
-                {plan.collisions.length === 1
-                  ? '1 promo code is already used here'
-                  : `${plan.collisions.length} promo codes are already used here`}
-              </strong>
-              <ul>
-                {plan.collisions.slice(0, 10).map((c) => (
-                  <li key={`${c.code}-${c.droppedFrom.id}`}>
-                    <code>{c.code}</code> stays with {c.keptBy.name}; {c.droppedFrom.name} (from the
-                    backup) will not get it.
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ) : null}
-          {plan.otherCustomerSalt ? (
-            <p className="backup-collisions" role="note">
-              <strong>Customers were counted on another computer.</strong> Its customer keys do not
-              match the ones here, so a buyer who ordered in both places counts as two customers in
-              repeat and lifetime figures. Nothing else is affected.
-            </p>
-          ) : null}
+          <ModeChoice mode={mode} onChange={setMode} />
+          <ChangesTable plan={plan} nf={nf} />
+          <PlanNotes plan={plan} />
           <p className="muted">
             {plan.totalChanges === 0
               ? 'Nothing would change.'
@@ -191,5 +111,105 @@ export function ImportPreviewDialog(props: {
         </div>
       ) : null}
     </Dialog>
+  );
+}
+
+type Plan = BackupPreview[ImportMode];
+
+const MODES: { mode: ImportMode; title: string; words: string }[] = [
+  {
+    mode: 'replace',
+    title: 'Replace',
+    words: 'Make this computer exactly like the backup. Anything not in it is removed.',
+  },
+  {
+    mode: 'merge',
+    title: 'Merge',
+    words: 'Add what is new; where both have a record, keep the one edited last.',
+  },
+];
+
+function ModeChoice(props: { mode: ImportMode; onChange: (m: ImportMode) => void }) {
+  return (
+    <fieldset className="backup-modes">
+      <legend>How to import</legend>
+      {MODES.map((m) => (
+        <label key={m.mode} className={`backup-mode ${props.mode === m.mode ? 'selected' : ''}`}>
+          <input
+            type="radio"
+            name="backup-mode"
+            value={m.mode}
+            checked={props.mode === m.mode}
+            onChange={() => props.onChange(m.mode)}
+          />
+          <span>
+            <strong>{m.title}</strong>
+            <span className="muted">{m.words}</span>
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+/** Rows per table in the backup and here, and what the chosen mode changes in each. */
+function ChangesTable({ plan, nf }: { plan: Plan; nf: Intl.NumberFormat }) {
+  return (
+    <table className="table backup-table" aria-label="What will change">
+      <thead>
+        <tr>
+          <th scope="col">Records</th>
+          <th scope="col" className="num">
+            In the backup
+          </th>
+          <th scope="col" className="num">
+            On this computer
+          </th>
+          <th scope="col">What will change</th>
+        </tr>
+      </thead>
+      <tbody>
+        {plan.changes.map((c) => (
+          <tr key={c.table}>
+            <th scope="row">{TABLE_LABELS[c.table]}</th>
+            <td className="num">{nf.format(c.incoming)}</td>
+            <td className="num">{nf.format(c.current)}</td>
+            <td className={c.add + c.update + c.remove ? '' : 'muted'}>{describeChange(c, nf)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Promo codes the backup shares with this computer, and customers counted elsewhere. */
+function PlanNotes({ plan }: { plan: Plan }) {
+  return (
+    <>
+      {plan.collisions.length ? (
+        <div className="backup-collisions" role="note">
+          <strong>
+            {plan.collisions.length === 1
+              ? '1 promo code is already used here'
+              : `${plan.collisions.length} promo codes are already used here`}
+          </strong>
+          <ul>
+            {plan.collisions.slice(0, 10).map((c) => (
+              <li key={`${c.code}-${c.droppedFrom.id}`}>
+                <code>{c.code}</code> stays with {c.keptBy.name}; {c.droppedFrom.name} (from the
+                backup) will not get it.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {plan.otherCustomerSalt ? (
+        <p className="backup-collisions" role="note">
+          <strong>Customers were counted on another computer.</strong> Its customer keys do not
+          match the ones here, so a buyer who ordered in both places counts as two customers in
+          repeat and lifetime figures. Nothing else is affected.
+        </p>
+      ) : null}
+    </>
   );
 }
