@@ -1,12 +1,15 @@
 import { Search } from 'lucide-react';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { getDb } from '../db/db';
+import { findContentByTitle } from '../db/content';
+import { findOrdersByNumber } from '../db/orders';
 import { allPartners } from '../db/partners';
+import { useSettings } from '../hooks/data';
 import { saveSettings } from '../db/repo';
 import type { Partner } from '../domain/schemas';
 import { navigate, SCREENS } from '../navigation/router';
 import { useUi } from '../store/ui';
-import { matchItems, type PaletteItem } from './palette-items';
+import { contentItems, matchItems, orderItems, type PaletteItem } from './palette-items';
 
 const STATIC_ITEMS: PaletteItem[] = [
   ...SCREENS.map((s) => ({
@@ -133,7 +136,11 @@ function Palette({ onClose }: { onClose: () => void }) {
   }, []);
 
   const items = useMemo(() => [...STATIC_ITEMS, ...partnerItems(partners)], [partners]);
-  const shown = useMemo(() => matchItems(items, query, 12), [items, query]);
+  const found = useFoundRecords(query, partners);
+  const shown = useMemo(
+    () => [...matchItems(items, query, found.length ? 8 : 12), ...found],
+    [items, query, found],
+  );
   const current = Math.min(active, Math.max(shown.length - 1, 0));
 
   const run = (item: PaletteItem | undefined) => {
@@ -155,11 +162,11 @@ function Palette({ onClose }: { onClose: () => void }) {
         <input
           autoFocus
           role="combobox"
-          aria-label="Search screens, partners and actions"
+          aria-label="Search screens, partners, orders, content and actions"
           aria-expanded="true"
           aria-controls={listId}
           aria-activedescendant={shown[current] ? `${listId}-${current}` : undefined}
-          placeholder="Search screens, partners and actions…"
+          placeholder="Search partners, order numbers, post titles, screens…"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -204,3 +211,51 @@ function Palette({ onClose }: { onClose: () => void }) {
     </dialog>
   );
 }
+
+/** How long typing pauses before orders and content are looked up. */
+const LOOKUP_MS = 120;
+const FOUND_EACH = 5;
+
+/**
+ * Orders by number and content items by title, through their indexes (a few rows each, however
+ * many orders there are), looked up once typing pauses.
+ */
+function useFoundRecords(query: string, partners: readonly Partner[]): PaletteItem[] {
+  const settings = useSettings();
+  const [found, setFound] = useState<{ query: string; items: PaletteItem[] }>({
+    query: '',
+    items: [],
+  });
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) return;
+    let live = true;
+    const timer = setTimeout(() => {
+      const db = getDb();
+      Promise.all([
+        findOrdersByNumber(db, q, FOUND_EACH),
+        findContentByTitle(db, q, FOUND_EACH),
+      ]).then(
+        ([orders, content]) => {
+          if (!live) return;
+          const names = new Map(partners.map((p) => [p.id, p]));
+          setFound({
+            query,
+            items: [
+              ...orderItems(orders, names, settings),
+              ...contentItems(content, names, settings),
+            ],
+          });
+        },
+        () => undefined,
+      );
+    }, LOOKUP_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [query, partners, settings]);
+  return found.query === query ? found.items : NO_ITEMS;
+}
+
+const NO_ITEMS: PaletteItem[] = [];

@@ -1,3 +1,5 @@
+import { dateInZone } from '../../src/domain/dates';
+import { generateSampleData } from '../../src/domain/sample-data';
 import { expect, loadSampleData, openApp, test } from './fixtures';
 
 /** Command palette, theme choice, skip link and focus coming back when a dialog closes. */
@@ -7,7 +9,9 @@ test('Ctrl+K finds a partner by name or code, a screen, and runs an action', asy
   await openApp(page, 'dashboard');
   await page.keyboard.press('Control+k');
   const palette = page.getByRole('dialog', { name: 'Go to or do' });
-  const search = palette.getByRole('combobox', { name: 'Search screens, partners and actions' });
+  const search = palette.getByRole('combobox', {
+    name: 'Search screens, partners, orders, content and actions',
+  });
   await expect(search).toBeFocused();
   await search.fill('maya');
   await expect(palette.getByRole('option').first()).toHaveText(/Maya Chen/);
@@ -36,7 +40,7 @@ test('the theme follows the choice from the palette and from Settings', async ({
   await expect(html).toHaveAttribute('data-theme', 'light');
   await page.keyboard.press('Control+k');
   await page
-    .getByRole('combobox', { name: 'Search screens, partners and actions' })
+    .getByRole('combobox', { name: 'Search screens, partners, orders, content and actions' })
     .fill('theme dark');
   await page.keyboard.press('Enter');
   await expect(html).toHaveAttribute('data-theme', 'dark');
@@ -86,7 +90,50 @@ test('a skip link leads past the sidebar, and focus returns when a dialog closes
   // The palette too: opened from the sidebar's Search button, Esc puts focus back on it.
   const searchButton = page.getByRole('button', { name: 'Search' });
   await searchButton.click();
-  await expect(page.getByRole('combobox')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: /^Search/ })).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(searchButton).toBeFocused();
+});
+
+test('Ctrl+K finds an order by its number and a post by its title, and opens their day', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'dashboard');
+  // The sample brand as the app made it today, to know what #1500 and a post hold.
+  const now = Date.now();
+  const data = generateSampleData(dateInZone(now, 'America/New_York'), now);
+  const order = data.orders.find((o) => o.orderId === '#1500')!;
+  const day = dateInZone(order.placedAtMs, 'America/New_York');
+  const palette = page.getByRole('dialog', { name: 'Go to or do' });
+  const search = palette.getByRole('combobox');
+
+  await page.keyboard.press('Control+k');
+  await search.fill('1500');
+  const hit = palette.getByRole('option', { name: /^Order #1500 · / });
+  await expect(hit).toContainText(
+    `$${(order.totalCents / 100).toLocaleString('en-US', { minimumFractionDigits: 2 })}`,
+  );
+  await expect(hit).toContainText('Orders');
+  await hit.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Sales' })).toBeVisible();
+  await expect(page.getByLabel('From')).toHaveValue(day);
+  await expect(page.getByLabel('To', { exact: true })).toHaveValue(day);
+  await expect(page.getByRole('table', { name: 'Orders' })).toContainText('#1500');
+
+  // A post by the start of its title (any case): the calendar opens on its week.
+  // A title few posts start with, typed in lower case: those posts are all found.
+  const lower = (t: string) => t.toLowerCase();
+  const post = data.contentItems.find(
+    (c) =>
+      c.title.length > 6 &&
+      data.contentItems.filter((x) => lower(x.title).startsWith(lower(c.title))).length <= 5,
+  )!;
+  await page.keyboard.press('Control+k');
+  await search.fill(lower(post.title));
+  const postHit = palette.getByRole('option', { name: `${post.title} · ` }).first();
+  await expect(postHit).toContainText('Content');
+  await postHit.click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Calendar' })).toBeVisible();
+  await expect(page.getByRole('button', { name: new RegExp(post.title) }).first()).toBeVisible();
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { matchItems, type PaletteItem } from '../../src/components/palette-items';
+import {
+  contentItems,
+  matchItems,
+  orderItems,
+  type PaletteItem,
+} from '../../src/components/palette-items';
+import type { ContentItem, Order } from '../../src/domain/schemas';
 
 const items: PaletteItem[] = [
   { id: 's-partners', group: 'Screens', label: 'Partners', route: 'partners' },
@@ -43,5 +49,52 @@ describe('matchItems', () => {
     expect(ids('ZOË mart')).toEqual(['p-2']);
     expect(ids('maya zoe')).toEqual([]);
     expect(ids('owed')).toEqual(['s-payouts']);
+  });
+});
+
+describe('orders and content items found in the database', () => {
+  const names = new Map([['p-1', { name: 'Maya Chen' }]]);
+  const brand = { timeZone: 'America/New_York', locale: 'en-US' };
+  it('labels an order with its number, its own currency, its day in the brand zone and partner', () => {
+    const [item] = orderItems(
+      [
+        {
+          id: 'shopify:#1500',
+          orderId: '#1500',
+          totalCents: 4400,
+          currency: 'GBP',
+          // 02:00 UTC on June 13 is still June 12 in New York.
+          placedAtMs: Date.UTC(2026, 5, 13, 2),
+          partnerId: 'p-1',
+        } as Order,
+      ],
+      names,
+      brand,
+    );
+    expect(item).toEqual({
+      id: 'order-shopify:#1500',
+      group: 'Orders',
+      label: 'Order #1500 · £44.00 · Jun 12, 2026 · Maya Chen',
+      route: 'sales/day/2026-06-12',
+    });
+  });
+  it('labels a post with its title, partner and day, and opens its day on the calendar', () => {
+    const [item] = contentItems(
+      [
+        {
+          id: 'ci-1',
+          title: 'Pupsicle teaser',
+          partnerId: 'p-1',
+          plannedDate: '2026-07-04',
+        } as ContentItem,
+      ],
+      names,
+      brand,
+    );
+    expect(item).toMatchObject({
+      group: 'Content',
+      label: 'Pupsicle teaser · Maya Chen · Jul 4, 2026',
+      route: 'calendar/day/2026-07-04',
+    });
   });
 });

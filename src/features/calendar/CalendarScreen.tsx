@@ -85,6 +85,13 @@ export function CalendarScreen({ rest }: { rest: string[] }) {
   const showToast = useUi((s) => s.showToast);
   const [itemDialog, setItemDialog] = useState<ItemDialogTarget | null>(null);
   const [campaignDialog, setCampaignDialog] = useState<Campaign | 'new' | null>(null);
+  // #/calendar/day/<date> (the command palette): that day's week.
+  const dayAsked = rest[0] === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') ? rest[1]! : null;
+  useEffect(() => {
+    if (!dayAsked) return;
+    useCalendarUi.getState().setAnchor(dayAsked);
+    useCalendarUi.getState().setView('week');
+  }, [dayAsked]);
 
   // Ctrl/Cmd+N: a new item (or campaign) on the current section.
   useEffect(() => {

@@ -23,7 +23,7 @@ import './sales.css';
 /** No values marked as not a partner's (one array, so reads are not redone). */
 const NONE: readonly string[] = [];
 
-export function SalesScreen(_props: { rest: string[] }) {
+export function SalesScreen({ rest }: { rest: string[] }) {
   const settings = useSettings();
   // Only whether there are orders at all (the newest one), for the empty state.
   const anyOrder = useLiveQuery(() => listOrders(getDb(), {}, 0, 1), []);
@@ -33,6 +33,11 @@ export function SalesScreen(_props: { rest: string[] }) {
   const [manualOpen, setManualOpen] = useState(false);
   const [reassign, setReassign] = useState<Order | null>(null);
   const { start } = flow;
+  // #/sales/day/<date> (the command palette): that day's orders.
+  const dayAsked = rest[0] === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') ? rest[1]! : null;
+  useEffect(() => {
+    if (dayAsked) setFilters({ ...NO_FILTERS, from: dayAsked, to: dayAsked });
+  }, [dayAsked]);
 
   useEffect(() => {
     const onMenu = (e: Event) => {
