@@ -253,6 +253,9 @@ export function generateLargeData(
     bonuses: [],
     bonusRules: [],
     brandFollowers: [],
+    products: [],
+    shipments: [],
+    pets: [],
     deletions: [],
   };
 }

@@ -12,7 +12,10 @@ import type {
   Order,
   Partner,
   Payout,
+  Pet,
+  Product,
   Settings,
+  Shipment,
 } from '../domain/schemas';
 import { deferRollups, finishRollups, rollupsMiddleware } from './rollups';
 import { traceMiddleware } from './trace';
@@ -64,6 +67,13 @@ export const SCHEMA_V6 = {
   contentItems: 'id, [partnerId+plannedDate], plannedDate, campaignId, title',
 } as const;
 
+/** Version 7: product seeding (products, gift shipments to partners) and partners' pets. */
+export const SCHEMA_V7 = {
+  products: 'id, sku',
+  shipments: 'id, partnerId, date',
+  pets: 'id, partnerId, species',
+} as const;
+
 /**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
  * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
@@ -84,6 +94,9 @@ export class PawtnersDb extends Dexie {
   bonuses!: EntityTable<Bonus, 'id'>;
   bonusRules!: EntityTable<BonusRule, 'id'>;
   brandFollowers!: EntityTable<BrandFollowerCount, 'id'>;
+  products!: EntityTable<Product, 'id'>;
+  shipments!: EntityTable<Shipment, 'id'>;
+  pets!: EntityTable<Pet, 'id'>;
   deletions!: EntityTable<Deletion, 'id'>;
   partnerStats!: EntityTable<PartnerStats, 'partnerId'>;
   undoLog!: EntityTable<UndoRecord, 'id'>;
@@ -147,6 +160,8 @@ export class PawtnersDb extends Dexie {
       });
     // v6: two more indexes (see SCHEMA_V6); IndexedDB builds them from the stored rows.
     this.version(6).stores(SCHEMA_V6);
+    // v7: new tables only (no rows rewritten).
+    this.version(7).stores(SCHEMA_V7);
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
     this.use(traceMiddleware);

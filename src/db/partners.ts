@@ -23,6 +23,8 @@ import type {
   Partner,
   PartnerStatus,
   Payout,
+  Pet,
+  Shipment,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
 import { newId } from './ids';
@@ -106,10 +108,13 @@ export interface DeletedPartner {
   orders: Order[];
   /** Campaigns the partner belonged to, before the partner was taken out. */
   campaigns: Campaign[];
+  /** Their pets and gift shipments (absent in snapshots made before these existed). */
+  pets?: Pet[];
+  shipments?: Shipment[];
 }
 
 /**
- * Delete a partner with their contracts, content, payouts and bonuses. Orders stay (they are the
+ * Delete a partner with their contracts, content, payouts, bonuses, pets and gift shipments. Orders stay (they are the
  * shop's sales) but are no longer credited to anyone; campaigns drop the partner.
  */
 export async function deletePartner(
@@ -124,7 +129,17 @@ export async function deletePartner(
       .between([id, -Infinity], [id, [[]]]);
   return db.transaction(
     'rw',
-    [db.partners, db.contracts, db.contentItems, db.payouts, db.orders, db.bonuses, db.campaigns],
+    [
+      db.partners,
+      db.contracts,
+      db.contentItems,
+      db.payouts,
+      db.orders,
+      db.bonuses,
+      db.campaigns,
+      db.pets,
+      db.shipments,
+    ],
     async () => {
       const partner = await db.partners.get(id);
       if (!partner) throw new Error('This partner no longer exists.');
@@ -139,7 +154,11 @@ export async function deletePartner(
         bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
         orders: (await range('orders', '[partnerId+placedAtMs]').toArray()) as Order[],
         campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
+        pets: await db.pets.where('partnerId').equals(id).toArray(),
+        shipments: await db.shipments.where('partnerId').equals(id).toArray(),
       };
+      await db.pets.bulkDelete(snapshot.pets!.map((c) => c.id));
+      await db.shipments.bulkDelete(snapshot.shipments!.map((c) => c.id));
       await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
       await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
       await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
@@ -168,7 +187,17 @@ export async function deletePartner(
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
   await db.transaction(
     'rw',
-    [db.partners, db.contracts, db.contentItems, db.payouts, db.orders, db.bonuses, db.campaigns],
+    [
+      db.partners,
+      db.contracts,
+      db.contentItems,
+      db.payouts,
+      db.orders,
+      db.bonuses,
+      db.campaigns,
+      db.pets,
+      db.shipments,
+    ],
     async () => {
       const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
       const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
@@ -179,6 +208,8 @@ export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise
       await db.contentItems.bulkPut(s.contentItems);
       await db.payouts.bulkPut(s.payouts);
       await db.bonuses.bulkPut(s.bonuses);
+      await db.pets.bulkPut(s.pets ?? []);
+      await db.shipments.bulkPut(s.shipments ?? []);
       // Orders credited to someone else since the delete keep that credit.
       const now = await db.orders.bulkGet(s.orders.map((o) => o.id));
       await db.orders.bulkPut(s.orders.filter((_, i) => now[i] && now[i]!.partnerId === null));

@@ -84,6 +84,8 @@ export const REF_TABLES = [
   'orders',
   'payouts',
   'bonuses',
+  'shipments',
+  'pets',
 ] as const;
 export type RefTable = (typeof REF_TABLES)[number];
 
@@ -93,7 +95,9 @@ export function rowRefs(table: TableName, row: unknown): string[] {
     case 'contracts':
     case 'orders':
     case 'payouts':
-    case 'bonuses': {
+    case 'bonuses':
+    case 'shipments':
+    case 'pets': {
       const p = (row as { partnerId: string | null }).partnerId;
       return p === null ? [] : [`partners/${p}`];
     }

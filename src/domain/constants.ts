@@ -43,6 +43,16 @@ export const PLATFORMS = [
 ] as const;
 export type Platform = (typeof PLATFORMS)[number];
 
+/** Where a gift shipment to a partner stands. */
+export const SHIPMENT_STATUSES = ['to-send', 'sent', 'delivered', 'posted'] as const;
+export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
+
+export const PET_SPECIES = ['dog', 'cat', 'rabbit', 'bird', 'other'] as const;
+export type PetSpecies = (typeof PET_SPECIES)[number];
+
+export const PET_SIZES = ['', 'toy', 'small', 'medium', 'large', 'giant'] as const;
+export type PetSize = (typeof PET_SIZES)[number];
+
 export const RETAINER_PERIODS = ['monthly', 'quarterly', 'yearly'] as const;
 
 export const CONTENT_FORMATS = [
@@ -104,5 +114,6 @@ export function defaultSettings(now: number): Settings {
     theme: 'system',
     logoDataUrl: '',
     notPartnerKeys: [],
+    followUpDays: 21,
   };
 }

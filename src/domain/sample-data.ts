@@ -18,6 +18,7 @@ import {
   UNKNOWN_CODES,
   type PartnerSeed,
 } from './sample-tables';
+import { makeSeeding } from './sample-seeding';
 import {
   defaultSettings,
   type Bonus,
@@ -29,7 +30,10 @@ import {
   type Order,
   type Partner,
   type Payout,
+  type Pet,
+  type Product,
   type Settings,
+  type Shipment,
   type Deletion,
 } from './schemas';
 
@@ -44,6 +48,9 @@ export interface DataSet {
   bonuses: Bonus[];
   bonusRules: BonusRule[];
   brandFollowers: BrandFollowerCount[];
+  products: Product[];
+  shipments: Shipment[];
+  pets: Pet[];
   /** Deleted rows (a new brand has none). */
   deletions: Deletion[];
 }
@@ -124,6 +131,7 @@ export function generateSampleData(today: string, now: number, seed = 20240501):
     bonuses,
     bonusRules,
     brandFollowers,
+    ...makeSeeding(today, partners, g.stamp),
     deletions: [],
   };
 }

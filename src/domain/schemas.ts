@@ -12,6 +12,9 @@ import {
   ORDER_STATUSES,
   PARTNER_KINDS,
   PARTNER_STATUSES,
+  PET_SIZES,
+  PET_SPECIES,
+  SHIPMENT_STATUSES,
   PLATFORMS,
   RETAINER_PERIODS,
   ORDER_LIMITS,
@@ -282,6 +285,64 @@ export const brandFollowerSchema = z.strictObject({
 });
 export type BrandFollowerCount = z.infer<typeof brandFollowerSchema>;
 
+/** What the brand sends partners (product seeding). `tags` name ingredients and allergens. */
+export const productSchema = z.strictObject({
+  ...base,
+  name: z.string().trim().min(1, 'is required').max(200),
+  sku: z.string().trim().max(100),
+  unitCostCents: cents,
+  retailCents: cents,
+  /** Ingredients and allergens, lower case (chicken, beef, grain). */
+  tags: z.array(z.string().trim().min(1).max(60)).max(40),
+  archived: z.boolean(),
+});
+export type Product = z.infer<typeof productSchema>;
+
+/** One line of a shipment; name, cost and price are copied from the product when it is added. */
+export const shipmentItemSchema = z.strictObject({
+  productId: id,
+  name: z.string().trim().min(1, 'is required').max(200),
+  sku: z.string().max(100),
+  quantity: z.number().int('must be a whole number').min(1, 'must be at least 1').max(10_000),
+  unitCostCents: cents,
+  retailCents: cents,
+  /** Size for a harness or apparel ('' when it has none). */
+  size: z.string().trim().max(40),
+});
+export type ShipmentItem = z.infer<typeof shipmentItemSchema>;
+
+export const shipmentSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  /** Ship date (planned, while the status is to-send). */
+  date: isoDate,
+  status: z.enum(SHIPMENT_STATUSES),
+  items: z.array(shipmentItemSchema).min(1, 'needs at least one product').max(100),
+  shippingCents: cents,
+  lot: z.string().trim().max(60),
+  bestBefore: isoDate.nullable(),
+  /** A size swap: the shipment it replaces an item of (its products go back to stock). */
+  swapOf: id.nullable(),
+  note: longText,
+});
+export type Shipment = z.infer<typeof shipmentSchema>;
+
+/** A partner's pet, for filters and allergy warnings when seeding. */
+export const petSchema = z.strictObject({
+  ...base,
+  partnerId: id,
+  name: z.string().trim().min(1, 'is required').max(100),
+  species: z.enum(PET_SPECIES),
+  breed: shortText,
+  size: z.enum(PET_SIZES),
+  /** Age in years (0.5 for six months); null when unknown. */
+  ageYears: z.number().min(0, 'must not be negative').max(40, 'must be at most 40').nullable(),
+  /** Allergies, lower case (chicken, grain). */
+  allergies: z.array(z.string().trim().min(1).max(60)).max(40),
+  dietNotes: shortText,
+});
+export type Pet = z.infer<typeof petSchema>;
+
 /** Which column of an order file holds a field (see ./import-mappings.ts). */
 export const columnChoice = z.strictObject({
   field: z.string().max(IMPORT_MAPPING_LIMITS.field),
@@ -349,6 +410,8 @@ export const settingsSchema = z.strictObject({
     .default(''),
   /** Codes and referral values the owner marked as not a partner's (newsletter, BLACKFRIDAY). */
   notPartnerKeys: z.array(z.string().min(1).max(80)).max(500).default([]),
+  /** Days after a shipment before a partner who has not posted is listed for a follow-up. */
+  followUpDays: z.number().int('must be a whole number').min(1).max(365).default(21),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
@@ -395,6 +458,9 @@ export const SYNCED_TABLE_NAMES = [
   'bonuses',
   'bonusRules',
   'brandFollowers',
+  'products',
+  'shipments',
+  'pets',
 ] as const;
 export type SyncedTableName = (typeof SYNCED_TABLE_NAMES)[number];
 
@@ -424,6 +490,9 @@ export const TABLE_SCHEMAS = {
   bonuses: bonusSchema,
   bonusRules: bonusRuleSchema,
   brandFollowers: brandFollowerSchema,
+  products: productSchema,
+  shipments: shipmentSchema,
+  pets: petSchema,
   deletions: deletionSchema,
 } as const;
 export type TableName = keyof typeof TABLE_SCHEMAS;
@@ -440,5 +509,8 @@ export interface TableRecords {
   bonuses: Bonus;
   bonusRules: BonusRule;
   brandFollowers: BrandFollowerCount;
+  products: Product;
+  shipments: Shipment;
+  pets: Pet;
   deletions: Deletion;
 }

@@ -19,7 +19,7 @@ import {
 
 export const BACKUP_FORMAT = 'pawtners-backup';
 /** The data layout written by this app; bump it (and add a migration) whenever a table changes. */
-export const BACKUP_SCHEMA_VERSION = 2;
+export const BACKUP_SCHEMA_VERSION = 3;
 /** The oldest layout this app still reads. */
 export const OLDEST_SCHEMA_VERSION = 1;
 
@@ -45,6 +45,9 @@ export const TABLE_LABELS: Record<TableName, string> = {
   bonuses: 'Bonuses',
   bonusRules: 'Bonus rules',
   brandFollowers: 'Follower counts',
+  products: 'Products',
+  shipments: 'Gift shipments',
+  pets: 'Pets',
   deletions: 'Deleted records',
 };
 
@@ -188,6 +191,8 @@ export interface BackupMigration {
 export const MIGRATIONS: readonly BackupMigration[] = [
   // Version 2 records deletions (so a Merge carries them); older files have none.
   { from: 1, migrate: (data) => ({ ...data, deletions: [] }) },
+  // Version 3 adds product seeding and pets; older files have none.
+  { from: 2, migrate: (data) => ({ ...data, products: [], shipments: [], pets: [] }) },
 ];
 
 export function migrateBackupData(
@@ -381,7 +386,9 @@ export function referenceProblems(data: BackupData): BackupProblem[] {
   const check = (ok: boolean, path: string, message: string) => {
     if (!ok && problems.length < MAX_PROBLEMS) problems.push({ path, message });
   };
-  const partnerRef = (table: 'contracts' | 'contentItems' | 'payouts' | 'bonuses' | 'orders') =>
+  const partnerRef = (
+    table: 'contracts' | 'contentItems' | 'payouts' | 'bonuses' | 'orders' | 'shipments' | 'pets',
+  ) =>
     data[table].forEach((r: { partnerId: string | null }, i: number) =>
       check(
         r.partnerId === null || partners.has(r.partnerId),
@@ -394,6 +401,8 @@ export function referenceProblems(data: BackupData): BackupProblem[] {
   partnerRef('orders');
   partnerRef('payouts');
   partnerRef('bonuses');
+  partnerRef('shipments');
+  partnerRef('pets');
   data.contentItems.forEach((c, i) =>
     check(
       c.campaignId === null || campaigns.has(c.campaignId),

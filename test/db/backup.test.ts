@@ -352,6 +352,10 @@ describe('fuzz: a valid backup with one rule broken is refused for it, and nothi
     bonuses: sample.bonuses.filter((b) =>
       sample.partners.slice(0, 6).some((p) => p.id === b.partnerId),
     ),
+    shipments: sample.shipments.filter((s) =>
+      sample.partners.slice(0, 6).some((p) => p.id === s.partnerId),
+    ),
+    pets: sample.pets.filter((x) => sample.partners.slice(0, 6).some((p) => p.id === x.partnerId)),
     deletions: [
       { id: 'orders/shopify:#gone', table: 'orders', rowId: 'shopify:#gone', updatedAt: NOW },
       { id: 'partners/p-gone', table: 'partners', rowId: 'p-gone', updatedAt: NOW },

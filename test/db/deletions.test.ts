@@ -86,6 +86,8 @@ describe('deletions are recorded', () => {
       ...removed.contentItems.map((c) => record('contentItems', c.id, NOW + HOUR)),
       ...removed.payouts.map((p) => record('payouts', p.id, NOW + HOUR)),
       ...removed.bonuses.map((b) => record('bonuses', b.id, NOW + HOUR)),
+      ...(removed.pets ?? []).map((b) => record('pets', b.id, NOW + HOUR)),
+      ...(removed.shipments ?? []).map((b) => record('shipments', b.id, NOW + HOUR)),
     ];
     expect(await recordsOf(db)).toEqual(expected.sort(byId));
     // Its orders stay (un-credited): no records for them.
@@ -149,10 +151,9 @@ describe('deletions are recorded', () => {
     const expected = (
       ['partners', 'contracts', 'campaigns', 'contentItems', 'orders', 'payouts'] as const
     ).reduce((s, t) => s + sample[t].length, 0);
-    const more = (['bonuses', 'bonusRules', 'brandFollowers'] as const).reduce(
-      (s, t) => s + sample[t].length,
-      0,
-    );
+    const more = (
+      ['bonuses', 'bonusRules', 'brandFollowers', 'products', 'shipments', 'pets'] as const
+    ).reduce((s, t) => s + sample[t].length, 0);
     expect(await db.deletions.count()).toBe(expected + more);
     expect(await db.deletions.get('settings/settings')).toBeUndefined();
     await expectRollupsRight(db);

@@ -205,6 +205,9 @@ function emptyData() {
     bonuses: [],
     bonusRules: [],
     brandFollowers: [],
+    products: [],
+    shipments: [],
+    pets: [],
     deletions: [],
   };
 }
