@@ -87,3 +87,11 @@ export async function rebuildAllStats(db: PawtnersDb): Promise<void> {
     },
   );
 }
+
+/** One partner's rollup (undefined before the partner has any order or post). */
+export function partnerStatsOf(
+  db: PawtnersDb,
+  partnerId: string,
+): Promise<PartnerStats | undefined> {
+  return db.partnerStats.get(partnerId);
+}

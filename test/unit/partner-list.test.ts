@@ -56,6 +56,11 @@ describe('partner list filters and sort', () => {
   const metric = (revenueCents: number, r: number | null): PartnerMetrics => ({
     earnings: { revenueCents } as PartnerMetrics['earnings'],
     roi: r,
+    figures: {
+      revenueCents,
+      roi: r,
+      cpaCents: r === null ? null : revenueCents / 10,
+    } as PartnerMetrics['figures'],
   });
   const metrics = new Map([
     ['p0', metric(500, 1.5)],
@@ -68,6 +73,12 @@ describe('partner list filters and sort', () => {
   it('sorts by name ignoring case, and by revenue with ties by name', () => {
     expect(ids(sortRows(rows, { key: 'name', dir: 'asc' }))).toEqual(['p1', 'p2', 'p0', 'p3']);
     expect(ids(sortRows(rows, { key: 'revenue', dir: 'desc' }))).toEqual(['p1', 'p2', 'p0', 'p3']);
+  });
+
+  it('sorts by any figure column, partners without the figure last either way', () => {
+    // CPA: p0 50, p1 none, p2 50, p3 10.
+    expect(ids(sortRows(rows, { key: 'cpa', dir: 'asc' }))).toEqual(['p3', 'p2', 'p0', 'p1']);
+    expect(ids(sortRows(rows, { key: 'cpa', dir: 'desc' }))).toEqual(['p2', 'p0', 'p3', 'p1']);
   });
 
   it('puts partners without an ROI last', () => {

@@ -15,8 +15,8 @@ import {
   CodesAndLinks,
   ContractHistory,
   ProfileCard,
-  ResultsCard,
 } from './PartnerDetailSections';
+import { ResultsCard } from './ResultsCard';
 import { usePartnersUi } from './store';
 import { usePartnerActions, usePartnerDetailFigures } from './usePartnerDetailFigures';
 import { periodRange, todayIn, usePartnerDetail } from './usePartners';
@@ -27,8 +27,15 @@ export function PartnerDetail({ id }: { id: string }) {
   const period = usePartnersUi((s) => s.period);
   const today = todayIn(settings);
   const money = (c: number) => formatMoney(c, settings.currency, settings.locale);
-  const range = useMemo(() => periodRange(period, today), [period, today]);
-  const { earnings, customers } = usePartnerDetailFigures(id, data, range, today, settings);
+  const custom = usePartnersUi((s) => s.custom);
+  const range = useMemo(() => periodRange(period, today, custom), [period, today, custom]);
+  const { earnings, customers, figures, offer } = usePartnerDetailFigures(
+    id,
+    data,
+    range,
+    today,
+    settings,
+  );
 
   if (data === undefined) return <p className="muted">Loading…</p>;
   const p = data.partner;
@@ -46,12 +53,13 @@ export function PartnerDetail({ id }: { id: string }) {
       <DetailHeader partner={p} tier={tier} />
       <ResultsCard
         partner={p}
-        earnings={earnings}
+        figures={figures}
+        payableCents={earnings?.payableCents ?? null}
         customers={customers}
-        published={published}
+        offer={offer}
         range={range}
         money={money}
-        locale={settings.locale}
+        settings={settings}
       />
       <div className="grid-2 mt">
         <ProfileCard partner={p} />

@@ -1,10 +1,7 @@
 import { useState } from 'react';
 import { Copy } from 'lucide-react';
 import { href } from '../../navigation/router';
-import { Card, Stat } from '../../components/ui';
-import { MIN_CUSTOMERS_FOR_RATE } from '../../domain/customers';
-import { roi, type Earnings } from '../../domain/earnings';
-import type { DateRange } from '../../domain/dates';
+import { Card } from '../../components/ui';
 import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { buildTrackingLink, defaultUtm, PLATFORM_LABEL } from '../../domain/partners';
@@ -12,12 +9,8 @@ import type { Contract, Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { TagLink } from '../../components/TagLink';
 import { PAYOUT_METHOD_LABEL } from '../../components/labels';
-import { formatFollowers, formatRoi, STATUS_LABEL } from './format';
-import { PeriodSelect } from './parts';
-import type { CustomerFigures } from './usePartnerDetailFigures';
+import { formatFollowers, STATUS_LABEL } from './format';
 import type { PartnerDetailData } from './usePartners';
-
-const NOT_ENOUGH = 'Not enough data';
 
 const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
   monthly: 'month',
@@ -26,62 +19,6 @@ const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
 };
 
 type Money = (cents: number) => string;
-
-export function ResultsCard({
-  partner: p,
-  earnings,
-  customers,
-  published,
-  range,
-  money,
-  locale,
-}: {
-  partner: Partner;
-  earnings: Earnings | null;
-  customers: CustomerFigures;
-  published: PartnerDetailData['content'];
-  range: DateRange;
-  money: Money;
-  locale: string;
-}) {
-  return (
-    <section className="card pd-metrics" aria-label="Results">
-      <div className="card-head">
-        <h2>Results</h2>
-        <PeriodSelect label="Period" />
-      </div>
-      {earnings ? (
-        <div className="grid-4">
-          <Stat
-            label="Revenue"
-            value={money(earnings.revenueCents)}
-            tone={p.kind}
-            hint={`${earnings.orders} orders`}
-          />
-          <Stat
-            label="Cost"
-            value={money(earnings.costCents)}
-            hint={`${money(earnings.payableCents)} payable`}
-          />
-          <Stat
-            label="ROI"
-            value={formatRoi(roi(earnings.revenueCents, earnings.costCents))}
-            hint="(revenue − cost) ÷ cost"
-          />
-          <CustomerValueStats customers={customers} money={money} locale={locale} />
-          <Stat
-            label="Posts published"
-            value={
-              published.filter((c) => c.plannedDate >= range.start && c.plannedDate <= range.end)
-                .length
-            }
-            hint={`${range.start} to ${range.end}`}
-          />
-        </div>
-      ) : null}
-    </section>
-  );
-}
 
 export function ProfileCard({ partner: p }: { partner: Partner }) {
   return (
@@ -385,63 +322,5 @@ export function CodesAndLinks({ partner: p, brandUrl }: { partner: Partner; bran
         </div>
       </div>
     </Card>
-  );
-}
-
-/**
- * ROI counted on what the partner's new customers kept spending for 12 months, beside the
- * first-order ROI, and how many of those customers came back. No figure without the data for it.
- */
-function CustomerValueStats({
-  customers,
-  money,
-  locale,
-}: {
-  customers: CustomerFigures;
-  money: (cents: number) => string;
-  locale: string;
-}) {
-  if (!customers) {
-    // Same three slots while loading, so the card does not jump when the figures arrive.
-    return (
-      <>
-        <Stat label="ROI with 12-month customer value" value="…" />
-        <Stat label="New customers" value="…" />
-        <Stat label="Came back within 90 days" value="…" />
-      </>
-    );
-  }
-  const { value, roi: twoWays } = customers;
-  const ltvRoi = value.newCustomers > 0 ? twoWays.lifetimeRoi : null;
-  const eligible = value.eligible[90];
-  const rate = value.repeatRate[90];
-  return (
-    <>
-      <Stat
-        label="ROI with 12-month customer value"
-        value={ltvRoi === null ? NOT_ENOUGH : formatRoi(ltvRoi)}
-        hint={
-          value.newCustomers === 0
-            ? 'No new customers in this period'
-            : twoWays.costCents === 0
-              ? 'No cost in this period'
-              : `${money(value.lifetimeValueCents)} from new customers' first year`
-        }
-      />
-      <Stat
-        label="New customers"
-        value={value.newCustomers.toLocaleString(safeLocale(locale))}
-        hint="First order came through this partner"
-      />
-      <Stat
-        label="Came back within 90 days"
-        value={rate === null ? NOT_ENOUGH : `${Math.round(rate * 100)} %`}
-        hint={
-          rate === null
-            ? `Needs ${MIN_CUSTOMERS_FOR_RATE} customers acquired 90+ days ago (${eligible} so far)`
-            : `Of ${eligible} customers old enough to tell`
-        }
-      />
-    </>
   );
 }

@@ -48,4 +48,14 @@ export function formatRoi(roi: number | null): string {
   return `${pct > 0 ? '+' : ''}${percentFormat.format(pct)} %`;
 }
 
+/** A share as a percentage with one decimal: 0.125 → "12.5 %". */
+export function formatRatio(r: number): string {
+  return `${(Math.round(r * 1000) / 10).toFixed(1)} %`;
+}
+
+/** ROAS as revenue per 1 of cost: 2.4 → "2.40×". */
+export function formatRoas(r: number): string {
+  return `${r.toFixed(2)}×`;
+}
+
 /** How a payout was sent, as people write it (shared by the partner page and Payouts). */

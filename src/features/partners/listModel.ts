@@ -1,6 +1,6 @@
 import { maxFollowers, partnerTier, type Tier } from '../../domain/partners';
 import { PARTNER_STATUSES, type Partner, type Settings } from '../../domain/schemas';
-import type { PartnerFilters, SortKey } from './store';
+import type { FigureKey, PartnerFilters, SortKey } from './store';
 import type { PartnerMetrics } from './usePartners';
 
 /** One line of the partner list, built once per data load (not per keystroke or scroll). */
@@ -47,6 +47,34 @@ export function buildRows(
 // One collator for every sort: String.localeCompare builds one per call.
 export const byName = new Intl.Collator().compare;
 
+/** A row's figure for a column, or null when the partner has none (no cost for ROI, ...). */
+export function figureValue(row: Pick<Row, 'metrics'>, key: FigureKey): number | null {
+  const f = row.metrics?.figures;
+  if (!f) return null;
+  switch (key) {
+    case 'revenue':
+      return f.revenueCents;
+    case 'cost':
+      return f.costCents;
+    case 'orders':
+      return f.orders;
+    case 'roi':
+      return f.roi;
+    case 'roas':
+      return f.roas;
+    case 'cpa':
+      return f.cpaCents;
+    case 'aov':
+      return f.aovCents;
+    case 'emv':
+      return f.emvCents;
+    case 'engagement':
+      return f.engagementRate;
+    case 'conversion':
+      return f.conversion;
+  }
+}
+
 function compareBy(key: SortKey): (a: Row, b: Row) => number {
   switch (key) {
     case 'name':
@@ -56,21 +84,22 @@ function compareBy(key: SortKey): (a: Row, b: Row) => number {
         PARTNER_STATUSES.indexOf(a.partner.status) - PARTNER_STATUSES.indexOf(b.partner.status);
     case 'followers':
       return (a, b) => a.followers - b.followers;
-    case 'revenue':
-      return (a, b) =>
-        (a.metrics?.earnings.revenueCents ?? 0) - (b.metrics?.earnings.revenueCents ?? 0);
-    case 'roi':
-      // Partners without cost have no ROI: they go last either way.
-      return (a, b) =>
-        (a.metrics?.roi ?? Number.NEGATIVE_INFINITY) - (b.metrics?.roi ?? Number.NEGATIVE_INFINITY);
+    default:
+      return (a, b) => (figureValue(a, key) ?? 0) - (figureValue(b, key) ?? 0);
   }
 }
 
-/** A sorted copy; ties go by name. */
+/** A sorted copy; ties go by name. Partners without the figure (no cost for ROI) go last. */
 export function sortRows(rows: readonly Row[], sort: { key: SortKey; dir: 'asc' | 'desc' }): Row[] {
   const cmp = compareBy(sort.key);
   const dir = sort.dir === 'asc' ? 1 : -1;
-  return [...rows].sort((a, b) => dir * cmp(a, b) || byName(a.partner.name, b.partner.name));
+  const key = sort.key;
+  const figure = key !== 'name' && key !== 'status' && key !== 'followers';
+  const has = (r: Row) => !figure || figureValue(r, key) !== null;
+  return [...rows].sort(
+    (a, b) =>
+      Number(has(b)) - Number(has(a)) || dir * cmp(a, b) || byName(a.partner.name, b.partner.name),
+  );
 }
 
 /** The rows that pass the filters, in the order given (filtering keeps the sort). */

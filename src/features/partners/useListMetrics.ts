@@ -6,6 +6,7 @@ import { allPartnerStats } from '../../db/stats';
 import { indexFromStats } from '../../domain/compare';
 import type { DateRange } from '../../domain/dates';
 import { roi } from '../../domain/earnings';
+import { followersByPlatform, partnerFigures, postTotals } from '../../domain/partner-figures';
 import type { Partner, Settings } from '../../domain/schemas';
 import { monthWindows, partnerPeriodWalk, preparePartner } from '../../domain/period-sums';
 import type { PartnerMetrics } from './usePartners';
@@ -43,12 +44,12 @@ export function useListMetrics(
     ]);
     return { contracts, bonuses, bonusRules, rollups };
   }, []);
-  const { timeZone, countDiscountAsCost } = settings;
+  const { timeZone, countDiscountAsCost, cpmCents } = settings;
   const [computed, setComputed] = useState<Computed | null>(null);
 
   useEffect(() => {
     if (!partners || !records) return;
-    const options = [range, timeZone, countDiscountAsCost];
+    const options = [range, timeZone, countDiscountAsCost, cpmCents];
     const index = indexFromStats({ partners, ...records }, records.rollups);
     const windows = monthWindows(range);
     const metrics = new Map<string, PartnerMetrics>();
@@ -67,19 +68,24 @@ export function useListMetrics(
           windows,
           { timeZone, countDiscountAsCost },
         );
-        metrics.set(p.id, { earnings, roi: roi(earnings.revenueCents, earnings.costCents) });
+        const posts = postTotals(e.stats.posts, range, followersByPlatform(p));
+        metrics.set(p.id, {
+          earnings,
+          roi: roi(earnings.revenueCents, earnings.costCents),
+          figures: partnerFigures(earnings, posts, cpmCents),
+        });
       }
       if (next < partners.length) timer = window.setTimeout(slice, 0);
       else setComputed({ options, metrics });
     };
     timer = window.setTimeout(slice, 0);
     return () => window.clearTimeout(timer);
-  }, [partners, records, range, timeZone, countDiscountAsCost]);
+  }, [partners, records, range, timeZone, countDiscountAsCost, cpmCents]);
 
   // After a data change the previous figures stay up for the moment the new ones take; figures of
   // another period or other options are never shown as current ones.
   const current =
     computed !== null &&
-    [range, timeZone, countDiscountAsCost].every((x, i) => x === computed.options[i]);
+    [range, timeZone, countDiscountAsCost, cpmCents].every((x, i) => x === computed.options[i]);
   return current ? computed.metrics : undefined;
 }

@@ -1,10 +1,15 @@
 import { useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { navigate } from '../../navigation/router';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { deletePartner, restorePartner, setArchived } from '../../db/partners';
 import { acquisitions, customerValue, roiTwoWays } from '../../domain/customers';
 import { partnerEarnings } from '../../domain/earnings';
+import { followersByPlatform, partnerFigures, postTotals } from '../../domain/partner-figures';
+import { activitySpan, periodWithData } from '../../domain/period-offer';
+import { packPosts } from '../../domain/stats';
+import { partnerStatsOf } from '../../db/stats';
 import type { DateRange } from '../../domain/dates';
 import type { Partner, Settings } from '../../domain/schemas';
 import { recordEdit } from '../../store/edits';
@@ -52,10 +57,31 @@ export function usePartnerDetailFigures(
     return { value, roi: twoWays };
   }, [customerOrders, earnings, settings.timeZone, id, range, today]);
 
-  return { earnings, customers };
+  const figures = useMemo(() => {
+    if (!data?.partner || !earnings) return null;
+    const posts = postTotals(packPosts(data.content), range, followersByPlatform(data.partner));
+    return partnerFigures(earnings, posts, settings.cpmCents);
+  }, [data, earnings, range, settings.cpmCents]);
+
+  return { earnings, customers, figures, offer: usePeriodOffer(id, range) };
+}
+
+/**
+ * When the period holds none of this partner's orders or posts but other dates do: those dates
+ * (the 12 months up to the last day with data), and the span of the data, from the rollup.
+ */
+function usePeriodOffer(id: string, range: DateRange) {
+  const rollup = useLiveQuery(async () => (await partnerStatsOf(getDb(), id)) ?? null, [id]);
+  return useMemo(() => {
+    if (!rollup) return null;
+    const span = activitySpan(new Map([[id, { contracts: [], bonuses: [], stats: rollup }]]));
+    const offer = periodWithData(range, span);
+    return offer && span ? { offer, span } : null;
+  }, [rollup, id, range]);
 }
 
 export type CustomerFigures = ReturnType<typeof usePartnerDetailFigures>['customers'];
+export type PeriodOffer = ReturnType<typeof usePartnerDetailFigures>['offer'];
 
 /** Delete (with undo) and archive, each telling the owner how it went. */
 export function usePartnerActions() {

@@ -13,6 +13,7 @@ import {
 import { payoutsOfPartner } from '../../db/payouts';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
 import type { Earnings } from '../../domain/earnings';
+import type { PartnerFigures } from '../../domain/partner-figures';
 import type {
   Bonus,
   BonusRule,
@@ -30,8 +31,14 @@ export function todayIn(settings: Settings): string {
   return dateInZone(Date.now(), settings.timeZone);
 }
 
-export function periodRange(period: PeriodKey, today: string): DateRange {
+export function periodRange(
+  period: PeriodKey,
+  today: string,
+  custom: DateRange | null = null,
+): DateRange {
   switch (period) {
+    case 'custom':
+      return custom ?? { start: addDays(addMonths(today, -12), 1), end: today };
     case '30d':
       return { start: addDays(today, -29), end: today };
     case '90d':
@@ -46,6 +53,8 @@ export function periodRange(period: PeriodKey, today: string): DateRange {
 export interface PartnerMetrics {
   earnings: Earnings;
   roi: number | null;
+  /** Every figure of docs/metrics.md for the period (ROAS, CPA, AOV, EMV, engagement, ...). */
+  figures: PartnerFigures;
 }
 
 /** Every partner, live (undefined while loading). */
