@@ -24,6 +24,8 @@ test('a calendar move: Ctrl+Z puts it back, Shift+Ctrl+Z moves it again; text fi
   await chipOn(d10).focus();
   await page.keyboard.press('Alt+ArrowRight');
   await expect(chipOn(d11)).toBeVisible();
+  // Said once the move is stored (and in the history).
+  await expect(page.getByText(`Moved Maya Chen's Undo me to ${longDay(d11)}.`)).toBeAttached();
 
   // Ctrl+Z: back on the 10th, and it stays there after the database is read again.
   await page.keyboard.press('Control+z');

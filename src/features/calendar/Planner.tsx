@@ -107,17 +107,7 @@ export function Planner(props: {
       setMoves((m) => new Map(m).set(itemId, { plannedDate: to, updatedAt: now }));
       try {
         await rescheduleContentItem(getDb(), itemId, to, now);
-        const who = data.partnersById.get(item.partnerId)?.name ?? 'Unknown partner';
-        const what = `${who}'s ${item.title || item.format}`;
-        setAnnouncement(`Moved ${what} to ${longDay(to, locale)}.`);
-        const from = item.plannedDate;
-        history.push({
-          label: `moving ${what} to ${longDay(to, locale)}`,
-          undoneMessage: `${what} is back on ${longDay(from, locale)}.`,
-          undo: async () => void (await rescheduleContentItem(getDb(), itemId, from, Date.now())),
-          redo: async () => void (await rescheduleContentItem(getDb(), itemId, to, Date.now())),
-        });
-        syncHistoryState();
+        setAnnouncement(recordMove(data, item, to, locale));
         const visible =
           view === 'week' ? weekDays(anchor).includes(to) : monthOf(to) === monthOf(anchor);
         if (!visible) setAnchor(to);
@@ -213,6 +203,24 @@ export function Planner(props: {
       ) : null}
     </>
   );
+}
+
+/**
+ * A move in the undo history (Ctrl+Z puts the item back on its day, Shift+Ctrl+Z moves it
+ * again); returns the sentence that announces the move.
+ */
+function recordMove(data: CalendarData, item: ContentItem, to: string, locale: string): string {
+  const who = data.partnersById.get(item.partnerId)?.name ?? 'Unknown partner';
+  const what = `${who}'s ${item.title || item.format}`;
+  const { id, plannedDate: from } = item;
+  history.push({
+    label: `moving ${what} to ${longDay(to, locale)}`,
+    undoneMessage: `${what} is back on ${longDay(from, locale)}.`,
+    undo: async () => void (await rescheduleContentItem(getDb(), id, from, Date.now())),
+    redo: async () => void (await rescheduleContentItem(getDb(), id, to, Date.now())),
+  });
+  syncHistoryState();
+  return `Moved ${what} to ${longDay(to, locale)}.`;
 }
 
 /**
