@@ -246,6 +246,21 @@ export function ordersInCurrency(
 }
 
 /**
+ * Orders in any currency but `currency` placed in [fromMs, toMs]: the other currencies from the
+ * index (one jump each), then only their orders of the period.
+ */
+export async function ordersNotInCurrency(
+  db: PawtnersDb,
+  currency: string,
+  fromMs: number,
+  toMs: number,
+): Promise<Order[]> {
+  const others = (await orderCurrencies(db)).filter((c) => c !== currency);
+  const lists = await Promise.all(others.map((c) => ordersInCurrency(db, c, fromMs, toMs)));
+  return lists.flat();
+}
+
+/**
  * Orders whose number starts with `text` ("1001" finds "#1001" and "1001-2"), at most `limit`,
  * from the primary key (source:number): one jump per order source, then a prefix range each.
  */

@@ -23,6 +23,14 @@ import {
   type PostSums,
 } from './period-sums';
 import { buildAllStats, packPosts, type PartnerStats as Rollup } from './stats';
+import {
+  apartByPartner,
+  earningsLessApart,
+  foreignCurrencyMonths,
+  monthlyInBrandCurrency,
+  type ApartSums,
+  type CurrencyMonths,
+} from './currency-totals';
 import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
 import { SUBTYPE_TAGS } from './constants';
 import { safeCurrency, safeLocale } from './intl';
@@ -69,6 +77,12 @@ export interface CompareOptions extends EarningsOptions {
   cpmCents: number;
   /** Today in the brand's time zone: open contracts run to today for partnership length. */
   today: string;
+  /**
+   * Orders of the period in other currencies than `currency` (the brand's), kept apart at import:
+   * taken out of every figure, which are then in the brand's currency only, and listed on their
+   * own (Comparison.apart). Without them every credited order counts.
+   */
+  apart?: { currency: string; orders: readonly Order[] };
 }
 
 /** Minimum records behind a figure before it is shown. */
@@ -388,6 +402,8 @@ export interface Comparison {
   partners: PartnerPoint[];
   /** Revenue and cost per calendar month; worked out on first read (only the charts need it). */
   readonly monthly: MonthPoint[];
+  /** Orders kept apart in other currencies, per currency, kind and month (not in the figures). */
+  readonly apart: CurrencyMonths[];
 }
 
 export const KIND_NAMES: Record<PartnerKind, string> = {
@@ -694,9 +710,12 @@ export function compareFromIndex(
     if (!partnerMatches(p, filters, campaign)) continue;
     const e = index.get(p.id);
     if (!e) continue;
-    const t = tables.get(e)!;
-    inputs.push({ p, e, t });
-    stats.push(statsFor(p, e, t, data.bonusRules, w, todayN, filters, opts));
+    inputs.push({ p, e, t: tables.get(e)! });
+  }
+  const apart = apartOf(inputs, range, opts);
+  for (const { p, e, t } of inputs) {
+    const s = statsFor(p, e, t, data.bonusRules, w, todayN, filters, opts);
+    stats.push({ ...s, earnings: earningsLessApart(s.earnings, apart.byPartner.get(p.id), opts) });
   }
   // The monthly series feed only the charts, which are drawn after the figures: worked out on
   // first read, so a period change paints its figures without walking every month of every partner.
@@ -719,7 +738,7 @@ export function compareFromIndex(
         monthly[p.kind].revenue,
         monthly[p.kind].cost,
       );
-    return monthsInRange(range).map((month, i) => ({
+    const all = monthsInRange(range).map((month, i) => ({
       month,
       revenueCents: {
         ambassador: monthly.ambassador.revenue[i]!,
@@ -730,6 +749,7 @@ export function compareFromIndex(
         affiliate: monthly.affiliate.cost[i]!,
       },
     }));
+    return monthlyInBrandCurrency(all, apart.months);
   };
   const ofKind = (k: PartnerKind) => stats.filter((x) => x.partner.kind === k);
   const kinds = {
@@ -779,6 +799,22 @@ export function compareFromIndex(
     get monthly() {
       return (monthPoints ??= monthlySeries());
     },
+    apart: apart.months,
+  };
+}
+
+/** The orders kept apart in other currencies (opts.apart) of these partners, for the period. */
+function apartOf(
+  inputs: readonly { p: Partner; e: PartnerIndexEntry }[],
+  range: DateRange,
+  opts: CompareOptions,
+): { byPartner: Map<string, ApartSums>; months: CurrencyMonths[] } {
+  if (!opts.apart || opts.apart.orders.length === 0) return { byPartner: new Map(), months: [] };
+  const terms = new Map(inputs.map(({ p, e }) => [p.id, { kind: p.kind, contracts: e.contracts }]));
+  const { currency, orders } = opts.apart;
+  return {
+    byPartner: apartByPartner(orders, terms, range, currency, opts.timeZone),
+    months: foreignCurrencyMonths(orders, terms, range, currency, opts.timeZone),
   };
 }
 

@@ -4,9 +4,18 @@
  * currency on its own line and takes them out of the brand-currency figures the rollups sum.
  */
 import { activeContractAt } from './contracts';
-import type { DateRange } from './dates';
-import { countsAsOrder, netRevenueCents, orderCommissionCents, orderDate } from './earnings';
-import type { Contract, Order, PartnerKind } from './schemas';
+import { monthsInRange, type DateRange } from './dates';
+import {
+  countsAsOrder,
+  netRevenueCents,
+  orderCommissionCents,
+  orderDate,
+  withTotals,
+  type Earnings,
+  type EarningsOptions,
+} from './earnings';
+import type { MonthPoint } from './compare';
+import { PARTNER_KINDS, type Contract, type Order, type PartnerKind } from './schemas';
 
 export interface KindSums {
   revenueCents: number;
@@ -40,6 +49,28 @@ export function rangeMs(range: DateRange): { fromMs: number; toMs: number } {
 }
 
 /**
+ * The credited orders among `orders` placed in `range` (in the brand's zone) that are not in
+ * `brandCurrency`, each with its partner's terms and its day. Orders credited to nobody, or to a
+ * partner not in `partners`, are left out, as the rollups' partner figures leave them out.
+ */
+function* creditedApart(
+  orders: readonly Order[],
+  partners: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  brandCurrency: string,
+  timeZone: string,
+): Generator<{ o: Order; p: PartnerTerms & { id: string }; date: string }> {
+  for (const o of orders) {
+    if (o.currency === brandCurrency || o.partnerId === null) continue;
+    const p = partners.get(o.partnerId);
+    if (!p) continue;
+    const date = orderDate(o, timeZone);
+    if (date < range.start || date > range.end) continue;
+    yield { o, p: { ...p, id: o.partnerId }, date };
+  }
+}
+
+/**
  * Sums of the credited orders among `orders` placed in `range` (in the brand's zone) that are not
  * in `brandCurrency`, one entry per currency, sorted by currency. Orders credited to nobody, or
  * to a partner not in `partners`, are left out, as the rollups' partner figures leave them out.
@@ -52,12 +83,7 @@ export function foreignCurrencyTotals(
   timeZone: string,
 ): CurrencyTotals[] {
   const out = new Map<string, CurrencyTotals>();
-  for (const o of orders) {
-    if (o.currency === brandCurrency || o.partnerId === null) continue;
-    const p = partners.get(o.partnerId);
-    if (!p) continue;
-    const date = orderDate(o, timeZone);
-    if (date < range.start || date > range.end) continue;
+  for (const { o, p, date } of creditedApart(orders, partners, range, brandCurrency, timeZone)) {
     let t = out.get(o.currency);
     if (!t) {
       t = {
@@ -82,10 +108,114 @@ export function foreignCurrencyTotals(
     t.byKind[p.kind].orders += counted;
     t.byKind[p.kind].revenueCents += revenue;
     t.byKind[p.kind].commissionCents += commission;
-    t.commissionByPartner.set(
-      o.partnerId,
-      (t.commissionByPartner.get(o.partnerId) ?? 0) + commission,
-    );
+    t.commissionByPartner.set(p.id, (t.commissionByPartner.get(p.id) ?? 0) + commission);
   }
   return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/** One currency kept apart, month by month (aligned with monthsInRange of the period). */
+export interface CurrencyMonths {
+  currency: string;
+  revenueCents: Record<PartnerKind, number[]>;
+  commissionCents: Record<PartnerKind, number[]>;
+}
+
+/**
+ * foreignCurrencyTotals() month by month: revenue and commission of the credited orders not in
+ * `brandCurrency`, per currency, kind and calendar month of `range` (the Compare charts).
+ */
+export function foreignCurrencyMonths(
+  orders: readonly Order[],
+  partners: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  brandCurrency: string,
+  timeZone: string,
+): CurrencyMonths[] {
+  const months = monthsInRange(range);
+  const at = new Map(months.map((m, i) => [m, i]));
+  const zeros = () => months.map(() => 0);
+  const out = new Map<string, CurrencyMonths>();
+  for (const { o, p, date } of creditedApart(orders, partners, range, brandCurrency, timeZone)) {
+    const i = at.get(date.slice(0, 7))!;
+    let t = out.get(o.currency);
+    if (!t) {
+      t = {
+        currency: o.currency,
+        revenueCents: { ambassador: zeros(), affiliate: zeros() },
+        commissionCents: { ambassador: zeros(), affiliate: zeros() },
+      };
+      out.set(o.currency, t);
+    }
+    t.revenueCents[p.kind][i]! += netRevenueCents(o);
+    t.commissionCents[p.kind][i]! += orderCommissionCents(o, activeContractAt(p.contracts, date));
+  }
+  return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
+}
+
+/**
+ * The monthly series in the brand's currency only: each month's revenue less the revenue of the
+ * orders kept apart in other currencies, and its cost less their commission.
+ */
+export function monthlyInBrandCurrency(
+  monthly: readonly MonthPoint[],
+  apart: readonly CurrencyMonths[],
+): MonthPoint[] {
+  if (apart.length === 0) return [...monthly];
+  return monthly.map((m, i) => {
+    const revenueCents = { ...m.revenueCents };
+    const costCents = { ...m.costCents };
+    for (const t of apart)
+      for (const k of PARTNER_KINDS) {
+        revenueCents[k] -= t.revenueCents[k][i] ?? 0;
+        costCents[k] -= t.commissionCents[k][i] ?? 0;
+      }
+    return { month: m.month, revenueCents, costCents };
+  });
+}
+
+/** What one partner's orders kept apart in other currencies add to its rollup sums. */
+export interface ApartSums {
+  revenueCents: number;
+  commissionCents: number;
+  discountCents: number;
+  orders: number;
+}
+
+/** apart sums per partner (every currency together: only to take them out of the rollups'). */
+export function apartByPartner(
+  orders: readonly Order[],
+  partners: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  brandCurrency: string,
+  timeZone: string,
+): Map<string, ApartSums> {
+  const out = new Map<string, ApartSums>();
+  for (const { o, p, date } of creditedApart(orders, partners, range, brandCurrency, timeZone)) {
+    let s = out.get(p.id);
+    if (!s)
+      out.set(p.id, (s = { revenueCents: 0, commissionCents: 0, discountCents: 0, orders: 0 }));
+    s.revenueCents += netRevenueCents(o);
+    s.commissionCents += orderCommissionCents(o, activeContractAt(p.contracts, date));
+    if (o.status !== 'cancelled') s.discountCents += o.discountCents;
+    s.orders += countsAsOrder(o) ? 1 : 0;
+  }
+  return out;
+}
+
+/** A partner's earnings in the brand's currency only: its orders kept apart taken out. */
+export function earningsLessApart(
+  e: Earnings,
+  apart: ApartSums | undefined,
+  opts: Pick<EarningsOptions, 'countDiscountAsCost'>,
+): Earnings {
+  if (!apart) return e;
+  return withTotals({
+    ...e,
+    revenueCents: e.revenueCents - apart.revenueCents,
+    orders: e.orders - apart.orders,
+    commissionCents: e.commissionCents - apart.commissionCents,
+    discountCents: opts.countDiscountAsCost
+      ? e.discountCents - apart.discountCents
+      : e.discountCents,
+  });
 }

@@ -26,6 +26,7 @@ import {
 } from '../../domain/compare';
 import { safeLocale } from '../../domain/intl';
 import { isPartialMonth } from '../../domain/dates';
+import type { CurrencyMonths } from '../../domain/currency-totals';
 import { formatMoneyShort } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
 
@@ -137,11 +138,13 @@ function monthLabel(m: string, locale: string): string {
 export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   const p = usePalette();
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
+  // In the brand's currency; orders kept apart in others are listed on their own (c.apart).
+  const { monthly } = c;
   // The month the period ends in, if cut short, is labelled "so far" and drawn dotted, not as a
   // collapse in sales.
-  const last = c.monthly.length - 1;
-  const partial = last >= 0 && isPartialMonth(c.monthly[last]!.month, c.range.end);
-  const labels = c.monthly.map(
+  const last = monthly.length - 1;
+  const partial = last >= 0 && isPartialMonth(monthly[last]!.month, c.range.end);
+  const labels = monthly.map(
     (m, i) => `${monthLabel(m.month, s.locale)}${partial && i === last ? ' (so far)' : ''}`,
   );
   const segment = {
@@ -151,14 +154,14 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   const series = PARTNER_KINDS.flatMap((k) => [
     {
       label: `${KIND_NAMES[k]} revenue`,
-      data: c.monthly.map((m) => m.revenueCents[k] / 100),
+      data: monthly.map((m) => m.revenueCents[k] / 100),
       borderColor: kindColor(p, k),
       backgroundColor: kindColor(p, k),
       segment,
     },
     {
       label: `${KIND_NAMES[k]} cost`,
-      data: c.monthly.map((m) => m.costCents[k] / 100),
+      data: monthly.map((m) => m.costCents[k] / 100),
       borderColor: kindColor(p, k),
       backgroundColor: kindColor(p, k),
       borderDash: [6, 4],
@@ -183,11 +186,11 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
     };
   }, [p, s.currency, s.locale]);
   const total = (k: PartnerKind, f: 'revenueCents' | 'costCents') =>
-    c.monthly.reduce((a, m) => a + m[f][k], 0);
+    monthly.reduce((a, m) => a + m[f][k], 0);
   return (
     <ChartCard
       title="Revenue and cost over time"
-      summary={`Solid lines are revenue, dashed lines cost.${partial ? ' The last month is not over yet (dotted).' : ''} Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.`}
+      summary={`Solid lines are revenue, dashed lines cost, in ${s.currency}.${partial ? ' The last month is not over yet (dotted).' : ''} Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.${apartWords(c.apart, s)}`}
       chart={
         <Line
           role="img"
@@ -209,7 +212,7 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
             </tr>
           </thead>
           <tbody>
-            {c.monthly.map((m, i) => (
+            {monthly.map((m, i) => (
               <tr key={m.month}>
                 <th scope="row">{labels[i]}</th>
                 <td className="num">{money(m.revenueCents.ambassador)}</td>
@@ -223,6 +226,23 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
       )}
     />
   );
+}
+
+/**
+ * The orders kept apart in other currencies, each amount in its own currency: " Orders kept apart
+ * in GBP (not in these figures): ambassadors £120.00 revenue for £12.00 commission; …".
+ */
+export function apartWords(apart: readonly CurrencyMonths[], s: Locale): string {
+  const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+  return apart
+    .map((t) => {
+      const parts = PARTNER_KINDS.map(
+        (k) =>
+          `${k === 'ambassador' ? 'ambassadors' : 'micro-affiliates'} ${formatMoney(sum(t.revenueCents[k]), t.currency, s.locale)} revenue for ${formatMoney(sum(t.commissionCents[k]), t.currency, s.locale)} commission`,
+      );
+      return ` Orders kept apart in ${t.currency} (not in these figures): ${parts.join('; ')}.`;
+    })
+    .join('');
 }
 
 export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Locale }) {

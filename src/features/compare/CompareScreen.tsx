@@ -17,6 +17,7 @@ import {
   usePartnerIndex,
 } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
+import { useApartOrders } from './useApartOrders';
 import { formatPeriod } from '../../domain/format-period';
 import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
@@ -101,7 +102,14 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
   const earliest = useMemo(() => (data && index ? earliestDate(data, index) : null), [data, index]);
   const span = useMemo(() => (index ? activitySpan(index) : null), [index]);
   const range = effectiveRange(preset, custom, opts.today, earliest);
-  const comparison = useComparison(data, index, range, filters, opts);
+  // Figures in the brand's currency only: orders kept apart in others are read first.
+  const apartOrders = useApartOrders(range, settings.currency);
+  const withApart = useMemo(
+    () =>
+      apartOrders ? { ...opts, apart: { currency: settings.currency, orders: apartOrders } } : null,
+    [opts, apartOrders, settings.currency],
+  );
+  const comparison = useComparison(data, index, range, filters, withApart);
   // The figures paint first; the charts follow once that frame is on screen.
   const charted = useAfterPaint(comparison);
   const kinds = useMemo(
@@ -167,6 +175,9 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
               metrics for engagement, 3 published posts for content control, 5 orders for AOV and
               CPA, 1 active partner for the rest). Earned media value uses your CPM of{' '}
               {formatMoneyCached(settings.cpmCents, settings.currency, settings.locale)} (Settings).
+              {comparison.apart.length > 0
+                ? ` Money is in ${settings.currency}: orders in ${comparison.apart.map((t) => t.currency).join(', ')} are kept apart, not in these figures (the revenue chart lists them).`
+                : ''}
             </p>
           </div>
           {charted ? (

@@ -89,17 +89,20 @@ export function useComparison(
   index: PartnerIndex | undefined,
   range: DateRange,
   filters: CompareFilters,
-  opts: CompareOptions,
+  /** Null while something the options need is still being read. */
+  opts: CompareOptions | null,
 ): Comparison | undefined {
   const { start, end } = range;
   return useMemo(() => {
-    if (!data || !index) return undefined;
+    if (!data || !index || !opts) return undefined;
     let cache = computed.get(index);
     if (!cache) {
       cache = new Map();
       computed.set(index, cache);
     }
-    const key = JSON.stringify([start, end, filters, opts]);
+    // The orders kept apart count by id and version, not as a whole copy in the key.
+    const apart = opts.apart && [opts.apart.currency, opts.apart.orders.map((o) => o.updatedAt)];
+    const key = JSON.stringify([start, end, filters, { ...opts, apart }]);
     let c = cache.get(key);
     if (!c) {
       c = compareFromIndex(data, index, { start, end }, filters, opts);
