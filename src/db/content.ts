@@ -8,7 +8,13 @@ import {
   type Issue,
   type KnownIds,
 } from '../domain/content';
-import { isoDate, type Campaign, type ContentItem } from '../domain/schemas';
+import {
+  campaignSchema,
+  isoDate,
+  type Brief,
+  type Campaign,
+  type ContentItem,
+} from '../domain/schemas';
 import type { PawtnersDb } from './db';
 import { checkVersion } from './stale';
 
@@ -136,8 +142,60 @@ export async function deleteCampaign(db: PawtnersDb, id: string, now: number): P
   });
 }
 
+/**
+ * Save a campaign's brief (null removes it). Refused, with nothing written, when the campaign was
+ * deleted meanwhile or the brief is not valid.
+ */
+export async function saveCampaignBrief(
+  db: PawtnersDb,
+  campaignId: string,
+  brief: Brief | null,
+  now: number,
+): Promise<Campaign> {
+  return db.transaction('rw', db.campaigns, async () => {
+    const cur = await db.campaigns.get(campaignId);
+    if (!cur)
+      throw new ContentValidationError([
+        {
+          field: 'campaignId',
+          message: 'This campaign was deleted, so its brief was not saved',
+        },
+      ]);
+    const next: Campaign = { ...cur, updatedAt: now };
+    if (brief) next.briefDetails = brief;
+    else delete next.briefDetails;
+    const res = campaignSchema.safeParse(next);
+    if (!res.success) throw new ContentValidationError(briefIssues(res.error.issues));
+    await db.campaigns.put(next);
+    return next;
+  });
+}
+
+function briefIssues(issues: readonly { path: PropertyKey[]; message: string }[]) {
+  return issues.map((i) => {
+    const field = i.path.map(String).join('.');
+    return { field, message: `Brief: ${field.replace(/^briefDetails\./, '')} ${i.message}` };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // Reads
+
+/** Posts whose usage rights end in [from, to] (YYYY-MM-DD, inclusive), soonest first. */
+export function rightsEndingBetween(
+  db: PawtnersDb,
+  from: string,
+  to: string,
+): Promise<ContentItem[]> {
+  return db.contentItems
+    .where('usageRights.until')
+    .between(from, to, true, true)
+    .sortBy('usageRights.until');
+}
+
+export function getCampaign(db: PawtnersDb, id: string): Promise<Campaign | undefined> {
+  return db.campaigns.get(id);
+}
 
 /** Items planned in [from, to] (YYYY-MM-DD, inclusive): a calendar month or week. */
 export function contentBetween(db: PawtnersDb, from: string, to: string): Promise<ContentItem[]> {

@@ -74,6 +74,11 @@ export const SCHEMA_V7 = {
   pets: 'id, partnerId, species',
 } as const;
 
+/** Version 8: content items also indexed by the end of their usage rights (issue 21). */
+export const SCHEMA_V8 = {
+  contentItems: 'id, [partnerId+plannedDate], plannedDate, campaignId, title, usageRights.until',
+} as const;
+
 /**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
  * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
@@ -162,6 +167,9 @@ export class PawtnersDb extends Dexie {
     this.version(6).stores(SCHEMA_V6);
     // v7: new tables only (no rows rewritten).
     this.version(7).stores(SCHEMA_V7);
+    // v8: a post's usage-rights end date is indexed, for the Dashboard's "rights ending" list
+    // (issue 21). Rows without usage rights are simply not in the index; no rows are rewritten.
+    this.version(8).stores(SCHEMA_V8);
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
     this.use(traceMiddleware);

@@ -115,5 +115,6 @@ export function defaultSettings(now: number): Settings {
     logoDataUrl: '',
     notPartnerKeys: [],
     followUpDays: 21,
+    dismissedLeakFlags: [],
   };
 }

@@ -2,6 +2,7 @@
  * The content calendar's rules: filters, overdue items, the deliverables tracker, campaign spend
  * and a post's engagement. Pure: "today" is always passed in.
  */
+import { usageRightsProblem } from './briefs';
 import { activeContractAt } from './contracts';
 import { addDays, dayNumber, endOfMonth, fromDayNumber, monthOf, startOfMonth } from './dates';
 import {
@@ -314,6 +315,8 @@ export function validateContentItem(item: unknown, known: KnownIds): Issue[] {
       field: 'metrics',
       message: 'Results can only be recorded once the item is published',
     });
+  const rights = usageRightsProblem(it.usageRights, it.plannedDate);
+  if (rights) issues.push(rights);
   return issues;
 }
 

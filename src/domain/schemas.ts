@@ -137,6 +137,36 @@ export const contractSchema = z.strictObject({
 });
 export type Contract = z.infer<typeof contractSchema>;
 
+/**
+ * A brief for a post or a campaign (issue 21): what to say, what not to, how to disclose the
+ * partnership, and what the owner checks when reviewing the published post. Multi-line texts hold
+ * one point per line.
+ */
+export const briefSchema = z.strictObject({
+  keyMessages: longText,
+  dos: longText,
+  donts: longText,
+  disclosure: z.strictObject({
+    /** #ad (or #advertisement) in the caption. */
+    adHashtag: z.boolean(),
+    /** The platform's "Paid partnership" label switched on. */
+    paidPartnershipLabel: z.boolean(),
+  }),
+  /** Health claims and the like the post must not make (supplements, calming chews). */
+  claimsToAvoid: longText,
+  /** The owner's own points to check on the published post, beside those from the brief. */
+  checklist: z.array(z.string().trim().min(1, 'must not be empty').max(200)).max(30),
+});
+export type Brief = z.infer<typeof briefSchema>;
+
+/** May the brand reuse a post, where, and until when (inclusive; null = no end). */
+export const usageRightsSchema = z.strictObject({
+  organic: z.boolean(),
+  paidAds: z.boolean(),
+  until: isoDate.nullable(),
+});
+export type UsageRights = z.infer<typeof usageRightsSchema>;
+
 export const campaignSchema = z.strictObject({
   ...base,
   name: z.string().trim().min(1, 'is required').max(200),
@@ -146,6 +176,8 @@ export const campaignSchema = z.strictObject({
   budgetCents: cents,
   notes: longText,
   partnerIds: z.array(id).max(5000),
+  /** The campaign's brief; its posts follow it unless they carry their own. */
+  briefDetails: briefSchema.optional(),
 });
 export type Campaign = z.infer<typeof campaignSchema>;
 
@@ -185,6 +217,12 @@ export const contentItemSchema = z.strictObject({
    * item is saved changed (src/db/content.ts). Absent on items saved before it existed (= 0).
    */
   sequence: z.number().int().min(0).max(2_147_483_647).optional(),
+  /** The post's own brief (issue 21); absent = the campaign's brief applies, if any. */
+  briefDetails: briefSchema.optional(),
+  /** The review checklist points the owner ticked on the published post. */
+  reviewTicks: z.array(z.string().min(1).max(200)).max(60).optional(),
+  /** Whether and until when the brand may reuse the post (indexed on `usageRights.until`). */
+  usageRights: usageRightsSchema.optional(),
 });
 export type ContentItem = z.infer<typeof contentItemSchema>;
 
@@ -412,6 +450,11 @@ export const settingsSchema = z.strictObject({
   notPartnerKeys: z.array(z.string().min(1).max(80)).max(500).default([]),
   /** Days after a shipment before a partner who has not posted is listed for a follow-up. */
   followUpDays: z.number().int('must be a whole number').min(1).max(365).default(21),
+  /**
+   * Code-leak flags the owner dismissed, as `CODE@YYYY-MM-DD` (the code, upper case, and the day
+   * it was dismissed); see src/domain/code-leaks.ts.
+   */
+  dismissedLeakFlags: z.array(z.string().min(3).max(80)).max(2000).default([]),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

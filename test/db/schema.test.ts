@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...DATA_TABLES, 'deletions', 'partnerStats', 'undoLog', 'undoRows'].sort(),
     );
@@ -45,7 +45,7 @@ describe('database schema', () => {
       ].sort(),
     );
     expect(indexes('contentItems')).toEqual(
-      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate', 'title'].sort(),
+      ['[partnerId+plannedDate]', 'campaignId', 'plannedDate', 'title', 'usageRights.until'].sort(),
     );
     expect(indexes('payouts')).toEqual(['[partnerId+paidDate]', 'paidDate', 'periodEnd'].sort());
     // Synced tables keep app-made string ids (no auto-increment), as Dexie Cloud wants.

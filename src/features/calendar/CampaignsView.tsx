@@ -14,6 +14,7 @@ import { centsToDecimal, formatMoney, parseMoney } from '../../domain/money';
 import type { Campaign, ContentItem } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { Megaphone } from 'lucide-react';
+import { CampaignBriefCard } from './CampaignBrief';
 import { ItemCells } from './ItemCells';
 import { mediumDay, shortDay } from './format';
 import type { ItemDialogTarget } from './ItemDialog';
@@ -178,6 +179,7 @@ export function CampaignDetail(
         </div>
       </div>
       <CampaignFigures c={c} s={s} money={money} locale={locale} />
+      <CampaignBriefCard campaign={c} />
       <div className="cal-campaign-body">
         <CampaignPartners c={c} data={data} items={items} />
         <CampaignItems

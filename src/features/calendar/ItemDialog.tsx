@@ -1,6 +1,7 @@
 import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { Dialog, ErrorPanel } from '../../components/ui';
 import { longDay } from './format';
+import { ItemBriefSection, ItemRightsSection } from './ItemBriefFields';
 import { ItemMainFields, ItemMetrics, ItemMoreFields } from './ItemDialogFields';
 import type { CalendarData } from './useCalendarData';
 import { useItemDialog, type ItemDialogTarget } from './useItemDialog';
@@ -78,6 +79,8 @@ export function ItemDialog(props: {
         {!quick && draft.status !== 'published' ? (
           <p className="hint">Results (reach, likes, clicks…) can be entered once published.</p>
         ) : null}
+        {!quick ? <ItemBriefSection form={form} data={data} /> : null}
+        {!quick ? <ItemRightsSection form={form} /> : null}
       </form>
     </Dialog>
   );

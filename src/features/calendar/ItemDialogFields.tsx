@@ -177,7 +177,7 @@ function PartnerField({
   );
 }
 
-/** Control, cost, link and brief: shown in the full dialog only. */
+/** Control, cost, link and notes: shown in the full dialog only. */
 export function ItemMoreFields({ form }: { form: ItemDialogState }) {
   const { draft, set, errors } = form;
   return (
@@ -226,7 +226,7 @@ export function ItemMoreFields({ form }: { form: ItemDialogState }) {
         )}
       </Field>
       <div className="cal-span">
-        <Field id={id('brief')} label="Brief" error={errors.brief}>
+        <Field id={id('brief')} label="Notes" error={errors.brief}>
           {(fid, desc) => (
             <textarea
               id={fid}

@@ -2,12 +2,14 @@
 import { fieldLabel, METRIC_KEYS, validateContentItem, type KnownIds } from '../../domain/content';
 import { activeContractAt } from '../../domain/contracts';
 import { centsToDecimal, parseMoney } from '../../domain/money';
-import type {
-  ContentItem,
-  ContentMetrics,
-  Contract,
-  Partner,
-  Platform,
+import {
+  isoDate,
+  type Brief,
+  type ContentItem,
+  type ContentMetrics,
+  type Contract,
+  type Partner,
+  type Platform,
 } from '../../domain/schemas';
 
 type MetricKey = (typeof METRIC_KEYS)[number];
@@ -26,6 +28,13 @@ export interface ItemDraft {
   publishedUrl: string;
   cost: string;
   metrics: Record<MetricKey, string>;
+  /** The post's own brief; null = none (the campaign's applies, if any). */
+  briefDetails: Brief | null;
+  reviewTicks: string[];
+  rightsOrganic: boolean;
+  rightsPaid: boolean;
+  /** YYYY-MM-DD or '' (no end date). */
+  rightsUntil: string;
 }
 
 export type DraftErrors = Partial<Record<string, string>>;
@@ -57,6 +66,11 @@ export function draftFromItem(it: ContentItem): ItemDraft {
     publishedUrl: it.publishedUrl,
     cost: centsToDecimal(it.costCents),
     metrics,
+    briefDetails: it.briefDetails ?? null,
+    reviewTicks: it.reviewTicks ?? [],
+    rightsOrganic: it.usageRights?.organic ?? false,
+    rightsPaid: it.usageRights?.paidAds ?? false,
+    rightsUntil: it.usageRights?.until ?? '',
   };
 }
 
@@ -75,6 +89,11 @@ export function newDraft(plannedDate: string): ItemDraft {
     publishedUrl: '',
     cost: '0.00',
     metrics: { ...EMPTY_METRICS },
+    briefDetails: null,
+    reviewTicks: [],
+    rightsOrganic: false,
+    rightsPaid: false,
+    rightsUntil: '',
   };
 }
 
@@ -144,15 +163,39 @@ export function itemFromDraft(
     publishedUrl: d.publishedUrl.trim(),
     costCents: costCents ?? 0,
     metrics,
+    ...briefAndRights(d),
   };
   if (d.partnerId) {
     for (const issue of validateContentItem(item, known)) {
-      const field = issue.field === 'costCents' ? 'cost' : issue.field;
+      const field =
+        issue.field === 'costCents'
+          ? 'cost'
+          : issue.field === 'until'
+            ? 'rightsUntil'
+            : issue.field;
       errors[field] ??= issue.message;
     }
   }
   if (!d.plannedDate) errors.plannedDate = 'Choose a planned date';
+  if (d.rightsUntil && !isoDate.safeParse(d.rightsUntil).success)
+    errors.rightsUntil = 'Usage rights end date must be a date like 2026-03-31';
   return Object.keys(errors).length > 0 ? { item: null, errors } : { item, errors };
+}
+
+/** The brief, review ticks and usage rights as stored (absent when the owner set none). */
+function briefAndRights(
+  d: ItemDraft,
+): Pick<ContentItem, 'briefDetails' | 'reviewTicks' | 'usageRights'> {
+  const out: Pick<ContentItem, 'briefDetails' | 'reviewTicks' | 'usageRights'> = {};
+  if (d.briefDetails) out.briefDetails = d.briefDetails;
+  if (d.reviewTicks.length > 0) out.reviewTicks = d.reviewTicks;
+  if (d.rightsOrganic || d.rightsPaid || d.rightsUntil)
+    out.usageRights = {
+      organic: d.rightsOrganic,
+      paidAds: d.rightsPaid,
+      until: d.rightsUntil || null,
+    };
+  return out;
 }
 
 const EMPTY_METRICS_NUM: ContentMetrics = {

@@ -29,6 +29,7 @@ import {
   type DashboardData,
 } from './useDashboardData';
 import './dashboard.css';
+import { RightsEndingCard } from './RightsEndingCard';
 import { SetupCard } from './SetupCard';
 import {
   ContentDueCard,
@@ -225,6 +226,7 @@ function Overview(props: {
         <PayoutsOwedCard owed={owed} names={names} money={money} />
         <TopPartnersCard top={c.top} money={money} />
       </div>
+      <RightsEndingCard />
     </div>
   );
 }
