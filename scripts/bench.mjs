@@ -764,7 +764,28 @@ await step('edit: mark paid', async () => {
   editResult('editMarkPaid', runs, walls);
 });
 
-// --- 6. a big Shopify CSV through the Sales import ----------------------------------------------
+// --- 6. backup export through the Backups card (the large set) ---------------------------------
+let backupPath = null;
+await step('backup export (UI)', async () => {
+  await goTo('Settings', () => page.getByRole('button', { name: 'Export backup' }));
+  const download = page.waitForEvent('download');
+  const w0 = Date.now();
+  const r = await timed(page, {
+    action: () => page.getByRole('button', { name: 'Export backup' }).click(),
+    targets: [page.getByText(/^Backup saved \(/)],
+  });
+  const d = await download;
+  await d.path(); // resolves when the browser has written the whole file
+  m.backupExportFileSavedWallMs = Date.now() - w0;
+  m.backupExportUiMs = r.ms;
+  backupPath = path.join(tmp, 'backup.json');
+  await d.saveAs(backupPath);
+  m.backupExportHeapPeakMb = r.heapPeakMb;
+  m.backupFileMb = Math.round(statSync(backupPath).size / 2 ** 20);
+  m.backupExportLongestTaskMs = await longestTask(page, r.t0, r.end);
+});
+
+// --- 7. a big Shopify CSV through the Sales import ----------------------------------------------
 function shopifyCsv(rows) {
   const header =
     'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Shipping City,Shipping Province,Shipping Country,Notes,Note Attributes,Cancelled at,Refunded Amount,Tags,Source';
@@ -892,27 +913,8 @@ await step('CSV import', async () => {
     m.csvVsRawBulkPut = Number((m.csvRowsPerSec / m.rawBulkPutRowsPerSec).toFixed(2));
 });
 
-// --- 7. backup export and full restore through the Backups card ----------------------------------
-let backupPath = null;
-await step('backup export (UI)', async () => {
-  await goTo('Settings', () => page.getByRole('button', { name: 'Export backup' }));
-  const download = page.waitForEvent('download');
-  const w0 = Date.now();
-  const r = await timed(page, {
-    action: () => page.getByRole('button', { name: 'Export backup' }).click(),
-    targets: [page.getByText(/^Backup saved \(/)],
-  });
-  const d = await download;
-  await d.path(); // resolves when the browser has written the whole file
-  m.backupExportFileSavedWallMs = Date.now() - w0;
-  m.backupExportUiMs = r.ms;
-  backupPath = path.join(tmp, 'backup.json');
-  await d.saveAs(backupPath);
-  m.backupExportHeapPeakMb = r.heapPeakMb;
-  m.backupFileMb = Math.round(statSync(backupPath).size / 2 ** 20);
-  m.backupExportLongestTaskMs = await longestTask(page, r.t0, r.end);
-});
-
+// --- 8. full restore through the Backups card: the backup exported before the CSV import, so the
+// restore takes the imported orders away again (a restore of last week's backup).
 await step('backup restore (UI)', async () => {
   if (!backupPath) throw new Error('no exported backup');
   const chooser = page.waitForEvent('filechooser');
@@ -947,7 +949,7 @@ m.appPageHeapPeakMb = await page
   .evaluate(() => Math.round(window.__bt.heapPeakAll / 2 ** 20))
   .catch(() => undefined);
 
-// --- 8. the same export and restore on the harness page (no UI; heap from a collected start) ------
+// --- 9. the same export, and a restore where every row changed, on the harness page (no UI) -------
 await step('backup export + restore (harness)', async () => {
   const h = await context.newPage();
   currentPage = h;
@@ -960,7 +962,8 @@ await step('backup export + restore (harness)', async () => {
   m.harnessBackupSizeMb = e.mb;
   await page.close(); // the app page would be told to close its connection anyway
   const r = await h.evaluate(() => window.bench.reimportBackup());
-  m.harnessRestoreMs = Math.round(r.ms);
+  m.harnessRestoreAllRowsChangedMs = Math.round(r.ms);
+  m.harnessRestoreRowsWritten = r.written;
   m.harnessRestorePeakHeapMb = r.peakHeapMb;
   await h.close();
 });
@@ -1006,10 +1009,15 @@ t.appBulkWriteAtLeast70PctOfRawBulkPut = ok(
   m.appImportVsRawBulkPut,
   m.appImportVsRawBulkPut >= 0.7,
 );
+// Both restores: last week's backup through the card, and (harness) one where every row changed.
+const restoreWorst =
+  m.harnessRestoreAllRowsChangedMs === undefined
+    ? m.restoreUiMs
+    : Math.max(m.restoreUiMs ?? 0, m.harnessRestoreAllRowsChangedMs);
 t.restoreUnder60sWithProgress = ok(
-  m.restoreUiMs,
-  m.restoreUiMs < 60_000 && m.restoreProgressShown,
-  m.restoreUiMs < 60_000 ? ' (no progress shown)' : '',
+  restoreWorst,
+  restoreWorst < 60_000 && m.restoreProgressShown !== false,
+  restoreWorst < 60_000 ? ' (no progress shown)' : '',
 );
 t.exportUnder10s = ok(m.backupExportFileSavedWallMs, m.backupExportFileSavedWallMs < 10_000);
 t.peakHeapUnder1GiB = ok(m.peakHeapMb, m.peakHeapMb < 1024);

@@ -29,7 +29,7 @@ import {
 } from '../domain/backup-plan';
 import { WRITE_ALL_TABLES, type PawtnersDb } from './db';
 import { setTxFlags } from './core';
-import { deferRollups, finishRollups } from './rollups';
+import { deferRollups, finishRollups, rollupsRebuiltByCaller } from './rollups';
 import { applyUndo, dropLog, latestUndo, undoFileOf, UndoRecorder, type UndoRecord } from './undo';
 import { storageError } from './errors';
 import { rowSignature } from '../domain/row-signature';
@@ -116,6 +116,7 @@ function emptyLocal() {
     TABLE_NAMES.map((t) => [t, new Map()]),
   );
   const refs: LocalRefs = {};
+  const answered = new WeakMap<object, boolean>();
   return {
     index,
     refs,
@@ -134,8 +135,15 @@ function emptyLocal() {
         }
       }
     },
-    sameAsLocal: (t: TableName, row: { id: string }) =>
-      signatures.get(t)?.get(row.id) === rowSignature(row),
+    /** Whether `row` has the content of the row stored here (asked again for a row: remembered). */
+    sameAsLocal(t: TableName, row: { id: string }): boolean {
+      let same = answered.get(row);
+      if (same === undefined) {
+        same = signatures.get(t)?.get(row.id) === rowSignature(row);
+        answered.set(row, same);
+      }
+      return same;
+    },
   };
 }
 
@@ -196,6 +204,30 @@ export interface ImportOptions {
    * as copies of every row. undoImport then needs `readFile` to read it back.
    */
   keepCopy?: () => CopySink;
+  /**
+   * Replace only, with keepCopy: the preview found most rows differ (more than REWRITE_SHARE of
+   * them), so every table is cleared and written whole. Otherwise a Replace writes only the rows
+   * that are new or changed and deletes the ones the backup lacks. Either way the result is the
+   * backup exactly; this only picks the faster way.
+   */
+  mostRowsDiffer?: boolean;
+}
+
+/**
+ * Above this share of rows added, changed or removed, a Replace clears and rewrites every table
+ * (and keeps its Undo copy as one backup file) rather than writing row by row.
+ */
+export const REWRITE_SHARE = 0.5;
+
+/** Whether a Replace with this plan changes so much that rewriting every table is faster. */
+export function mostRowsDiffer(plan: Pick<ImportPlan, 'changes'>): boolean {
+  let rows = 0;
+  let changed = 0;
+  for (const c of plan.changes) {
+    rows += Math.max(c.current, c.incoming);
+    changed += c.add + c.update + c.remove;
+  }
+  return rows > 0 && changed > rows * REWRITE_SHARE;
 }
 
 export interface ImportResult {
@@ -225,28 +257,6 @@ async function writeInChunks(table: ReturnType<typeof rowsOf>, rows: readonly An
     await table.bulkPut(rows.slice(i, i + CHUNK_ROWS));
 }
 
-/**
- * Replace: clear and write every table, then the rollups (built before from the rows), inside
- * the caller's transaction (with deletion records off and the rollups deferred).
- */
-async function writeAll(
-  db: PawtnersDb,
-  plan: ImportPlan,
-  stats: PartnerStats[],
-  progress: (label: string) => void,
-  opts: Pick<ImportOptions, 'onTableWritten'> = {},
-): Promise<void> {
-  for (const t of TABLE_NAMES) {
-    progress('Writing');
-    await rowsOf(db, t).clear();
-    await writeInChunks(rowsOf(db, t), plan.writes[t] as AnyRow[]);
-    opts.onTableWritten?.(t);
-  }
-  await finishRollups({ discard: true });
-  await db.partnerStats.clear();
-  await db.partnerStats.bulkPut(stats);
-}
-
 /** The rollups of a backup's rows alone (what a Replace leaves). */
 function statsOf(data: BackupData): PartnerStats[] {
   return buildAllStats(
@@ -259,8 +269,69 @@ function statsOf(data: BackupData): PartnerStats[] {
 }
 
 /**
+ * Replace, inside the caller's transaction: read what is stored (fingerprints, and the Undo copy
+ * when one is kept), then delete the rows the backup lacks and write only the rows it adds or
+ * changes. Rows the backup holds unchanged are not written: restoring last week's backup rewrites
+ * last week's edits, not all 300,000 orders. Nothing is cleared: on disk, clearing a big indexed
+ * table and filling it again costs several times more than overwriting its rows.
+ * The undo log (`rec`) keeps either the whole copy (`copy`, one backup file) or the previous
+ * version of each row touched; without `rec` nothing is recorded (an Undo putting a copy back).
+ * The rollups are written whole from the backup's rows (`stats`).
+ */
+async function replaceRows(
+  db: PawtnersDb,
+  data: BackupData,
+  stats: PartnerStats[],
+  progress: (label: string) => void,
+  undo: { rec: UndoRecorder; copy: CopySink | null } | null,
+  opts: Pick<ImportOptions, 'onTableWritten'> = {},
+): Promise<ImportPlan> {
+  setTxFlags({ noDeletionRecords: true });
+  // The rollups are rebuilt from the backup below: the middleware need not read rows before writes.
+  rollupsRebuiltByCaller();
+  const local = emptyLocal();
+  const copy = undo?.copy ?? null;
+  progress(copy ? 'Keeping a copy for Undo' : 'Comparing with the data here');
+  await sendRows(db, {
+    begin: (c) => copy?.begin(c),
+    startTable: (t) => copy?.startTable(t),
+    rows: (t, rows) => {
+      local.add(t, rows as AnyRow[]);
+      return copy?.rows(t, rows);
+    },
+    endTable: (t) => copy?.endTable(t),
+  });
+  if (copy) undo!.rec.keepFile(copy.finish());
+  const plan = planImport('replace', local.index, [], data, '', local.sameAsLocal);
+  const diff = TABLE_NAMES.map((t) => {
+    const here = local.index[t];
+    const rows = data[t] as AnyRow[];
+    const put = rows.filter((r) => here.get(r.id) !== r.updatedAt || !local.sameAsLocal(t, r));
+    const kept = new Set(rows.map((r) => r.id));
+    const gone = [...here.keys()].filter((id) => !kept.has(id));
+    return { t, put, gone };
+  });
+  // Without a copy, the undo log holds every row touched as it was before the first write.
+  if (undo && !copy)
+    for (const { t, put, gone } of diff)
+      if (put.length || gone.length) await undo.rec.capture(t, [...gone, ...put.map((r) => r.id)]);
+  for (const { t, put, gone } of diff) {
+    if (put.length || gone.length) {
+      progress('Writing');
+      if (gone.length) await rowsOf(db, t).bulkDelete(gone);
+      await writeInChunks(rowsOf(db, t), put);
+    }
+    opts.onTableWritten?.(t);
+  }
+  await finishRollups({ discard: true });
+  await db.partnerStats.clear();
+  await db.partnerStats.bulkPut(stats);
+  return plan;
+}
+
+/**
  * Import a validated backup in one transaction: an undo log of what it changes, then (Replace)
- * clear and write every table or (Merge) write the newer rows and carry deletions over; the
+ * make every table the backup's (replaceRows) or (Merge) write the newer rows and carry deletions over; the
  * rollups are kept right. If anything throws, IndexedDB rolls all of it back. BulkErrors are not
  * caught here on purpose: catching one inside the transaction would commit the rows that did.
  */
@@ -281,38 +352,15 @@ export async function applyImport(
       let step = 0;
       let plan: ImportPlan;
       if (mode === 'replace') {
-        setTxFlags({ noDeletionRecords: true });
-        // Every row is read once, for the undo log; what is stored is known from that read.
-        const local = emptyLocal();
-        if (opts.keepCopy) {
-          const copy = opts.keepCopy();
-          await sendRows(db, {
-            begin: (c) => copy.begin(c),
-            startTable: (t) => {
-              progress('Keeping a copy for Undo', step++);
-              copy.startTable(t);
-            },
-            rows: (t, rows) => {
-              local.add(t, rows as AnyRow[]);
-              return copy.rows(t, rows);
-            },
-            endTable: (t) => copy.endTable(t),
-          });
-          rec.keepFile(copy.finish());
-        } else
-          for (const t of TABLE_NAMES) {
-            progress('Keeping a copy for Undo', step++);
-            const seen = (rows: readonly { id: string }[]) => local.add(t, rows as AnyRow[]);
-            if (t === 'deletions') await rec.captureWhole(t, seen);
-            else
-              await rec.captureTable(
-                t,
-                data[t].map((r) => r.id),
-                seen,
-              );
-          }
-        plan = planImport('replace', local.index, [], data, '', local.sameAsLocal);
-        await writeAll(db, plan, replaceStats!, (label) => progress(label, step++), opts);
+        const copy = opts.keepCopy && opts.mostRowsDiffer ? opts.keepCopy() : null;
+        plan = await replaceRows(
+          db,
+          data,
+          replaceStats!,
+          (label) => progress(label, step++),
+          { rec, copy },
+          opts,
+        );
       } else {
         // Planned again here, not reused from the preview, so edits made since are respected.
         const local = await readLocal(db);
@@ -381,14 +429,16 @@ export async function undoImport(
     if (!opts.readFile) throw new ImportError('This import is undone from the Backups card.');
     const data = await opts.readFile(file);
     const stats = statsOf(data);
-    const plan = planImport('replace', emptyLocal().index, [], data, '', () => false);
     let step = 0;
     return await db.transaction('rw', [...WRITE_ALL_TABLES], async () => {
       if (!(await db.undoLog.get(undoId))) throw gone();
-      setTxFlags({ noDeletionRecords: true });
       deferRollups();
-      await writeAll(db, plan, stats, (label) =>
-        opts.onProgress?.(label, step++, TABLE_NAMES.length),
+      await replaceRows(
+        db,
+        data,
+        stats,
+        (label) => opts.onProgress?.(label, step++, TABLE_NAMES.length),
+        null,
       );
       await dropLog(db, undoId);
       return counted();

@@ -2,7 +2,7 @@
  * Deletions recorded: every delete of a synced row, by any writer, leaves a record in `deletions`
  * (its table, id and when), so a Merge of a backup from another laptop carries deletions over and a
  * sync engine could too. Writing a row again drops its deletion record. Restores and Undo, which
- * put back an exact earlier state (deletion records included), turn this off for their transaction.
+ * put back an exact earlier state (deletion records included), turn both off for their transaction.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import { SYNCED_TABLE_NAMES, type Deletion, type SyncedTableName } from '../domain/schemas';
@@ -48,6 +48,8 @@ async function record(
     if (known) for (const k of ids) known.add(deletionId(table, String(k)));
     return;
   }
+  // A restore or Undo writes the deletion records it puts back itself.
+  if (txFlags(trans).noDeletionRecords) return;
   // The ids of this table's deletion records, read once per transaction (one key range, no
   // values): each write then drops the records of the rows it writes without a read per row.
   const known = await recordedIds(core, trans, table);

@@ -93,6 +93,15 @@ function takeKnown(trans: object, table: string, keys: readonly unknown[]): unkn
 const cores = new WeakMap<object, DBCore>();
 const queue = serialized();
 
+/**
+ * The caller rebuilds every rollup itself at the end of the current transaction (a restore writes
+ * them from the backup's rows): writes until then need no reading of the rows they replace.
+ */
+export function rollupsRebuiltByCaller(): void {
+  deferRollups();
+  deferred.get(currentCoreTransaction())!.all = true;
+}
+
 /** Gather rollup changes of the current transaction and apply them in finishRollups(). */
 export function deferRollups(tx?: { idbtrans: unknown }): void {
   const t = currentCoreTransaction(tx);

@@ -71,33 +71,6 @@ export class UndoRecorder {
     return out;
   }
 
-  /**
-   * Before replacing a whole table by rows with `newIds`: keep every row now there (each chunk is
-   * also handed to `seen`, so the caller needs no read of its own).
-   */
-  async captureTable(
-    table: string,
-    newIds: Iterable<string>,
-    seen?: (rows: readonly Row[]) => void,
-  ): Promise<void> {
-    const t = this.db.table<Row, string>(table);
-    const had = new Set<string>();
-    let last: string | null = null;
-    for (;;) {
-      const rows: Row[] = await (last === null ? t.toCollection() : t.where(':id').above(last))
-        .limit(ROWS_PER_ENTRY)
-        .toArray();
-      if (rows.length === 0) break;
-      for (const r of rows) had.add(r.id);
-      seen?.(rows);
-      this.entries.push({ table, added: [], previous: rows });
-      last = rows[rows.length - 1]!.id;
-    }
-    const added = [...newIds].filter((id) => !had.has(id));
-    for (let i = 0; i < added.length; i += ROWS_PER_ENTRY)
-      this.entries.push({ table, added: added.slice(i, i + ROWS_PER_ENTRY), previous: [] });
-  }
-
   /** A small table put back whole (the deletion records). */
   async captureWhole(table: string, seen?: (rows: readonly Row[]) => void): Promise<void> {
     const rows = await this.db.table<Row, string>(table).toArray();

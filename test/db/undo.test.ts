@@ -118,9 +118,12 @@ describe('undo of an import gives back the same export, byte for byte', () => {
       now: NOW + 81 * DAY,
       reason: 'Before restoring other.json',
       keepCopy: () => backupCopySink({ appVersion: '0.1.0', now: NOW + 81 * DAY }),
+      // Another brand's backup differs in nearly every row: the card clears and rewrites.
+      mostRowsDiffer: true,
       onProgress: (label) => progress.push(label),
     });
     expect(progress).toContain('Keeping a copy for Undo');
+    expect(progress).not.toContain('Comparing with the data here');
     // One piece: the file, not a copy of every row.
     const pieces = await db.undoRows.where('undoId').equals(undoId).toArray();
     expect(pieces).toHaveLength(1);
@@ -145,6 +148,55 @@ describe('undo of an import gives back the same export, byte for byte', () => {
     await expectRollupsRight(db);
     expect(await db.undoRows.where('undoId').equals(undoId).count()).toBe(0);
     await expect(undoImport(db, undoId, { readFile })).rejects.toBeInstanceOf(ImportError);
+  });
+
+  it('Replace of a backup close to the data here writes only the rows that differ', async () => {
+    await seed();
+    const before = await exportNow();
+    const data = parsedData(before);
+    // Last week's backup, say: one order edited since, one partner (and all of theirs) added since.
+    const pid = data.partners.find(
+      (p) => !data.campaigns.some((c) => c.partnerIds.includes(p.id)),
+    )!.id;
+    const order = data.orders.find((o) => o.partnerId !== null && o.partnerId !== pid)!;
+    const edited = { ...order, totalCents: order.totalCents + 100, updatedAt: order.updatedAt + 1 };
+    const notTheirs = (r: object) => (r as { partnerId?: string | null }).partnerId !== pid;
+    const backup = Object.fromEntries(
+      Object.entries(data).map(([t, rows]) => [
+        t,
+        (rows as { id: string }[])
+          .filter((r) => notTheirs(r) && !(t === 'partners' && r.id === pid))
+          .map((r) => (r.id === order.id ? edited : r)),
+      ]),
+    ) as unknown as BackupData;
+    const text = buildBackupText(backup, '0.1.0', NOW + 80 * DAY);
+    const progress: string[] = [];
+    const { plan, undoId } = await importBackupText(db, text, 'replace', {
+      now: NOW + 81 * DAY,
+      reason: 'Before restoring last-week.json',
+      keepCopy: () => backupCopySink({ appVersion: '0.1.0', now: NOW + 81 * DAY }),
+      mostRowsDiffer: false,
+      onProgress: (label) => progress.push(label),
+    });
+    expect(progress).not.toContain('Keeping a copy for Undo');
+    expect(plan.changes.find((c) => c.table === 'orders')!.remove).toBeGreaterThan(0);
+    expect(plan.changes.find((c) => c.table === 'orders')!.update).toBe(1);
+    expect(parsedData(await exportNow())).toEqual(parsedData(text));
+    await expectRollupsRight(db);
+    // No file: the undo log keeps the rows it changed.
+    const pieces = await db.undoRows.where('undoId').equals(undoId).toArray();
+    expect(pieces.some((p) => p.file)).toBe(false);
+    // Exactly the edited order and the orders the backup lacks were touched; the rest of the
+    // orders were left as they are.
+    const touched = pieces
+      .filter((p) => p.table === 'orders')
+      .flatMap((p) => [...p.added, ...(p.previous as { id: string }[]).map((r) => r.id)]);
+    const theirs = data.orders.filter((o) => o.partnerId === pid).map((o) => o.id);
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(touched.sort()).toEqual([order.id, ...theirs].sort());
+    await undoImport(db, undoId);
+    expect(await exportNow()).toBe(before);
+    await expectRollupsRight(db);
   });
 
   it('Merge of a backup that adds, updates, keeps older rows and carries deletions', async () => {
@@ -262,17 +314,25 @@ describe('undo of an import gives back the same export, byte for byte', () => {
 describe('undo logs', () => {
   it(`keeps only the ${UNDO_LOGS_KEPT} newest, with their rows`, async () => {
     await replaceAllData(db, { ...sample, orders: sample.orders.slice(0, 50) });
-    const one = buildBackupText(
-      { ...sample, orders: sample.orders.slice(0, 20), deletions: [] },
-      '0.1.0',
-      NOW,
-    );
+    // Two files in turn, so every import changes rows (an import that changes none keeps none).
+    const file = (orders: number) =>
+      buildBackupText(
+        { ...sample, orders: sample.orders.slice(0, orders), deletions: [] },
+        '0.1.0',
+        NOW,
+      );
+    const [one, two] = [file(20), file(30)];
     const ids: string[] = [];
     for (let i = 0; i < UNDO_LOGS_KEPT + 2; i++) {
-      const { undoId } = await importBackupText(db, one, i % 2 ? 'merge' : 'replace', {
-        now: NOW + i,
-        reason: `import ${i}`,
-      });
+      const { undoId } = await importBackupText(
+        db,
+        i % 2 ? two : one,
+        i % 2 ? 'merge' : 'replace',
+        {
+          now: NOW + i,
+          reason: `import ${i}`,
+        },
+      );
       ids.push(undoId);
     }
     const logs = await db.undoLog.orderBy('createdAt').toArray();

@@ -4,7 +4,7 @@
  * database), keep it, and import it when the owner confirms. Cancel = the card terminates this
  * worker; nothing is written before "apply", and an import cut short rolls back whole.
  */
-import { applyImport, previewImport, undoImport } from '../../db/backup';
+import { applyImport, mostRowsDiffer, previewImport, undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
 import type { ImportPlan } from '../../domain/backup-plan';
 import { parseBackup, type BackupData } from '../../io/backup';
@@ -22,6 +22,8 @@ const post = (m: BackupMessage) => self.postMessage(m);
 
 /** The validated backup the owner is looking at; "apply" imports exactly this. */
 let data: BackupData | null = null;
+/** Whether the previewed Replace changes most rows (then it rewrites every table). */
+let replaceRewrites = false;
 /** The app's version, from the review (the copy a Replace keeps is written in it). */
 let appVersion = '';
 
@@ -70,6 +72,7 @@ async function review(req: ReviewRequest): Promise<void> {
   post({ type: 'progress', label: 'Comparing with the data here', done: 0, total: 1 });
   const preview = await previewImport(getDb(), r.backup.data);
   data = r.backup.data;
+  replaceRewrites = mostRowsDiffer(preview.replace);
   post({
     type: 'preview',
     preview: {
@@ -90,6 +93,7 @@ async function apply(req: ApplyRequest): Promise<void> {
     onProgress: (label, done, total) => post({ type: 'progress', label, done, total }),
     // What is stored now, kept as one backup file: Undo puts it back whole.
     keepCopy: () => backupCopySink({ appVersion, now: req.now }),
+    mostRowsDiffer: replaceRewrites,
   });
   data = null;
   post({ type: 'applied', totalChanges: plan.totalChanges, undoId });
