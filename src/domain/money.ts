@@ -106,3 +106,11 @@ export function formatMoneyShort(amountCents: number, currency: string, locale: 
   }
   return f.format(amountCents / 100);
 }
+
+/**
+ * How an amount converted at import reads wherever it appears: "converted at 1 GBP = 1.27 USD"
+ * (the owner's rate, stored with each converted order as `fx`).
+ */
+export function conversionWords(fx: { from: string; rate: string }, to: string): string {
+  return `converted at 1 ${fx.from} = ${fx.rate} ${to}`;
+}

@@ -140,7 +140,7 @@ test('a Windows-1252 file in another currency: read right, kept apart, totals pe
   await fx.getByLabel('USD for 1 EUR').fill('1.08');
   await fx.getByRole('button', { name: 'Update the preview' }).click();
   await expect(
-    again.getByText('Orders in EUR converted at 1.08 USD per EUR', { exact: false }),
+    again.getByText('Orders in EUR converted at 1 EUR = 1.08 USD', { exact: false }),
   ).toBeVisible();
   await expect(stat(again.locator('*'), 'Changed')).toHaveText('1');
   await expect(again.getByText('1 amount change', { exact: true })).toBeVisible();
@@ -149,5 +149,10 @@ test('a Windows-1252 file in another currency: read right, kept apart, totals pe
   await again.getByRole('button', { name: 'Import 1 order' }).click();
   // 73.55 + 30.24, one currency now.
   await expect(stat(totals, 'Revenue')).toHaveText('$103.79');
-  await expect(page.getByRole('table', { name: 'Orders' })).toContainText('from €28.00 at 1.08');
+  await expect(totals).toContainText(
+    'Includes 1 order converted at 1 EUR = 1.08 USD (the rate you entered at import).',
+  );
+  await expect(page.getByRole('table', { name: 'Orders' })).toContainText(
+    '€28.00, converted at 1 EUR = 1.08 USD',
+  );
 });

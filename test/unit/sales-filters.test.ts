@@ -109,6 +109,25 @@ describe('Sales filters as an indexed query', () => {
     expect(q.keep!(cancelled)).toBe(false);
   });
 
+  it('counts the orders converted at import per rate, in the owner’s words', () => {
+    const t = emptyTotals();
+    const eur = { from: 'EUR', rate: '1.08', totalCents: 2800 };
+    addToTotals(t, [
+      order({ currency: 'USD', totalCents: 3024, fx: eur }),
+      order({ currency: 'USD', totalCents: 1080, fx: { ...eur, totalCents: 1000 } }),
+      order({
+        currency: 'USD',
+        totalCents: 1270,
+        fx: { from: 'GBP', rate: '1.27', totalCents: 1000 },
+      }),
+      order({ currency: 'USD', totalCents: 500 }),
+    ]);
+    expect([...t.converted]).toEqual([
+      ['converted at 1 EUR = 1.08 USD', 2],
+      ['converted at 1 GBP = 1.27 USD', 1],
+    ]);
+  });
+
   it('keeps currencies apart: each currency has its own sums', () => {
     const t = emptyTotals();
     addToTotals(t, [

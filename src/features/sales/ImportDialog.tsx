@@ -3,7 +3,7 @@ import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
-import { formatMoney } from '../../domain/money';
+import { conversionWords, formatMoney } from '../../domain/money';
 import { readRate } from '../../io/amounts';
 import { MAPPABLE_FIELDS } from '../../io/orders-common';
 import type { Order } from '../../domain/schemas';
@@ -293,7 +293,7 @@ function CurrencyChoice(props: { flow: Flow; brand: string }) {
       ) : null}
       {[...applied].map(([from, rate]) => (
         <p key={from}>
-          Orders in {from} converted at {rate} {props.brand} per {from} (the rate is stored with
+          Orders in {from} {conversionWords({ from, rate }, props.brand)} (the rate is stored with
           each order and shown beside its amounts).
         </p>
       ))}
@@ -364,9 +364,11 @@ function changedHint(counts: PlanSummary['counts']): string | undefined {
   return parts.filter((p) => p !== '').join(' · ');
 }
 
-/** Where a converted amount came from (" (from €28.00 at 1.08)"), or nothing. */
+/** Where a converted amount came from (" (€28.00, converted at 1 EUR = 1.08 USD)"), or nothing. */
 function fxText(o: Order, money: (c: number, cur: string) => string): string {
-  return o.fx ? ` (from ${money(o.fx.totalCents, o.fx.from)} at ${o.fx.rate})` : '';
+  return o.fx
+    ? ` (${money(o.fx.totalCents, o.fx.from)}, ${conversionWords(o.fx, o.currency)})`
+    : '';
 }
 
 /** Discounts that are not codes, shown apart ("· discount without a code: Seller discount"). */

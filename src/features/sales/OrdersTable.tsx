@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Order, Partner } from '../../domain/schemas';
-import { formatMoney } from '../../domain/money';
+import { conversionWords, formatMoney } from '../../domain/money';
 import { dateInZone } from '../../domain/dates';
 
 const ROW_HEIGHT = 46;
@@ -111,7 +111,8 @@ export function OrdersTable(props: {
                   {formatMoney(o.totalCents, o.currency, props.locale)}
                   {o.fx ? (
                     <span className="muted sales-small sales-fx-from">
-                      from {formatMoney(o.fx.totalCents, o.fx.from, props.locale)} at {o.fx.rate}
+                      {formatMoney(o.fx.totalCents, o.fx.from, props.locale)},{' '}
+                      {conversionWords(o.fx, o.currency)}
                     </span>
                   ) : null}
                 </span>

@@ -83,6 +83,15 @@ export function SalesTotals({ list, scope, only, onShow, currency, locale, num }
           }
         />
       </div>
+      {totals && totals.converted.size > 0 ? (
+        <p className="muted sales-totals-scope">
+          Includes{' '}
+          {[...totals.converted]
+            .map(([words, n]) => `${num(n)} order${n === 1 ? '' : 's'} ${words}`)
+            .join(', ')}{' '}
+          (the rate you entered at import).
+        </p>
+      ) : null}
       {totals && totals.byCurrency.size > 1 ? (
         <p className="muted sales-totals-scope">
           These orders are in {totals.byCurrency.size} currencies: each amount is shown per

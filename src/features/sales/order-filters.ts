@@ -5,6 +5,7 @@
 import type { OrderQuery } from '../../db/orders';
 import { addDays, dateInZone } from '../../domain/dates';
 import { countsAsOrder, netRevenueCents } from '../../domain/earnings';
+import { conversionWords } from '../../domain/money';
 import type { Order, Partner } from '../../domain/schemas';
 
 export interface Filters {
@@ -165,12 +166,15 @@ export interface OrderTotals {
   sets: Record<OnlySet, number>;
   /** Money per currency, in the order the currencies were first met. */
   byCurrency: Map<string, CurrencyTotals>;
+  /** Orders converted at import, per rate ("converted at 1 EUR = 1.08 USD" -> orders). */
+  converted: Map<string, number>;
 }
 
 export const emptyTotals = (): OrderTotals => ({
   orders: 0,
   sets: { revenue: 0, counted: 0, refunds: 0, discounts: 0, credited: 0 },
   byCurrency: new Map(),
+  converted: new Map(),
 });
 
 const ONLY_SETS = Object.keys(ONLY_CHECK) as OnlySet[];
@@ -187,5 +191,9 @@ export function addToTotals(t: OrderTotals, orders: readonly Order[]): void {
     c.revenue += netRevenueCents(o);
     if (ONLY_CHECK.refunds(o)) c.refunded += o.refundedCents;
     if (ONLY_CHECK.discounts(o)) c.discounts += o.discountCents;
+    if (o.fx) {
+      const words = conversionWords(o.fx, o.currency);
+      t.converted.set(words, (t.converted.get(words) ?? 0) + 1);
+    }
   }
 }
