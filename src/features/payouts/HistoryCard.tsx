@@ -6,7 +6,8 @@ import { HISTORY_SHOWN } from './usePayoutsData';
 
 /** Payments recorded, newest first (the newest few, or all of them). */
 export function HistoryCard(props: {
-  history: readonly Payout[];
+  /** null while the payments are read. */
+  history: readonly Payout[] | null;
   historyCount: number;
   allHistory: boolean;
   onShowAll: (all: boolean) => void;
@@ -29,7 +30,11 @@ export function HistoryCard(props: {
         ) : undefined
       }
     >
-      {history.length === 0 ? (
+      {history === null ? (
+        <p className="muted" role="status">
+          Loading payments…
+        </p>
+      ) : history.length === 0 ? (
         <p className="muted">No payments recorded yet.</p>
       ) : (
         <table className="table" aria-label="Payment history">

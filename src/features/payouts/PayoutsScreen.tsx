@@ -37,7 +37,12 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     statements,
     range: d.range,
   });
-  const csvWhat = chosen.length ? `${chosen.length} selected` : `all ${statements.length}`;
+  // What each file will hold, on its button.
+  const csvWhat = chosen.length
+    ? ` (${chosen.length} selected)`
+    : statements.length
+      ? ` (all ${statements.length})`
+      : '';
 
   return (
     <>
@@ -54,7 +59,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
                 onClick={exportCsv}
                 disabled={statements.length === 0}
               >
-                <Download aria-hidden="true" size={16} /> Export CSV ({csvWhat})
+                <Download aria-hidden="true" size={16} /> Export CSV{csvWhat}
               </button>
               <button
                 type="button"
@@ -122,10 +127,15 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               />
             </section>
           </div>
+          {d.wanted.start !== d.range.start || d.wanted.end !== d.range.end ? (
+            <p className="muted payouts-reading" role="status">
+              Adding up {periodTitle(d.wanted, locale)}…
+            </p>
+          ) : null}
           {d.offer ? (
             <div className="card payouts-offer" role="status">
               <p>
-                No orders or posts in {title}. Your partners’ sales and posts run from{' '}
+                No orders or posts in {title}. Your partners’ sales and posts run{' '}
                 {periodTitle(d.offer.span, locale)}.
               </p>
               <button

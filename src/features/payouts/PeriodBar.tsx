@@ -61,6 +61,14 @@ export function PeriodBar(props: {
         </>
       ) : (
         <div className="payouts-step">
+          <button
+            type="button"
+            className="btn payouts-step-btn"
+            aria-label={`Previous ${kind}`}
+            onClick={() => onRange(stepPeriod(kind, range, -1))}
+          >
+            <ChevronLeft aria-hidden="true" size={16} />
+          </button>
           {kind === 'month' ? (
             <div className="field">
               <label htmlFor="payout-month">Month</label>
@@ -81,15 +89,7 @@ export function PeriodBar(props: {
           )}
           <button
             type="button"
-            className="btn btn-small"
-            aria-label={`Previous ${kind}`}
-            onClick={() => onRange(stepPeriod(kind, range, -1))}
-          >
-            <ChevronLeft aria-hidden="true" size={16} />
-          </button>
-          <button
-            type="button"
-            className="btn btn-small"
+            className="btn payouts-step-btn"
             aria-label={`Next ${kind}`}
             disabled={stepPeriod(kind, range, 1).start > today}
             onClick={() => onRange(stepPeriod(kind, range, 1))}

@@ -80,14 +80,20 @@ export function usePayoutsData() {
   );
   const stored = storedFor?.rows;
   const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
+  // The history (below the statements) is read once the statements are: its reads would
+  // otherwise queue before theirs.
+  const statementsRead = basis !== undefined && storedFor !== undefined;
   const recent = useLiveQuery(
     () =>
-      allHistory
-        ? allPayouts(getDb())
-        : recentPayouts(getDb(), HISTORY_SHOWN + pending.removed.size),
-    [allHistory, pending.removed.size],
+      !statementsRead
+        ? undefined
+        : allHistory
+          ? allPayouts(getDb())
+          : recentPayouts(getDb(), HISTORY_SHOWN + pending.removed.size),
+    [statementsRead, allHistory, pending.removed.size],
   );
-  const paymentCount = useLiveQuery(() => countPayouts(getDb()), []) ?? 0;
+  const paymentCount =
+    useLiveQuery(() => (statementsRead ? countPayouts(getDb()) : undefined), [statementsRead]) ?? 0;
   const data = useMemo(
     () => (period && payouts ? { ...period, payouts } : undefined),
     [period, payouts],
@@ -136,12 +142,14 @@ export function usePayoutsData() {
   const names = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
   const history = useMemo(
     () =>
-      withPending(recent ?? [], pending).sort(
-        (a, b) => b.paidDate.localeCompare(a.paidDate) || b.createdAt - a.createdAt,
-      ),
+      recent
+        ? withPending(recent, pending).sort(
+            (a, b) => b.paidDate.localeCompare(a.paidDate) || b.createdAt - a.createdAt,
+          )
+        : null,
     [recent, pending],
   );
-  const historyCount = Math.max(paymentCount, history.length);
+  const historyCount = Math.max(paymentCount, history?.length ?? 0);
 
   const recordPending = {
     added: (added: readonly Payout[]) =>

@@ -1,0 +1,94 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { generateSampleData } from '../../src/domain/sample-data';
+import { expect, loadSampleData, openApp, test } from './fixtures';
+
+/** The sample brand's Maya Chen: her code, on 5 % of the subtotal (checked below). */
+function maya() {
+  const today = new Date().toISOString().slice(0, 10);
+  const data = generateSampleData(today, Date.now());
+  const partner = data.partners.find((p) => p.name === 'Maya Chen')!;
+  const contract = data.contracts.find((c) => c.partnerId === partner.id && c.endDate === null)!;
+  return { code: partner.codes[0]!, rate: contract.commissionRate, base: contract.commissionBase };
+}
+
+/** One Shopify order: subtotal $200.00, total $210.00, placed on the 15th of last month. */
+function shopifyFile(dir: string, name: string, code: string, refunded: string): string {
+  const now = new Date();
+  const last = new Date(now.getFullYear(), now.getMonth() - 1, 15);
+  const day = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}-15`;
+  const csv = [
+    'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount',
+    `#77001,ann@example.com,${refunded === '0.00' ? 'paid' : 'refunded'},USD,200.00,0.00,10.00,210.00,${code},0.00,${day} 12:00:00 +0000,1,Duck Jerky,200.00,${refunded}`,
+  ].join('\n');
+  const file = path.join(dir, name);
+  writeFileSync(file, csv);
+  return file;
+}
+
+async function importOrders(page: Page, file: string, says: RegExp) {
+  await openApp(page, 'sales');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import orders' }).click();
+  await (await chooser).setFiles(file);
+  const preview = page.getByRole('dialog', { name: `Preview: ${path.basename(file)}` });
+  await preview.getByRole('button', { name: 'Import 1 order' }).click();
+  await expect(page.getByText(says)).toBeVisible();
+}
+
+test('a refund after a payout: the paid month shows what Maya owes back, the next month takes it off', async ({
+  page,
+}, info) => {
+  const m = maya();
+  // 5 % of the $200.00 subtotal: $10.00 commission, paid, then refunded.
+  expect([m.rate, m.base]).toEqual([5, 'subtotal']);
+  const dir = info.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await loadSampleData(page);
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order.csv', m.code, '0.00'),
+    /^Imported 1 order: 1 new/,
+  );
+
+  await openApp(page, 'payouts');
+  const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  await row.getByRole('button', { name: 'Mark as paid: Maya Chen' }).click();
+  await page
+    .getByRole('dialog', { name: 'Mark Maya Chen as paid' })
+    .getByRole('button', { name: 'Record payment' })
+    .click();
+  await expect(row).toContainText('Settled');
+
+  // The refund arrives after the payout.
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order-refunded.csv', m.code, '210.00'),
+    /^Imported 1 order: 0 new, 1 updated/,
+  );
+  await openApp(page, 'payouts');
+  await expect(row).toContainText('Owes you $10.00');
+  await expect(row.getByRole('cell').nth(8)).toHaveText('$0.00');
+  await expect(page.getByRole('region', { name: 'Period totals' })).toContainText(
+    '$10.00 owed back to you',
+  );
+
+  // This month: $10.00 comes off what Maya earns.
+  await page.getByRole('button', { name: 'Next month' }).click();
+  const next = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  await expect(page.getByRole('columnheader', { name: 'Overpaid before' })).toBeVisible();
+  const cells = next.getByRole('cell');
+  await expect(cells.nth(8)).toHaveText('−$10.00');
+  const money = async (i: number) =>
+    Math.round(Number((await cells.nth(i).textContent())!.replace(/[$,]/g, '')) * 100);
+  // Owed = earned - paid - 10.00.
+  expect(await money(9)).toBe((await money(6)) - (await money(7)) - 1000);
+  await page.getByLabel('Select Maya Chen').check();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV (1 selected)' }).click();
+  const csv = (await (await dl).path())!;
+  const [head, line] = readFileSync(csv, 'utf8').split('\r\n');
+  expect(head!.split(',')[11]).toBe('Overpaid before');
+  expect(line!.split(',')[11]).toBe('10.00');
+});
