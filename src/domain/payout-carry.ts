@@ -11,10 +11,10 @@
  * that period's own statement, so it is not carried. Once every statement is settled, the partner
  * has been paid exactly what it earned.
  *
- * The payments looked at are those of the CARRY_LOOKBACK_MONTHS before the statement (periods
- * starting on or after its first day minus that many months): refunds come within weeks, and the
- * next payout takes the overpayment off. An overpaid period's own statement always shows it as
- * owed back, however old, so an overpayment is never out of sight.
+ * The payments looked at are those of periods that ended in the CARRY_LOOKBACK_MONTHS before the
+ * statement starts (the window then starts where the first of them starts): refunds come within
+ * weeks, and the next payout takes the overpayment off. An overpaid period's own statement always
+ * shows it as owed back, however old, so an overpayment is never out of sight.
  */
 import { addDays, addMonths, type DateRange } from './dates';
 import type { Payout } from './schemas';
@@ -29,15 +29,12 @@ export interface EarlierPayments {
 /** How far back payments are set against earnings for the overpayment carried in. */
 export const CARRY_LOOKBACK_MONTHS = 12;
 
-/** The first day a payment's period may start on to count toward what `range` carries in. */
+/** The first day a payment's period may end on to count toward what `range` carries in. */
 export function carryLookbackStart(range: DateRange): string {
   return addMonths(range.start, -CARRY_LOOKBACK_MONTHS);
 }
 
-/**
- * Per partner, the payments whose period ends before `range` starts (and starts within the
- * lookback).
- */
+/** Per partner, the payments whose period ended in the lookback before `range` starts. */
 export function earlierPayments(
   payments: readonly Pick<Payout, 'partnerId' | 'periodStart' | 'periodEnd' | 'amountCents'>[],
   range: DateRange,
@@ -45,7 +42,7 @@ export function earlierPayments(
   const out = new Map<string, EarlierPayments>();
   const from = carryLookbackStart(range);
   for (const p of payments) {
-    if (p.periodEnd >= range.start || p.periodStart < from) continue;
+    if (p.periodEnd >= range.start || p.periodEnd < from) continue;
     const e = out.get(p.partnerId);
     if (!e) out.set(p.partnerId, { since: p.periodStart, paidCents: p.amountCents });
     else {

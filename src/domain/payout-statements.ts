@@ -5,6 +5,7 @@
  * Built on partnerEarnings (or, from the rollups, earningsFromRollup of period-sums.ts) so Payouts
  * agrees with every other screen.
  */
+import { earningsLessApart, type ApartSums, type CurrencyTotals } from './currency-totals';
 import type { DateRange } from './dates';
 import { partnerEarnings, type Earnings, type EarningsOptions } from './earnings';
 import { carriedInCents, carryWindow, earlierPayments, statementBalance } from './payout-carry';
@@ -228,4 +229,37 @@ export function buildStatements(
     return one[0]?.earnings.payableCents ?? 0;
   });
   return statementsFrom(periodEarnings(data, range, opts), data.payouts, range, carried);
+}
+
+/** Commission a partner earned on orders in another currency (kept apart at import). */
+export interface ForeignCommission {
+  partnerId: string;
+  currency: string;
+  commissionCents: number;
+}
+
+/** Per partner and currency, from the per-currency sums of currency-totals.ts. */
+export function foreignCommissions(totals: readonly CurrencyTotals[]): ForeignCommission[] {
+  const out: ForeignCommission[] = [];
+  for (const t of totals)
+    for (const [partnerId, commissionCents] of t.commissionByPartner)
+      out.push({ partnerId, currency: t.currency, commissionCents });
+  return out;
+}
+
+/**
+ * The period's earnings in the brand's currency: the rollups sum every order whatever its
+ * currency, so the orders kept apart in another currency come out here (their commission is
+ * shown, and owed, in its own currency).
+ */
+export function inBrandCurrency(
+  earned: readonly PeriodEarnings[],
+  apart: ReadonlyMap<string, ApartSums>,
+  opts: Pick<EarningsOptions, 'countDiscountAsCost'>,
+): PeriodEarnings[] {
+  if (apart.size === 0) return [...earned];
+  return earned.map((e) => ({
+    partner: e.partner,
+    earnings: earningsLessApart(e.earnings, apart.get(e.partner.id), opts),
+  }));
 }

@@ -14,13 +14,19 @@ function maya() {
 }
 
 /** One Shopify order: subtotal $200.00, total $210.00, placed on the 15th of last month. */
-function shopifyFile(dir: string, name: string, code: string, refunded: string): string {
+function shopifyFile(
+  dir: string,
+  name: string,
+  code: string,
+  refunded: string,
+  currency = 'USD',
+): string {
   const now = new Date();
   const last = new Date(now.getFullYear(), now.getMonth() - 1, 15);
   const day = `${last.getFullYear()}-${String(last.getMonth() + 1).padStart(2, '0')}-15`;
   const csv = [
     'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount',
-    `#77001,ann@example.com,${refunded === '0.00' ? 'paid' : 'refunded'},USD,200.00,0.00,10.00,210.00,${code},0.00,${day} 12:00:00 +0000,1,Duck Jerky,200.00,${refunded}`,
+    `#77001,ann@example.com,${refunded === '0.00' ? 'paid' : 'refunded'},${currency},200.00,0.00,10.00,210.00,${code},0.00,${day} 12:00:00 +0000,1,Duck Jerky,200.00,${refunded}`,
   ].join('\n');
   const file = path.join(dir, name);
   writeFileSync(file, csv);
@@ -91,4 +97,28 @@ test('a refund after a payout: the paid month shows what Maya owes back, the nex
   const [head, line] = readFileSync(csv, 'utf8').split('\r\n');
   expect(head!.split(',')[11]).toBe('Overpaid before');
   expect(line!.split(',')[11]).toBe('10.00');
+});
+
+test('commission on an order kept apart in euros is shown in euros, not added to the dollars', async ({
+  page,
+}, info) => {
+  const m = maya();
+  const dir = info.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await loadSampleData(page);
+  await openApp(page, 'payouts');
+  const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  const commission = await row.getByRole('cell').nth(2).textContent();
+  // 5 % of the €200.00 subtotal: €10.00, kept apart (the import's default for another currency).
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order-eur.csv', m.code, '0.00', 'EUR'),
+    /^Imported 1 order: 1 new/,
+  );
+  await openApp(page, 'payouts');
+  const foreign = page.getByRole('table', { name: 'Commission in other currencies' });
+  await expect(foreign.getByRole('row', { name: /Maya Chen/ })).toHaveText(
+    /Maya Chen\s*EUR\s*€10\.00/,
+  );
+  await expect(row.getByRole('cell').nth(2)).toHaveText(commission!);
 });

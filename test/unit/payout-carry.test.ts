@@ -8,10 +8,14 @@ import { describe, expect, it } from 'vitest';
 import {
   buildStatements,
   carriedFromStats,
+  foreignCommissions,
+  periodEarnings,
   periodEarningsFromStats,
   statementsFrom,
+  inBrandCurrency,
   type StatementData,
 } from '../../src/domain/payout-statements';
+import { apartByPartner, foreignCurrencyTotals } from '../../src/domain/currency-totals';
 import { carriedInCents, earlierPayments, statementBalance } from '../../src/domain/payout-carry';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { buildAllStats } from '../../src/domain/stats';
@@ -285,9 +289,35 @@ describe('an overpayment from a refund after a payout is carried forward', () =>
       FEB,
     );
     expect([...e]).toEqual([['p1', { since: '2026-01-01', paidCents: 15_00 }]]);
+    // Payments of periods that ended more than CARRY_LOOKBACK_MONTHS (12) before are not counted.
+    const old = { ...paid('2025-01', 99_00, '2025-02-05'), periodEnd: '2025-01-31' };
+    expect(earlierPayments([old], FEB).size).toBe(0);
+    expect(earlierPayments([old], { start: '2026-01-01', end: '2026-01-31' }).size).toBe(1);
     expect(carriedInCents(e.get('p1')!, 20_00)).toBe(0);
     expect(carriedInCents(e.get('p1')!, 5_00)).toBe(10_00);
     expect(statementBalance(4_00, 0, 10_00)).toEqual({ owedCents: 0, owedBackCents: 6_00 });
     expect(statementBalance(30_00, 5_00, 10_00)).toEqual({ owedCents: 15_00, owedBackCents: 0 });
+  });
+});
+
+describe('commission on orders kept apart in another currency', () => {
+  it('comes out of the brand-currency statement and is listed in its own currency', () => {
+    // February: C $300.00 (USD) and F €80.00 kept apart in EUR: 10 % = $30.00 and €8.00.
+    const eur = { ...order('F', '2026-02-12', 80_00), currency: 'EUR' };
+    const d = data([order('C', '2026-02-10', 300_00), eur], []);
+    const earned = periodEarnings({ ...d }, FEB, opts);
+    expect(earned[0]!.earnings).toMatchObject({ commissionCents: 38_00, revenueCents: 380_00 });
+    const terms = new Map([['p1', { kind: 'affiliate' as const, contracts: [contract] }]]);
+    const args = [d.orders, terms, FEB, 'USD', 'UTC'] as const;
+    expect(foreignCommissions(foreignCurrencyTotals(...args))).toEqual([
+      { partnerId: 'p1', currency: 'EUR', commissionCents: 8_00 },
+    ]);
+    const [s] = statementsFrom(inBrandCurrency(earned, apartByPartner(...args), opts), [], FEB);
+    expect(s!.earnings).toMatchObject({
+      commissionCents: 30_00,
+      payableCents: 30_00,
+      revenueCents: 300_00,
+    });
+    expect(s!.owedCents).toBe(30_00);
   });
 });

@@ -6,6 +6,7 @@ import { formatMoney } from '../../domain/money';
 import { periodAround, periodTitle } from '../../domain/payout-periods';
 import type { Statement } from '../../domain/payout-statements';
 import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
+import { ForeignCard } from './ForeignCard';
 import { HistoryCard } from './HistoryCard';
 import { MarkPaidDialog } from './MarkPaidDialog';
 import { PeriodBar } from './PeriodBar';
@@ -36,6 +37,8 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     chosen,
     statements,
     range: d.range,
+    foreign: d.foreign,
+    partners: d.partnersById,
   });
   // What each file will hold, on its button.
   const csvWhat = chosen.length
@@ -158,6 +161,14 @@ export function PayoutsScreen(_props: { rest: string[] }) {
             onPay={setPaying}
             money={money}
           />
+          {d.foreign.length ? (
+            <ForeignCard
+              foreign={d.foreign}
+              names={d.names}
+              brandCurrency={currency}
+              locale={settings.locale}
+            />
+          ) : null}
           <HistoryCard
             history={d.history}
             historyCount={d.historyCount}

@@ -1,5 +1,6 @@
 /** Turning statements into files: the PayPal Payouts CSV and a plain CSV for the books. */
-import type { Statement } from '../../domain/payout-statements';
+import type { ForeignCommission, Statement } from '../../domain/payout-statements';
+import type { Partner } from '../../domain/schemas';
 import { centsToDecimal } from '../../domain/money';
 import { safeLocale } from '../../domain/intl';
 import { toCsv } from '../../io/csv';
@@ -64,6 +65,9 @@ export function statementsCsv(
   statements: readonly Statement[],
   period: string,
   currency: string,
+  /** Commission in other currencies, one row each in its own currency, for these partners. */
+  foreign: readonly ForeignCommission[] = [],
+  partners: ReadonlyMap<string, Partner> = new Map(),
 ): string {
   const d = (c: number) => centsToDecimal(c);
   return toCsv(
@@ -85,23 +89,34 @@ export function statementsCsv(
       'Payout method',
       'Payout handle',
     ],
-    statements.map((s) => [
-      period,
-      currency,
-      s.partner.name,
-      s.partner.kind,
-      d(s.earnings.revenueCents),
-      d(s.earnings.commissionCents),
-      d(s.earnings.retainerCents),
-      d(s.earnings.feesCents),
-      d(s.earnings.bonusCents),
-      d(s.earnings.payableCents),
-      d(s.paidCents),
-      d(s.carriedInCents),
-      d(s.owedCents),
-      d(s.owedBackCents),
-      s.partner.payout.method,
-      s.partner.payout.handle,
-    ]),
+    [
+      ...statements.map((s) => [
+        period,
+        currency,
+        s.partner.name,
+        s.partner.kind,
+        d(s.earnings.revenueCents),
+        d(s.earnings.commissionCents),
+        d(s.earnings.retainerCents),
+        d(s.earnings.feesCents),
+        d(s.earnings.bonusCents),
+        d(s.earnings.payableCents),
+        d(s.paidCents),
+        d(s.carriedInCents),
+        d(s.owedCents),
+        d(s.owedBackCents),
+        s.partner.payout.method,
+        s.partner.payout.handle,
+      ]),
+      ...foreign.flatMap((f) => {
+        const p = partners.get(f.partnerId);
+        if (!p) return [];
+        const c = d(f.commissionCents);
+        const z = d(0);
+        const who = [p.name, p.kind];
+        const handle = [p.payout.method, p.payout.handle];
+        return [[period, f.currency, ...who, '', c, z, z, z, c, z, z, c, z, ...handle]];
+      }),
+    ],
   );
 }

@@ -1,8 +1,8 @@
 import type { DateRange } from '../../domain/dates';
 import { safeCurrency } from '../../domain/intl';
 import { periodTag } from '../../domain/payout-periods';
-import type { Statement } from '../../domain/payout-statements';
-import type { Settings } from '../../domain/schemas';
+import type { ForeignCommission, Statement } from '../../domain/payout-statements';
+import type { Partner, Settings } from '../../domain/schemas';
 import { paypalPayoutFiles } from '../../io/paypal';
 import { saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
@@ -20,6 +20,9 @@ export function usePayoutExports(args: {
   chosen: readonly Statement[];
   statements: readonly Statement[];
   range: DateRange;
+  /** Commission in other currencies, written as rows in their own currency. */
+  foreign: readonly ForeignCommission[];
+  partners: ReadonlyMap<string, Partner>;
 }) {
   const { settings, chosen, statements, range } = args;
   const showToast = useUi((s) => s.showToast);
@@ -54,7 +57,15 @@ export function usePayoutExports(args: {
     await saveFile({
       kind: 'csv',
       suggestedName: `payout-statements-${tag}${all ? '' : `-${chosen.length}-selected`}.csv`,
-      data: statementsCsv(all ? statements : chosen, tag, currency),
+      data: statementsCsv(
+        all ? statements : chosen,
+        tag,
+        currency,
+        all
+          ? args.foreign
+          : args.foreign.filter((f) => chosen.some((s) => s.partner.id === f.partnerId)),
+        args.partners,
+      ),
       encoding: 'utf8',
     });
     showToast({

@@ -15,13 +15,16 @@ import {
   recentPayouts,
 } from '../../db/payouts';
 import { useSettings } from '../../hooks/data';
+import { safeCurrency } from '../../domain/intl';
 import { addMonths, dateInZone, startOfMonth, type DateRange } from '../../domain/dates';
 import {
   carriedFromStats,
   periodEarningsFromStats,
   statementsFrom,
+  inBrandCurrency,
 } from '../../domain/payout-statements';
 import { carryLookbackStart } from '../../domain/payout-carry';
+import { useForeignCommission } from './useForeignCommission';
 import { periodAround, type PayoutPeriodKind } from '../../domain/payout-periods';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
 import type { Payout } from '../../domain/schemas';
@@ -67,13 +70,17 @@ export function usePayoutsData() {
   const basis = useLiveQuery(() => readStatementBasis(getDb()), []);
   // The payments the period's statements count, and those of earlier periods (for overpayments
   // carried in).
+  // Only payments in the brand's currency count against its figures (one in another currency
+  // pays commission earned in that currency, shown apart).
+  const currency = safeCurrency(settings.currency);
   const storedFor = useLiveQuery(async () => {
+    const inBrandCurrency = (ps: Payout[]) => ps.filter((p) => p.currency === currency);
     const [rows, earlier] = await Promise.all([
-      payoutsOverlapping(getDb(), wanted),
-      payoutsEndingBetween(getDb(), carryLookbackStart(wanted), wanted.start),
+      payoutsOverlapping(getDb(), wanted).then(inBrandCurrency),
+      payoutsEndingBetween(getDb(), carryLookbackStart(wanted), wanted.start).then(inBrandCurrency),
     ]);
     return { range: wanted, rows, earlier };
-  }, [wanted]);
+  }, [wanted, currency]);
   const period = useMemo(
     () => (basis && storedFor ? { ...basis, range: storedFor.range } : undefined),
     [basis, storedFor],
@@ -106,9 +113,15 @@ export function usePayoutsData() {
     () => ({ timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost }),
     [settings.timeZone, settings.countDiscountAsCost],
   );
+  // Commission on orders in other currencies: out of the brand-currency figures, shown apart.
+  const foreignRead = useForeignCommission(basis, wanted, currency, settings.timeZone);
+  const foreign = foreignRead && period && foreignRead.range === period.range ? foreignRead : null;
   const earned = useMemo(
-    () => (period ? periodEarningsFromStats(period, period.range, opts) : null),
-    [period, opts],
+    () =>
+      period && foreign
+        ? inBrandCurrency(periodEarningsFromStats(period, period.range, opts), foreign.apart, opts)
+        : null,
+    [period, foreign, opts],
   );
   const earlier = storedFor?.earlier;
   const carried = useMemo(
@@ -139,7 +152,11 @@ export function usePayoutsData() {
       ? { span, month: periodAround('month', span.end) }
       : null;
   }, [basis, range]);
-  const names = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p.name])), [data]);
+  const partnersById = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p])), [data]);
+  const names = useMemo(
+    () => new Map([...partnersById].map(([id, p]) => [id, p.name])),
+    [partnersById],
+  );
   const history = useMemo(
     () =>
       recent
@@ -167,8 +184,10 @@ export function usePayoutsData() {
     data,
     range,
     statements,
+    foreign: foreign?.list ?? [],
     offer,
     names,
+    partnersById,
     history,
     historyCount,
     allHistory,
