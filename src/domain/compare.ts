@@ -31,8 +31,17 @@ import {
   type ApartSums,
   type CurrencyMonths,
 } from './currency-totals';
-import { aovCents, cpaCents, roas, roi, type Earnings, type EarningsOptions } from './earnings';
+import {
+  aovCents,
+  cpaCents,
+  roas,
+  roi,
+  type Earnings,
+  type EarningsOptions,
+  type GiftCost,
+} from './earnings';
 import { SUBTYPE_TAGS } from './constants';
+import { giftCostsByPartner } from './gifts';
 import { safeCurrency, safeLocale } from './intl';
 import type {
   Bonus,
@@ -46,6 +55,7 @@ import type {
   Payout,
   Platform,
   Settings,
+  Shipment,
 } from './schemas';
 
 /** What the comparison needs besides per-partner rollups. */
@@ -55,6 +65,8 @@ export interface CompareBase {
   campaigns: readonly Campaign[];
   bonuses: readonly Bonus[];
   bonusRules: readonly BonusRule[];
+  /** Gift shipments (product seeding); absent = none. */
+  shipments?: readonly Shipment[];
 }
 
 /** Every record, for computing the comparison from scratch (tests, small data). */
@@ -107,6 +119,8 @@ export type FigureKey =
   | 'medianFollowers'
   | 'emv'
   | 'fixedSpend'
+  | 'giftedSpend'
+  | 'giftedRetail'
   | 'commissionSpend'
   | 'fixedShare'
   | 'coCreatedShare'
@@ -194,7 +208,21 @@ export const FIGURES: Record<FigureKey, FigureDef> = {
     format: 'money',
     better: null,
     records: 'partners',
-    how: 'Retainers and perks.',
+    how: 'Retainers, perks and gifted product at cost.',
+  },
+  giftedSpend: {
+    label: 'Gifted product (at cost)',
+    format: 'money',
+    better: null,
+    records: 'partners',
+    how: 'Product sent to partners at unit cost, plus shipping, counted on the day it shipped.',
+  },
+  giftedRetail: {
+    label: 'Gifted product (retail value)',
+    format: 'money',
+    better: null,
+    records: 'partners',
+    how: 'The same product at its retail price: shown for reference, not counted in spend.',
   },
   commissionSpend: {
     label: 'Commission spend',
@@ -315,7 +343,7 @@ export const ASPECTS: readonly Aspect[] = [
     label: 'Compensation',
     ambassador: 'A fixed retainer or salary, plus perks and bonuses.',
     affiliate: 'Paid by results: commission on the sales they bring.',
-    figures: ['fixedSpend', 'commissionSpend', 'fixedShare'],
+    figures: ['fixedSpend', 'giftedSpend', 'giftedRetail', 'commissionSpend', 'fixedShare'],
   },
   {
     key: 'control',
@@ -353,6 +381,7 @@ export interface SpendMix {
   commissionCents: number;
   feesCents: number;
   perksCents: number;
+  giftedCents: number;
   bonusCents: number;
   discountCents: number;
 }
@@ -416,6 +445,8 @@ const AVG_MONTH_DAYS = 365.25 / 12;
 export interface PartnerIndexEntry {
   contracts: Contract[];
   bonuses: Bonus[];
+  /** Gift shipments that have left (seeding), as costs by ship date. */
+  gifts: GiftCost[];
   /** The partner's rollup: daily order sums and published posts (src/domain/stats.ts). */
   stats: Rollup;
 }
@@ -429,13 +460,19 @@ function emptyRollup(partnerId: string): Rollup {
 
 /** The index from stored rollups (what the app reads: no order is loaded). */
 export function indexFromStats(
-  data: Pick<CompareData, 'partners' | 'contracts' | 'bonuses'>,
+  data: Pick<CompareData, 'partners' | 'contracts' | 'bonuses' | 'shipments'>,
   rollups: readonly Rollup[],
 ): PartnerIndex {
   const idx: PartnerIndex = new Map();
   const byId = new Map(rollups.map((r) => [r.partnerId, r]));
+  const gifts = giftCostsByPartner(data.shipments ?? []);
   for (const p of data.partners)
-    idx.set(p.id, { contracts: [], bonuses: [], stats: byId.get(p.id) ?? emptyRollup(p.id) });
+    idx.set(p.id, {
+      contracts: [],
+      bonuses: [],
+      gifts: gifts.get(p.id) ?? [],
+      stats: byId.get(p.id) ?? emptyRollup(p.id),
+    });
   for (const c of data.contracts) idx.get(c.partnerId)?.contracts.push(c);
   for (const b of data.bonuses) idx.get(b.partnerId)?.bonuses.push(b);
   return idx;
@@ -505,7 +542,7 @@ function statsFor(
   opts: CompareOptions,
 ): PartnerStats {
   const followers = followersOf(p, f.platform);
-  const prep = preparePartner(e, e.contracts, e.bonuses);
+  const prep = preparePartner(e, e.contracts, e.bonuses, e.gifts);
   const { earnings, orderRecords, postSums } = partnerPeriodSums(
     e.stats,
     postsFor(e.stats.posts, f.platform),
@@ -558,7 +595,7 @@ function groupResult(
   const revenue = e('revenueCents');
   const orders = e('orders');
   const cost = e('costCents');
-  const fixed = e('retainerCents') + e('perksCents');
+  const fixed = e('retainerCents') + e('perksCents') + e('giftedCents');
   const withLength = s.filter((x) => x.longevityDays !== null);
   const P = MIN_RECORDS.partners;
   const figures: Record<FigureKey, Figure> = {
@@ -587,6 +624,8 @@ function groupResult(
       MIN_RECORDS.postsWithMetrics,
     ),
     fixedSpend: fig(fixed, n, P),
+    giftedSpend: fig(e('giftedCents'), n, P),
+    giftedRetail: fig(e('giftedRetailCents'), n, P),
     commissionSpend: fig(e('commissionCents'), n, P),
     fixedShare: fig(cost > 0 ? fixed / cost : null, n, P),
     coCreatedShare: fig(
@@ -618,6 +657,7 @@ function groupResult(
       commissionCents: e('commissionCents'),
       feesCents: e('feesCents'),
       perksCents: e('perksCents'),
+      giftedCents: e('giftedCents'),
       bonusCents: e('bonusCents'),
       discountCents: e('discountCents'),
     },
@@ -650,7 +690,8 @@ function indexTables(
   if (built) {
     let covered = true;
     for (const [e, t] of built.byEntry)
-      if (!tablesCover(t, preparePartner(e, e.contracts, e.bonuses), lastMonth)) covered = false;
+      if (!tablesCover(t, preparePartner(e, e.contracts, e.bonuses, e.gifts), lastMonth))
+        covered = false;
     if (covered) {
       built.lastMonth = lastMonth;
       return built.byEntry;
@@ -660,7 +701,7 @@ function indexTables(
   const list = buildTables(
     entries.map((e) => ({
       orderDays: e.stats.orderDays,
-      prep: preparePartner(e, e.contracts, e.bonuses),
+      prep: preparePartner(e, e.contracts, e.bonuses, e.gifts),
     })),
     Math.max(lastMonth, built?.lastMonth ?? lastMonth),
   );
@@ -729,7 +770,7 @@ export function compareFromIndex(
       partnerMonthSums(
         e.stats,
         postsFor(e.stats.posts, filters.platform),
-        preparePartner(e, e.contracts, e.bonuses),
+        preparePartner(e, e.contracts, e.bonuses, e.gifts),
         t,
         p.kind,
         data.bonusRules,

@@ -23,6 +23,17 @@ export interface PartnerRecords {
   content: readonly ContentItem[];
   bonuses: readonly Bonus[];
   bonusRules: readonly BonusRule[];
+  /** Product gifted to the partner, one entry per shipment that has left (src/domain/seeding.ts). */
+  gifts?: readonly GiftCost[];
+}
+
+/** What one gift shipment adds to a partner's cost, on its ship date. */
+export interface GiftCost {
+  date: string;
+  /** Products at unit cost plus shipping. */
+  costCents: number;
+  /** Products at retail price: shown beside the cost, never added to it. */
+  retailCents: number;
 }
 
 export interface Earnings {
@@ -39,9 +50,13 @@ export interface Earnings {
   perksCents: number;
   /** Discounts given through the partner's codes (only when counted as cost). */
   discountCents: number;
+  /** Gifted product (seeding) at unit cost plus shipping, by ship date. */
+  giftedCents: number;
+  /** The same gifts at retail price (shown beside the cost; not a cost). */
+  giftedRetailCents: number;
   /** Money owed to the partner: commission + retainer + fees + bonuses. */
   payableCents: number;
-  /** Total cost of the partnership: payable + perks + counted discounts. */
+  /** Total cost of the partnership: payable + perks + gifted product + counted discounts. */
   costCents: number;
 }
 
@@ -225,7 +240,23 @@ export function partnerEarnings(
     bonusCents,
     perksCents,
     discountCents,
+    ...giftedIn(rec.gifts, range),
   });
+}
+
+/** Gifted product shipped in `range`: at cost (plus shipping), and at retail beside it. */
+export function giftedIn(
+  gifts: readonly GiftCost[] | undefined,
+  range: DateRange,
+): { giftedCents: number; giftedRetailCents: number } {
+  let giftedCents = 0;
+  let giftedRetailCents = 0;
+  for (const g of gifts ?? []) {
+    if (!inRange(g.date, range)) continue;
+    giftedCents += g.costCents;
+    giftedRetailCents += g.retailCents;
+  }
+  return { giftedCents, giftedRetailCents };
 }
 
 /**
@@ -239,7 +270,7 @@ export function withTotals(parts: Omit<Earnings, 'payableCents' | 'costCents'>):
   return {
     ...parts,
     payableCents,
-    costCents: payableCents + parts.perksCents + parts.discountCents,
+    costCents: payableCents + parts.perksCents + parts.giftedCents + parts.discountCents,
   };
 }
 

@@ -15,7 +15,13 @@
  */
 import { prorate } from './money';
 import { dayNumber, type DateRange } from './dates';
-import { withTotals, type Earnings, type EarningsOptions, type PartnerRecords } from './earnings';
+import {
+  withTotals,
+  type Earnings,
+  type EarningsOptions,
+  type GiftCost,
+  type PartnerRecords,
+} from './earnings';
 import {
   lowerBound,
   ORDER_STRIDE,
@@ -101,15 +107,20 @@ export interface PreparedPartner {
   contracts: PreparedContract[];
   bonusDays: number[];
   bonusCents: number[];
+  /** Gift shipments (seeding): day, cost and retail value, each in its own list. */
+  giftDays: number[];
+  giftCents: number[];
+  giftRetailCents: number[];
 }
 
 const prepared = new WeakMap<object, PreparedPartner>();
 
-/** Contracts and bonuses as day numbers, worked out once per index entry (`key`). */
+/** Contracts, bonuses and gifts as day numbers, worked out once per index entry (`key`). */
 export function preparePartner(
   key: object,
   contracts: readonly Contract[],
   bonuses: readonly Bonus[],
+  gifts: readonly GiftCost[] = [],
 ): PreparedPartner {
   let p = prepared.get(key);
   if (!p) {
@@ -123,6 +134,9 @@ export function preparePartner(
       })),
       bonusDays: bonuses.map((b) => dayNumber(b.date)),
       bonusCents: bonuses.map((b) => b.amountCents),
+      giftDays: gifts.map((g) => dayNumber(g.date)),
+      giftCents: gifts.map((g) => g.costCents),
+      giftRetailCents: gifts.map((g) => g.retailCents),
     };
     prepared.set(key, p);
   }
@@ -406,6 +420,23 @@ function bonusesIn(prep: PreparedPartner, start: number, end: number): number {
   return cents;
 }
 
+/** Gifted product (at cost and at retail) shipped from day `start` to day `end`. */
+function giftsIn(
+  prep: PreparedPartner,
+  start: number,
+  end: number,
+): { giftedCents: number; giftedRetailCents: number } {
+  let giftedCents = 0;
+  let giftedRetailCents = 0;
+  for (let g = 0; g < prep.giftDays.length; g++) {
+    const d = prep.giftDays[g]!;
+    if (d < start || d > end) continue;
+    giftedCents += prep.giftCents[g]!;
+    giftedRetailCents += prep.giftRetailCents[g]!;
+  }
+  return { giftedCents, giftedRetailCents };
+}
+
 /** What the milestone rules pay for one whole month with this revenue. */
 function milestoneBonus(active: readonly BonusRule[], monthRevenueCents: number): number {
   let cents = 0;
@@ -535,6 +566,7 @@ export function partnerPeriodSums(
       bonusCents,
       perksCents,
       discountCents,
+      ...giftsIn(prep, w.start, w.end),
     }),
     orderRecords,
     postSums: s,
@@ -609,6 +641,13 @@ export function partnerMonthSums(
     let j = 0;
     while (d > w.ends[j]!) j++;
     monthCost[j]! += prep.bonusCents[b]!;
+  }
+  for (let g = 0; g < prep.giftDays.length; g++) {
+    const d = prep.giftDays[g]!;
+    if (d < w.start || d > w.end) continue;
+    let j = 0;
+    while (d > w.ends[j]!) j++;
+    monthCost[j]! += prep.giftCents[g]!;
   }
 }
 
@@ -695,6 +734,7 @@ export function partnerPeriodWalk(
       bonusCents,
       perksCents,
       discountCents,
+      ...giftsIn(prep, w.start, w.end),
     }),
     orderRecords,
     posts,
@@ -707,12 +747,12 @@ export function partnerPeriodWalk(
  */
 export function earningsFromRollup(
   rollup: Rollup,
-  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules'>,
+  rec: Pick<PartnerRecords, 'kind' | 'contracts' | 'bonuses' | 'bonusRules' | 'gifts'>,
   range: DateRange,
   opts: EarningsOptions,
 ): Earnings {
   // A fresh key: the records of a one-off call are not kept.
-  const prep = preparePartner({}, rec.contracts, rec.bonuses);
+  const prep = preparePartner({}, rec.contracts, rec.bonuses, rec.gifts);
   return partnerPeriodWalk(rollup, prep, rec.kind, rec.bonusRules, monthWindows(range), opts)
     .earnings;
 }

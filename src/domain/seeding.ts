@@ -8,7 +8,8 @@
  * shipping (the first item comes back to stock). The retail value is shown beside the cost, never
  * added to it.
  */
-import { addDays, daysBetween, type DateRange } from './dates';
+import { addDays, daysBetween } from './dates';
+import type { GiftCost } from './earnings';
 import { parseMoney } from './money';
 import { splitList, type FieldErrors } from './partners';
 import {
@@ -51,67 +52,8 @@ export const PET_SIZE_LABELS: Record<PetSize, string> = {
   giant: 'Giant',
 };
 
-/** What one shipment adds to a partner's cost, on the day it counts. */
-export interface GiftCost {
-  date: string;
-  /** Products at cost plus shipping. */
-  costCents: number;
-  /** Products at retail price (shown beside the cost). */
-  retailCents: number;
-}
-
-/** Whether a shipment has left and counts in the partner's cost. */
-export function shipmentCounts(s: Pick<Shipment, 'status'>): boolean {
-  return s.status !== 'to-send';
-}
-
-/** Products at cost, shipping and retail value of one shipment (counted or not). */
-export function shipmentValue(s: Pick<Shipment, 'items' | 'shippingCents' | 'swapOf'>): {
-  productCents: number;
-  shippingCents: number;
-  retailCents: number;
-} {
-  if (s.swapOf !== null) return { productCents: 0, shippingCents: s.shippingCents, retailCents: 0 };
-  let productCents = 0;
-  let retailCents = 0;
-  for (const it of s.items) {
-    productCents += it.unitCostCents * it.quantity;
-    retailCents += it.retailCents * it.quantity;
-  }
-  return { productCents, shippingCents: s.shippingCents, retailCents };
-}
-
-/** The counted shipments as gift costs, by partner id. */
-export function giftCostsByPartner(shipments: readonly Shipment[]): Map<string, GiftCost[]> {
-  const out = new Map<string, GiftCost[]>();
-  for (const s of shipments) {
-    if (!shipmentCounts(s)) continue;
-    const v = shipmentValue(s);
-    let list = out.get(s.partnerId);
-    if (!list) out.set(s.partnerId, (list = []));
-    list.push({
-      date: s.date,
-      costCents: v.productCents + v.shippingCents,
-      retailCents: v.retailCents,
-    });
-  }
-  return out;
-}
-
-/** Gift cost and retail value of the gifts dated in `range`. */
-export function giftsIn(
-  gifts: readonly GiftCost[] | undefined,
-  range: DateRange,
-): { costCents: number; retailCents: number } {
-  let costCents = 0;
-  let retailCents = 0;
-  for (const g of gifts ?? []) {
-    if (g.date < range.start || g.date > range.end) continue;
-    costCents += g.costCents;
-    retailCents += g.retailCents;
-  }
-  return { costCents, retailCents };
-}
+export type { GiftCost };
+export { giftCostsByPartner, shipmentCounts, shipmentValue } from './gifts';
 
 /** Tags as stored: lower case, trimmed, no repeats. */
 export function normalizeTags(text: string | readonly string[]): string[] {

@@ -105,6 +105,7 @@ function expectSameAsRollupPath(
       kind: p.kind,
       contracts: e.contracts,
       bonuses: e.bonuses,
+      gifts: e.gifts,
       bonusRules: data.bonusRules,
     };
     const stats =

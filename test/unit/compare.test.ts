@@ -20,6 +20,59 @@ const values = (keys: FigureKey[], g: { figures: Record<FigureKey, { value: numb
 describe('comparison figures', () => {
   const c = computeComparison(data, range, NO_FILTERS, opts);
 
+  it("gifted product adds to the ambassadors' spend, ROI and CPA, with its retail value beside it", () => {
+    const item = (quantity: number, unitCostCents: number, retailCents: number) => ({
+      productId: 'x',
+      name: 'Treats',
+      sku: '',
+      quantity,
+      unitCostCents,
+      retailCents,
+      size: '',
+    });
+    const ship = (id: string, date: string, status: 'sent' | 'to-send', swapOf: string | null) => ({
+      id,
+      createdAt: 0,
+      updatedAt: 0,
+      partnerId: 'a1',
+      date,
+      status,
+      items: [item(2, 420, 1_499), item(1, 1_150, 3_900)],
+      shippingCents: 895,
+      lot: '',
+      bestBefore: null,
+      swapOf,
+      note: '',
+    });
+    const both = computeComparison(
+      {
+        ...data,
+        shipments: [
+          ship('s1', '2025-01-20', 'sent', null), // 19.90 at cost + 8.95 = 28.85; retail 68.98
+          ship('s2', '2025-02-10', 'sent', 's1'), // a swap: its 8.95 shipping only
+          ship('s3', '2025-02-12', 'to-send', null), // not sent: nothing yet
+          ship('s4', '2024-12-31', 'sent', null), // before the period
+        ],
+      },
+      range,
+      NO_FILTERS,
+      opts,
+    );
+    const g = both.kinds.ambassador;
+    expect(values(['spend', 'giftedSpend', 'giftedRetail', 'fixedSpend', 'cpa'], g)).toEqual({
+      spend: 74_000 + 3_780,
+      giftedSpend: 3_780, // 2885 + 895
+      giftedRetail: 6_898,
+      fixedSpend: 72_000 + 3_780,
+      cpa: 11_111, // 77780 / 7 orders
+    });
+    expect(g.figures.roi.value).toBeCloseTo((47_000 - 77_780) / 77_780, 10);
+    expect(g.spendMix.giftedCents).toBe(3_780);
+    // Affiliates got nothing: unchanged.
+    expect(both.kinds.affiliate.figures.giftedSpend.value).toBe(0);
+    expect(both.kinds.affiliate.figures.spend.value).toBe(c.kinds.affiliate.figures.spend.value);
+  });
+
   it('brand ambassadors match the hand-computed figures', () => {
     const a = c.kinds.ambassador;
     expect(values(['partners', 'revenue', 'orders', 'spend', 'aov', 'cpa'], a)).toEqual({
@@ -37,6 +90,7 @@ describe('comparison figures', () => {
       commissionCents: 2_000,
       feesCents: 0,
       perksCents: 5_000,
+      giftedCents: 0,
       bonusCents: 0,
       discountCents: 0,
     });

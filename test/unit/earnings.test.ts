@@ -124,6 +124,8 @@ describe('partner earnings for a period', () => {
       bonusCents: 15_000, // manual 10000 + January revenue 13800 >= 12000
       perksCents: 7_581, // 5000 x 16/31 (2581) + 5000
       discountCents: 0,
+      giftedCents: 0,
+      giftedRetailCents: 0,
       payableCents: 64_684,
       costCents: 72_265,
     });

@@ -2,14 +2,17 @@
  * Money has one reference (partnerEarnings in src/domain/earnings.ts, over a partner's records) and
  * one fast path (src/domain/period-sums.ts, over the partner's rollup). Every function of the fast
  * path must give the reference's integers, on generated partners, contracts, orders (refunds and
- * cancellations included), posts, bonuses, bonus rules, periods and time zones.
+ * cancellations included), posts, bonuses, gift shipments, bonus rules, periods and time zones.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromDayNumber, dayNumber, type DateRange } from '../../src/domain/dates';
 import {
+  cpaCents,
   partnerEarnings,
+  roi,
   type EarningsOptions,
+  type GiftCost,
   type PartnerRecords,
 } from '../../src/domain/earnings';
 import {
@@ -156,6 +159,11 @@ const bonusArb = fc.record({ d: day, amount: cents(50_000) }).map((b): Bonus => 
   reason: '',
 }));
 
+/** Gift shipments (seeding) as the money code sees them: a day, a cost and a retail value. */
+const giftArb = fc
+  .record({ d: day, cost: cents(20_000), retail: cents(60_000) })
+  .map((g): GiftCost => ({ date: fromDayNumber(g.d), costCents: g.cost, retailCents: g.retail }));
+
 const ruleArb = fc
   .record({
     active: fc.boolean(),
@@ -179,6 +187,7 @@ const caseArb = fc.record({
   orders: fc.array(orderArb, { maxLength: 40 }),
   content: fc.array(postArb, { maxLength: 12 }),
   bonuses: fc.array(bonusArb, { maxLength: 3 }),
+  gifts: fc.array(giftArb, { maxLength: 4 }),
   bonusRules: fc.array(ruleArb, { maxLength: 2 }),
   start: fc.integer({ min: FIRST - 60, max: LAST }),
   length: fc.integer({ min: 0, max: 800 }),
@@ -201,6 +210,7 @@ const cases: fc.Arbitrary<Case> = caseArb.map((x) => ({
     content: x.content,
     bonuses: x.bonuses,
     bonusRules: x.bonusRules,
+    gifts: x.gifts,
   },
   range: { start: fromDayNumber(x.start), end: fromDayNumber(x.start + x.length) },
   opts: { timeZone: x.timeZone, countDiscountAsCost: x.countDiscountAsCost },
@@ -218,7 +228,7 @@ describe('the fast path gives the reference earnings', () => {
         expect(earningsFromRollup(rollup, c.rec, c.range, c.opts)).toEqual(expected);
         const walked = partnerPeriodWalk(
           rollup,
-          preparePartner({}, c.rec.contracts, c.rec.bonuses),
+          preparePartner({}, c.rec.contracts, c.rec.bonuses, c.rec.gifts),
           c.rec.kind,
           c.rec.bonusRules,
           monthWindows(c.range),
@@ -234,7 +244,7 @@ describe('the fast path gives the reference earnings', () => {
     fc.assert(
       fc.property(cases, fc.integer({ min: 0, max: 40 }), (c, tableMonthsAhead) => {
         const rollup = rollupOf(c);
-        const prep = preparePartner({}, c.rec.contracts, c.rec.bonuses);
+        const prep = preparePartner({}, c.rec.contracts, c.rec.bonuses, c.rec.gifts);
         const w = monthWindows(c.range);
         // Tables may have been built for a later month than this period's (Compare reuses them).
         const lastMonth = monthIndexOfDay(w.end) + tableMonthsAhead;
@@ -268,7 +278,7 @@ describe('the fast path gives the reference earnings', () => {
     fc.assert(
       fc.property(cases, (c) => {
         const rollup = rollupOf(c);
-        const prep = preparePartner({}, c.rec.contracts, c.rec.bonuses);
+        const prep = preparePartner({}, c.rec.contracts, c.rec.bonuses, c.rec.gifts);
         const w = monthWindows(c.range);
         const [t] = buildTables([{ orderDays: rollup.orderDays, prep }], monthIndexOfDay(w.end));
         const n = w.starts.length;
@@ -343,6 +353,37 @@ describe('hand-computed: one partner, one month', () => {
     expect([e.revenueCents, e.orders, e.commissionCents, e.retainerCents, e.costCents]).toEqual([
       17_000, 3, 1_600, 15_000, 16_600,
     ]);
+    const rollup = buildPartnerStats('p', rec.orders, [], rec.contracts, 'UTC');
+    expect(earningsFromRollup(rollup, rec, range, opts)).toEqual(e);
+  });
+
+  it('gifted product counts at cost plus shipping on its ship date, retail beside it', () => {
+    const at = (d: string) => Date.parse(`${d}T12:00:00Z`);
+    const rec: PartnerRecords = {
+      kind: 'ambassador',
+      contracts: [],
+      orders: [
+        order(at('2025-06-20'), 10_000, 10_000, 'paid', 0),
+        order(at('2025-06-21'), 8_000, 8_000, 'paid', 0),
+      ],
+      content: [],
+      bonuses: [],
+      bonusRules: [],
+      // 2 x 4.20 + 11.50 harness + 8.95 shipping = 28.85 (retail 68.98); a July one outside.
+      gifts: [
+        { date: '2025-06-05', costCents: 2_885, retailCents: 6_898 },
+        { date: '2025-07-01', costCents: 1_065, retailCents: 2_697 },
+      ],
+    };
+    const range = { start: '2025-06-01', end: '2025-06-30' };
+    const opts = { timeZone: 'UTC', countDiscountAsCost: false };
+    const e = partnerEarnings(rec, range, opts);
+    expect([e.giftedCents, e.giftedRetailCents, e.payableCents, e.costCents]).toEqual([
+      2_885, 6_898, 0, 2_885,
+    ]);
+    // ROI = (180.00 - 28.85) / 28.85; CPA = 28.85 / 2 orders = 14.43 (rounded to the cent).
+    expect(roi(e.revenueCents, e.costCents)).toBeCloseTo((18_000 - 2_885) / 2_885, 10);
+    expect(cpaCents(e.costCents, e.orders)).toBe(1_443);
     const rollup = buildPartnerStats('p', rec.orders, [], rec.contracts, 'UTC');
     expect(earningsFromRollup(rollup, rec, range, opts)).toEqual(e);
   });

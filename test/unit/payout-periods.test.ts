@@ -75,6 +75,8 @@ describe('the statements CSV names its currency', () => {
         bonusCents: 0,
         perksCents: 0,
         discountCents: 0,
+        giftedCents: 0,
+        giftedRetailCents: 0,
         payableCents: 30_00,
         costCents: 30_00,
       },

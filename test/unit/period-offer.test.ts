@@ -6,6 +6,7 @@ import { activitySpan, periodWithData } from '../../src/domain/period-offer';
 const entry = (orderDays: string[], postDays: string[]) => ({
   contracts: [],
   bonuses: [],
+  gifts: [],
   stats: {
     partnerId: 'p',
     // Six fields per order day, nine per post; only the day matters here.

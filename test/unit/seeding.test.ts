@@ -10,12 +10,12 @@ import {
   allergyWarnings,
   followUps,
   giftCostsByPartner,
-  giftsIn,
   petFromDraft,
   productFromDraft,
   shipmentValue,
 } from '../../src/domain/seeding';
 import type { Shipment } from '../../src/domain/schemas';
+import { giftedIn as giftsIn } from '../../src/domain/earnings';
 import { readShopifyProducts } from '../../src/io/products-shopify';
 
 const line = (quantity: number, unitCostCents: number, retailCents: number) => ({
@@ -78,14 +78,14 @@ describe('gift cost', () => {
       { date: '2026-04-10', costCents: 1065, retailCents: 2697 },
     ]);
     expect(giftsIn(gifts.get('p1'), { start: '2026-03-01', end: '2026-03-31' })).toEqual({
-      costCents: 2885,
-      retailCents: 6898,
+      giftedCents: 2885,
+      giftedRetailCents: 6898,
     });
     expect(giftsIn(gifts.get('p1'), { start: '2026-01-01', end: '2026-12-31' })).toEqual({
-      costCents: 3950,
-      retailCents: 9595,
+      giftedCents: 3950,
+      giftedRetailCents: 9595,
     });
-    expect(giftsIn(undefined, { start: '2026-01-01', end: '2026-12-31' }).costCents).toBe(0);
+    expect(giftsIn(undefined, { start: '2026-01-01', end: '2026-12-31' }).giftedCents).toBe(0);
   });
 });
 

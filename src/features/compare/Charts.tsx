@@ -417,6 +417,7 @@ const MIX: { key: keyof SpendMix; label: string; color: string }[] = [
   { key: 'commissionCents', label: 'Commission', color: '#2563eb' },
   { key: 'feesCents', label: 'Post fees', color: '#db2777' },
   { key: 'perksCents', label: 'Perks', color: '#65a30d' },
+  { key: 'giftedCents', label: 'Gifted product', color: '#0d9488' },
   { key: 'bonusCents', label: 'Bonuses', color: '#ca8a04' },
   { key: 'discountCents', label: 'Discounts', color: '#64748b' },
 ];

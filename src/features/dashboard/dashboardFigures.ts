@@ -69,7 +69,7 @@ export function dashboardFigures(
   for (const p of data.partners) {
     const e = index.get(p.id);
     if (!e) continue;
-    const prep = preparePartner(e, e.contracts, e.bonuses);
+    const prep = preparePartner(e, e.contracts, e.bonuses, e.gifts);
     const { earnings, orderRecords, posts } = partnerPeriodWalk(
       e.stats,
       prep,

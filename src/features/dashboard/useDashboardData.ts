@@ -2,6 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { allCampaigns } from '../../db/content';
 import { getDb } from '../../db/db';
+import { allShipments } from '../../db/seeding';
 import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
 import { storedSettings } from '../../db/repo';
 import { allPartnerStats } from '../../db/stats';
@@ -25,7 +26,7 @@ export function useDashboardData(): DashboardData | undefined {
   return useLiveQuery(async () => {
     // Small tables and the per-partner rollups: never the orders, content or payouts themselves.
     const db = getDb();
-    const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups] =
+    const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups, shipments] =
       await Promise.all([
         storedSettings(db),
         allPartners(db),
@@ -34,6 +35,7 @@ export function useDashboardData(): DashboardData | undefined {
         allBonuses(db),
         allBonusRules(db),
         allPartnerStats(db),
+        allShipments(db),
       ]);
     return {
       settings: settings ?? FALLBACK_SETTINGS,
@@ -43,6 +45,7 @@ export function useDashboardData(): DashboardData | undefined {
       bonuses,
       bonusRules,
       rollups,
+      shipments,
     };
   }, []);
 }

@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { allBrandFollowers } from '../../db/brand';
 import { contentBetween } from '../../db/content';
 import { getDb } from '../../db/db';
+import { allShipments } from '../../db/seeding';
 import { ordersBetween } from '../../db/orders';
 import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
 import { allPartnerStats, customersBefore } from '../../db/stats';
@@ -37,6 +38,7 @@ import {
   type Bonus,
   type BonusRule,
   type BrandFollowerCount,
+  type Shipment,
   type ContentItem,
   type Contract,
   type Order,
@@ -132,6 +134,8 @@ export interface GrowthBase {
   bonusRules: readonly BonusRule[];
   rollups: readonly PartnerStats[];
   brandFollowers: readonly BrandFollowerCount[];
+  /** Gift shipments (their cost counts like any other); absent = none. */
+  shipments?: readonly Shipment[];
 }
 
 /** What is read by range (see useGrowthData). */
@@ -169,7 +173,13 @@ export function growthFigures(
       if (p.kind !== kind || !e) continue;
       const earned = earningsFromRollup(
         e.stats,
-        { kind, contracts: e.contracts, bonuses: e.bonuses, bonusRules: base.bonusRules },
+        {
+          kind,
+          contracts: e.contracts,
+          bonuses: e.bonuses,
+          bonusRules: base.bonusRules,
+          gifts: e.gifts,
+        },
         range,
         { timeZone: tz, countDiscountAsCost },
       );
@@ -232,15 +242,17 @@ export function useGrowthData(): GrowthData | undefined {
   const countDiscountAsCost = settings.countDiscountAsCost;
   const base = useLiveQuery(async () => {
     const db = getDb();
-    const [partners, contracts, bonuses, bonusRules, rollups, brandFollowers] = await Promise.all([
-      allPartners(db),
-      allContracts(db),
-      allBonuses(db),
-      allBonusRules(db),
-      allPartnerStats(db),
-      allBrandFollowers(db),
-    ]);
-    return { partners, contracts, bonuses, bonusRules, rollups, brandFollowers };
+    const [partners, contracts, bonuses, bonusRules, rollups, brandFollowers, shipments] =
+      await Promise.all([
+        allPartners(db),
+        allContracts(db),
+        allBonuses(db),
+        allBonusRules(db),
+        allPartnerStats(db),
+        allBrandFollowers(db),
+        allShipments(db),
+      ]);
+    return { partners, contracts, bonuses, bonusRules, rollups, brandFollowers, shipments };
   }, []);
   const plan = useMemo(
     () => (base ? readPlan(base.partners, base.contracts, tz) : undefined),

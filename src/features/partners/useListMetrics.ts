@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
+import { allShipments } from '../../db/seeding';
 import { allBonuses, allBonusRules, allContracts } from '../../db/partners';
 import { allPartnerStats } from '../../db/stats';
 import { indexFromStats } from '../../domain/compare';
@@ -36,13 +37,14 @@ export function useListMetrics(
   // Contracts, bonuses and rules are small tables; the rollups are one small record per partner.
   const records = useLiveQuery(async () => {
     const db = getDb();
-    const [contracts, bonuses, bonusRules, rollups] = await Promise.all([
+    const [contracts, bonuses, bonusRules, rollups, shipments] = await Promise.all([
       allContracts(db),
       allBonuses(db),
       allBonusRules(db),
       allPartnerStats(db),
+      allShipments(db),
     ]);
-    return { contracts, bonuses, bonusRules, rollups };
+    return { contracts, bonuses, bonusRules, rollups, shipments };
   }, []);
   const { timeZone, countDiscountAsCost, cpmCents } = settings;
   const [computed, setComputed] = useState<Computed | null>(null);
@@ -62,7 +64,7 @@ export function useListMetrics(
         const e = index.get(p.id)!;
         const { earnings } = partnerPeriodWalk(
           e.stats,
-          preparePartner(e, e.contracts, e.bonuses),
+          preparePartner(e, e.contracts, e.bonuses, e.gifts),
           p.kind,
           records.bonusRules,
           windows,

@@ -6,6 +6,7 @@ import { saveErrorMessage } from '../../db/errors';
 import { deletePartner, restorePartner, setArchived } from '../../db/partners';
 import { acquisitions, customerValue, roiTwoWays } from '../../domain/customers';
 import { partnerEarnings } from '../../domain/earnings';
+import { giftCostsByPartner } from '../../domain/gifts';
 import { followersByPlatform, partnerFigures, postTotals } from '../../domain/partner-figures';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
 import { packPosts } from '../../domain/stats';
@@ -37,6 +38,7 @@ export function usePartnerDetailFigures(
         content: data.content,
         bonuses: data.bonuses,
         bonusRules: data.bonusRules,
+        gifts: giftCostsByPartner(data.shipments).get(data.partner.id) ?? [],
       },
       range,
       { timeZone: settings.timeZone, countDiscountAsCost: settings.countDiscountAsCost },

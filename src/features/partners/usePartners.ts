@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
+import { shipmentsOfPartner } from '../../db/seeding';
 import { contentOfPartner } from '../../db/content';
 import { ordersOfPartner } from '../../db/orders';
 import {
@@ -22,6 +23,7 @@ import type {
   Order,
   Partner,
   Payout,
+  Shipment,
   Settings,
 } from '../../domain/schemas';
 import type { PeriodKey } from './store';
@@ -90,6 +92,8 @@ export interface PartnerDetailData {
   payouts: Payout[];
   bonuses: Bonus[];
   bonusRules: BonusRule[];
+  /** Gift shipments to this partner, newest first. */
+  shipments: Shipment[];
 }
 
 /**
@@ -100,15 +104,17 @@ export interface PartnerDetailData {
 export function usePartnerDetail(id: string): PartnerDetailData | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [partner, contracts, content, orders, payouts, bonuses, bonusRules] = await Promise.all([
-      getPartner(db, id),
-      contractsOfPartner(db, id),
-      contentOfPartner(db, id),
-      ordersOfPartner(db, id),
-      payoutsOfPartner(db, id),
-      bonusesOfPartner(db, id),
-      allBonusRules(db),
-    ]);
+    const [partner, contracts, content, orders, payouts, bonuses, bonusRules, shipments] =
+      await Promise.all([
+        getPartner(db, id),
+        contractsOfPartner(db, id),
+        contentOfPartner(db, id),
+        ordersOfPartner(db, id),
+        payoutsOfPartner(db, id),
+        bonusesOfPartner(db, id),
+        allBonusRules(db),
+        shipmentsOfPartner(db, id),
+      ]);
     return {
       partner: partner ?? null,
       contracts: contracts.sort(byStart),
@@ -117,6 +123,7 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
       payouts,
       bonuses,
       bonusRules,
+      shipments,
     };
   }, [id]);
 }
