@@ -382,6 +382,32 @@ export async function ensureCustomerSalt(
   });
 }
 
+const FEW_ORDERS = 2000;
+
+/**
+ * Which of `ids` are stored: one key-only read of the id range of each source they come from
+ * (an order's id is `<source>:<number>`). A file of new orders then costs no lookup per order:
+ * on disk, looking up a key that is not there costs about as much as reading a row.
+ */
+export async function storedOrderIds(db: PawtnersDb, ids: readonly string[]): Promise<Set<string>> {
+  const wanted = new Set(ids);
+  // A few orders: looked up one by one (cheaper than the keys of a whole source).
+  if (wanted.size <= FEW_ORDERS)
+    return new Set(
+      await db.orders
+        .where(':id')
+        .anyOf([...wanted])
+        .primaryKeys(),
+    );
+  const sources = new Set(ids.map((id) => id.slice(0, id.indexOf(':') + 1)));
+  const out = new Set<string>();
+  for (const prefix of sources) {
+    const keys = await db.orders.where(':id').startsWith(prefix).primaryKeys();
+    for (const k of keys) if (wanted.has(k)) out.add(k);
+  }
+  return out;
+}
+
 async function attributionIndex(db: PawtnersDb): Promise<AttributionIndex> {
   return buildAttributionIndex(await db.partners.toArray());
 }
@@ -402,7 +428,7 @@ export async function planOrderImport(
   const [settings, attribution, stored] = await Promise.all([
     readSettings(db),
     attributionIndex(db),
-    db.orders.bulkGet(ids),
+    storedOrderIds(db, ids).then((there) => db.orders.bulkGet(ids.filter((id) => there.has(id)))),
   ]);
   const map = new Map<string, Order>();
   for (const o of stored) if (o) map.set(o.id, o);
@@ -455,11 +481,16 @@ export async function applyOrderImport(
       await rec.captureWhole('deletions');
       await rec.capture('settings', [(await readSettings(db)).id]);
       let stale = 0;
+      const stored = await storedOrderIds(
+        db,
+        orders.map((o) => o.id),
+      );
       for (let i = 0; i < orders.length; i += WRITE_CHUNK) {
         const chunk = orders.slice(i, i + WRITE_CHUNK);
         const before = await rec.capture<Order>(
           'orders',
           chunk.map((o) => o.id),
+          stored,
         );
         for (const o of chunk)
           if ((before.get(o.id)?.updatedAt ?? null) !== plan.baseVersions[o.id]) stale += 1;

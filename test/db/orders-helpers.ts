@@ -80,7 +80,11 @@ export async function seedPartners(db: PawtnersDb): Promise<void> {
 
 /** Read a Shopify fixture the way the import worker does and plan it against the database. */
 export async function planFixture(db: PawtnersDb, name: string, now = NOW) {
-  const text = readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8');
+  return planCsv(db, readFileSync(path.join(__dirname, '../fixtures/orders', name), 'utf8'), now);
+}
+
+/** Read a Shopify CSV's text the way the import worker does and plan it against the database. */
+export async function planCsv(db: PawtnersDb, text: string, now = NOW) {
   const res = shopifyImporter.parse(parseCsv(text), {
     timeZone: 'America/New_York',
     defaultCurrency: 'USD',

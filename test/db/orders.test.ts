@@ -16,6 +16,7 @@ import {
   ordersChangeProbe,
   reassignOrder,
   StaleWriteError,
+  storedOrderIds,
   uncreditedWithAnyCode,
   usedCodes,
   writeOrders,
@@ -26,7 +27,7 @@ import type { Order, Settings } from '../../src/domain/schemas';
 import { customerKeyOf } from '../../src/io/customer-key';
 import { parseManualOrder, emptyManualOrder } from '../../src/io/orders-manual';
 import { dump, expectRollupsRight } from './backup-helpers';
-import { importFixture, NOW, order, planFixture, seedPartners } from './orders-helpers';
+import { importFixture, NOW, order, planCsv, planFixture, seedPartners } from './orders-helpers';
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -40,6 +41,73 @@ beforeEach(async () => {
 afterEach(async () => {
   db.close();
   await db.delete();
+});
+
+describe('storedOrderIds (which orders of a file are stored already)', () => {
+  it('answers exactly, for a few ids (looked up) and for many (read by source)', async () => {
+    const etsy = (n: number) => order(n, NOW, null, { id: `etsy:${n}`, source: 'etsy' });
+    await writeOrders(db, [
+      ...Array.from({ length: 2600 }, (_, i) => order(i * 2, NOW, null)), // test:0000, 0002, ...
+      ...[1, 2, 3].map(etsy),
+    ]);
+    const testId = (n: number) => `test:${String(n).padStart(4, '0')}`;
+    // Few: some stored, some not, two sources.
+    expect(await storedOrderIds(db, [testId(2), testId(3), 'etsy:2', 'etsy:9'])).toEqual(
+      new Set([testId(2), 'etsy:2']),
+    );
+    // Many (above the few): every other one stored, plus ids of a source nothing is stored from.
+    const many = [
+      ...Array.from({ length: 3000 }, (_, i) => testId(i)),
+      'etsy:1',
+      'etsy:4',
+      'woo:1',
+    ];
+    const want = new Set([...Array.from({ length: 1500 }, (_, i) => testId(i * 2)), 'etsy:1']);
+    expect(await storedOrderIds(db, many)).toEqual(want);
+    expect(await storedOrderIds(db, [])).toEqual(new Set());
+  });
+
+  it('an import of more orders than that, some stored: the plan, undo and rollups stay right', async () => {
+    // A Shopify file of `count` orders, #5000 up; orders from `refundFrom` on are refunded.
+    const csv = (count: number, refundFrom = Infinity) =>
+      [
+        'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount',
+        ...Array.from({ length: count }, (_, i) => {
+          const refunded = i >= refundFrom;
+          return `#${5000 + i},b${i % 700}@example.com,${refunded ? 'refunded' : 'paid'},USD,20.00,0.00,0.00,20.00,${i % 3 ? 'LUCY15' : ''},2024-05-0${1 + (i % 9)} 10:00:00 -0400,1,Treats,20.00,${refunded ? '20.00' : '0.00'}`;
+        }),
+      ].join('\n');
+    await applyOrderImport(db, await planCsv(db, csv(1200)), { now: NOW });
+    const before = await dump(db);
+    // 1,100 stored and unchanged, 100 stored and refunded since, 1,800 new.
+    const plan = await planCsv(db, csv(3000, 1100), NOW + 1);
+    expect(plan.counts).toMatchObject({ new: 1800, changed: 100, unchanged: 1100, errors: 0 });
+    const { undoId } = await applyOrderImport(db, plan, { now: NOW + 1 });
+    expect(await countOrders(db)).toBe(3000);
+    expect((await getOrder(db, 'shopify:#6150'))!.refundedCents).toBe(2000);
+    await expectRollupsRight(db);
+    await undoImport(db, undoId);
+    expect(await dump(db)).toEqual(before);
+    await expectRollupsRight(db);
+  });
+
+  it('an order added since the preview stops the import (a file larger than a few orders)', async () => {
+    const rows = Array.from(
+      { length: 2500 },
+      (_, i) =>
+        `#${7000 + i},a@example.com,paid,USD,10.00,0.00,0.00,10.00,,2024-05-02 10:00:00 -0400,1,Treats,10.00,0.00`,
+    );
+    const text = [
+      'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Created at,Lineitem quantity,Lineitem name,Lineitem price,Refunded Amount',
+      ...rows,
+    ].join('\n');
+    const plan = await planCsv(db, text);
+    expect(plan.counts.new).toBe(2500);
+    // Another window imports one of these orders meanwhile.
+    await writeOrders(db, [plan.toWrite[2400]!]);
+    await expect(applyOrderImport(db, plan)).rejects.toBeInstanceOf(ImportConflictError);
+    expect(await countOrders(db)).toBe(1);
+  });
 });
 
 describe('order import', () => {
