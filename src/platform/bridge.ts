@@ -42,6 +42,7 @@ const MIME: Record<SaveFileRequest['kind'], string> = {
   ics: 'text/calendar;charset=utf-8',
   png: 'image/png',
   pdf: 'application/pdf',
+  zip: 'application/zip',
 };
 
 function pickFileInBrowser(kind: OpenFileKind): Promise<File | null> {

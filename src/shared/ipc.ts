@@ -13,8 +13,15 @@ export const OPEN_FILE_KINDS: readonly OpenFileKind[] = [
 ];
 
 /** What kind of file the owner is saving. */
-export type SaveFileKind = 'backup' | 'csv' | 'ics' | 'png' | 'pdf';
-export const SAVE_FILE_KINDS: readonly SaveFileKind[] = ['backup', 'csv', 'ics', 'png', 'pdf'];
+export type SaveFileKind = 'backup' | 'csv' | 'ics' | 'png' | 'pdf' | 'zip';
+export const SAVE_FILE_KINDS: readonly SaveFileKind[] = [
+  'backup',
+  'csv',
+  'ics',
+  'png',
+  'pdf',
+  'zip',
+];
 
 export interface OpenedFile {
   name: string;

@@ -29,6 +29,7 @@ export const SAVE_FILTERS: Record<SaveFileKind, Filter[]> = {
   ics: [{ name: 'iCalendar', extensions: ['ics'] }],
   png: [{ name: 'PNG image', extensions: ['png'] }],
   pdf: [{ name: 'PDF', extensions: ['pdf'] }],
+  zip: [{ name: 'ZIP archive', extensions: ['zip'] }],
 };
 
 /** Files larger than this are refused before reading (a backup of a large brand is ~200 MB). */

@@ -9,6 +9,7 @@ import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions'
 import { ForeignCard } from './ForeignCard';
 import { HistoryCard } from './HistoryCard';
 import { MarkPaidDialog } from './MarkPaidDialog';
+import { PartnerStatementsCard } from './PartnerStatementsCard';
 import { PeriodBar } from './PeriodBar';
 import { StatementsCard } from './StatementsCard';
 import { usePayoutExports } from './usePayoutExports';
@@ -169,6 +170,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               locale={settings.locale}
             />
           ) : null}
+          <PartnerStatementsCard statements={statements} range={d.range} />
           <HistoryCard
             history={d.history}
             historyCount={d.historyCount}
