@@ -50,6 +50,11 @@ export interface PartnerStatementDoc {
   carriedInCents: number;
   owedCents: number;
   owedBackCents: number;
+  /**
+   * Orders in other currencies, kept apart at import (issue 22): not in the figures above; their
+   * commission is owed in its own currency.
+   */
+  apart: { currency: string; orders: number; commissionCents: number }[];
 }
 
 export interface StatementBrand {
@@ -68,10 +73,18 @@ export function statementDoc(
 ): PartnerStatementDoc {
   const contracts = data.contracts.filter((c) => c.partnerId === s.partner.id);
   const orders: StatementOrderLine[] = [];
+  const apart = new Map<string, { currency: string; orders: number; commissionCents: number }>();
   for (const o of data.orders) {
     if (o.partnerId !== s.partner.id) continue;
     const date = orderDate(o, opts.timeZone);
     if (date < range.start || date > range.end) continue;
+    if (o.currency !== brand.currency) {
+      const a = apart.get(o.currency) ?? { currency: o.currency, orders: 0, commissionCents: 0 };
+      a.orders += 1;
+      a.commissionCents += orderCommissionCents(o, activeContractAt(contracts, date));
+      apart.set(o.currency, a);
+      continue;
+    }
     orders.push({
       orderId: o.orderId,
       date,
@@ -114,6 +127,7 @@ export function statementDoc(
     carriedInCents: s.carriedInCents,
     owedCents: s.owedCents,
     owedBackCents: s.owedBackCents,
+    apart: [...apart.values()].sort((a, b) => a.currency.localeCompare(b.currency)),
   };
 }
 
@@ -130,7 +144,14 @@ export function partnerStatements(
   opts: EarningsOptions,
   brand: StatementBrand,
 ): PartnerStatementDoc[] {
-  const built = new Map(buildStatements(data, range, opts).map((s) => [s.partner.id, s]));
+  // The brand-currency statement, as Payouts shows it: orders and payments in other currencies
+  // are kept apart (issue 22).
+  const inBrand: StatementData = {
+    ...data,
+    orders: data.orders.filter((o) => o.currency === brand.currency),
+    payouts: data.payouts.filter((p) => p.currency === brand.currency),
+  };
+  const built = new Map(buildStatements(inBrand, range, opts).map((s) => [s.partner.id, s]));
   const partners = new Map(data.partners.map((p) => [p.id, p]));
   const out: PartnerStatementDoc[] = [];
   for (const id of partnerIds) {

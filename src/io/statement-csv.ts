@@ -38,6 +38,13 @@ export function statementCsv(doc: PartnerStatementDoc): string {
   );
   if (doc.perksCents > 0)
     rows.push(['Contract perks at cost (not paid in cash)', '', '', m(doc.perksCents)]);
+  for (const a of doc.apart)
+    rows.push([
+      `Orders in ${a.currency}, kept apart (${a.orders}); commission in ${a.currency}`,
+      '',
+      '',
+      m(a.commissionCents),
+    ]);
   for (const p of doc.payouts)
     rows.push(['Payment', p.paidDate, '', m(p.amountCents), `${p.method} ${p.reference}`.trim()]);
   return toCsv(null, rows);

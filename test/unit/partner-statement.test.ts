@@ -111,6 +111,8 @@ const data: StatementData = {
     order('#1003', '2026-11-20', { subtotalCents: 3000, totalCents: 3300, status: 'cancelled' }),
     // Outside the period.
     order('#0999', '2026-10-31', { subtotalCents: 10_000, totalCents: 11_000 }),
+    // In euros, kept apart at import: not in the dollar figures; 10 % of 20.00 EUR shown apart.
+    order('#1004', '2026-11-21', { subtotalCents: 2000, totalCents: 2200, currency: 'EUR' }),
   ],
   content: [post('published', '2026-11-12', 'published'), post('planned', '2026-11-25', 'planned')],
   bonuses: [
@@ -207,6 +209,7 @@ describe('a partner statement, computed by hand', () => {
       // 2 x 4.00 at cost + 8.00 shipping; 2 x 12.00 at retail.
       giftedCostCents: 1600,
       giftedRetailCents: 2400,
+      apart: [{ currency: 'EUR', orders: 1, commissionCents: 200 }],
     });
     expect(doc!.orders.reduce((s, o) => s + o.commissionCents, 0)).toBe(doc!.commissionCents);
   });

@@ -123,6 +123,12 @@ function StatementPage({
           and {doc.orders.length - shown.length} more orders (every order is in the CSV statement).
         </p>
       ) : null}
+      {doc.apart.map((a) => (
+        <p key={a.currency}>
+          {a.orders} order{a.orders === 1 ? '' : 's'} in {a.currency}, kept apart: commission{' '}
+          {formatMoney(a.commissionCents, a.currency, locale)}, owed in {a.currency}.
+        </p>
+      ))}
       {doc.payouts.length > 0 ? (
         <p>
           Payments: {doc.payouts.map((p) => `${p.paidDate} ${money(p.amountCents)}`).join(' · ')}
