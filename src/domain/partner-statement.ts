@@ -10,13 +10,14 @@ import type { DateRange } from './dates';
 import {
   netRevenueCents,
   orderCommissionCents,
+  giftedIn,
   orderDate,
   withTotals,
   type EarningsOptions,
 } from './earnings';
 import { buildStatements, type Statement, type StatementData } from './payout-statements';
 import type { Partner, Payout, Shipment } from './schemas';
-import { giftCostsByPartner, giftsIn } from './seeding';
+import { giftCostsByPartner } from './gifts';
 
 export interface StatementOrderLine {
   orderId: string;
@@ -94,7 +95,7 @@ export function statementDoc(
     });
   }
   orders.sort((a, b) => a.date.localeCompare(b.date) || a.orderId.localeCompare(b.orderId));
-  const gifts = giftsIn(
+  const gifts = giftedIn(
     giftCostsByPartner(shipments.filter((x) => x.partnerId === s.partner.id)).get(s.partner.id),
     range,
   );
@@ -114,8 +115,8 @@ export function statementDoc(
     feesCents: e.feesCents,
     bonusCents: e.bonusCents,
     earnedCents: e.payableCents,
-    giftedCostCents: gifts.costCents,
-    giftedRetailCents: gifts.retailCents,
+    giftedCostCents: gifts.giftedCents,
+    giftedRetailCents: gifts.giftedRetailCents,
     perksCents: e.perksCents,
     payouts: s.payouts.map((p) => ({
       paidDate: p.paidDate,
@@ -175,6 +176,8 @@ function emptyStatement(partner: Partner): Statement {
       bonusCents: 0,
       perksCents: 0,
       discountCents: 0,
+      giftedCents: 0,
+      giftedRetailCents: 0,
     }),
     payouts: [],
     paidCents: 0,
