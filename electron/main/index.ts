@@ -5,6 +5,7 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   protocol,
   screen,
   session,
@@ -27,6 +28,7 @@ import {
   installQuitBackup,
   lockNavigation,
   registerAllIpc,
+  reminderNotifier,
   registerAppScheme,
   serveAppProtocol,
   windowDialogs,
@@ -104,6 +106,7 @@ if (enforceSingleInstance(app, () => mainWindow)) {
           await shell.openPath(app.getPath('userData'));
         },
       },
+      reminders: { notify: reminderNotifier(Notification, () => mainWindow) },
     });
     installQuitBackup(app, ipcMain, {
       origin,

@@ -13,6 +13,7 @@ import { CONTENT_SECURITY_POLICY } from '../../src/shared/csp';
 import { IPC } from '../../src/shared/ipc';
 import { registerAppIpc, type AppIpcDeps } from './ipc/app';
 import { registerFileIpc, type FileIpcDeps } from './ipc/files';
+import { registerRemindersIpc, type RemindersIpcDeps } from './ipc/reminders';
 import type { IpcMainLike } from './ipc/types';
 import { isTrustedSender } from './ipc/validate';
 import { APP_SCHEME, mimeTypeOf, resolveAppRequest } from './protocol';
@@ -141,12 +142,14 @@ export function denyPermissions(session: PermissionSession): void {
 export interface IpcDeps<S> {
   files: FileIpcDeps<S>;
   app: AppIpcDeps;
+  reminders: RemindersIpcDeps;
 }
 
 /** Every invoke handler of the contract (src/shared/ipc.ts), each checking its sender. */
 export function registerAllIpc<S>(ipcMain: IpcMainLike<S>, origin: string, deps: IpcDeps<S>): void {
   registerFileIpc(ipcMain, origin, deps.files);
   registerAppIpc(ipcMain, origin, deps.app);
+  registerRemindersIpc(ipcMain, origin, deps.reminders);
 }
 
 /** Electron's dialogs, attached to the window of the sender when it has one. */
@@ -168,6 +171,38 @@ export function windowDialogs<S, W>(
       const win = windowOf(sender);
       return win ? dialog.showSaveDialog(win, options) : dialog.showSaveDialog(options);
     },
+  };
+}
+
+/** Electron's Notification class as the reminders use it. */
+export interface NotificationClass {
+  isSupported(): boolean;
+  new (options: { title: string; body: string; silent?: boolean }): {
+    on(event: 'click', listener: () => void): unknown;
+    show(): void;
+  };
+}
+
+/**
+ * Show a reminder as a desktop notification; a click brings the window to the front and opens
+ * the reminders list there. False when the system has no notifications.
+ */
+export function reminderNotifier(
+  Notification: NotificationClass,
+  getWindow: () => (FocusableWindow & { webContents: { send(channel: string): void } }) | null,
+): RemindersIpcDeps['notify'] {
+  return ({ title, body }) => {
+    if (!Notification.isSupported()) return false;
+    const n = new Notification({ title, body });
+    n.on('click', () => {
+      const win = getWindow();
+      if (!win) return;
+      if (win.isMinimized()) win.restore();
+      win.focus();
+      win.webContents.send(IPC.openReminders);
+    });
+    n.show();
+    return true;
   };
 }
 

@@ -19,6 +19,12 @@ const api = {
   readAutoBackup: (name) => ipcRenderer.invoke(IPC.readAutoBackup, name),
   showDataFolder: () => ipcRenderer.invoke(IPC.showDataFolder),
   openExternal: (url) => ipcRenderer.invoke(IPC.openExternal, url),
+  notifyReminders: (notes) => ipcRenderer.invoke(IPC.notifyReminders, notes),
+  onOpenReminders: (listener) => {
+    const wrapped = () => listener();
+    ipcRenderer.on(IPC.openReminders, wrapped);
+    return () => ipcRenderer.removeListener(IPC.openReminders, wrapped);
+  },
   onBackupRequest: (provider) => {
     const wrapped = () => {
       void provider()

@@ -22,6 +22,7 @@ import {
 } from 'lucide-react';
 import { CommandPalette, OPEN_PALETTE_EVENT } from '../components/CommandPalette';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { RemindersButton } from '../components/Reminders';
 import { useApplyTheme } from '../components/theme';
 import { useSettings } from '../hooks/data';
 import { Toasts } from '../components/Toasts';
@@ -206,6 +207,7 @@ export function App() {
           <span>Search</span>
           <kbd>Ctrl K</kbd>
         </button>
+        <RemindersButton />
         <div className="sidebar-foot muted">
           <BarChart3 aria-hidden="true" size={14} /> Your data stays on this computer.
         </div>

@@ -116,5 +116,6 @@ export function defaultSettings(now: number): Settings {
     notPartnerKeys: [],
     followUpDays: 21,
     dismissedLeakFlags: [],
+    desktopReminders: false,
   };
 }

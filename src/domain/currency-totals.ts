@@ -219,3 +219,15 @@ export function earningsLessApart(
       : e.discountCents,
   });
 }
+
+/**
+ * Commission earned in other currencies, as payments per partner: taken from what a partner is
+ * owed in the brand's currency (payoutsOwed), it leaves only brand-currency money in the figure.
+ */
+export function apartAsPaid(
+  totals: readonly CurrencyTotals[],
+): { partnerId: string; amountCents: number }[] {
+  return totals.flatMap((t) =>
+    [...t.commissionByPartner].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
+  );
+}

@@ -455,6 +455,8 @@ export const settingsSchema = z.strictObject({
    * it was dismissed); see src/domain/code-leaks.ts.
    */
   dismissedLeakFlags: z.array(z.string().min(3).max(80)).max(2000).default([]),
+  /** Desktop notifications of reminders (content due, payouts due): the owner opts in. */
+  desktopReminders: z.boolean().default(false),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

@@ -12,6 +12,7 @@ import type {
   OpenedFile,
   SaveFileRequest,
   SavedFile,
+  ReminderNote,
 } from '../shared/ipc';
 import {
   browserBackupStore,
@@ -139,6 +140,19 @@ export async function appInfo(): Promise<AppInfo> {
 /** Menu actions (Electron only; a browser has no application menu). */
 export function onMenu(listener: (action: MenuAction) => void): () => void {
   return electronApi ? electronApi.onMenu(listener) : () => undefined;
+}
+
+/**
+ * Reminders as desktop notifications (Electron, through the main process); in a browser nothing
+ * is shown (the in-app list is there) and it resolves to 0.
+ */
+export async function notifyReminders(notes: ReminderNote[]): Promise<number> {
+  return electronApi ? electronApi.notifyReminders(notes) : 0;
+}
+
+/** A reminder notification was clicked (Electron); never in a browser. */
+export function onOpenReminders(listener: () => void): () => void {
+  return electronApi ? electronApi.onOpenReminders(listener) : () => undefined;
 }
 
 /** Print the current screen: a PDF file in Electron, the print dialog in a browser. */

@@ -66,6 +66,15 @@ export interface AutoBackupEntry {
   size: number;
 }
 
+/** One reminder as a desktop notification shows it; `id` stays the same while it is due. */
+export interface ReminderNote {
+  id: string;
+  title: string;
+  body: string;
+}
+/** At most this many reminders go to the main process at a time. */
+export const MAX_REMINDER_NOTES = 100;
+
 /** The object the preload exposes as `window.api`. */
 export interface AppApi {
   openFile(kind: OpenFileKind): Promise<OpenedFile | null>;
@@ -86,6 +95,13 @@ export interface AppApi {
   showDataFolder(): Promise<void>;
   /** Open an https link in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Show the reminders not shown yet in this session as desktop notifications (a few at most,
+   * else one that sums them up). Resolves to how many notifications were shown.
+   */
+  notifyReminders(notes: ReminderNote[]): Promise<number>;
+  /** A reminder notification was clicked: open the reminders list. */
+  onOpenReminders(listener: () => void): () => void;
   /** Main asks for a final backup on quit; the renderer answers with the JSON. */
   onBackupRequest(provider: () => Promise<string>): () => void;
 }
@@ -102,5 +118,7 @@ export const IPC = {
   showDataFolder: 'pawtners:show-data-folder',
   openExternal: 'pawtners:open-external',
   backupRequest: 'pawtners:backup-request',
+  notifyReminders: 'pawtners:notify-reminders',
+  openReminders: 'pawtners:open-reminders',
   backupResponse: 'pawtners:backup-response',
 } as const;

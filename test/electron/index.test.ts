@@ -56,6 +56,7 @@ vi.mock('electron', () => {
       setApplicationMenu: () => void log.push('menu'),
     },
     net: { fetch: () => Promise.resolve(new Response('')) },
+    Notification: { isSupported: () => false },
     protocol: {
       registerSchemesAsPrivileged: () => void log.push('schemes'),
       handle: (scheme: string) => void log.push(`handle:${scheme}`),
@@ -94,7 +95,7 @@ describe('electron/main/index.ts', () => {
       'handle:app',
       'menu',
     ]);
-    const oneWay: string[] = [IPC.menu, IPC.backupRequest, IPC.backupResponse];
+    const oneWay: string[] = [IPC.menu, IPC.backupRequest, IPC.backupResponse, IPC.openReminders];
     expect([...handled].sort()).toEqual(
       Object.values(IPC)
         .filter((c) => !oneWay.includes(c))

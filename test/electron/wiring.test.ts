@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { registerRemindersIpc } from '../../electron/main/ipc/reminders';
 import type { InvokeEvent } from '../../electron/main/ipc/types';
 import { APP_ORIGIN } from '../../electron/main/protocol';
 import { AutoBackupRefused, autoBackupStore } from '../../electron/main/services/auto-backups';
@@ -18,6 +19,7 @@ import {
   lockNavigation,
   registerAllIpc,
   registerAppScheme,
+  reminderNotifier,
   serveAppProtocol,
   windowDialogs,
   type IpcDeps,
@@ -252,6 +254,12 @@ describe('IPC registration', () => {
         backups: autoBackupStore(path.join(dir, 'backups'), () => new Date(Date.UTC(2026, 0, 2))),
         showDataFolder: async () => void calls.push('folder'),
       },
+      reminders: {
+        notify: ({ title }) => {
+          calls.push(`notify:${title}`);
+          return true;
+        },
+      },
     };
     registerAllIpc({ handle: (channel, l) => void handlers.set(channel, l) }, APP_ORIGIN, deps);
   });
@@ -260,7 +268,7 @@ describe('IPC registration', () => {
   });
 
   it('handles every invoke channel of the contract, and only those', () => {
-    const oneWay: string[] = [IPC.menu, IPC.backupRequest, IPC.backupResponse];
+    const oneWay: string[] = [IPC.menu, IPC.backupRequest, IPC.backupResponse, IPC.openReminders];
     const invokeChannels = Object.values(IPC).filter((c) => !oneWay.includes(c));
     expect([...handlers.keys()].sort()).toEqual(invokeChannels.sort());
   });
@@ -338,6 +346,72 @@ describe('IPC registration', () => {
       { name, createdAt: Date.UTC(2026, 0, 2), size: Buffer.byteLength(GOOD) },
     ]);
     expect(await invoke(IPC.readAutoBackup, trusted, name)).toBe(GOOD);
+  });
+});
+
+describe('reminder notifications', () => {
+  it('shows each reminder once per session, after checking its arguments', async () => {
+    const shown: string[] = [];
+    const handlers = new Map<string, Listener>();
+    registerRemindersIpc({ handle: (c, l) => void handlers.set(c, l) }, APP_ORIGIN, {
+      notify: ({ title, body }) => {
+        shown.push(`${title} | ${body}`);
+        return true;
+      },
+    });
+    const send = (...args: unknown[]) =>
+      Promise.resolve().then(() =>
+        handlers.get(IPC.notifyReminders)!(
+          { senderFrame: { url: 'app://bundle/index.html' }, sender: { id: 1 } },
+          ...args,
+        ),
+      );
+    const note = (id: string) => ({ id, title: `Title ${id}`, body: `Body ${id}` });
+    await expect(send([{ id: 'x', title: 'T' }])).rejects.toThrow(/Invalid arguments/);
+    await expect(send([{ ...note('a'), html: '<b>' }])).rejects.toThrow(/Invalid arguments/);
+    await expect(send(Array.from({ length: 101 }, (_, i) => note(String(i))))).rejects.toThrow(
+      /Invalid arguments/,
+    );
+    expect(await send([note('a'), note('b')])).toBe(2);
+    // Again with one new: only the new one.
+    expect(await send([note('a'), note('b'), note('c')])).toBe(1);
+    expect(shown).toEqual(['Title a | Body a', 'Title b | Body b', 'Title c | Body c']);
+    expect(await send([])).toBe(0);
+  });
+
+  it('a click brings the window forward and opens the reminders list', () => {
+    const events: string[] = [];
+    let click = () => undefined as void;
+    class FakeNotification {
+      static isSupported() {
+        return true;
+      }
+      constructor(readonly options: { title: string; body: string }) {
+        events.push(`new:${options.title}`);
+      }
+      on(_e: 'click', l: () => void) {
+        click = l;
+      }
+      show() {
+        events.push('show');
+      }
+    }
+    const win = {
+      isMinimized: () => true,
+      restore: () => void events.push('restore'),
+      focus: () => void events.push('focus'),
+      webContents: { send: (c: string) => void events.push(`send:${c}`) },
+    };
+    const notify = reminderNotifier(FakeNotification, () => win);
+    expect(notify({ title: 'Due', body: 'b' })).toBe(true);
+    click();
+    expect(events).toEqual(['new:Due', 'show', 'restore', 'focus', `send:${IPC.openReminders}`]);
+    class Unsupported extends FakeNotification {
+      static override isSupported() {
+        return false;
+      }
+    }
+    expect(reminderNotifier(Unsupported, () => win)({ title: 'x', body: '' })).toBe(false);
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_AUTO_BACKUP_CHARS } from '../../../src/shared/auto-backups';
-import { OPEN_FILE_KINDS, SAVE_FILE_KINDS } from '../../../src/shared/ipc';
+import { MAX_REMINDER_NOTES, OPEN_FILE_KINDS, SAVE_FILE_KINDS } from '../../../src/shared/ipc';
 import { isAppUrl } from '../security';
 
 /** The least a handler needs of an IPC event: the frame that sent it (null when it is gone). */
@@ -59,6 +59,18 @@ export const autoBackupNameArgs = z.tuple([
 ]);
 export const externalUrlArgs = z.tuple([z.url().max(2000)]);
 export const noArgs = z.tuple([]);
+/** Reminders to show: short plain text only. */
+export const reminderNotesArgs = z.tuple([
+  z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(200),
+        title: z.string().min(1).max(200),
+        body: z.string().max(500),
+      }),
+    )
+    .max(MAX_REMINDER_NOTES),
+]);
 
 /** Parse IPC arguments or throw a short error the renderer can show. */
 export function parseArgs<T extends z.ZodTypeAny>(schema: T, args: unknown[]): z.infer<T> {

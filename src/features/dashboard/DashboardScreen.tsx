@@ -11,6 +11,7 @@ import { addDays, dateInZone } from '../../domain/dates';
 import { formatPeriod } from '../../domain/format-period';
 import { safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
+import { OPEN_STATUSES } from '../../domain/reminders';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
 import { SampleDataButton } from '../../components/SampleDataButton';
@@ -38,8 +39,6 @@ import {
   TopPartnersCard,
   UPCOMING_DAYS,
 } from './OverviewCards';
-
-const OPEN_STATUSES = new Set<ContentItem['status']>(['idea', 'planned', 'in review', 'approved']);
 
 export function DashboardScreen() {
   const data = useDashboardData();

@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { getDb } from '../../db/db';
-import { orderCurrencies, ordersInCurrency } from '../../db/orders';
+import { ordersNotInCurrency } from '../../db/orders';
 import { earliestDate, indexFromStats, payoutsOwed, type PartnerIndex } from '../../domain/compare';
 import {
+  apartAsPaid,
   foreignCurrencyTotals,
   rangeMs,
   type CurrencyTotals,
@@ -74,10 +75,7 @@ export function useDashboardPeriod(
     if (!paid || !foreign) return undefined;
     // Commission earned on orders in other currencies is not owed in the brand's: take it out
     // as if paid, so the figure holds the brand's currency only.
-    const apart = foreign.upToToday.flatMap((t) =>
-      [...t.commissionByPartner].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
-    );
-    return payoutsOwed(data, index, [...paid, ...apart], opts);
+    return payoutsOwed(data, index, [...paid, ...apartAsPaid(foreign.upToToday)], opts);
   }, [data, index, paid, foreign, opts]);
   const label = custom
     ? formatPeriod(custom, settings.locale)
@@ -118,11 +116,12 @@ function useForeignTotals(
   const { currency, timeZone } = data.settings;
   const orders = useLiveQuery(async () => {
     if (!later) return undefined;
-    const db = getDb();
-    const others = (await orderCurrencies(db)).filter((c) => c !== currency);
-    const { toMs } = rangeMs({ start: today, end: today });
-    const lists = await Promise.all(others.map((c) => ordersInCurrency(db, c, -Infinity, toMs)));
-    return lists.flat();
+    return ordersNotInCurrency(
+      getDb(),
+      currency,
+      -Infinity,
+      rangeMs({ start: today, end: today }).toMs,
+    );
   }, [later, currency, today]);
   const terms = useMemo(() => {
     const m = new Map<string, PartnerTerms>();

@@ -8,6 +8,7 @@ import { useUi } from '../../store/ui';
 import { AppearanceCard } from './AppearanceCard';
 import { BackupsCard } from './BackupsCard';
 import { NotPartnerCard } from './NotPartnerCard';
+import { RemindersCard } from './RemindersCard';
 import { SettingsForm } from './SettingsForm';
 
 /**
@@ -32,6 +33,9 @@ export function SettingsScreen({ rest = [] }: { rest?: string[] }) {
       </ErrorBoundary>
       <ErrorBoundary what="Appearance">
         <AppearanceCard />
+      </ErrorBoundary>
+      <ErrorBoundary what="Reminders">
+        <RemindersCard />
       </ErrorBoundary>
       <div id="backups" ref={backups}>
         <ErrorBoundary what="Backups">
