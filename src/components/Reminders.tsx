@@ -26,15 +26,15 @@ export function RemindersButton() {
       <button
         type="button"
         className="sidebar-search sidebar-reminders"
-        aria-label={reminders ? `Reminders (${n})` : 'Reminders'}
         title="Reminders"
         onClick={() => setOpen(true)}
       >
         <Bell aria-hidden="true" size={18} />
         <span>Reminders</span>
         {n > 0 ? (
-          <span className="reminder-count" aria-hidden="true">
+          <span className="reminder-count">
             {n > 99 ? '99+' : n}
+            <span className="sr-only"> due</span>
           </span>
         ) : null}
       </button>
