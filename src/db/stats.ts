@@ -4,7 +4,9 @@
 import { buildAllStats, type PartnerStats } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
 import type { Payout } from '../domain/schemas';
+import { allCampaigns } from './content';
 import type { PawtnersDb } from './db';
+import { allBonuses, allBonusRules, allContracts, allPartners } from './partners';
 
 /** Every partner's rollup (2,000 small records at the large set). */
 export function allPartnerStats(db: PawtnersDb): Promise<PartnerStats[]> {
@@ -94,4 +96,20 @@ export function partnerStatsOf(
   partnerId: string,
 ): Promise<PartnerStats | undefined> {
   return db.partnerStats.get(partnerId);
+}
+
+/**
+ * The small tables the period figures start from (partners, contracts, campaigns, bonuses, bonus
+ * rules) and every partner's rollup: never the orders, content or payouts themselves.
+ */
+export async function readFiguresBase(db: PawtnersDb) {
+  const [partners, contracts, campaigns, bonuses, bonusRules, rollups] = await Promise.all([
+    allPartners(db),
+    allContracts(db),
+    allCampaigns(db),
+    allBonuses(db),
+    allBonusRules(db),
+    allPartnerStats(db),
+  ]);
+  return { partners, contracts, campaigns, bonuses, bonusRules, rollups };
 }

@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import { allCampaigns, contentBetween } from '../db/content';
+import { contentBetween } from '../db/content';
 import { getDb } from '../db/db';
 import { ordersNotInCurrency } from '../db/orders';
-import { allBonuses, allBonusRules, allContracts, allPartners } from '../db/partners';
-import { allPartnerStats, paidByPartner } from '../db/stats';
+import { paidByPartner, readFiguresBase } from '../db/stats';
 import { indexFromStats, payoutsOwed } from '../domain/compare';
 import { apartAsPaid, foreignCurrencyTotals, rangeMs } from '../domain/currency-totals';
 import { addDays, dateInZone } from '../domain/dates';
@@ -42,24 +41,19 @@ export function useReminders(): Reminder[] | undefined {
 
 async function readReminders(settings: Settings, today: string): Promise<Reminder[]> {
   const db = getDb();
-  const [partners, contracts, campaigns, bonuses, bonusRules, rollups, paid, content, apart] =
-    await Promise.all([
-      allPartners(db),
-      allContracts(db),
-      allCampaigns(db),
-      allBonuses(db),
-      allBonusRules(db),
-      allPartnerStats(db),
-      paidByPartner(db),
-      contentBetween(db, addDays(today, -REMINDER_OVERDUE_DAYS), addDays(today, 1)),
-      ordersNotInCurrency(
-        db,
-        settings.currency,
-        -Infinity,
-        rangeMs({ start: today, end: today }).toMs,
-      ),
-    ]);
-  const data = { partners, contracts, campaigns, bonuses, bonusRules };
+  const [base, paid, content, apart] = await Promise.all([
+    readFiguresBase(db),
+    paidByPartner(db),
+    contentBetween(db, addDays(today, -REMINDER_OVERDUE_DAYS), addDays(today, 1)),
+    ordersNotInCurrency(
+      db,
+      settings.currency,
+      -Infinity,
+      rangeMs({ start: today, end: today }).toMs,
+    ),
+  ]);
+  const { rollups, ...data } = base;
+  const { partners } = data;
   const index = indexFromStats(data, rollups);
   const terms = new Map(
     partners.map((p) => [p.id, { kind: p.kind, contracts: index.get(p.id)?.contracts ?? [] }]),

@@ -1,11 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { allCampaigns } from '../../db/content';
 import { getDb } from '../../db/db';
 import { allShipments } from '../../db/seeding';
-import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
 import { storedSettings } from '../../db/repo';
-import { allPartnerStats } from '../../db/stats';
+import { readFiguresBase } from '../../db/stats';
 import type { CompareBase } from '../../domain/compare';
 import { defaultSettings } from '../../domain/constants';
 import type { Settings } from '../../domain/schemas';
@@ -26,27 +24,12 @@ export function useDashboardData(): DashboardData | undefined {
   return useLiveQuery(async () => {
     // Small tables and the per-partner rollups: never the orders, content or payouts themselves.
     const db = getDb();
-    const [settings, partners, contracts, campaigns, bonuses, bonusRules, rollups, shipments] =
-      await Promise.all([
-        storedSettings(db),
-        allPartners(db),
-        allContracts(db),
-        allCampaigns(db),
-        allBonuses(db),
-        allBonusRules(db),
-        allPartnerStats(db),
-        allShipments(db),
-      ]);
-    return {
-      settings: settings ?? FALLBACK_SETTINGS,
-      partners,
-      contracts,
-      campaigns,
-      bonuses,
-      bonusRules,
-      rollups,
-      shipments,
-    };
+    const [settings, base, shipments] = await Promise.all([
+      storedSettings(db),
+      readFiguresBase(db),
+      allShipments(db),
+    ]);
+    return { settings: settings ?? FALLBACK_SETTINGS, ...base, shipments };
   }, []);
 }
 
