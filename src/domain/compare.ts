@@ -21,6 +21,7 @@ import {
   type MonthWindows,
   type PartnerTables,
   type PostSums,
+  type TablesInput,
 } from './period-sums';
 import { buildAllStats, packPosts, type PartnerStats as Rollup } from './stats';
 import {
@@ -531,6 +532,24 @@ function partnerMatches(p: Partner, f: CompareFilters, campaign: Campaign | null
   return true;
 }
 
+/** A partner of the index as the table-based period sums read it. */
+function tablesInput(
+  e: PartnerIndexEntry,
+  tables: PartnerTables,
+  platform: Platform | null,
+  kind: PartnerKind,
+  rules: readonly BonusRule[],
+): TablesInput {
+  return {
+    rollup: e.stats,
+    posts: postsFor(e.stats.posts, platform),
+    prep: preparePartner(e, e.contracts, e.bonuses, e.gifts),
+    tables,
+    kind,
+    rules,
+  };
+}
+
 function statsFor(
   p: Partner,
   e: PartnerIndexEntry,
@@ -544,12 +563,7 @@ function statsFor(
   const followers = followersOf(p, f.platform);
   const prep = preparePartner(e, e.contracts, e.bonuses, e.gifts);
   const { earnings, orderRecords, postSums } = partnerPeriodSums(
-    e.stats,
-    postsFor(e.stats.posts, f.platform),
-    prep,
-    tables,
-    p.kind,
-    rules,
+    tablesInput(e, tables, f.platform, p.kind, rules),
     w,
     followers,
     opts,
@@ -768,12 +782,7 @@ export function compareFromIndex(
     };
     for (const { p, e, t } of inputs)
       partnerMonthSums(
-        e.stats,
-        postsFor(e.stats.posts, filters.platform),
-        preparePartner(e, e.contracts, e.bonuses, e.gifts),
-        t,
-        p.kind,
-        data.bonusRules,
+        tablesInput(e, t, filters.platform, p.kind, data.bonusRules),
         w,
         opts,
         monthly[p.kind].revenue,

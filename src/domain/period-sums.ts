@@ -465,6 +465,60 @@ function windowRevenue(
 }
 
 /**
+ * The published posts of the period `w` (POST_STRIDE numbers each): their flat fees and the
+ * figures that are not money. `followers` is the base of the engagement rate without reach.
+ */
+function sumPosts(
+  posts: Numbers,
+  w: MonthWindows,
+  followers: number,
+): PostSums & { feesCents: number } {
+  const s = {
+    feesCents: 0,
+    posts: 0,
+    coCreated: 0,
+    postsWithMetrics: 0,
+    engagements: 0,
+    impressions: 0,
+    reach: 0,
+    rateSum: 0,
+    ratePosts: 0,
+  };
+  for (
+    let i = lowerBound(posts, POST_STRIDE, w.start) * POST_STRIDE;
+    i < posts.length && posts[i]! <= w.end;
+    i += POST_STRIDE
+  ) {
+    s.feesCents += posts[i + 1]!;
+    s.posts += 1;
+    s.coCreated += posts[i + 5]!;
+    if (posts[i + 8] !== 1) continue;
+    s.postsWithMetrics += 1;
+    const eng = posts[i + 4]!;
+    s.engagements += eng;
+    s.impressions += posts[i + 3]!;
+    s.reach += posts[i + 2]!;
+    const base = posts[i + 2]! > 0 ? posts[i + 2]! : followers;
+    if (base > 0) {
+      s.rateSum += eng / base;
+      s.ratePosts += 1;
+    }
+  }
+  return s;
+}
+
+/** One partner as the table-based sums read it. */
+export interface TablesInput {
+  rollup: Rollup;
+  /** The rollup's posts, or only those of one platform (postsFor). */
+  posts: Numbers;
+  prep: PreparedPartner;
+  tables: PartnerTables;
+  kind: PartnerKind;
+  rules: readonly BonusRule[];
+}
+
+/**
  * One partner's earnings and post figures for the period of `w`, in a few lookups: order figures
  * from prefix sums (two binary searches), perks and monthly retainers of the whole months from
  * running sums (two lookups), the partial first and last month from the contracts. Quarterly and
@@ -473,25 +527,23 @@ function windowRevenue(
  * engagement rate when a post has no reach.
  */
 export function partnerPeriodSums(
-  rollup: Rollup,
-  posts: Numbers,
-  prep: PreparedPartner,
-  t: PartnerTables,
-  kind: PartnerKind,
-  rules: readonly BonusRule[],
+  input: TablesInput,
   w: MonthWindows,
   followers: number,
   opts: EarningsOptions,
 ): PeriodSums {
+  const { rollup, posts, prep, tables: t, kind, rules } = input;
   const n = w.starts.length;
   const mi0 = monthIndexOfDay(w.start);
   const od = rollup.orderDays;
   const lo = lowerBound(od, ORDER_STRIDE, w.start);
   const hi = lowerBound(od, ORDER_STRIDE, w.end + 1);
-  const revenueCents = rangeSum(t, 1, lo, hi);
-  const orders = rangeSum(t, 2, lo, hi);
-  const commissionCents = rangeSum(t, 3, lo, hi);
-  const discountCents = opts.countDiscountAsCost ? rangeSum(t, 4, lo, hi) : 0;
+  const sums = {
+    revenueCents: rangeSum(t, 1, lo, hi),
+    orders: rangeSum(t, 2, lo, hi),
+    commissionCents: rangeSum(t, 3, lo, hi),
+    discountCents: opts.countDiscountAsCost ? rangeSum(t, 4, lo, hi) : 0,
+  };
   const orderRecords = rangeSum(t, 5, lo, hi);
 
   let retainerCents = 0;
@@ -517,37 +569,7 @@ export function partnerPeriodSums(
     retainerCents += f.retainerMonthly;
   }
 
-  const s: PostSums = {
-    posts: 0,
-    coCreated: 0,
-    postsWithMetrics: 0,
-    engagements: 0,
-    impressions: 0,
-    reach: 0,
-    rateSum: 0,
-    ratePosts: 0,
-  };
-  let feesCents = 0;
-  for (
-    let i = lowerBound(posts, POST_STRIDE, w.start) * POST_STRIDE;
-    i < posts.length && posts[i]! <= w.end;
-    i += POST_STRIDE
-  ) {
-    feesCents += posts[i + 1]!;
-    s.posts += 1;
-    s.coCreated += posts[i + 5]!;
-    if (posts[i + 8] !== 1) continue;
-    s.postsWithMetrics += 1;
-    const eng = posts[i + 4]!;
-    s.engagements += eng;
-    s.impressions += posts[i + 3]!;
-    s.reach += posts[i + 2]!;
-    const base = posts[i + 2]! > 0 ? posts[i + 2]! : followers;
-    if (base > 0) {
-      s.rateSum += eng / base;
-      s.ratePosts += 1;
-    }
-  }
+  const { feesCents, ...s } = sumPosts(posts, w, followers);
 
   let bonusCents = bonusesIn(prep, w.start, w.end);
   const active = rules.length ? activeRules(rules, kind) : [];
@@ -558,14 +580,11 @@ export function partnerPeriodSums(
 
   return {
     earnings: withTotals({
-      revenueCents,
-      orders,
-      commissionCents,
+      ...sums,
       retainerCents,
       feesCents,
       bonusCents,
       perksCents,
-      discountCents,
       ...giftsIn(prep, w.start, w.end),
     }),
     orderRecords,
@@ -579,17 +598,13 @@ export function partnerPeriodSums(
  * months. Whole months are table lookups; posts and bonuses land in the month holding their day.
  */
 export function partnerMonthSums(
-  rollup: Rollup,
-  posts: Numbers,
-  prep: PreparedPartner,
-  t: PartnerTables,
-  kind: PartnerKind,
-  rules: readonly BonusRule[],
+  input: TablesInput,
   w: MonthWindows,
   opts: EarningsOptions,
   monthRevenue: Float64Array,
   monthCost: Float64Array,
 ): void {
+  const { rollup, posts, prep, tables: t, kind, rules } = input;
   const n = w.starts.length;
   const mi0 = monthIndexOfDay(w.start);
   const od = rollup.orderDays;
@@ -707,33 +722,21 @@ export function partnerPeriodWalk(
     retainerCents += accrueDays(c.retainerCents, c.retainerMonths, cs, ce);
     perksCents += accrueDays(c.perksCents, 1, cs, ce);
   }
-  const ps = rollup.posts;
-  let feesCents = 0;
-  let posts = 0;
-  for (
-    let i = lowerBound(ps, POST_STRIDE, w.start) * POST_STRIDE;
-    i < ps.length && ps[i]! <= w.end;
-    i += POST_STRIDE
-  ) {
-    feesCents += ps[i + 1]!;
-    posts += 1;
-  }
+  const { feesCents, posts } = sumPosts(rollup.posts, w, 0);
   let bonusCents = bonusesIn(prep, w.start, w.end);
   // Milestone rules count whole calendar months of the period only.
   if (monthRevenue)
     for (let k = 0; k < monthRevenue.length; k++) {
       if (w.whole[k]) bonusCents += milestoneBonus(active, monthRevenue[k]!);
     }
+  const sums = { revenueCents, orders, commissionCents, discountCents };
   return {
     earnings: withTotals({
-      revenueCents,
-      orders,
-      commissionCents,
+      ...sums,
       retainerCents,
       feesCents,
       bonusCents,
       perksCents,
-      discountCents,
       ...giftsIn(prep, w.start, w.end),
     }),
     orderRecords,

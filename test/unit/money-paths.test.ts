@@ -249,17 +249,8 @@ describe('the fast path gives the reference earnings', () => {
         // Tables may have been built for a later month than this period's (Compare reuses them).
         const lastMonth = monthIndexOfDay(w.end) + tableMonthsAhead;
         const [t] = buildTables([{ orderDays: rollup.orderDays, prep }], lastMonth);
-        const sums = partnerPeriodSums(
-          rollup,
-          rollup.posts,
-          prep,
-          t!,
-          c.rec.kind,
-          c.rec.bonusRules,
-          w,
-          0,
-          c.opts,
-        );
+        const input = { rollup, posts: rollup.posts, prep, tables: t!, kind: c.rec.kind };
+        const sums = partnerPeriodSums({ ...input, rules: c.rec.bonusRules }, w, 0, c.opts);
         expect(sums.earnings).toEqual(partnerEarnings(c.rec, c.range, c.opts));
         expect(sums.postSums.posts).toBe(
           c.rec.content.filter(
@@ -284,18 +275,8 @@ describe('the fast path gives the reference earnings', () => {
         const n = w.starts.length;
         const revenue = new Float64Array(n);
         const cost = new Float64Array(n);
-        partnerMonthSums(
-          rollup,
-          rollup.posts,
-          prep,
-          t!,
-          c.rec.kind,
-          c.rec.bonusRules,
-          w,
-          c.opts,
-          revenue,
-          cost,
-        );
+        const input = { rollup, posts: rollup.posts, prep, tables: t!, kind: c.rec.kind };
+        partnerMonthSums({ ...input, rules: c.rec.bonusRules }, w, c.opts, revenue, cost);
         for (let j = 0; j < n; j++) {
           const month = { start: fromDayNumber(w.starts[j]!), end: fromDayNumber(w.ends[j]!) };
           const e = partnerEarnings(c.rec, month, c.opts);
