@@ -189,11 +189,30 @@ const caseArb = fc.record({
   bonuses: fc.array(bonusArb, { maxLength: 3 }),
   gifts: fc.array(giftArb, { maxLength: 4 }),
   bonusRules: fc.array(ruleArb, { maxLength: 2 }),
+  // Gifts and bonuses on the first and last day of the period (off-by-one days).
+  onEdges: fc.boolean(),
   start: fc.integer({ min: FIRST - 60, max: LAST }),
   length: fc.integer({ min: 0, max: 800 }),
   timeZone: fc.constantFrom('UTC', 'America/New_York', 'Asia/Karachi', 'Pacific/Auckland'),
   countDiscountAsCost: fc.boolean(),
 });
+
+const edges = (start: number, length: number) =>
+  [start, start + length].map((d) => ({
+    date: fromDayNumber(d),
+    costCents: 999,
+    retailCents: 1_999,
+  }));
+
+const edgeBonuses = (start: number, length: number): Bonus[] =>
+  [start, start + length].map((d, i) => ({
+    ...stamp,
+    id: `edge-${i}`,
+    partnerId: 'p',
+    date: fromDayNumber(d),
+    amountCents: 1_234,
+    reason: '',
+  }));
 
 interface Case {
   rec: PartnerRecords;
@@ -208,9 +227,9 @@ const cases: fc.Arbitrary<Case> = caseArb.map((x) => ({
     contracts: x.contracts.map((k, i) => ({ ...k, id: `k${i}` })),
     orders: x.orders.map((o, i) => ({ ...o, id: `o${i}`, orderId: `o${i}` })),
     content: x.content,
-    bonuses: x.bonuses,
+    bonuses: x.onEdges ? [...x.bonuses, ...edgeBonuses(x.start, x.length)] : x.bonuses,
     bonusRules: x.bonusRules,
-    gifts: x.gifts,
+    gifts: x.onEdges ? [...x.gifts, ...edges(x.start, x.length)] : x.gifts,
   },
   range: { start: fromDayNumber(x.start), end: fromDayNumber(x.start + x.length) },
   opts: { timeZone: x.timeZone, countDiscountAsCost: x.countDiscountAsCost },
