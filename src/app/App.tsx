@@ -11,6 +11,7 @@ import {
   BarChart3,
   Search,
   CalendarDays,
+  Gift,
   HandCoins,
   LayoutDashboard,
   PawPrint,
@@ -43,6 +44,7 @@ const SCREEN_CODE: Record<LazyScreen, () => Promise<ScreenComponent>> = {
   calendar: () => import('../features/calendar/CalendarScreen').then((m) => m.CalendarScreen),
   sales: () => import('../features/sales/SalesScreen').then((m) => m.SalesScreen),
   payouts: () => import('../features/payouts/PayoutsScreen').then((m) => m.PayoutsScreen),
+  seeding: () => import('../features/seeding/SeedingScreen').then((m) => m.SeedingScreen),
   compare: () => import('../features/compare/CompareScreen').then((m) => m.CompareScreen),
   settings: () => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen),
 };
@@ -103,6 +105,7 @@ const ICONS: Record<ScreenPath, LucideIcon> = {
   calendar: CalendarDays,
   sales: Receipt,
   payouts: HandCoins,
+  seeding: Gift,
   compare: Scale,
   settings: SettingsIcon,
 };

@@ -7,6 +7,7 @@ export const SCREENS = [
   { path: 'calendar', label: 'Calendar' },
   { path: 'sales', label: 'Sales' },
   { path: 'payouts', label: 'Payouts' },
+  { path: 'seeding', label: 'Seeding' },
   { path: 'compare', label: 'Compare' },
   { path: 'settings', label: 'Settings' },
 ] as const;

@@ -1,7 +1,13 @@
 import type { RefObject } from 'react';
 import { KIND_LABEL } from '../../components/ui';
 import { TIERS, type Tier } from '../../domain/partners';
-import { PARTNER_KINDS, PARTNER_STATUSES, type PartnerStatus } from '../../domain/schemas';
+import {
+  PARTNER_KINDS,
+  PARTNER_STATUSES,
+  PET_SPECIES,
+  type PartnerStatus,
+  type PetSpecies,
+} from '../../domain/schemas';
 import { STATUS_LABEL } from './format';
 import { PeriodSelect } from './parts';
 import { usePartnersUi } from './store';
@@ -32,6 +38,14 @@ export function KindSwitch({
     </div>
   );
 }
+
+const PET_SPECIES_PLURAL: Record<PetSpecies, string> = {
+  dog: 'Dogs',
+  cat: 'Cats',
+  rabbit: 'Rabbits',
+  bird: 'Birds',
+  other: 'Other pets',
+};
 
 /** Search, filters, the period of the figures, archived partners and the column chooser. */
 export function ListFilters(props: {
@@ -75,6 +89,12 @@ export function ListFilters(props: {
         value={filters.niche}
         onChange={(v) => setFilter('niche', v)}
         options={props.nicheOptions.map((t) => [t, t])}
+      />
+      <FilterSelect
+        label="Pets"
+        value={filters.species}
+        onChange={(v) => setFilter('species', v as PetSpecies | '')}
+        options={PET_SPECIES.map((s) => [s, PET_SPECIES_PLURAL[s]])}
       />
       <PeriodSelect label="Sales in" />
       <label className="pl-inline pl-check">

@@ -17,6 +17,7 @@ import {
   ProfileCard,
 } from './PartnerDetailSections';
 import { ResultsCard } from './ResultsCard';
+import { GiftsCard, PetsCard } from './PartnerSeeding';
 import { usePartnersUi } from './store';
 import { usePartnerActions, usePartnerDetailFigures } from './usePartnerDetailFigures';
 import { periodRange, todayIn, usePartnerDetail } from './usePartners';
@@ -66,6 +67,15 @@ export function PartnerDetail({ id }: { id: string }) {
         <AccountsCard partner={p} tier={tier} locale={settings.locale} />
       </div>
       <ContractHistory contracts={data.contracts} current={current} money={money} />
+      <div className="grid-2 mt">
+        <PetsCard partnerId={p.id} />
+        <GiftsCard
+          partnerId={p.id}
+          ended={p.status === 'ended'}
+          shipments={data.shipments}
+          money={money}
+        />
+      </div>
       <CodesAndLinks partner={p} brandUrl={settings.brandUrl} />
       <ActivityCards data={data} published={published} money={money} locale={settings.locale} />
     </>

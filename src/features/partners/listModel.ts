@@ -11,6 +11,8 @@ export interface Row {
   metrics: PartnerMetrics | undefined;
   /** Lower-cased name, email, referral slug, handles and codes, for search. */
   haystack: string;
+  /** Species of the partner's pets. */
+  species: readonly string[];
 }
 
 // Between fields, so a query never matches across two of them (a search box holds no NUL).
@@ -34,6 +36,7 @@ export function buildRows(
   partners: readonly Partner[],
   tierBounds: Settings['tierBounds'],
   metrics: ReadonlyMap<string, PartnerMetrics> | undefined,
+  species: ReadonlyMap<string, readonly string[]> = new Map(),
 ): Row[] {
   return partners.map((p) => ({
     partner: p,
@@ -41,6 +44,7 @@ export function buildRows(
     followers: maxFollowers(p),
     metrics: metrics?.get(p.id),
     haystack: searchText(p),
+    species: species.get(p.id) ?? [],
   }));
 }
 
@@ -105,18 +109,19 @@ export function sortRows(rows: readonly Row[], sort: { key: SortKey; dir: 'asc' 
 /** The rows that pass the filters, in the order given (filtering keeps the sort). */
 export function filterRows(
   rows: readonly Row[],
-  f: Omit<PartnerFilters, 'search'>,
+  f: Omit<PartnerFilters, 'search' | 'species'> & Partial<Pick<PartnerFilters, 'species'>>,
   search: string,
 ): Row[] {
   const needle = searchNeedle(search);
   return rows.filter(
-    ({ partner: p, tier, haystack }) =>
+    ({ partner: p, tier, haystack, species }) =>
       (f.showArchived || !p.archived) &&
       (!f.kind || p.kind === f.kind) &&
       (!f.status || p.status === f.status) &&
       (!f.tag || p.tags.includes(f.tag)) &&
       (!f.niche || p.niche === f.niche) &&
       (!f.tier || tier === f.tier) &&
+      (!f.species || species.includes(f.species)) &&
       (!needle || haystack.includes(needle)),
   );
 }

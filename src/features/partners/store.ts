@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { PartnerKind, PartnerStatus } from '../../domain/schemas';
+import type { PartnerKind, PartnerStatus, PetSpecies } from '../../domain/schemas';
 import type { DateRange } from '../../domain/dates';
 import type { Tier } from '../../domain/partners';
 import type { RankBy } from '../../domain/partner-figures';
@@ -74,6 +74,8 @@ export interface PartnerFilters {
   tier: Tier | '';
   tag: string;
   niche: string;
+  /** Partners with a pet of this species. */
+  species: PetSpecies | '';
   showArchived: boolean;
 }
 
@@ -110,6 +112,7 @@ const NO_FILTERS: PartnerFilters = {
   tier: '',
   tag: '',
   niche: '',
+  species: '',
   showArchived: false,
 };
 

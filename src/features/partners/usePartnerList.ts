@@ -1,4 +1,7 @@
 import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { getDb } from '../../db/db';
+import { allPets } from '../../db/seeding';
 import { useSettings } from '../../hooks/data';
 import { SUBTYPE_TAGS } from '../../domain/schemas';
 import { buildRows, filterRows, sortRows } from './listModel';
@@ -37,16 +40,22 @@ export function usePartnerList() {
 
   // Row models and their order change with the data or the sort, not with each keystroke: a
   // keystroke only filters the sorted rows (and may lag a frame behind the typing).
+  const pets = useLiveQuery(() => allPets(getDb()), []);
+  const speciesOf = useMemo(() => {
+    const m = new Map<string, string[]>();
+    for (const p of pets ?? []) m.set(p.partnerId, [...(m.get(p.partnerId) ?? []), p.species]);
+    return m;
+  }, [pets]);
   const allRows = useMemo(
-    () => buildRows(partners ?? [], settings.tierBounds, metrics),
-    [partners, settings.tierBounds, metrics],
+    () => buildRows(partners ?? [], settings.tierBounds, metrics, speciesOf),
+    [partners, settings.tierBounds, metrics, speciesOf],
   );
   const sorted = useMemo(() => sortRows(allRows, sort), [allRows, sort]);
   const search = useDeferredValue(filters.search);
-  const { showArchived, kind, status, tier, tag, niche } = filters;
+  const { showArchived, kind, status, tier, tag, niche, species } = filters;
   const rows = useMemo(
-    () => filterRows(sorted, { showArchived, kind, status, tier, tag, niche }, search),
-    [sorted, showArchived, kind, status, tier, tag, niche, search],
+    () => filterRows(sorted, { showArchived, kind, status, tier, tag, niche, species }, search),
+    [sorted, showArchived, kind, status, tier, tag, niche, species, search],
   );
   const onTick = useCallback(
     (id: string, on: boolean) => {
@@ -67,7 +76,7 @@ export function usePartnerList() {
     return c;
   }, [visible]);
   const selectedVisible = rows.filter((r) => selected.has(r.partner.id));
-  const filtered = Boolean(filters.search || kind || status || tier || tag || niche);
+  const filtered = Boolean(filters.search || kind || status || tier || tag || niche || species);
 
   return {
     settings,

@@ -1,0 +1,165 @@
+import { Field } from '../../components/form';
+import { Dialog } from '../../components/ui';
+import { PET_SPECIES_LABELS, SHIPMENT_STATUS_LABELS } from '../../domain/seeding';
+import { SHIPMENT_STATUSES, type Partner, type Product, type Shipment } from '../../domain/schemas';
+import { ShipmentLines } from './ShipmentLines';
+import { useShipmentForm } from './useShipmentForm';
+
+/**
+ * Send product to a partner: who, when, what (quantities, sizes), shipping, lot and best-before.
+ * Warns when a product's ingredient matches an allergy of one of the partner's pets.
+ */
+export function ShipmentDialog(props: {
+  shipment: Shipment | null;
+  partnerId: string;
+  today: string;
+  partners: readonly Partner[];
+  products: readonly Product[];
+  shipments: readonly Shipment[];
+  onClose: () => void;
+}) {
+  const f = useShipmentForm(
+    props.shipment,
+    props.partnerId,
+    props.today,
+    props.products,
+    props.onClose,
+  );
+  const { d, setD, errors } = f;
+  const earlier = props.shipments.filter(
+    (s) => s.partnerId === d.partnerId && s.id !== props.shipment?.id && s.swapOf === null,
+  );
+  const text = (k: 'date' | 'shipping' | 'lot' | 'bestBefore', label: string, hint?: string) => (
+    <Field id={`ship-${k}`} label={label} error={errors[k]} hint={hint}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type={k === 'date' || k === 'bestBefore' ? 'date' : 'text'}
+          inputMode={k === 'shipping' ? 'decimal' : undefined}
+          value={d[k]}
+          aria-describedby={describedBy}
+          aria-invalid={errors[k] ? true : undefined}
+          onChange={(e) => setD({ ...d, [k]: e.target.value })}
+        />
+      )}
+    </Field>
+  );
+  return (
+    <Dialog
+      open
+      wide
+      title={props.shipment ? 'Edit shipment' : 'Send product'}
+      onClose={props.onClose}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onClose}>
+            Cancel
+          </button>
+          <button type="button" className="btn btn-primary" onClick={() => void f.save()}>
+            Save shipment
+          </button>
+        </>
+      }
+    >
+      {errors.form ? (
+        <p role="alert" className="field-error">
+          {errors.form}
+        </p>
+      ) : Object.keys(errors).length ? (
+        <p className="field-error">
+          Nothing was saved: fix the {Object.keys(errors).length === 1 ? 'field' : 'fields'} marked
+          below.
+        </p>
+      ) : null}
+      {f.warnings.length ? (
+        <div role="alert" className="allergy-warning">
+          <strong>Allergy warning</strong>
+          <ul>
+            {f.warnings.map((w) => (
+              <li key={`${w.pet.name}-${w.product.name}`}>
+                {w.pet.name} ({PET_SPECIES_LABELS[w.pet.species].toLowerCase()}) is allergic to{' '}
+                {w.allergy}: {w.product.name} contains it.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <div className="form-grid">
+        <Field id="ship-partner" label="Partner" error={errors.partnerId}>
+          {(id, describedBy) => (
+            <select
+              id={id}
+              value={d.partnerId}
+              aria-describedby={describedBy}
+              aria-invalid={errors.partnerId ? true : undefined}
+              onChange={(e) => setD({ ...d, partnerId: e.target.value, swapOf: null })}
+            >
+              <option value="">Choose a partner</option>
+              {props.partners.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                  {p.status === 'ended' ? ' (ended)' : ''}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {text('date', 'Ship date')}
+        <Field id="ship-status" label="Status" error={errors.status}>
+          {(id) => (
+            <select
+              id={id}
+              value={d.status}
+              onChange={(e) => setD({ ...d, status: e.target.value as Shipment['status'] })}
+            >
+              {SHIPMENT_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {SHIPMENT_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <ShipmentLines
+        lines={d.lines}
+        products={props.products}
+        errors={errors}
+        setLine={f.setLine}
+        addLine={f.addLine}
+        removeLine={f.removeLine}
+      />
+      <div className="form-grid">
+        {text('shipping', 'Shipping cost', 'What you paid to send it, e.g. 8.95')}
+        {text('lot', 'Lot number', 'Optional, for treats and food')}
+        {text('bestBefore', 'Best before', 'Optional, for treats and food')}
+        <Field
+          id="ship-swap"
+          label="Size swap of"
+          hint="Replaces an item of an earlier shipment; only its shipping adds to the cost"
+        >
+          {(id, describedBy) => (
+            <select
+              id={id}
+              value={d.swapOf ?? ''}
+              aria-describedby={describedBy}
+              onChange={(e) => setD({ ...d, swapOf: e.target.value || null })}
+            >
+              <option value="">Not a swap</option>
+              {earlier.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.date}: {s.items.map((it) => it.name).join(', ')}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+      <Field id="ship-note" label="Note" hint="Optional">
+        {(id) => (
+          <input id={id} value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} />
+        )}
+      </Field>
+    </Dialog>
+  );
+}
