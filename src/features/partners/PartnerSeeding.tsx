@@ -62,7 +62,7 @@ export function PetsCard({ partnerId }: { partnerId: string }) {
                 className="btn btn-small"
                 onClick={() => void deletePet(getDb(), p.id)}
               >
-                Delete<span className="sr-only"> {p.name}</span>
+                Remove<span className="sr-only"> {p.name}</span>
               </button>
             </span>
           </li>
