@@ -437,6 +437,16 @@ function giftsIn(
   return { giftedCents, giftedRetailCents };
 }
 
+/** A period's earnings from its order sums and the rest, with the gifts shipped in it. */
+function periodEarnings(
+  sums: Pick<Earnings, 'revenueCents' | 'orders' | 'commissionCents' | 'discountCents'>,
+  rest: Pick<Earnings, 'retainerCents' | 'feesCents' | 'bonusCents' | 'perksCents'>,
+  prep: PreparedPartner,
+  w: MonthWindows,
+): Earnings {
+  return withTotals({ ...sums, ...rest, ...giftsIn(prep, w.start, w.end) });
+}
+
 /** What the milestone rules pay for one whole month with this revenue. */
 function milestoneBonus(active: readonly BonusRule[], monthRevenueCents: number): number {
   let cents = 0;
@@ -579,14 +589,7 @@ export function partnerPeriodSums(
     }
 
   return {
-    earnings: withTotals({
-      ...sums,
-      retainerCents,
-      feesCents,
-      bonusCents,
-      perksCents,
-      ...giftsIn(prep, w.start, w.end),
-    }),
+    earnings: periodEarnings(sums, { retainerCents, feesCents, bonusCents, perksCents }, prep, w),
     orderRecords,
     postSums: s,
   };
@@ -731,14 +734,7 @@ export function partnerPeriodWalk(
     }
   const sums = { revenueCents, orders, commissionCents, discountCents };
   return {
-    earnings: withTotals({
-      ...sums,
-      retainerCents,
-      feesCents,
-      bonusCents,
-      perksCents,
-      ...giftsIn(prep, w.start, w.end),
-    }),
+    earnings: periodEarnings(sums, { retainerCents, feesCents, bonusCents, perksCents }, prep, w),
     orderRecords,
     posts,
   };

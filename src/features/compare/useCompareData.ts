@@ -1,10 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { startTransition, useEffect, useMemo, useState } from 'react';
-import { allCampaigns, contentOfCampaign } from '../../db/content';
+import { contentOfCampaign } from '../../db/content';
 import { getDb } from '../../db/db';
 import { allShipments } from '../../db/seeding';
-import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
-import { allPartnerStats } from '../../db/stats';
+import { readFiguresBase } from '../../db/stats';
 import { useSettings } from '../../hooks/data';
 import {
   compareFromIndex,
@@ -27,17 +26,8 @@ import type { PartnerStats } from '../../domain/stats';
 export function useCompareData(): (CompareBase & { rollups: PartnerStats[] }) | undefined {
   return useLiveQuery(async () => {
     const db = getDb();
-    const [partners, contracts, campaigns, bonuses, bonusRules, rollups, shipments] =
-      await Promise.all([
-        allPartners(db),
-        allContracts(db),
-        allCampaigns(db),
-        allBonuses(db),
-        allBonusRules(db),
-        allPartnerStats(db),
-        allShipments(db),
-      ]);
-    return { partners, contracts, campaigns, bonuses, bonusRules, rollups, shipments };
+    const [base, shipments] = await Promise.all([readFiguresBase(db), allShipments(db)]);
+    return { ...base, shipments };
   }, []);
 }
 
