@@ -16,6 +16,7 @@ import {
   ContractHistory,
   ProfileCard,
 } from './PartnerDetailSections';
+import { BonusesCard } from './BonusesCard';
 import { ResultsCard } from './ResultsCard';
 import { GiftsCard, PetsCard } from './PartnerSeeding';
 import { usePartnersUi } from './store';
@@ -67,6 +68,7 @@ export function PartnerDetail({ id }: { id: string }) {
         <AccountsCard partner={p} tier={tier} locale={settings.locale} />
       </div>
       <ContractHistory contracts={data.contracts} current={current} money={money} />
+      <BonusesCard data={{ ...data, partner: p }} today={today} money={money} settings={settings} />
       <div className="grid-2 mt">
         <PetsCard partnerId={p.id} />
         <GiftsCard
