@@ -24,9 +24,11 @@ import type {
   PartnerStatus,
   Payout,
   Pet,
+  Settings,
   Shipment,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
+import { readSettings } from './repo';
 import { newId } from './ids';
 import { checkVersion } from './stale';
 
@@ -285,8 +287,10 @@ export interface PartnerWrite {
 export async function commitPartnerImport(
   db: PawtnersDb,
   writes: readonly PartnerWrite[],
+  /** Save the file's column mapping in the same transaction (all or nothing). */
+  remember?: (settings: Settings) => Settings,
 ): Promise<void> {
-  await db.transaction('rw', [db.partners, db.contracts], async () => {
+  await db.transaction('rw', [db.partners, db.contracts, db.settings], async () => {
     const ids = new Set(writes.map((w) => w.partner.id));
     // One index of every partner's codes (stored ones, replaced by the written versions), so
     // each write is checked in time that does not grow with the number of partners.
@@ -313,6 +317,7 @@ export async function commitPartnerImport(
     await db.contracts.bulkDelete(old.filter((k) => !keep.has(k)));
     await db.partners.bulkPut(writes.map((w) => w.partner));
     await db.contracts.bulkPut(writes.flatMap((w) => w.contracts));
+    if (remember) await db.settings.put(remember(await readSettings(db)));
   });
 }
 

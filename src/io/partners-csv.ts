@@ -35,6 +35,7 @@ import {
   type FileDecimals,
 } from './amounts';
 import { parseCsv, toCsv, type CsvValue } from './csv';
+import type { ColumnChoice } from '../domain/import-mappings';
 
 const PROFILE_COLUMNS = [
   'id',
@@ -167,6 +168,10 @@ export interface ImportContext {
   newId: () => string;
   /** Rows planned so far, every few hundred rows (a worker shows it). */
   onProgress?: (done: number, total: number) => void;
+  /** Which file column is which of ours (./partner-columns.ts); none = the file uses our names. */
+  mapping?: readonly ColumnChoice[];
+  /** With a mapping: the kind of rows whose kind cell is empty or missing. */
+  defaultKind?: PartnerKind;
 }
 
 const KIND_WORDS: Record<string, PartnerKind> = {
@@ -417,13 +422,45 @@ function sameRecord<T extends { updatedAt: number; createdAt: number }>(a: T, b:
 
 const PROGRESS_EVERY = 500;
 
+/** Rows keyed by our column names, from rows keyed by the file's (unmapped cells dropped). */
+export function remapRows(
+  rows: readonly Record<string, string>[],
+  mapping: readonly ColumnChoice[],
+): Record<string, string>[] {
+  const ours = new Set(PARTNER_CSV_HEADER);
+  const take = mapping.filter((c) => ours.has(c.field));
+  return rows.map((row) => {
+    const out: Record<string, string> = {};
+    for (const { field, column } of take)
+      out[field] = Object.hasOwn(row, column) ? row[column]! : '';
+    return out;
+  });
+}
+
+/** A parsed file read through a column mapping, empty kinds taking `defaultKind`. */
+function mappedFile(
+  file: ReturnType<typeof parseCsv>,
+  mapping: readonly ColumnChoice[],
+  defaultKind: PartnerKind | undefined,
+) {
+  const rows = remapRows(file.rows, mapping);
+  const header = mapping.map((c) => c.field);
+  if (defaultKind) {
+    if (!header.includes('kind')) header.push('kind');
+    for (const r of rows) if (!r.kind?.trim()) r.kind = defaultKind;
+  }
+  return { errors: file.errors, lineNumbers: file.lineNumbers, header, rows };
+}
+
 /**
  * Plan an import: match each row to a stored partner (by `id`, else by email), validate it with
  * the same rules as the form (codes unique across the file and the stored partners), and report
  * every problem with its line and column. Nothing here writes.
  */
 export function planPartnerImport(text: string, ctx: ImportContext): PartnerImportPlan {
-  const parsed = parseCsv(text);
+  const file = parseCsv(text);
+  // With the owner's column mapping, rows read as if the file had our column names.
+  const parsed = ctx.mapping ? mappedFile(file, ctx.mapping, ctx.defaultKind) : file;
   const errors: ImportRowError[] = parsed.errors.map((e) => ({
     line: e.line,
     column: '',

@@ -1,7 +1,8 @@
 import { Upload } from 'lucide-react';
 import { Dialog, KindBadge, Progress } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
-import { usePartnerImport } from './usePartnerImport';
+import { ColumnsDialog } from './ImportColumns';
+import { usePartnerImport, type PartnerImportState } from './usePartnerImport';
 import { todayIn } from './usePartners';
 
 const ACTION_LABEL = { create: 'New', update: 'Update', unchanged: 'No change' } as const;
@@ -13,13 +14,12 @@ const ACTION_LABEL = { create: 'New', update: 'Update', unchanged: 'No change' }
  */
 export function ImportPartnersButton() {
   const settings = useSettings();
-  const flow = usePartnerImport(todayIn(settings));
+  const flow = usePartnerImport(todayIn(settings), settings.importMappings);
   const { state } = flow;
-
-  if (state.step === 'working')
-    return (
-      <>
-        <ImportButton onClick={flow.start} />
+  return (
+    <>
+      <ImportButton onClick={flow.start} />
+      {state.step === 'working' ? (
         <Dialog open title="Import partners" onClose={flow.cancel}>
           <p>
             <strong>{state.fileName}</strong>
@@ -34,116 +34,143 @@ export function ImportPartnersButton() {
             You can keep working; nothing is saved until you confirm the preview.
           </p>
         </Dialog>
-      </>
-    );
+      ) : state.step === 'columns' ? (
+        <ColumnsDialog
+          fileName={state.fileName}
+          columns={state.columns}
+          onCancel={flow.cancel}
+          onChoose={flow.chooseColumns}
+        />
+      ) : state.step === 'preview' ? (
+        <PreviewDialog
+          state={state}
+          onCancel={flow.cancel}
+          onConfirm={flow.confirm}
+          onBack={state.choices ? flow.backToColumns : null}
+        />
+      ) : null}
+    </>
+  );
+}
 
-  const plan = state.step === 'preview' ? state.preview : null;
-  const saving = state.step === 'preview' && state.saving;
-  const n = (a: keyof typeof ACTION_LABEL) => plan?.counts[a] ?? 0;
+/** What the import would do, row by row, with every problem; nothing is saved before Import. */
+function PreviewDialog(props: {
+  state: Extract<PartnerImportState, { step: 'preview' }>;
+  onCancel: () => void;
+  onConfirm: () => void;
+  onBack: (() => void) | null;
+}) {
+  const { state } = props;
+  const plan = state.preview;
+  const saving = state.saving;
+  const n = (a: keyof typeof ACTION_LABEL) => plan.counts[a];
   const toWrite = n('create') + n('update');
-
   return (
-    <>
-      <ImportButton onClick={flow.start} />
-      <Dialog
-        open={plan !== null}
-        wide
-        title="Import partners"
-        onClose={() => {
-          if (!saving) flow.cancel();
-        }}
-        footer={
-          <>
-            <button type="button" className="btn" onClick={flow.cancel} disabled={saving}>
-              Cancel
+    <Dialog
+      open
+      wide
+      title="Import partners"
+      onClose={() => {
+        if (!saving) props.onCancel();
+      }}
+      footer={
+        <>
+          <button type="button" className="btn" onClick={props.onCancel} disabled={saving}>
+            Cancel
+          </button>
+          {props.onBack ? (
+            <button type="button" className="btn" onClick={props.onBack} disabled={saving}>
+              Change columns
             </button>
-            <button
-              type="button"
-              className="btn btn-primary"
-              disabled={!plan?.ok || toWrite === 0 || saving}
-              onClick={flow.confirm}
-            >
-              {saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`}
-            </button>
-          </>
-        }
-      >
-        {plan && state.step === 'preview' ? (
-          <div className="stack">
-            <p>
-              <strong>{state.fileName}</strong>: {n('create')} new, {n('update')} to update,{' '}
-              {n('unchanged')} unchanged. Nothing is saved until you confirm.
-            </p>
-            {plan.errorTotal > 0 ? (
-              <div className="error-panel" role="alert">
-                <strong>
-                  {plan.errorTotal} problem{plan.errorTotal === 1 ? '' : 's'} to fix in the file
-                  first
-                </strong>
-                <table className="table pi-errors">
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Column</th>
-                      <th scope="col">Problem</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.errors.map((e, i) => (
-                      <tr key={i}>
-                        <td className="num">{e.line}</td>
-                        <td>{e.column}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            ) : null}
-            {plan.errorTotal > plan.errors.length ? (
-              <p className="muted">…and {plan.errorTotal - plan.errors.length} more problems.</p>
-            ) : null}
-            {plan.rowTotal > 0 ? (
-              <div className="pi-preview">
-                <table className="table" aria-label="Import preview">
-                  <thead>
-                    <tr>
-                      <th scope="col">Line</th>
-                      <th scope="col">Action</th>
-                      <th scope="col">Name</th>
-                      <th scope="col">Kind</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Codes</th>
-                      <th scope="col" className="num">
-                        Contracts
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {plan.rows.map((r) => (
-                      <tr key={r.line}>
-                        <td className="num">{r.line}</td>
-                        <td>{ACTION_LABEL[r.action]}</td>
-                        <td>{r.name}</td>
-                        <td>
-                          <KindBadge kind={r.kind} />
-                        </td>
-                        <td>{r.status}</td>
-                        <td>{r.codes.join(', ')}</td>
-                        <td className="num">{r.contracts}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-                {plan.rowTotal > plan.rows.length ? (
-                  <p className="muted">…and {plan.rowTotal - plan.rows.length} more rows.</p>
-                ) : null}
-              </div>
+          ) : null}
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={!plan.ok || toWrite === 0 || saving}
+            onClick={props.onConfirm}
+          >
+            {saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`}
+          </button>
+        </>
+      }
+    >
+      <div className="stack">
+        <p>
+          <strong>{state.fileName}</strong>: {n('create')} new, {n('update')} to update,{' '}
+          {n('unchanged')} unchanged. Nothing is saved until you confirm.
+        </p>
+        {plan.unmapped.length > 0 ? (
+          <p role="note">
+            Not imported from your file: {plan.unmapped.map((c) => `“${c}”`).join(', ')}.
+          </p>
+        ) : null}
+        {plan.errorTotal > 0 ? (
+          <div className="error-panel" role="alert">
+            <strong>
+              {plan.errorTotal} problem{plan.errorTotal === 1 ? '' : 's'} to fix in the file first
+            </strong>
+            <table className="table pi-errors">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.errors.map((e, i) => (
+                  <tr key={i}>
+                    <td className="num">{e.line}</td>
+                    <td>{e.column}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+        {plan.errorTotal > plan.errors.length ? (
+          <p className="muted">…and {plan.errorTotal - plan.errors.length} more problems.</p>
+        ) : null}
+        {plan.rowTotal > 0 ? (
+          <div className="pi-preview">
+            <table className="table" aria-label="Import preview">
+              <thead>
+                <tr>
+                  <th scope="col">Line</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">Codes</th>
+                  <th scope="col" className="num">
+                    Contracts
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {plan.rows.map((r) => (
+                  <tr key={r.line}>
+                    <td className="num">{r.line}</td>
+                    <td>{ACTION_LABEL[r.action]}</td>
+                    <td>{r.name}</td>
+                    <td>
+                      <KindBadge kind={r.kind} />
+                    </td>
+                    <td>{r.status}</td>
+                    <td>{r.codes.join(', ')}</td>
+                    <td className="num">{r.contracts}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            {plan.rowTotal > plan.rows.length ? (
+              <p className="muted">…and {plan.rowTotal - plan.rows.length} more rows.</p>
             ) : null}
           </div>
         ) : null}
-      </Dialog>
-    </>
+      </div>
+    </Dialog>
   );
 }
 

@@ -1,16 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { openFileBlob } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
+import type { ColumnChoice } from '../../domain/import-mappings';
+import type { PartnerKind } from '../../domain/schemas';
 import type {
+  ColumnStep,
   PartnerImportMessage,
   PartnerImportRequest,
   PartnerPreview,
 } from './partner-import-protocol';
 
+/** The owner's choices in the column step (null when the file uses our own column names). */
+export interface ColumnChoices {
+  columns: ColumnStep;
+  mapping: ColumnChoice[];
+  defaultKind: PartnerKind;
+}
+
 export type PartnerImportState =
   | { step: 'idle' }
   | { step: 'working'; fileName: string; label: string; done: number; total: number }
-  | { step: 'preview'; fileName: string; preview: PartnerPreview; saving: boolean };
+  | { step: 'columns'; fileName: string; columns: ColumnStep }
+  | {
+      step: 'preview';
+      fileName: string;
+      preview: PartnerPreview;
+      saving: boolean;
+      choices: ColumnChoices | null;
+    };
 
 const newWorker = () =>
   new Worker(new URL('./partner-import.worker.ts', import.meta.url), { type: 'module' });
@@ -20,8 +37,10 @@ const newWorker = () =>
  * window stays responsive; preview; on confirm the same worker writes exactly the previewed plan,
  * all at once. The main thread never holds the rows.
  */
-export function usePartnerImport(today: string) {
+export function usePartnerImport(today: string, remembered: unknown) {
   const [state, setState] = useState<PartnerImportState>({ step: 'idle' });
+  /** The column choices the plan being made follows. */
+  const choices = useRef<ColumnChoices | null>(null);
   const worker = useRef<Worker | null>(null);
   /** The confirmed plan is being written (a failure then keeps the preview for a retry). */
   const saving = useRef(false);
@@ -60,8 +79,17 @@ export function usePartnerImport(today: string) {
               : { step: 'working', fileName, label: m.label, done: m.done, total: m.total },
           );
           return;
+        case 'columns':
+          setState({ step: 'columns', fileName, columns: m.columns });
+          return;
         case 'preview':
-          setState({ step: 'preview', fileName, preview: m.preview, saving: false });
+          setState({
+            step: 'preview',
+            fileName,
+            preview: m.preview,
+            saving: false,
+            choices: choices.current,
+          });
           return;
         case 'applied':
           saving.current = false;
@@ -95,9 +123,47 @@ export function usePartnerImport(today: string) {
       });
     };
     setState({ step: 'working', fileName, label: 'Reading file', done: 0, total: file.blob.size });
-    const req: PartnerImportRequest = { type: 'plan', blob: file.blob, today, now: Date.now() };
+    choices.current = null;
+    const req: PartnerImportRequest = {
+      type: 'read',
+      blob: file.blob,
+      today,
+      now: Date.now(),
+      remembered,
+    };
     w.postMessage(req);
-  }, [showToast, stop, today]);
+  }, [showToast, stop, today, remembered]);
+
+  /** Plan the file through the owner's column choices (the preview follows). */
+  const chooseColumns = useCallback((c: ColumnChoices) => {
+    const w = worker.current;
+    if (!w) return;
+    choices.current = c;
+    setState((s) =>
+      s.step === 'idle'
+        ? s
+        : { step: 'working', fileName: s.fileName, label: 'Checking rows', done: 0, total: 1 },
+    );
+    const req: PartnerImportRequest = {
+      type: 'plan',
+      mapping: c.mapping,
+      defaultKind: c.defaultKind,
+    };
+    w.postMessage(req);
+  }, []);
+
+  /** From the preview back to the column step, as the owner left it. */
+  const backToColumns = useCallback(() => {
+    setState((s) =>
+      s.step === 'preview' && s.choices
+        ? {
+            step: 'columns',
+            fileName: s.fileName,
+            columns: { ...s.choices.columns, mapping: s.choices.mapping },
+          }
+        : s,
+    );
+  }, []);
 
   /** Stop reading or checking (terminates the worker) and close; nothing was written. */
   const cancel = useCallback(() => {
@@ -111,9 +177,13 @@ export function usePartnerImport(today: string) {
     if (state.step !== 'preview' || !state.preview.ok || state.saving || !w) return;
     saving.current = true;
     setState({ ...state, saving: true });
-    const req: PartnerImportRequest = { type: 'apply' };
+    const c = state.choices;
+    const req: PartnerImportRequest = {
+      type: 'apply',
+      remember: c ? { source: c.columns.source, mapping: c.mapping } : null,
+    };
     w.postMessage(req);
   }, [state]);
 
-  return { state, start, cancel, confirm };
+  return { state, start, cancel, confirm, chooseColumns, backToColumns };
 }
