@@ -84,24 +84,28 @@ export async function readStatementBasis(db: PawtnersDb): Promise<StatementBasis
 }
 
 /** Payments whose period overlaps [start, end] (YYYY-MM-DD): those a period's statements count. */
-export function payoutsOverlapping(db: PawtnersDb, range: DateRange): Promise<Payout[]> {
-  return db.payouts
-    .where('periodEnd')
-    .aboveOrEqual(range.start)
-    .filter((p) => p.periodStart <= range.end)
-    .toArray();
+export async function payoutsOverlapping(db: PawtnersDb, range: DateRange): Promise<Payout[]> {
+  return (await payoutsForStatements(db, range, range.start)).overlapping;
 }
 
 /**
- * Payments whose period ends in [from, before) (YYYY-MM-DD): set against what was earned before a
- * period, they give the overpayment it carries in (domain/payout-carry.ts).
+ * What a period's statements read of the payments, in one range read of the periodEnd index (a
+ * plain read: a filtered cursor costs a callback per row): those whose period overlaps `range`,
+ * and those of periods that ended from `from` up to the day before it (set against what was
+ * earned before, they give the overpayment the period carries in: domain/payout-carry.ts).
  */
-export function payoutsEndingBetween(
+export async function payoutsForStatements(
   db: PawtnersDb,
+  range: DateRange,
   from: string,
-  before: string,
-): Promise<Payout[]> {
-  return db.payouts.where('periodEnd').between(from, before, true, false).toArray();
+): Promise<{ overlapping: Payout[]; earlier: Payout[] }> {
+  const rows = await db.payouts.where('periodEnd').aboveOrEqual(from).toArray();
+  const overlapping: Payout[] = [];
+  const earlier: Payout[] = [];
+  for (const p of rows)
+    if (p.periodEnd < range.start) earlier.push(p);
+    else if (p.periodStart <= range.end) overlapping.push(p);
+  return { overlapping, earlier };
 }
 
 /** The newest `limit` payments, newest first (by paid date). */

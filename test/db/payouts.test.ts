@@ -6,7 +6,7 @@ import {
   allPayouts,
   readStatementData,
   readStatementBasis,
-  payoutsEndingBetween,
+  payoutsForStatements,
   payoutsOverlapping,
   recordPayouts,
 } from '../../src/db/payouts';
@@ -177,7 +177,7 @@ describe('payout statements (hand-computed from the Shopify fixture)', () => {
     // What the Payouts screen reads (rollups instead of orders, the month's payments only) gives
     // the same statements, orders placed near midnight included.
     const basis = await readStatementBasis(db);
-    const earlier = await payoutsEndingBetween(db, carryLookbackStart(MARCH), MARCH.start);
+    const { earlier } = await payoutsForStatements(db, MARCH, carryLookbackStart(MARCH));
     expect(earlier.map((p) => p.id)).toEqual(['po-max-feb']);
     const screen = statementsFrom(
       periodEarningsFromStats(basis, MARCH, OPTS),

@@ -9,8 +9,7 @@ import { getDb } from '../../db/db';
 import {
   allPayouts,
   countPayouts,
-  payoutsEndingBetween,
-  payoutsOverlapping,
+  payoutsForStatements,
   readStatementBasis,
   recentPayouts,
 } from '../../db/payouts';
@@ -75,11 +74,12 @@ export function usePayoutsData() {
   const currency = safeCurrency(settings.currency);
   const storedFor = useLiveQuery(async () => {
     const inBrandCurrency = (ps: Payout[]) => ps.filter((p) => p.currency === currency);
-    const [rows, earlier] = await Promise.all([
-      payoutsOverlapping(getDb(), wanted).then(inBrandCurrency),
-      payoutsEndingBetween(getDb(), carryLookbackStart(wanted), wanted.start).then(inBrandCurrency),
-    ]);
-    return { range: wanted, rows, earlier };
+    const read = await payoutsForStatements(getDb(), wanted, carryLookbackStart(wanted));
+    return {
+      range: wanted,
+      rows: inBrandCurrency(read.overlapping),
+      earlier: inBrandCurrency(read.earlier),
+    };
   }, [wanted, currency]);
   const period = useMemo(
     () => (basis && storedFor ? { ...basis, range: storedFor.range } : undefined),
