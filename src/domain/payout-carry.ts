@@ -11,10 +11,11 @@
  * that period's own statement, so it is not carried. Once every statement is settled, the partner
  * has been paid exactly what it earned.
  *
- * The payments looked at are those of periods that ended in the CARRY_LOOKBACK_MONTHS before the
- * statement starts (the window then starts where the first of them starts): refunds come within
- * weeks, and the next payout takes the overpayment off. An overpaid period's own statement always
- * shows it as owed back, however old, so an overpayment is never out of sight.
+ * The payments looked at are those of periods that ended in the CARRY_LOOKBACK_MONTHS (6) before
+ * the statement starts (the window then starts where the first of them starts): that covers the
+ * card networks' 120-day chargeback limit plus a payout cycle, so a refund after a payout is taken
+ * off one of the next payouts. An overpaid period's own statement always shows it as owed back,
+ * however old, so an overpayment is never out of sight.
  */
 import { addDays, addMonths, type DateRange } from './dates';
 import type { Payout } from './schemas';
@@ -27,7 +28,7 @@ export interface EarlierPayments {
 }
 
 /** How far back payments are set against earnings for the overpayment carried in. */
-export const CARRY_LOOKBACK_MONTHS = 12;
+export const CARRY_LOOKBACK_MONTHS = 6;
 
 /** The first day a payment's period may end on to count toward what `range` carries in. */
 export function carryLookbackStart(range: DateRange): string {

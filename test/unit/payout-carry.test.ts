@@ -289,8 +289,8 @@ describe('an overpayment from a refund after a payout is carried forward', () =>
       FEB,
     );
     expect([...e]).toEqual([['p1', { since: '2026-01-01', paidCents: 15_00 }]]);
-    // Payments of periods that ended more than CARRY_LOOKBACK_MONTHS (12) before are not counted.
-    const old = { ...paid('2025-01', 99_00, '2025-02-05'), periodEnd: '2025-01-31' };
+    // Payments of periods that ended more than CARRY_LOOKBACK_MONTHS (6) before are not counted.
+    const old = { ...paid('2025-07', 99_00, '2025-08-05'), periodEnd: '2025-07-31' };
     expect(earlierPayments([old], FEB).size).toBe(0);
     expect(earlierPayments([old], { start: '2026-01-01', end: '2026-01-31' }).size).toBe(1);
     expect(carriedInCents(e.get('p1')!, 20_00)).toBe(0);

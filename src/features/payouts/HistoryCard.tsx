@@ -2,7 +2,7 @@ import { Card } from '../../components/ui';
 import { formatMoney } from '../../domain/money';
 import type { Payout } from '../../domain/schemas';
 import { PAYOUT_METHOD_LABEL } from '../../components/labels';
-import { HISTORY_SHOWN } from './usePayoutsData';
+import { HISTORY_SHOWN } from './usePaymentHistory';
 
 /** Payments recorded, newest first (the newest few, or all of them). */
 export function HistoryCard(props: {

@@ -1,22 +1,22 @@
 import { useState } from 'react';
-import { Download, HandCoins, Wallet } from 'lucide-react';
-import { EmptyState, PageHeader, Stat } from '../../components/ui';
+import { HandCoins } from 'lucide-react';
+import { EmptyState, PageHeader } from '../../components/ui';
 import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
-import { periodAround, periodTitle } from '../../domain/payout-periods';
+import { periodTitle } from '../../domain/payout-periods';
 import type { Statement } from '../../domain/payout-statements';
 import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { ForeignCard } from './ForeignCard';
 import { HistoryCard } from './HistoryCard';
 import { MarkPaidDialog } from './MarkPaidDialog';
 import { PartnerStatementsCard } from './PartnerStatementsCard';
+import { PayoutsActions } from './PayoutsActions';
 import { PeriodBar } from './PeriodBar';
+import { PeriodOffer, PeriodTotals } from './PeriodSummary';
 import { StatementsCard } from './StatementsCard';
 import { usePayoutExports } from './usePayoutExports';
 import { usePayoutsData } from './usePayoutsData';
 import './payouts.css';
-
-const partners = (n: number) => `${n} partner${n === 1 ? '' : 's'}`;
 
 /** Statements per partner for a period: select, mark paid, export CSV or a PayPal Payouts file. */
 export function PayoutsScreen(_props: { rest: string[] }) {
@@ -29,9 +29,6 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const money = (c: number) => formatMoney(c, currency, settings.locale);
   const locale = safeLocale(settings.locale);
   const chosen = statements.filter((s) => selected.has(s.partner.id));
-  const owedTotal = statements.reduce((s, x) => s + x.owedCents, 0);
-  const owedBack = statements.reduce((s, x) => s + x.owedBackCents, 0);
-  const payable = statements.filter((s) => s.owedCents > 0);
   const title = periodTitle(d.range, locale);
   const { exportPaypal, exportCsv } = usePayoutExports({
     settings,
@@ -41,12 +38,6 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     foreign: d.foreign,
     partners: d.partnersById,
   });
-  // What each file will hold, on its button.
-  const csvWhat = chosen.length
-    ? ` (${chosen.length} selected)`
-    : statements.length
-      ? ` (all ${statements.length})`
-      : '';
 
   return (
     <>
@@ -56,33 +47,13 @@ export function PayoutsScreen(_props: { rest: string[] }) {
         actions={
           // With no partners the buttons could only ever be disabled: the empty state leads instead.
           data?.partners.length ? (
-            <>
-              <button
-                type="button"
-                className="btn"
-                onClick={exportCsv}
-                disabled={statements.length === 0}
-              >
-                <Download aria-hidden="true" size={16} /> Export CSV{csvWhat}
-              </button>
-              <button
-                type="button"
-                className="btn"
-                onClick={exportPaypal}
-                disabled={chosen.length === 0}
-              >
-                <Wallet aria-hidden="true" size={16} /> Export PayPal file
-                {chosen.length ? ` (${chosen.length} selected)` : ''}
-              </button>
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={chosen.filter((s) => s.owedCents > 0).length === 0}
-                onClick={() => setPaying(chosen.filter((s) => s.owedCents > 0))}
-              >
-                Mark selected as paid
-              </button>
-            </>
+            <PayoutsActions
+              statements={statements}
+              chosen={chosen}
+              onExportCsv={exportCsv}
+              onExportPaypal={exportPaypal}
+              onPay={setPaying}
+            />
           ) : null
         }
       />
@@ -113,23 +84,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
               today={d.today}
               locale={settings.locale}
             />
-            <section className="payouts-stats" aria-label="Period totals">
-              <Stat
-                label="Owed this period"
-                value={money(owedTotal)}
-                hint={partners(payable.length)}
-              />
-              <Stat
-                label="Earned"
-                value={money(statements.reduce((s, x) => s + x.earnings.payableCents, 0))}
-                hint="Commissions, retainers, fees, bonuses"
-              />
-              <Stat
-                label="Already paid"
-                value={money(statements.reduce((s, x) => s + x.paidCents, 0))}
-                hint={owedBack > 0 ? `${money(owedBack)} owed back to you` : undefined}
-              />
-            </section>
+            <PeriodTotals statements={statements} money={money} />
           </div>
           {d.wanted.start !== d.range.start || d.wanted.end !== d.range.end ? (
             <p className="muted payouts-reading" role="status">
@@ -137,22 +92,15 @@ export function PayoutsScreen(_props: { rest: string[] }) {
             </p>
           ) : null}
           {d.offer ? (
-            <div className="card payouts-offer" role="status">
-              <p>
-                No orders or posts in {title}. Your partners’ sales and posts run{' '}
-                {periodTitle(d.offer.span, locale)}.
-              </p>
-              <button
-                type="button"
-                className="btn btn-primary"
-                onClick={() => {
-                  d.setKind('month');
-                  d.setRange(periodAround('month', d.offer!.span.end));
-                }}
-              >
-                Show {periodTitle(d.offer.month, locale)}
-              </button>
-            </div>
+            <PeriodOffer
+              title={title}
+              offer={d.offer}
+              locale={locale}
+              onShow={(month) => {
+                d.setKind('month');
+                d.setRange(month);
+              }}
+            />
           ) : null}
           <StatementsCard
             title={`Statements for ${title}`}
@@ -172,10 +120,10 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           ) : null}
           <PartnerStatementsCard statements={statements} range={d.range} />
           <HistoryCard
-            history={d.history}
-            historyCount={d.historyCount}
-            allHistory={d.allHistory}
-            onShowAll={d.setAllHistory}
+            history={d.history.rows}
+            historyCount={d.history.count}
+            allHistory={d.history.all}
+            onShowAll={d.history.setAll}
             names={d.names}
             locale={settings.locale}
           />

@@ -6,14 +6,10 @@
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import {
-  allPayouts,
-  countPayouts,
-  payoutsForStatements,
-  readStatementBasis,
-  recentPayouts,
-} from '../../db/payouts';
+import { payoutsForStatements, readStatementBasis } from '../../db/payouts';
 import { useSettings } from '../../hooks/data';
+import { NOTHING_PENDING, withPending, type Pending } from './pending';
+import { usePaymentHistory } from './usePaymentHistory';
 import { safeCurrency } from '../../domain/intl';
 import { addMonths, dateInZone, startOfMonth, type DateRange } from '../../domain/dates';
 import {
@@ -29,25 +25,6 @@ import { activitySpan, periodWithData } from '../../domain/period-offer';
 import type { Payout } from '../../domain/schemas';
 import { UNATTRIBUTED } from '../../domain/stats';
 
-/** Payments in the history before "Show all". */
-export const HISTORY_SHOWN = 25;
-
-/** Payments written from this screen that the live read may not show yet. */
-interface Pending {
-  added: readonly Payout[];
-  removed: ReadonlySet<string>;
-}
-const NOTHING_PENDING: Pending = { added: [], removed: new Set() };
-
-/** The stored payments with those just recorded here and without those just undone. */
-function withPending(stored: Payout[], pending: Pending): Payout[] {
-  if (pending.added.length === 0 && pending.removed.size === 0) return stored;
-  const ids = new Set(stored.map((p) => p.id));
-  return [...stored, ...pending.added.filter((p) => !ids.has(p.id))].filter(
-    (p) => !pending.removed.has(p.id),
-  );
-}
-
 export function usePayoutsData() {
   const settings = useSettings();
   const today = dateInZone(Date.now(), settings.timeZone);
@@ -60,7 +37,6 @@ export function usePayoutsData() {
     setKindState(k);
     if (k !== 'custom') setRange(periodAround(k, wanted.start));
   };
-  const [allHistory, setAllHistory] = useState(false);
   // Payments recorded or undone here, shown at once (before the payouts are read again).
   const [pending, setPending] = useState<Pending>(NOTHING_PENDING);
 
@@ -89,18 +65,7 @@ export function usePayoutsData() {
   const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
   // The history (below the statements) is read once the statements are: its reads would
   // otherwise queue before theirs.
-  const statementsRead = basis !== undefined && storedFor !== undefined;
-  const recent = useLiveQuery(
-    () =>
-      !statementsRead
-        ? undefined
-        : allHistory
-          ? allPayouts(getDb())
-          : recentPayouts(getDb(), HISTORY_SHOWN + pending.removed.size),
-    [statementsRead, allHistory, pending.removed.size],
-  );
-  const paymentCount =
-    useLiveQuery(() => (statementsRead ? countPayouts(getDb()) : undefined), [statementsRead]) ?? 0;
+  const history = usePaymentHistory(basis !== undefined && storedFor !== undefined, pending);
   const data = useMemo(
     () => (period && payouts ? { ...period, payouts } : undefined),
     [period, payouts],
@@ -157,17 +122,6 @@ export function usePayoutsData() {
     () => new Map([...partnersById].map(([id, p]) => [id, p.name])),
     [partnersById],
   );
-  const history = useMemo(
-    () =>
-      recent
-        ? withPending(recent, pending).sort(
-            (a, b) => b.paidDate.localeCompare(a.paidDate) || b.createdAt - a.createdAt,
-          )
-        : null,
-    [recent, pending],
-  );
-  const historyCount = Math.max(paymentCount, history?.length ?? 0);
-
   const recordPending = {
     added: (added: readonly Payout[]) =>
       setPending((p) => ({ ...p, added: [...p.added, ...added] })),
@@ -189,9 +143,6 @@ export function usePayoutsData() {
     names,
     partnersById,
     history,
-    historyCount,
-    allHistory,
-    setAllHistory,
     recordPending,
   };
 }
