@@ -1,3 +1,4 @@
+import { LeakWatchCard } from './LeakWatchCard';
 import { useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Receipt, Upload } from 'lucide-react';
@@ -86,6 +87,7 @@ export function SalesScreen({ rest }: { rest: string[] }) {
         <NoOrdersYet onImport={() => void start()} />
       ) : (
         <div className="stack">
+          <LeakWatchCard />
           <SalesFilters
             filters={filters}
             onChange={setFilters}
