@@ -25,3 +25,29 @@ test('partners screenshots (list, detail, form)', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
   await page.screenshot({ path: '/tmp/shots/partners-detail-dark.png' });
 });
+
+for (const [w, h] of [
+  [1280, 800],
+  [1024, 700],
+] as const) {
+  test(`partner list and page at ${w}x${h}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await loadSampleData(page);
+    await openApp(page, 'partners');
+    await expect(
+      page.getByRole('table', { name: 'Partners' }).getByRole('row').nth(1),
+    ).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Leaderboard' }).getByRole('listitem').first(),
+    ).toBeVisible();
+    await page.screenshot({ path: `/tmp/shots/partners-list-${w}.png` });
+    await openApp(page, 'partners/p-001');
+    await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+    await expect(
+      page
+        .getByRole('status', { name: 'Milestone this month' })
+        .or(page.getByText(/No milestone rule/)),
+    ).toBeVisible();
+    await page.screenshot({ path: `/tmp/shots/partners-detail-${w}.png`, fullPage: true });
+  });
+}
