@@ -6,6 +6,7 @@
  * drawing from one seeded random stream in a fixed order (so a seed always gives the same brand).
  */
 import { CONTENT_FORMATS } from './constants';
+import { activeContractAt } from './contracts';
 import { addDays, addMonths, dayNumber, fromDayNumber, startOfMonth } from './dates';
 import { partnerEarnings } from './earnings';
 import { orderRecordId, seededRandom } from './ids';
@@ -240,12 +241,26 @@ function makeContracts(
   ];
 }
 
-/** The campaigns of the table, each with a few ambassadors and micro-affiliates. */
+/** The day `mmdd` (MM-DD) that falls in the 12 months from `start`. */
+function inWindow(start: string, mmdd: string): string {
+  const d = `${start.slice(0, 4)}-${mmdd}`;
+  return d < start ? addMonths(d, 12) : d;
+}
+
+/**
+ * Partners behind on their posts: a few (about one in seven) post less than the contract asks
+ * and miss more; the others post what they owe and rarely miss one.
+ */
+function isBehind(p: Partner): boolean {
+  return Number(p.id.slice(2)) % 7 === 3;
+}
+
+/** The campaigns of the table, in their season, each with a few ambassadors and micro-affiliates. */
 function makeCampaigns(g: Gen, active: Partner[]): Campaign[] {
   const ambassadors = active.filter((p) => p.kind === 'ambassador');
   const affiliates = active.filter((p) => p.kind === 'affiliate');
   return CAMPAIGNS.map((c, i) => {
-    const s = addMonths(g.start, c.m);
+    const s = inWindow(g.start, c.starts);
     const members = [...ambassadors.slice(i * 2, i * 2 + 3), ...affiliates.slice(i * 3, i * 3 + 6)];
     return {
       id: `cmp-${i + 1}`,
@@ -274,29 +289,38 @@ function makeContent(
 ): ContentItem[] {
   const { between, start } = g;
   const items: ContentItem[] = [];
-  const add = (p: Partner, date: string, campaignId: string | null) => {
+  const add = (
+    p: Partner,
+    date: string,
+    campaignId: string | null,
+    titles: readonly string[] = CONTENT_TITLES,
+  ) => {
     const fee = contracts.find((k) => k.partnerId === p.id)?.flatFeePerPostCents ?? 0;
-    items.push(contentItem(g, p, date, campaignId, fee, items.length + 1));
+    const missRate = isBehind(p) ? 0.3 : 0.02;
+    items.push(contentItem(g, p, date, { campaignId, fee, titles, missRate }, items.length + 1));
   };
+  // Every partner posts what the contract in force asks each month (a few fall short).
   for (let m = 0; m < 13; m++) {
     const monthStart = startOfMonth(addMonths(start, m));
-    for (const p of active.filter((x) => x.kind === 'ambassador')) {
-      const k = contracts.find((c) => c.partnerId === p.id)!;
-      const n = Math.max(1, k.deliverablesPerMonth - (g.rand() < 0.3 ? 1 : 0));
+    for (const p of active) {
+      const k = activeContractAt(
+        contracts.filter((c) => c.partnerId === p.id),
+        addDays(monthStart, 14),
+      );
+      if (!k) continue;
+      const short = isBehind(p) && g.rand() < 0.6 ? 1 : 0;
+      const n = Math.max(p.kind === 'ambassador' ? 1 : 0, k.deliverablesPerMonth - short);
       for (let j = 0; j < n; j++) add(p, addDays(monthStart, between(0, 27)), null);
     }
   }
   for (const c of campaigns) {
     const span = dayNumber(c.endDate) - dayNumber(c.startDate);
+    const titles = CAMPAIGNS.find((x) => x.name === c.name)?.titles ?? CONTENT_TITLES;
     for (const pid of c.partnerIds) {
       const p = partners.find((x) => x.id === pid)!;
       const n = p.kind === 'affiliate' ? between(2, 4) : 1;
-      for (let j = 0; j < n; j++) add(p, addDays(c.startDate, between(0, span)), c.id);
+      for (let j = 0; j < n; j++) add(p, addDays(c.startDate, between(0, span)), c.id, titles);
     }
-  }
-  for (const p of active.filter((x) => x.kind === 'affiliate')) {
-    for (let m = 0; m < 12; m += 2)
-      add(p, addDays(startOfMonth(addMonths(start, m)), between(0, 27)), null);
   }
   return items;
 }
@@ -306,15 +330,15 @@ function contentItem(
   g: Gen,
   p: Partner,
   date: string,
-  campaignId: string | null,
-  fee: number,
+  post: { campaignId: string | null; fee: number; titles: readonly string[]; missRate: number },
   seq: number,
 ): ContentItem {
+  const { campaignId, fee } = post;
   const { rand, pick, between } = g;
   const todayN = dayNumber(g.today);
   const acc = p.accounts[0]!;
   const past = dayNumber(date) < todayN;
-  const missed = past && rand() < 0.06;
+  const missed = past && rand() < post.missRate;
   const published = past && !missed;
   const reach = Math.round(acc.followers * (0.15 + rand() * 0.35));
   const eng = Math.round(reach * (acc.engagementRate / 100) * (0.7 + rand() * 0.6));
@@ -341,7 +365,7 @@ function contentItem(
         : dayNumber(date) - todayN < 10
           ? 'approved'
           : pick(['idea', 'planned', 'planned', 'in review'] as const),
-    title: `${pick(CONTENT_TITLES)} with ${p.name.split(' ')[0]}`,
+    title: `${pick(post.titles)} with ${p.name.split(' ')[0]}`,
     brief: 'Show the product in use; mention the code in the caption.',
     control: coCreated ? 'co-created' : 'partner',
     publishedUrl: published

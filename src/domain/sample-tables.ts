@@ -480,19 +480,59 @@ export const EXTRA_CITIES: [string, string][] = [
   ['Spokane', 'WA'],
 ];
 
-/** Campaigns: `m` months after the 12-month window starts, `len` days long. */
+/**
+ * Campaigns in their season: each starts on its month and day (the one that falls in the 12-month
+ * window) and lasts `len` days; its posts take their titles from `titles`.
+ */
 export const CAMPAIGNS: {
   name: string;
   goal: Campaign['goal'];
-  m: number;
+  /** Start as MM-DD. */
+  starts: string;
   len: number;
   budget: number;
+  titles: readonly string[];
 }[] = [
-  { name: 'Spring Sniff Walk', goal: 'awareness', m: 1, len: 45, budget: 350_000 },
-  { name: 'Summer Pupsicle Launch', goal: 'sales', m: 3, len: 30, budget: 200_000 },
-  { name: 'Back-to-School Boredom Busters', goal: 'sales', m: 5, len: 21, budget: 120_000 },
-  { name: 'Howl-o-ween Costume Contest', goal: 'awareness', m: 7, len: 25, budget: 150_000 },
-  { name: 'Holiday Gift Boxes', goal: 'sales', m: 10, len: 40, budget: 400_000 },
+  {
+    name: 'Spring Sniff Walk',
+    goal: 'awareness',
+    starts: '04-01',
+    len: 45,
+    budget: 350_000,
+    titles: ['Spring sniff walk', 'Muddy paws walk', 'Blossom trail walkies'],
+  },
+  {
+    name: 'Summer Pupsicle Launch',
+    goal: 'sales',
+    starts: '06-01',
+    len: 30,
+    budget: 200_000,
+    titles: ['Pupsicle taste test', 'Beat-the-heat cooling mat nap', 'Frozen treat recipe'],
+  },
+  {
+    name: 'Back-to-School Boredom Busters',
+    goal: 'sales',
+    starts: '08-15',
+    len: 21,
+    budget: 120_000,
+    titles: ['Boredom buster puzzle', 'Home-alone enrichment tip', 'Lick mat challenge'],
+  },
+  {
+    name: 'Howl-o-ween Costume Contest',
+    goal: 'awareness',
+    starts: '10-05',
+    len: 25,
+    budget: 150_000,
+    titles: ['Costume reveal', 'Howl-o-ween treat bag', 'Pumpkin biscuit bake'],
+  },
+  {
+    name: 'Holiday Gift Boxes',
+    goal: 'sales',
+    starts: '11-20',
+    len: 40,
+    budget: 400_000,
+    titles: ['Holiday gift box unboxing', 'Stocking stuffer haul', 'Holiday gift guide'],
+  },
 ];
 
 export const CONTENT_TITLES = [
@@ -502,7 +542,7 @@ export const CONTENT_TITLES = [
   'Training tip',
   'Recipe',
   'Day in the life',
-  'Gift guide',
+  'Chew toy review',
 ];
 
 /** Order statuses by cumulative share: 2 % cancelled, 3 % refunded, 3 % partly refunded. */
