@@ -39,6 +39,12 @@ test('seeding: totals, follow-ups, a shipment refused field by field, then saved
   await days.fill('21');
   await days.press('Enter');
   await expect(follow.getByRole('listitem')).toHaveCount(2);
+  // Marking the shipment posted about takes the partner off the list.
+  await follow.getByRole('button', { name: 'They posted: Priya Nair' }).click();
+  await expect(follow.getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('combobox', { name: /shipment to Priya Nair/ })).toHaveValue(
+    'posted',
+  );
 
   await page.getByRole('button', { name: 'Send product' }).click();
   const dialog = page.getByRole('dialog', { name: 'Send product' });

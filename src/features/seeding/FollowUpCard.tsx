@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { getDb } from '../../db/db';
 import { saveSettings } from '../../db/repo';
+import { setShipmentStatus } from '../../db/seeding';
 import { followUps } from '../../domain/seeding';
 import type { Partner, Shipment } from '../../domain/schemas';
 import { href } from '../../navigation/router';
@@ -61,7 +62,15 @@ export function FollowUpCard(props: {
               </a>{' '}
               <span className="muted">
                 got product on {r.shipDate}, {r.days} days ago, no post yet
-              </span>
+              </span>{' '}
+              <button
+                type="button"
+                className="btn btn-small"
+                aria-label={`They posted: ${props.partners.get(r.partnerId)?.name ?? 'this partner'}`}
+                onClick={() => void setShipmentStatus(getDb(), r.shipmentId, 'posted')}
+              >
+                They posted
+              </button>
             </li>
           ))}
         </ul>
