@@ -1,4 +1,5 @@
 import { ShieldAlert } from 'lucide-react';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { Card } from '../../components/ui';
 import { getDb } from '../../db/db';
@@ -13,31 +14,28 @@ import { useUi } from '../../store/ui';
  * with the reasons. Worked out when the browser is idle after the screen is shown, never on a
  * click; shown only when a code is flagged. "Dismiss" is remembered (settings).
  */
+/** True once the browser was idle after the screen was shown. */
+function useIdle(): boolean {
+  const [idle, setIdle] = useState(false);
+  useEffect(() => {
+    const id = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+    return () => cancelIdleCallback(id);
+  }, []);
+  return idle;
+}
+
 export function LeakWatchCard() {
   const showToast = useUi((s) => s.showToast);
-  const [flags, setFlags] = useState<LeakFlag[] | null>(null);
-  const [round, setRound] = useState(0);
-  useEffect(() => {
-    let live = true;
-    const idle = requestIdleCallback(
-      () => {
-        codeLeakFlags(getDb())
-          .then((f) => live && setFlags(f))
-          .catch(() => live && setFlags([]));
-      },
-      { timeout: 2000 },
-    );
-    return () => {
-      live = false;
-      cancelIdleCallback(idle);
-    };
-  }, [round]);
+  const idle = useIdle();
+  // A live query: worked out again in the background when orders, posts or dismissals change.
+  const flags = useLiveQuery(
+    () => (idle ? codeLeakFlags(getDb()).catch((): LeakFlag[] => []) : undefined),
+    [idle],
+  );
   if (!flags || flags.length === 0) return null;
   const dismiss = async (f: LeakFlag) => {
     try {
       await dismissLeakFlag(getDb(), f.code);
-      setFlags((all) => (all ?? []).filter((x) => x !== f));
-      setRound((r) => r + 1);
       showToast({ tone: 'info', message: `${f.code} will not be flagged again for these orders.` });
     } catch (e) {
       showToast({ tone: 'error', message: saveErrorMessage(e) });
