@@ -59,32 +59,32 @@ export async function readBackupRows(db: PawtnersDb, sink: BackupSink): Promise<
   return db.transaction('r', [...TABLE_NAMES], () => sendRows(db, sink));
 }
 
-/** readBackupRows inside the caller's transaction (which must cover every table). */
+/**
+ * readBackupRows inside the caller's transaction (which must cover every table). The next chunk
+ * is asked for before this one is handed on: the database reads it while the sink works.
+ */
 async function sendRows(db: PawtnersDb, sink: BackupSink): Promise<BackupCounts> {
-  {
-    const counts = {} as BackupCounts;
-    for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
-    sink.begin(counts);
-    for (const t of TABLE_NAMES) {
-      sink.startTable(t);
-      let last: string | null = null;
-      for (;;) {
-        const table = rowsOf(db, t);
-        const rows: AnyRow[] = await (
-          last === null ? table.toCollection() : table.where(':id').above(last)
-        )
-          .limit(CHUNK_ROWS)
-          .toArray();
-        if (rows.length === 0) break;
-        const pending = sink.rows(t, rows);
-        if (pending) await pending;
-        if (rows.length < CHUNK_ROWS) break;
-        last = rows[rows.length - 1]!.id;
-      }
-      sink.endTable(t);
+  const counts = {} as BackupCounts;
+  for (const t of TABLE_NAMES) counts[t] = await rowsOf(db, t).count();
+  sink.begin(counts);
+  for (const t of TABLE_NAMES) {
+    sink.startTable(t);
+    const table = rowsOf(db, t);
+    const chunkAfter = (last: string | null): Promise<AnyRow[]> =>
+      (last === null ? table.toCollection() : table.where(':id').above(last))
+        .limit(CHUNK_ROWS)
+        .toArray();
+    let next: Promise<AnyRow[]> | null = chunkAfter(null);
+    while (next) {
+      const rows: AnyRow[] = await next;
+      next = rows.length === CHUNK_ROWS ? chunkAfter(rows[rows.length - 1]!.id) : null;
+      if (rows.length === 0) break;
+      const pending = sink.rows(t, rows);
+      if (pending) await pending;
     }
-    return counts;
+    sink.endTable(t);
   }
+  return counts;
 }
 
 /**
@@ -150,20 +150,12 @@ function emptyLocal() {
 /** Everything stored, read for planning, and the partners' codes and customer salt. */
 async function readLocal(db: PawtnersDb) {
   const local = emptyLocal();
-  for (const t of TABLE_NAMES) {
-    const table = rowsOf(db, t);
-    let last: string | null = null;
-    for (;;) {
-      const rows: AnyRow[] = await (
-        last === null ? table.toCollection() : table.where(':id').above(last)
-      )
-        .limit(CHUNK_ROWS)
-        .toArray();
-      local.add(t, rows);
-      if (rows.length < CHUNK_ROWS) break;
-      last = rows[rows.length - 1]!.id;
-    }
-  }
+  await sendRows(db, {
+    begin: () => undefined,
+    startTable: () => undefined,
+    rows: (t, rows) => local.add(t, rows as AnyRow[]),
+    endTable: () => undefined,
+  });
   const partners: PartnerCodes[] = (await db.partners.toArray()).map(({ id, name, codes }) => ({
     id,
     name,
