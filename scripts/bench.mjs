@@ -917,6 +917,7 @@ await step('CSV import', async () => {
 // restore takes the imported orders away again (a restore of last week's backup).
 await step('backup restore (UI)', async () => {
   if (!backupPath) throw new Error('no exported backup');
+  await goTo('Settings', () => page.getByRole('button', { name: 'Import backup…' }));
   const chooser = page.waitForEvent('filechooser');
   const dialog = page.getByRole('dialog', { name: 'Import this backup?' });
   const a = await timed(page, {
