@@ -283,15 +283,31 @@ async function replaceRows(
   rollupsRebuiltByCaller();
   const local = emptyLocal();
   const copy = undo?.copy ?? null;
+  // Without a copy, the rows this Replace will overwrite or delete are kept for Undo as they go by.
+  const byId = undo && !copy ? new Map<TableName, Map<string, AnyRow>>() : null;
+  const previous = new Map<TableName, AnyRow[]>(TABLE_NAMES.map((t) => [t, []]));
   progress(copy ? 'Keeping a copy for Undo' : 'Comparing with the data here');
   await sendRows(db, {
     begin: (c) => copy?.begin(c),
-    startTable: (t) => copy?.startTable(t),
+    startTable: (t) => {
+      copy?.startTable(t);
+      byId?.set(t, new Map((data[t] as AnyRow[]).map((r) => [r.id, r])));
+    },
     rows: (t, rows) => {
       local.add(t, rows as AnyRow[]);
+      const there = byId?.get(t);
+      if (there)
+        for (const r of rows as AnyRow[]) {
+          const b = there.get(r.id);
+          if (!b || b.updatedAt !== r.updatedAt || !local.sameAsLocal(t, b))
+            previous.get(t)!.push(r);
+        }
       return copy?.rows(t, rows);
     },
-    endTable: (t) => copy?.endTable(t),
+    endTable: (t) => {
+      copy?.endTable(t);
+      byId?.delete(t);
+    },
   });
   if (copy) undo!.rec.keepFile(copy.finish());
   const plan = planImport('replace', local.index, [], data, '', local.sameAsLocal);
@@ -305,8 +321,11 @@ async function replaceRows(
   });
   // Without a copy, the undo log holds every row touched as it was before the first write.
   if (undo && !copy)
-    for (const { t, put, gone } of diff)
-      if (put.length || gone.length) await undo.rec.capture(t, [...gone, ...put.map((r) => r.id)]);
+    for (const { t, put } of diff) {
+      const here = local.index[t];
+      const added = put.filter((r) => !here.has(r.id)).map((r) => r.id);
+      undo.rec.keepRows(t, previous.get(t)!, added);
+    }
   for (const { t, put, gone } of diff) {
     if (put.length || gone.length) {
       progress('Writing');

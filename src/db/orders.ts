@@ -385,9 +385,9 @@ export async function ensureCustomerSalt(
 const FEW_ORDERS = 2000;
 
 /**
- * Which of `ids` are stored: one key-only read of the id range of each source they come from
- * (an order's id is `<source>:<number>`). A file of new orders then costs no lookup per order:
- * on disk, looking up a key that is not there costs about as much as reading a row.
+ * Which of `ids` are stored: one key-only read per source they come from (an order's id is
+ * `<source>:<number>`), of the ids between the lowest and the highest asked for. A file of new
+ * orders then costs no lookup per order: on disk, each lookup is a request of its own.
  */
 export async function storedOrderIds(db: PawtnersDb, ids: readonly string[]): Promise<Set<string>> {
   const wanted = new Set(ids);
@@ -399,10 +399,19 @@ export async function storedOrderIds(db: PawtnersDb, ids: readonly string[]): Pr
         .anyOf([...wanted])
         .primaryKeys(),
     );
-  const sources = new Set(ids.map((id) => id.slice(0, id.indexOf(':') + 1)));
+  // Per source, only the stretch of ids between the file's lowest and highest: a new export's
+  // order numbers mostly lie beyond those stored.
+  const span = new Map<string, [string, string]>();
+  for (const id of wanted) {
+    const source = id.slice(0, id.indexOf(':') + 1);
+    const s = span.get(source);
+    if (!s) span.set(source, [id, id]);
+    else if (id < s[0]) s[0] = id;
+    else if (id > s[1]) s[1] = id;
+  }
   const out = new Set<string>();
-  for (const prefix of sources) {
-    const keys = await db.orders.where(':id').startsWith(prefix).primaryKeys();
+  for (const [low, high] of span.values()) {
+    const keys = await db.orders.where(':id').between(low, high, true, true).primaryKeys();
     for (const k of keys) if (wanted.has(k)) out.add(k);
   }
   return out;

@@ -94,6 +94,17 @@ export class UndoRecorder {
     return out;
   }
 
+  /**
+   * Rows a writer already read (the versions its writes replace or delete) and the ids it adds,
+   * kept without reading them again.
+   */
+  keepRows(table: string, previous: readonly Row[], added: readonly string[]): void {
+    for (let i = 0; i < previous.length; i += ROWS_PER_ENTRY)
+      this.entries.push({ table, added: [], previous: previous.slice(i, i + ROWS_PER_ENTRY) });
+    for (let i = 0; i < added.length; i += ROWS_PER_ENTRY)
+      this.entries.push({ table, added: added.slice(i, i + ROWS_PER_ENTRY), previous: [] });
+  }
+
   /** A small table put back whole (the deletion records). */
   async captureWhole(table: string, seen?: (rows: readonly Row[]) => void): Promise<void> {
     const rows = await this.db.table<Row, string>(table).toArray();
