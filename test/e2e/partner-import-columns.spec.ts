@@ -50,6 +50,11 @@ test('partner import from another tool: columns guessed, unmapped ones named, co
   const preview = page.getByRole('dialog', { name: 'Import partners' });
   await expect(preview).toContainText('2 new, 0 to update, 0 unchanged');
   await expect(preview.getByRole('note')).toHaveText('Not imported from your file: “Dog name”.');
+  // Back to the columns as left, and on again.
+  await preview.getByRole('button', { name: 'Change columns' }).click();
+  await expect(choice(page, 'Favourite treat')).toHaveValue('notes');
+  await columns.getByRole('button', { name: 'Preview import' }).click();
+  await expect(preview).toContainText('2 new, 0 to update, 0 unchanged');
   await expect(preview.getByRole('row', { name: /Biscuit Bakes/ })).toContainText(
     'BISCUIT10, BAKES15',
   );

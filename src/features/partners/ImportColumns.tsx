@@ -55,7 +55,7 @@ export function ColumnsDialog(props: {
 }) {
   const { columns } = props;
   const [mapping, setMapping] = useState<ColumnChoice[]>(columns.mapping);
-  const [defaultKind, setDefaultKind] = useState<PartnerKind>('affiliate');
+  const [defaultKind, setDefaultKind] = useState<PartnerKind>(columns.defaultKind ?? 'affiliate');
   const [tried, setTried] = useState(false);
   const fieldOf = (column: string) => mapping.find((c) => c.column === column)?.field ?? '';
   const setField = (column: string, field: string) =>

@@ -46,6 +46,8 @@ export interface ColumnStep {
   source: string;
   /** True when the mapping is the one the owner chose for this header before. */
   remembered: boolean;
+  /** The kind for a file without one, as chosen (when coming back from the preview). */
+  defaultKind?: PartnerKind;
 }
 
 /** One row of the preview table. */

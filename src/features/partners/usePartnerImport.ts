@@ -29,6 +29,13 @@ export type PartnerImportState =
       choices: ColumnChoices | null;
     };
 
+/** The column step again, from a preview of a file that had one (as the owner left it). */
+function columnsAgain(s: PartnerImportState): PartnerImportState {
+  if (s.step !== 'preview' || !s.choices) return s;
+  const { columns, mapping, defaultKind } = s.choices;
+  return { step: 'columns', fileName: s.fileName, columns: { ...columns, mapping, defaultKind } };
+}
+
 const newWorker = () =>
   new Worker(new URL('./partner-import.worker.ts', import.meta.url), { type: 'module' });
 
@@ -153,17 +160,7 @@ export function usePartnerImport(today: string, remembered: unknown) {
   }, []);
 
   /** From the preview back to the column step, as the owner left it. */
-  const backToColumns = useCallback(() => {
-    setState((s) =>
-      s.step === 'preview' && s.choices
-        ? {
-            step: 'columns',
-            fileName: s.fileName,
-            columns: { ...s.choices.columns, mapping: s.choices.mapping },
-          }
-        : s,
-    );
-  }, []);
+  const backToColumns = useCallback(() => setState(columnsAgain), []);
 
   /** Stop reading or checking (terminates the worker) and close; nothing was written. */
   const cancel = useCallback(() => {
