@@ -110,7 +110,7 @@ export function PayoutsOwedCard({
     <Card
       title={
         <>
-          <HandCoins size={18} aria-hidden="true" /> Who is owed most
+          <HandCoins size={18} aria-hidden="true" /> Owed most
         </>
       }
       actions={
