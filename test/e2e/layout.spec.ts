@@ -123,7 +123,10 @@ for (const size of SIZES) {
       await shot('partner-add');
       await openApp(page, 'partners');
       await page.getByLabel('Search partners').fill('maya');
-      await page.getByRole('link', { name: 'Maya Chen' }).click();
+      await page
+        .getByRole('table', { name: 'Partners' })
+        .getByRole('link', { name: 'Maya Chen' })
+        .click();
       await heading(page, 'Maya Chen');
       await shot('partner-detail');
 
