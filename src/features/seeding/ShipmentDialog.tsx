@@ -61,29 +61,7 @@ export function ShipmentDialog(props: {
         </>
       }
     >
-      {errors.form ? (
-        <p role="alert" className="field-error">
-          {errors.form}
-        </p>
-      ) : Object.keys(errors).length ? (
-        <p className="field-error">
-          Nothing was saved: fix the {Object.keys(errors).length === 1 ? 'field' : 'fields'} marked
-          below.
-        </p>
-      ) : null}
-      {f.warnings.length ? (
-        <div role="alert" className="allergy-warning">
-          <strong>Allergy warning</strong>
-          <ul>
-            {f.warnings.map((w) => (
-              <li key={`${w.pet.name}-${w.product.name}`}>
-                {w.pet.name} ({PET_SPECIES_LABELS[w.pet.species].toLowerCase()}) is allergic to{' '}
-                {w.allergy}: {w.product.name} contains it.
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ShipmentNotices errors={errors} warnings={f.warnings} />
       <div className="form-grid">
         <Field id="ship-partner" label="Partner" error={errors.partnerId}>
           {(id, describedBy) => (
@@ -161,5 +139,42 @@ export function ShipmentDialog(props: {
         )}
       </Field>
     </Dialog>
+  );
+}
+
+/** Why nothing was saved, and allergy warnings for the partner's pets. */
+function ShipmentNotices({
+  errors,
+  warnings,
+}: {
+  errors: Record<string, string | undefined>;
+  warnings: ReturnType<typeof useShipmentForm>['warnings'];
+}) {
+  const marked = Object.keys(errors).length;
+  return (
+    <>
+      {errors.form ? (
+        <p role="alert" className="field-error">
+          {errors.form}
+        </p>
+      ) : marked ? (
+        <p className="field-error">
+          Nothing was saved: fix the {marked === 1 ? 'field' : 'fields'} marked below.
+        </p>
+      ) : null}
+      {warnings.length ? (
+        <div role="alert" className="allergy-warning">
+          <strong>Allergy warning</strong>
+          <ul>
+            {warnings.map((w) => (
+              <li key={`${w.pet.name}-${w.product.name}`}>
+                {w.pet.name} ({PET_SPECIES_LABELS[w.pet.species].toLowerCase()}) is allergic to{' '}
+                {w.allergy}: {w.product.name} contains it.
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+    </>
   );
 }
