@@ -123,12 +123,13 @@ for (const size of SIZES) {
       await shot('partner-add');
       await openApp(page, 'partners');
       await page.getByLabel('Search partners').fill('maya');
-      await page
-        .getByRole('table', { name: 'Partners' })
-        .getByRole('link', { name: 'Maya Chen' })
-        .click();
+      await list.getByRole('link', { name: 'Maya Chen' }).click();
       await heading(page, 'Maya Chen');
       await shot('partner-detail');
+
+      await openApp(page, 'seeding');
+      await heading(page, 'Seeding');
+      await shot('seeding');
 
       await openApp(page, 'calendar');
       await heading(page, 'Calendar');

@@ -29,13 +29,10 @@ export function ShipmentsTable(props: {
             <th scope="col" className="num">
               Cost
             </th>
-            <th scope="col" className="num">
+            <th scope="col" className="num wide-only">
               Retail value
             </th>
             <th scope="col">Status</th>
-            <th scope="col">
-              <span className="sr-only">Actions</span>
-            </th>
           </tr>
         </thead>
         <tbody>
@@ -53,6 +50,9 @@ export function ShipmentsTable(props: {
                 <td>
                   {itemsText(s)}
                   {s.swapOf ? <span className="muted"> · size swap</span> : null}
+                  <div className="muted small narrow-only">
+                    {props.money(v.retailCents)} at retail
+                  </div>
                   {s.lot || s.bestBefore ? (
                     <div className="muted small">
                       {s.lot ? <span className="nowrap">Lot {s.lot}</span> : null}
@@ -64,7 +64,7 @@ export function ShipmentsTable(props: {
                   ) : null}
                 </td>
                 <td className="num">{props.money(v.productCents + v.shippingCents)}</td>
-                <td className="num">{props.money(v.retailCents)}</td>
+                <td className="num wide-only">{props.money(v.retailCents)}</td>
                 <td>
                   <select
                     aria-label={`Status of the shipment to ${who} on ${s.date}`}
@@ -79,9 +79,7 @@ export function ShipmentsTable(props: {
                       </option>
                     ))}
                   </select>
-                </td>
-                <td>
-                  <span className="row-actions">
+                  <span className="row-actions ship-actions">
                     <button type="button" className="btn btn-small" onClick={() => props.onEdit(s)}>
                       Edit
                     </button>
@@ -116,14 +114,18 @@ export function ProductsTable(props: {
         <thead>
           <tr>
             <th scope="col">Product</th>
-            <th scope="col">SKU</th>
+            <th scope="col" className="wide-only">
+              SKU
+            </th>
             <th scope="col" className="num">
               Unit cost
             </th>
             <th scope="col" className="num">
               Retail
             </th>
-            <th scope="col">Ingredients, allergens</th>
+            <th scope="col" className="wide-only">
+              Ingredients, allergens
+            </th>
             <th scope="col">
               <span className="sr-only">Actions</span>
             </th>
@@ -132,11 +134,16 @@ export function ProductsTable(props: {
         <tbody>
           {props.products.map((p) => (
             <tr key={p.id}>
-              <td>{p.name}</td>
-              <td>{p.sku || '—'}</td>
+              <td>
+                {p.name}
+                <div className="muted small narrow-only">
+                  {[p.sku, p.tags.join(', ')].filter(Boolean).join(' · ')}
+                </div>
+              </td>
+              <td className="wide-only">{p.sku || '—'}</td>
               <td className="num">{props.money(p.unitCostCents)}</td>
               <td className="num">{props.money(p.retailCents)}</td>
-              <td>{p.tags.join(', ') || '—'}</td>
+              <td className="wide-only">{p.tags.join(', ') || '—'}</td>
               <td>
                 <span className="row-actions">
                   <button type="button" className="btn btn-small" onClick={() => props.onEdit(p)}>
