@@ -115,6 +115,21 @@ export interface DeletedPartner {
   shipments?: Shipment[];
 }
 
+/** A partner's row and every table that holds rows of theirs (deleting one, and its Undo). */
+function partnerAndTheirs(db: PawtnersDb) {
+  return [
+    db.partners,
+    db.contracts,
+    db.contentItems,
+    db.payouts,
+    db.orders,
+    db.bonuses,
+    db.campaigns,
+    db.pets,
+    db.shipments,
+  ];
+}
+
 /**
  * Delete a partner with their contracts, content, payouts, bonuses, pets and gift shipments. Orders stay (they are the
  * shop's sales) but are no longer credited to anyone; campaigns drop the partner.
@@ -129,57 +144,43 @@ export async function deletePartner(
       .table(table)
       .where(index)
       .between([id, -Infinity], [id, [[]]]);
-  return db.transaction(
-    'rw',
-    [
-      db.partners,
-      db.contracts,
-      db.contentItems,
-      db.payouts,
-      db.orders,
-      db.bonuses,
-      db.campaigns,
-      db.pets,
-      db.shipments,
-    ],
-    async () => {
-      const partner = await db.partners.get(id);
-      if (!partner) throw new Error('This partner no longer exists.');
-      const snapshot: DeletedPartner = {
-        partner,
-        contracts: await db.contracts.where('partnerId').equals(id).toArray(),
-        contentItems: (await range(
-          'contentItems',
-          '[partnerId+plannedDate]',
-        ).toArray()) as ContentItem[],
-        payouts: (await range('payouts', '[partnerId+paidDate]').toArray()) as Payout[],
-        bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
-        orders: (await range('orders', '[partnerId+placedAtMs]').toArray()) as Order[],
-        campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
-        pets: await db.pets.where('partnerId').equals(id).toArray(),
-        shipments: await db.shipments.where('partnerId').equals(id).toArray(),
-      };
-      await db.pets.bulkDelete(snapshot.pets!.map((c) => c.id));
-      await db.shipments.bulkDelete(snapshot.shipments!.map((c) => c.id));
-      await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
-      await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
-      await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
-      await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
-      // The orders stay, credited to nobody; they changed, so their updatedAt moves too.
-      await db.orders.bulkPut(
-        snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null, updatedAt: now })),
-      );
-      await db.campaigns.bulkPut(
-        snapshot.campaigns.map((c) => ({
-          ...c,
-          partnerIds: c.partnerIds.filter((p) => p !== id),
-          updatedAt: now,
-        })),
-      );
-      await db.partners.delete(id);
-      return snapshot;
-    },
-  );
+  return db.transaction('rw', partnerAndTheirs(db), async () => {
+    const partner = await db.partners.get(id);
+    if (!partner) throw new Error('This partner no longer exists.');
+    const snapshot: DeletedPartner = {
+      partner,
+      contracts: await db.contracts.where('partnerId').equals(id).toArray(),
+      contentItems: (await range(
+        'contentItems',
+        '[partnerId+plannedDate]',
+      ).toArray()) as ContentItem[],
+      payouts: (await range('payouts', '[partnerId+paidDate]').toArray()) as Payout[],
+      bonuses: await db.bonuses.where('partnerId').equals(id).toArray(),
+      orders: (await range('orders', '[partnerId+placedAtMs]').toArray()) as Order[],
+      campaigns: await db.campaigns.filter((c) => c.partnerIds.includes(id)).toArray(),
+      pets: await db.pets.where('partnerId').equals(id).toArray(),
+      shipments: await db.shipments.where('partnerId').equals(id).toArray(),
+    };
+    await db.pets.bulkDelete(snapshot.pets!.map((c) => c.id));
+    await db.shipments.bulkDelete(snapshot.shipments!.map((c) => c.id));
+    await db.contracts.bulkDelete(snapshot.contracts.map((c) => c.id));
+    await db.contentItems.bulkDelete(snapshot.contentItems.map((c) => c.id));
+    await db.payouts.bulkDelete(snapshot.payouts.map((c) => c.id));
+    await db.bonuses.bulkDelete(snapshot.bonuses.map((c) => c.id));
+    // The orders stay, credited to nobody; they changed, so their updatedAt moves too.
+    await db.orders.bulkPut(
+      snapshot.orders.map((o) => ({ ...o, partnerId: null, attribution: null, updatedAt: now })),
+    );
+    await db.campaigns.bulkPut(
+      snapshot.campaigns.map((c) => ({
+        ...c,
+        partnerIds: c.partnerIds.filter((p) => p !== id),
+        updatedAt: now,
+      })),
+    );
+    await db.partners.delete(id);
+    return snapshot;
+  });
 }
 
 /**
@@ -187,42 +188,28 @@ export async function deletePartner(
  * taken by someone else in the meantime (two partners must never share a code).
  */
 export async function restorePartner(db: PawtnersDb, s: DeletedPartner): Promise<void> {
-  await db.transaction(
-    'rw',
-    [
-      db.partners,
-      db.contracts,
-      db.contentItems,
-      db.payouts,
-      db.orders,
-      db.bonuses,
-      db.campaigns,
-      db.pets,
-      db.shipments,
-    ],
-    async () => {
-      const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
-      const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
-      if (clash)
-        throw new Error(`Cannot undo: the code ${clash.code} now belongs to ${clash.ownerName}.`);
-      await db.partners.put(s.partner);
-      await db.contracts.bulkPut(s.contracts);
-      await db.contentItems.bulkPut(s.contentItems);
-      await db.payouts.bulkPut(s.payouts);
-      await db.bonuses.bulkPut(s.bonuses);
-      await db.pets.bulkPut(s.pets ?? []);
-      await db.shipments.bulkPut(s.shipments ?? []);
-      // Orders credited to someone else since the delete keep that credit.
-      const now = await db.orders.bulkGet(s.orders.map((o) => o.id));
-      await db.orders.bulkPut(s.orders.filter((_, i) => now[i] && now[i]!.partnerId === null));
-      // Campaigns may have changed since: add the partner back rather than overwrite them.
-      for (const c of s.campaigns) {
-        const cur = await db.campaigns.get(c.id);
-        if (cur && !cur.partnerIds.includes(s.partner.id))
-          await db.campaigns.put({ ...cur, partnerIds: [...cur.partnerIds, s.partner.id] });
-      }
-    },
-  );
+  await db.transaction('rw', partnerAndTheirs(db), async () => {
+    const others = (await db.partners.toArray()).filter((p) => p.id !== s.partner.id);
+    const clash = findCodeConflicts(s.partner.codes, others).find((c) => c.ownerName);
+    if (clash)
+      throw new Error(`Cannot undo: the code ${clash.code} now belongs to ${clash.ownerName}.`);
+    await db.partners.put(s.partner);
+    await db.contracts.bulkPut(s.contracts);
+    await db.contentItems.bulkPut(s.contentItems);
+    await db.payouts.bulkPut(s.payouts);
+    await db.bonuses.bulkPut(s.bonuses);
+    await db.pets.bulkPut(s.pets ?? []);
+    await db.shipments.bulkPut(s.shipments ?? []);
+    // Orders credited to someone else since the delete keep that credit.
+    const now = await db.orders.bulkGet(s.orders.map((o) => o.id));
+    await db.orders.bulkPut(s.orders.filter((_, i) => now[i] && now[i]!.partnerId === null));
+    // Campaigns may have changed since: add the partner back rather than overwrite them.
+    for (const c of s.campaigns) {
+      const cur = await db.campaigns.get(c.id);
+      if (cur && !cur.partnerIds.includes(s.partner.id))
+        await db.campaigns.put({ ...cur, partnerIds: [...cur.partnerIds, s.partner.id] });
+    }
+  });
 }
 
 /** Archive (hide from the list, keep every record) or bring back. */

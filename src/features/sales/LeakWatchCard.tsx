@@ -1,5 +1,4 @@
 import { ShieldAlert } from 'lucide-react';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { Card } from '../../components/ui';
 import { getDb } from '../../db/db';
@@ -8,6 +7,7 @@ import { codeLeakFlags, dismissLeakFlag } from '../../db/leaks';
 import type { LeakFlag } from '../../domain/code-leaks';
 import { href } from '../../navigation/router';
 import { useUi } from '../../store/ui';
+import { useBackgroundRead, useOrdersVersion } from './useOrderList';
 
 /**
  * Code-leak watch (issue 21): partner codes whose recent redemptions look like a coupon site's,
@@ -24,18 +24,21 @@ function useIdle(): boolean {
   return idle;
 }
 
+const readFlags = () => codeLeakFlags(getDb()).catch((): LeakFlag[] => []);
+
 export function LeakWatchCard() {
   const showToast = useUi((s) => s.showToast);
   const idle = useIdle();
-  // A live query: worked out again in the background when orders, posts or dismissals change.
-  const flags = useLiveQuery(
-    () => (idle ? codeLeakFlags(getDb()).catch((): LeakFlag[] => []) : undefined),
-    [idle],
-  );
+  // Worked out again after orders change, once the owner pauses (as the Sales totals are): a
+  // read started right after an edit would hold the next edit back behind it.
+  const read = useBackgroundRead('leaks', useOrdersVersion(), readFlags, idle);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(new Set());
+  const flags = read?.value?.filter((f) => !dismissed.has(f.code));
   if (!flags || flags.length === 0) return null;
   const dismiss = async (f: LeakFlag) => {
     try {
       await dismissLeakFlag(getDb(), f.code);
+      setDismissed((d) => new Set([...d, f.code]));
       showToast({ tone: 'info', message: `${f.code} will not be flagged again for these orders.` });
     } catch (e) {
       showToast({ tone: 'error', message: saveErrorMessage(e) });
