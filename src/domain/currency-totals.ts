@@ -29,6 +29,8 @@ export interface CurrencyTotals extends KindSums {
   byKind: Record<PartnerKind, KindSums>;
   /** Commission per partner, to take out of what each is owed in the brand's currency. */
   commissionByPartner: Map<string, number>;
+  /** Per partner: what to take out of their brand-currency figures (earningsLessApart). */
+  byPartner: Map<string, ApartSums>;
 }
 
 export interface PartnerTerms {
@@ -96,6 +98,7 @@ export function foreignCurrencyTotals(
           affiliate: { revenueCents: 0, commissionCents: 0, orders: 0 },
         },
         commissionByPartner: new Map(),
+        byPartner: new Map(),
       };
       out.set(o.currency, t);
     }
@@ -109,6 +112,16 @@ export function foreignCurrencyTotals(
     t.byKind[p.kind].revenueCents += revenue;
     t.byKind[p.kind].commissionCents += commission;
     t.commissionByPartner.set(p.id, (t.commissionByPartner.get(p.id) ?? 0) + commission);
+    let mine = t.byPartner.get(p.id);
+    if (!mine)
+      t.byPartner.set(
+        p.id,
+        (mine = { revenueCents: 0, commissionCents: 0, discountCents: 0, orders: 0 }),
+      );
+    mine.revenueCents += revenue;
+    mine.commissionCents += commission;
+    if (o.status !== 'cancelled') mine.discountCents += o.discountCents;
+    mine.orders += counted;
   }
   return [...out.values()].sort((a, b) => a.currency.localeCompare(b.currency));
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foreignCurrencyTotals, type PartnerTerms } from '../../src/domain/currency-totals';
+import { roi, withTotals } from '../../src/domain/earnings';
 import type { Order } from '../../src/domain/schemas';
 import {
   inBrandCurrency,
@@ -84,6 +85,83 @@ describe('foreignCurrencyTotals', () => {
     ).toEqual([]);
   });
 });
+
+describe('inBrandCurrency: the top partners', () => {
+  it('ranks each partner by their brand-currency figures (pounds never lift a partner)', () => {
+    const earnings = (revenueCents: number, commissionCents: number, retainerCents: number) =>
+      withTotals({
+        revenueCents,
+        orders: 1,
+        commissionCents,
+        retainerCents,
+        feesCents: 0,
+        bonusCents: 0,
+        perksCents: 0,
+        discountCents: 0,
+        giftedCents: 0,
+        giftedRetailCents: 0,
+      });
+    // amb: $100 and £205 (a £200 subtotal plus £5) counted together by the rollups (30,500), 10 %
+    // commission on subtotals (3,000) and a 2,000 retainer: ROI (30,500 - 5,000) / 5,000 = 5.1.
+    // aff: $150, 3,000 commission: ROI 4.
+    const amb = earnings(30500, 3000, 2000);
+    const aff = earnings(15000, 3000, 0);
+    const top = [
+      {
+        partnerId: 'amb',
+        name: 'Amb',
+        kind: 'ambassador' as const,
+        tags: [],
+        earnings: amb,
+        roi: roi(30500, 5000),
+      },
+      {
+        partnerId: 'aff',
+        name: 'Aff',
+        kind: 'affiliate' as const,
+        tags: [],
+        earnings: aff,
+        roi: roi(15000, 3000),
+      },
+    ];
+    const f: DashboardFigures = {
+      kinds: figuresOf(),
+      totals: {
+        ambassador: { revenueCents: 30500, costCents: 5000, orders: 2 },
+        affiliate: { revenueCents: 15000, costCents: 3000, orders: 1 },
+      },
+      top,
+    };
+    expect(f.top.map((x) => x.roi)).toEqual([5.1, 4]);
+    const [gbp] = foreignCurrencyTotals(
+      [order('2025-06-11', 'amb', 'GBP', 20000)],
+      partners,
+      { start: '2025-06-01', end: '2025-06-30' },
+      'USD',
+      'UTC',
+    );
+    expect(gbp!.byPartner.get('amb')).toEqual({
+      revenueCents: 20500,
+      commissionCents: 2000,
+      discountCents: 0,
+      orders: 1,
+    });
+    const b = inBrandCurrency(f, [gbp!], { countDiscountAsCost: false });
+    // In dollars alone amb has 10,000 at a cost of 1,000 + 2,000: ROI 7,000 / 3,000.
+    expect(b.top.map((x) => x.partnerId)).toEqual(['aff', 'amb']);
+    const after = b.top[1]!;
+    expect(after.earnings.revenueCents).toBe(10000);
+    expect(after.earnings.costCents).toBe(3000);
+    expect(after.roi).toBeCloseTo(7000 / 3000);
+    expect(b.top[0]).toEqual(top[1]);
+  });
+});
+
+function figuresOf(): DashboardFigures['kinds'] {
+  const fig = (value: number | null) => ({ value, records: 5, min: 3 });
+  const k = { revenue: fig(1), spend: fig(1), roi: fig(1) };
+  return { ambassador: k, affiliate: k };
+}
 
 describe('inBrandCurrency', () => {
   const fig = (value: number | null) => ({ value, records: 5, min: 3 });

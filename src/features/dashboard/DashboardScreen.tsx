@@ -19,6 +19,7 @@ import { inBrandCurrency } from './dashboardFigures';
 import { MoneyCards, PeriodOffer } from './MoneyCards';
 import {
   DASHBOARD_PRESETS,
+  TOP_PARTNERS,
   useDashboardPeriod,
   type DashboardPeriod,
   type DashboardPreset,
@@ -139,8 +140,8 @@ function Overview(props: {
   const { data, extra, counts } = props;
   const { settings } = data;
   const period = useDashboardPeriod(data, extra?.payouts, extra !== undefined);
-  const { figures: c, foreign, owed, offer, span } = period;
-  const brand = useMemo(() => inBrandCurrency(c, foreign?.period ?? []), [c, foreign]);
+  const { figures: c, foreign, owed, offer, span, opts } = period;
+  const brand = useMemo(() => inBrandCurrency(c, foreign?.period ?? [], opts), [c, foreign, opts]);
   const names = useMemo(() => new Map(data.partners.map((p) => [p.id, p])), [data]);
   const money = (v: number) => formatMoney(v, settings.currency, settings.locale);
   const num = (n: number) => n.toLocaleString(safeLocale(settings.locale));
@@ -223,7 +224,7 @@ function Overview(props: {
           locale={settings.locale}
         />
         <PayoutsOwedCard owed={owed} names={names} money={money} />
-        <TopPartnersCard top={c.top} money={money} />
+        <TopPartnersCard top={brand.top.slice(0, TOP_PARTNERS)} money={money} />
       </div>
       <RightsEndingCard />
     </div>

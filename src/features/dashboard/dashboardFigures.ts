@@ -12,7 +12,7 @@ import {
   type Figure,
   type PartnerIndex,
 } from '../../domain/compare';
-import type { CurrencyTotals } from '../../domain/currency-totals';
+import { earningsLessApart, type CurrencyTotals } from '../../domain/currency-totals';
 import type { DateRange } from '../../domain/dates';
 import { roi, type Earnings, type EarningsOptions } from '../../domain/earnings';
 import type { PartnerKind } from '../../domain/schemas';
@@ -37,7 +37,10 @@ export interface DashboardFigures {
   kinds: Record<PartnerKind, KindFigures>;
   /** Revenue and cost of every partner in play, whatever their number (the top cards). */
   totals: Record<PartnerKind, { revenueCents: number; costCents: number; orders: number }>;
-  /** Best return on cost first; partners without cost last, by revenue (as leaderboard()). */
+  /**
+   * Every partner in play, best return on cost first; partners without cost last, by revenue (as
+   * leaderboard()). The card shows the first few, after inBrandCurrency().
+   */
   top: TopPartner[];
 }
 
@@ -58,7 +61,6 @@ export function dashboardFigures(
   index: PartnerIndex,
   range: DateRange,
   opts: EarningsOptions,
-  topCount: number,
 ): DashboardFigures {
   const w = monthWindows(range);
   const sums = {
@@ -118,7 +120,7 @@ export function dashboardFigures(
       orders: sums.affiliate.orders,
     },
   };
-  return { kinds, totals, top: inPlay.sort(byReturn).slice(0, topCount) };
+  return { kinds, totals, top: inPlay.sort(byReturn) };
 }
 
 /**
@@ -128,8 +130,19 @@ export function dashboardFigures(
 export function inBrandCurrency(
   f: DashboardFigures,
   foreign: readonly CurrencyTotals[],
-): Pick<DashboardFigures, 'kinds' | 'totals'> {
+  opts: Pick<EarningsOptions, 'countDiscountAsCost'> = { countDiscountAsCost: false },
+): DashboardFigures {
   if (foreign.length === 0) return f;
+  // Each partner's own figures too, ranked again: a partner's pounds must not lift them above
+  // one with more dollars.
+  const top = f.top
+    .map((x) => {
+      let earnings = x.earnings;
+      for (const t of foreign)
+        earnings = earningsLessApart(earnings, t.byPartner.get(x.partnerId), opts);
+      return { ...x, earnings, roi: roi(earnings.revenueCents, earnings.costCents) };
+    })
+    .sort(byReturn);
   const kinds = { ...f.kinds };
   const totals = { ...f.totals };
   for (const k of ['ambassador', 'affiliate'] as const) {
@@ -150,5 +163,5 @@ export function inBrandCurrency(
       roi: { ...was.roi, value: keep(roi(revenue, cost)) },
     };
   }
-  return { kinds, totals };
+  return { kinds, totals, top };
 }

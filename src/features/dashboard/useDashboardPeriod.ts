@@ -20,7 +20,8 @@ import type { DashboardData } from './useDashboardData';
 
 export type DashboardPreset = Exclude<PeriodPreset, 'custom'>;
 export const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
-const TOP_PARTNERS = 5;
+/** Partners the Dashboard's top card shows. */
+export const TOP_PARTNERS = 5;
 /** Owed counts everything earned up to today: from this day on. */
 const BEGINNING = '2000-01-01';
 
@@ -67,7 +68,7 @@ export function useDashboardPeriod(
   const span = useMemo(() => activitySpan(index), [index]);
   const offer = custom ? null : periodWithData(range, span);
   const figures = useMemo(
-    () => dashboardFigures(data, index, range, opts, TOP_PARTNERS),
+    () => dashboardFigures(data, index, range, opts),
     [data, index, range, opts],
   );
   const foreign = useForeignTotals(data, index, range, today, later);
@@ -93,6 +94,7 @@ export function useDashboardPeriod(
     span,
     offer,
     figures,
+    opts,
     foreign,
     owed,
     today,
