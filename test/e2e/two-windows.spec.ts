@@ -21,22 +21,24 @@ test('a save from a stale form is refused, and the other window follows the chan
   const list = await context.newPage();
   await openApp(list, 'partners');
   await list.getByLabel('Search partners').fill('maya');
-  await expect(list.getByRole('link', { name: 'Maya Chen-Ortiz' })).toBeVisible();
+  // The partners table (the screen's top-5 list names partners too).
+  const rows = list.getByRole('table', { name: 'Partners' });
+  await expect(rows.getByRole('link', { name: 'Maya Chen-Ortiz' })).toBeVisible();
   await openApp(page, 'partners/p-001/edit');
   await page.getByLabel('Name', { exact: true }).fill('Maya C. Ortiz');
   await page.getByRole('button', { name: 'Save partner' }).click();
-  await expect(list.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
+  await expect(rows.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
 
   // The stale form's save would overwrite the newer name: refused, in words.
   await other.getByLabel('Notes').fill('Prefers grain-free samples');
   await other.getByRole('button', { name: 'Save partner' }).click();
   await expect(other.getByText('Not saved: this partner was changed elsewhere')).toBeVisible();
-  await expect(list.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
+  await expect(rows.getByRole('link', { name: 'Maya C. Ortiz' })).toBeVisible();
 
   // Overwrite is the owner's explicit choice.
   await other.getByRole('button', { name: 'Overwrite' }).click();
   await expect(other.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
-  await expect(list.getByRole('link', { name: 'Maya Chen', exact: true })).toBeVisible();
+  await expect(rows.getByRole('link', { name: 'Maya Chen', exact: true })).toBeVisible();
   await other.close();
   await list.close();
 });
