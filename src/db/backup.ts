@@ -443,7 +443,6 @@ export async function undoImport(
     let step = 0;
     return await db.transaction('rw', [...WRITE_ALL_TABLES], async () => {
       if (!(await db.undoLog.get(undoId))) throw gone();
-      deferRollups();
       await replaceRows(
         db,
         data,
