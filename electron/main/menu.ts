@@ -1,6 +1,30 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import type { MenuAction } from '../../src/shared/ipc';
 
+/**
+ * Edit menu. Undo and Redo go to the renderer, which picks the text field's own undo or the app's
+ * history (src/hooks/useUndoKeys.ts): with the built-in roles, Cmd+Z on a Mac would reach only
+ * the text undo and never the app's history of edits.
+ */
+function edit(send: (action: MenuAction) => void, isMac: boolean): MenuItemConstructorOptions {
+  return {
+    label: 'Edit',
+    submenu: [
+      { label: 'Undo', accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
+      {
+        label: 'Redo',
+        accelerator: isMac ? 'Shift+Cmd+Z' : 'Ctrl+Y',
+        click: () => send('redo'),
+      },
+      { type: 'separator' },
+      { role: 'cut' },
+      { role: 'copy' },
+      { role: 'paste' },
+      { role: 'selectAll' },
+    ],
+  };
+}
+
 /** The application menu; actions go to the renderer through `send`. Pure, so it is unit-tested. */
 export function buildMenuTemplate(
   send: (action: MenuAction) => void,
@@ -19,7 +43,7 @@ export function buildMenuTemplate(
   };
   const template: MenuItemConstructorOptions[] = [
     file,
-    { label: 'Edit', role: 'editMenu' },
+    edit(send, isMac),
     {
       label: 'View',
       submenu: [

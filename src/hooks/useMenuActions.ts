@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { navigate } from '../navigation/router';
 import { onMenu } from '../platform/bridge';
 import { useUi } from '../store/ui';
+import { runMenuStep } from './useUndoKeys';
 
 /**
  * Application-menu actions (Electron). Each one routes to the screen that owns it and passes the
@@ -11,6 +12,10 @@ export function useMenuActions(): void {
   useEffect(
     () =>
       onMenu((action) => {
+        if (action === 'undo' || action === 'redo') {
+          runMenuStep(action);
+          return;
+        }
         if (action === 'about') {
           useUi
             .getState()

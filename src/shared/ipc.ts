@@ -52,12 +52,15 @@ export interface AppInfo {
   platform: string;
 }
 
-export type MenuAction = 'import-backup' | 'export-backup' | 'import-orders' | 'about';
+export type MenuAction =
+  'import-backup' | 'export-backup' | 'import-orders' | 'about' | 'undo' | 'redo';
 export const MENU_ACTIONS: readonly MenuAction[] = [
   'import-backup',
   'export-backup',
   'import-orders',
   'about',
+  'undo',
+  'redo',
 ];
 
 export interface AutoBackupEntry {

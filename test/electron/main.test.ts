@@ -158,4 +158,26 @@ describe('menu', () => {
     file.forEach((i) => i.click?.());
     expect(sent).toEqual(['import-backup', 'export-backup', 'import-orders']);
   });
+
+  it.each([
+    [false, 'Ctrl+Y'],
+    [true, 'Shift+Cmd+Z'],
+  ])('sends Undo and Redo to the app (mac %s), keeping cut, copy and paste', (isMac, redoKey) => {
+    const sent: string[] = [];
+    const t = buildMenuTemplate((a) => sent.push(a), isMac);
+    const edit = t.find((m) => m.label === 'Edit')!.submenu as {
+      label?: string;
+      role?: string;
+      accelerator?: string;
+      click?: () => void;
+    }[];
+    const undo = edit.find((i) => i.label === 'Undo')!;
+    const redo = edit.find((i) => i.label === 'Redo')!;
+    expect([undo.accelerator, redo.accelerator]).toEqual(['CmdOrCtrl+Z', redoKey]);
+    expect(undo.role).toBeUndefined();
+    undo.click?.();
+    redo.click?.();
+    expect(sent).toEqual(['undo', 'redo']);
+    expect(edit.map((i) => i.role).filter(Boolean)).toEqual(['cut', 'copy', 'paste', 'selectAll']);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { EditHistory, type Edit } from '../../src/store/history';
-import { historyKey } from '../../src/hooks/useUndoKeys';
+import { historyKey, menuStepTarget, SAME_PRESS_MS } from '../../src/hooks/useUndoKeys';
 
 /** A counter the edits change, so each step's effect can be read back. */
 function setup(limit?: number) {
@@ -142,5 +142,20 @@ describe('historyKey', () => {
     expect(k('z', {})).toBeNull();
     expect(k('z', { ctrlKey: true, altKey: true })).toBeNull();
     expect(k('k', { ctrlKey: true })).toBeNull();
+  });
+});
+
+describe('the Edit menu Undo and Redo (desktop)', () => {
+  it('acts alone when the page did not see the key press (macOS menus take it first)', () => {
+    expect(menuStepTarget(false, 10_000, -Infinity)).toBe('history');
+    expect(menuStepTarget(true, 10_000, -Infinity)).toBe('text');
+    expect(menuStepTarget(false, 10_000, 10_000 - SAME_PRESS_MS)).toBe('history');
+  });
+
+  it('does nothing for the echo of a press the page already handled (Windows, Linux)', () => {
+    for (const gap of [0, 1, SAME_PRESS_MS / 2, SAME_PRESS_MS - 1]) {
+      expect(menuStepTarget(false, 10_000, 10_000 - gap)).toBe('none');
+      expect(menuStepTarget(true, 10_000, 10_000 - gap)).toBe('none');
+    }
   });
 });
