@@ -80,6 +80,16 @@ export const SCHEMA_V8 = {
 } as const;
 
 /**
+ * Version 9: orders converted from another currency at import, by the file's currency and day
+ * (issue 22: Compare and the Dashboard say which figures include converted orders and at what
+ * rate). Orders without `fx` are not in the index, so it costs nothing for them.
+ */
+export const SCHEMA_V9 = {
+  orders:
+    'id, [partnerId+placedAtMs], placedAtMs, customerKey, *codes, [currency+placedAtMs], [fx.from+placedAtMs]',
+} as const;
+
+/**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
  * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
  *
@@ -170,6 +180,9 @@ export class PawtnersDb extends Dexie {
     // v8: a post's usage-rights end date is indexed, for the Dashboard's "rights ending" list
     // (issue 21). Rows without usage rights are simply not in the index; no rows are rewritten.
     this.version(8).stores(SCHEMA_V8);
+    // v9: converted orders indexed by their file's currency and day (see SCHEMA_V9); rows without
+    // `fx` are not in the index, no rows are rewritten.
+    this.version(9).stores(SCHEMA_V9);
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
     this.use(traceMiddleware);

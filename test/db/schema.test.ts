@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...DATA_TABLES, 'deletions', 'partnerStats', 'undoLog', 'undoRows'].sort(),
     );
@@ -39,6 +39,7 @@ describe('database schema', () => {
       [
         '*codes',
         '[currency+placedAtMs]',
+        '[fx.from+placedAtMs]',
         '[partnerId+placedAtMs]',
         'customerKey',
         'placedAtMs',
