@@ -443,28 +443,53 @@ function isIsoDate(s: string): boolean {
  */
 export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): ValidationResult {
   const errors: FieldErrors = {};
-  const err = (key: string, message: string) => {
+  const err: ErrorSink = (key, message) => {
     if (!errors[key]) errors[key] = message;
   };
+  const keys = ctx.others instanceof PartnerKeys ? ctx.others : new PartnerKeys(ctx.others);
+  const self = ctx.existing?.id;
+  const profile = readProfile(d, err);
+  const accounts = readAccounts(d.accounts, err);
+  const codes = readCodes(d.codes, keys, self, err);
+  const slug = readSlug(d.referralSlug, keys, self, err);
+  const partnerId = ctx.existing?.id ?? ctx.newId();
+  const contracts = d.contracts.map((c, i) => readContract(c, i, partnerId, ctx, err));
+  const datesOk = d.contracts.every(
+    (_, i) => !errors[`contracts.${i}.startDate`] && !errors[`contracts.${i}.endDate`],
+  );
+  if (datesOk) checkOverlap(contracts, err);
+  const partner = buildPartner(d, ctx, { ...profile, id: partnerId, accounts, codes, slug });
+  schemaErrors(partner, contracts, err);
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, partner, contracts };
+}
 
+/** Notes a problem under a field key (the first problem of a field wins). */
+type ErrorSink = (key: string, message: string) => void;
+
+/** The profile fields a partner must have right: name, email, kind, status, payout, tags. */
+function readProfile(
+  d: PartnerDraft,
+  err: ErrorSink,
+): { name: string; email: string; payoutHandle: string; tags: string[] } {
   const name = d.name.trim();
   if (!name) err('name', 'Enter the partner’s name');
   const email = d.email.trim();
   if (email && !EMAIL.test(email)) err('email', 'Enter a valid email like name@example.com');
   if (!PARTNER_KINDS.includes(d.kind)) err('kind', 'Choose brand ambassador or micro-affiliate');
   if (!PARTNER_STATUSES.includes(d.status)) err('status', 'Choose a status');
-
   const payoutHandle = d.payoutHandle.trim();
   if (d.payoutMethod === 'paypal' && payoutHandle && !EMAIL.test(payoutHandle))
     err('payoutHandle', 'A PayPal payout needs the partner’s PayPal email');
   if (d.payoutMethod === 'venmo' && payoutHandle && !VENMO.test(payoutHandle))
     err('payoutHandle', 'A Venmo handle looks like @name (5-30 letters, digits, - or _)');
-
   const tags = [...new Set(d.tags.map((t) => t.trim()).filter(Boolean))];
   if (tags.some((t) => t.length > 60)) err('tags', 'Tags must be at most 60 characters');
+  return { name, email, payoutHandle, tags };
+}
 
-  const accounts: SocialAccount[] = [];
-  d.accounts.forEach((a, i) => {
+/** Social accounts: a platform, a handle, a whole follower count, an engagement rate 0-100 %. */
+function readAccounts(drafts: readonly AccountDraft[], err: ErrorSink): SocialAccount[] {
+  return drafts.map((a, i) => {
     const handle = a.handle.trim();
     if (!PLATFORMS.includes(a.platform)) err(`accounts.${i}.platform`, 'Choose a platform');
     if (!handle) err(`accounts.${i}.handle`, 'Enter the handle, e.g. @maya.bakes');
@@ -473,17 +498,18 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
     const er = a.engagementRate.trim() === '' ? 0 : parsePercent(a.engagementRate);
     if (er === null || er < 0 || er > 100)
       err(`accounts.${i}.engagementRate`, 'Engagement rate must be 0-100 %');
-    accounts.push({
-      platform: a.platform,
-      handle,
-      followers: followers ?? 0,
-      engagementRate: er ?? 0,
-    });
+    return { platform: a.platform, handle, followers: followers ?? 0, engagementRate: er ?? 0 };
   });
+}
 
-  const codes = [...splitList(d.codes)];
-  const keys = ctx.others instanceof PartnerKeys ? ctx.others : new PartnerKeys(ctx.others);
-  const self = ctx.existing?.id;
+/** Promo codes: short, letters/digits/-/_ only, not repeated, not held by another partner. */
+function readCodes(
+  text: string,
+  keys: PartnerKeys,
+  self: string | undefined,
+  err: ErrorSink,
+): string[] {
+  const codes = [...splitList(text)];
   if (codes.some((c) => c.length > 60)) err('codes', 'A code must be at most 60 characters');
   if (codes.some((c) => !/^[\p{L}\p{N}_-]+$/u.test(c)))
     err('codes', 'Codes use letters, digits, - and _ only');
@@ -498,8 +524,17 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
         .join('; '),
     );
   }
+  return codes;
+}
 
-  const slug = referralSlugOf(d.referralSlug);
+/** The referral slug: at most 80 characters of SLUG_PATTERN, not another partner's. */
+function readSlug(
+  text: string,
+  keys: PartnerKeys,
+  self: string | undefined,
+  err: ErrorSink,
+): string {
+  const slug = referralSlugOf(text);
   if (slug.length > 80) err('referralSlug', 'A referral slug must be at most 80 characters');
   else if (slug && !SLUG_PATTERN.test(slug))
     err(
@@ -508,89 +543,106 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
     );
   else if (slug && keys.slugTaken(slug, self))
     err('referralSlug', `${slug} is already another partner’s referral slug`);
+  return slug;
+}
 
-  const contracts: Contract[] = [];
-  const partnerId = ctx.existing?.id ?? ctx.newId();
-  d.contracts.forEach((c, i) => {
-    const k = (f: string) => `contracts.${i}.${f}`;
-    const money = (text: string, field: string): number => {
-      const v = text.trim() === '' ? 0 : parseMoney(text);
-      if (v === null) err(k(field), 'Enter an amount like 250.00');
-      else if (v < 0) err(k(field), 'Must not be negative');
-      return v !== null && v >= 0 ? v : 0;
-    };
-    if (!isIsoDate(c.startDate)) err(k('startDate'), 'Enter a start date');
-    const end = c.endDate.trim();
-    if (end && !isIsoDate(end)) err(k('endDate'), 'Enter a valid end date or leave it empty');
-    else if (end && isIsoDate(c.startDate) && end < c.startDate)
-      err(k('endDate'), 'The end date is before the start date');
-    const rate = c.commissionRate.trim() === '' ? 0 : parsePercent(c.commissionRate);
-    if (rate === null || rate < 0 || rate > 100)
-      err(k('commissionRate'), 'Commission must be between 0 and 100 %');
-    const deliverables =
-      c.deliverablesPerMonth.trim() === '' ? 0 : parseCount(c.deliverablesPerMonth);
-    if (deliverables === null) err(k('deliverablesPerMonth'), 'Enter a whole number of posts');
-    if (!RETAINER_PERIODS.includes(c.retainerPeriod)) err(k('retainerPeriod'), 'Choose a period');
-    contracts.push({
-      id: c.id || ctx.newId(),
-      createdAt: ctx.now,
-      updatedAt: ctx.now,
-      partnerId,
-      startDate: c.startDate,
-      endDate: end || null,
-      retainerCents: money(c.retainer, 'retainer'),
-      retainerPeriod: c.retainerPeriod,
-      commissionRate: rate !== null && rate >= 0 && rate <= 100 ? rate : 0,
-      commissionBase: c.commissionBase,
-      commissionOnRepeat: c.commissionOnRepeat,
-      flatFeePerPostCents: money(c.flatFeePerPost, 'flatFeePerPost'),
-      perksCentsPerMonth: money(c.perksPerMonth, 'perksPerMonth'),
-      deliverablesPerMonth: deliverables ?? 0,
-      notes: c.notes,
-    });
-  });
-  const datesOk = d.contracts.every(
-    (_, i) => !errors[`contracts.${i}.startDate`] && !errors[`contracts.${i}.endDate`],
+/** One contract of the draft: dates in order, commission 0-100 %, money not negative. */
+function readContract(
+  c: ContractDraft,
+  i: number,
+  partnerId: string,
+  ctx: ValidationContext,
+  err: ErrorSink,
+): Contract {
+  const k = (f: string) => `contracts.${i}.${f}`;
+  const money = (text: string, field: string): number => {
+    const v = text.trim() === '' ? 0 : parseMoney(text);
+    if (v === null) err(k(field), 'Enter an amount like 250.00');
+    else if (v < 0) err(k(field), 'Must not be negative');
+    return v !== null && v >= 0 ? v : 0;
+  };
+  if (!isIsoDate(c.startDate)) err(k('startDate'), 'Enter a start date');
+  const end = c.endDate.trim();
+  if (end && !isIsoDate(end)) err(k('endDate'), 'Enter a valid end date or leave it empty');
+  else if (end && isIsoDate(c.startDate) && end < c.startDate)
+    err(k('endDate'), 'The end date is before the start date');
+  const rate = c.commissionRate.trim() === '' ? 0 : parsePercent(c.commissionRate);
+  if (rate === null || rate < 0 || rate > 100)
+    err(k('commissionRate'), 'Commission must be between 0 and 100 %');
+  const deliverables =
+    c.deliverablesPerMonth.trim() === '' ? 0 : parseCount(c.deliverablesPerMonth);
+  if (deliverables === null) err(k('deliverablesPerMonth'), 'Enter a whole number of posts');
+  if (!RETAINER_PERIODS.includes(c.retainerPeriod)) err(k('retainerPeriod'), 'Choose a period');
+  return {
+    id: c.id || ctx.newId(),
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    partnerId,
+    startDate: c.startDate,
+    endDate: end || null,
+    retainerCents: money(c.retainer, 'retainer'),
+    retainerPeriod: c.retainerPeriod,
+    commissionRate: rate !== null && rate >= 0 && rate <= 100 ? rate : 0,
+    commissionBase: c.commissionBase,
+    commissionOnRepeat: c.commissionOnRepeat,
+    flatFeePerPostCents: money(c.flatFeePerPost, 'flatFeePerPost'),
+    perksCentsPerMonth: money(c.perksPerMonth, 'perksPerMonth'),
+    deliverablesPerMonth: deliverables ?? 0,
+    notes: c.notes,
+  };
+}
+
+/** Two contracts of one partner may not run at once: the later one's start date is flagged. */
+function checkOverlap(contracts: readonly Contract[], err: ErrorSink): void {
+  const overlap = findContractOverlap(contracts);
+  if (!overlap) return;
+  const later = contracts.indexOf(overlap[1]);
+  err(
+    `contracts.${later}.startDate`,
+    `Overlaps the contract starting ${overlap[0].startDate}: end that one first`,
   );
-  if (datesOk) {
-    const overlap = findContractOverlap(contracts);
-    if (overlap) {
-      const later = contracts.indexOf(overlap[1]);
-      err(
-        `contracts.${later}.startDate`,
-        `Overlaps the contract starting ${overlap[0].startDate}: end that one first`,
-      );
-    }
-  }
+}
 
+/** The partner record from checked parts; a status change is added to its history. */
+function buildPartner(
+  d: PartnerDraft,
+  ctx: ValidationContext,
+  parts: ReturnType<typeof readProfile> & {
+    id: string;
+    accounts: SocialAccount[];
+    codes: string[];
+    slug: string;
+  },
+): Partner {
   const existing = ctx.existing;
   const statusHistory = existing ? [...existing.statusHistory] : [];
   if (!existing || existing.status !== d.status)
     statusHistory.push({ status: d.status, date: ctx.today });
-
-  const partner: Partner = {
-    id: partnerId,
+  return {
+    id: parts.id,
     createdAt: existing?.createdAt ?? ctx.now,
     updatedAt: ctx.now,
-    name,
-    email,
+    name: parts.name,
+    email: parts.email,
     kind: d.kind,
-    tags,
+    tags: parts.tags,
     status: d.status,
     statusHistory,
     niche: d.niche.trim(),
     location: { city: d.city.trim(), region: d.region.trim(), country: d.country.trim() },
     exclusive: d.exclusive,
-    payout: { method: d.payoutMethod, handle: d.payoutMethod === 'none' ? '' : payoutHandle },
+    payout: { method: d.payoutMethod, handle: d.payoutMethod === 'none' ? '' : parts.payoutHandle },
     notes: d.notes,
-    accounts,
-    codes,
-    referralSlug: slug,
+    accounts: parts.accounts,
+    codes: parts.codes,
+    referralSlug: parts.slug,
     ...(existing?.referralAliases ? { referralAliases: existing.referralAliases } : {}),
     archived: existing?.archived ?? false,
   };
+}
 
-  // The stored schemas are the last word (lengths, limits); map their complaints to fields too.
+/** The stored schemas are the last word (lengths, limits); their complaints go to fields too. */
+function schemaErrors(partner: Partner, contracts: readonly Contract[], err: ErrorSink): void {
   const p = partnerSchema.safeParse(partner);
   if (!p.success) for (const i of p.error.issues) err(fieldKey(i.path), capitalize(i.message));
   contracts.forEach((c, idx) => {
@@ -599,8 +651,6 @@ export function validatePartnerDraft(d: PartnerDraft, ctx: ValidationContext): V
       for (const i of r.error.issues)
         err(`contracts.${idx}.${String(i.path[0])}`, capitalize(i.message));
   });
-
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, partner, contracts };
 }
 
 const PATH_TO_FIELD: Record<string, string> = {

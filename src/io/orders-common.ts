@@ -342,7 +342,6 @@ export function parseMappedOrders(
   opts: MappedOptions,
   ctx: ImportContext,
 ): ImportResult {
-  const { columns } = opts;
   const result: ImportResult = {
     source: opts.source,
     orders: [],
@@ -351,197 +350,287 @@ export function parseMappedOrders(
     warnings: [],
     rowCount: csv.records.length,
   };
-  if (csv.header.length < 2) {
-    result.fatal.push('This file does not look like a CSV table (fewer than two columns).');
+  const fatal = headerProblem(csv.header, opts.columns);
+  if (fatal !== null) {
+    result.fatal.push(fatal);
     return result;
   }
-  const missing = missingColumns(csv.header, columns, ['orderId', 'date', 'total']);
-  if (missing.length > 0) {
-    result.fatal.push(
-      `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`,
-    );
-    return result;
-  }
-  // Each field's columns as cell positions, resolved once (a repeated header name means its last
-  // column, as in the row objects).
+  const cells = fieldCells(csv.header, opts.columns);
+  const groups = groupByOrder(csv, cells.orderId, result.problems);
+  // Read from every amount of the file, and only when a cell needs it (most files never do).
+  let decimals: FileDecimals | null = ctx.decimalMark ?? null;
+  const file: FileReading = {
+    opts,
+    ctx,
+    cells,
+    latest: ctx.now + 24 * 3_600_000,
+    decimalsOf: () =>
+      (decimals ??= fileDecimals(
+        cellsAt(
+          csv.records,
+          MONEY_FIELDS.flatMap((f) => cells[f]),
+        ),
+      )),
+  };
+  for (const [orderId, g] of groups) readOrder(orderId, g, file, result);
+  return result;
+}
+
+/** What is wrong with the whole file (not a table, a required column missing), or null. */
+function headerProblem(header: readonly string[], columns: ColumnMap): string | null {
+  if (header.length < 2)
+    return 'This file does not look like a CSV table (fewer than two columns).';
+  const missing = missingColumns(header, columns, ['orderId', 'date', 'total']);
+  if (missing.length === 0) return null;
+  return `Missing required column${missing.length > 1 ? 's' : ''}: ${missing.join(', ')}.`;
+}
+
+type FieldCells = Record<keyof ColumnMap, number[]>;
+
+/**
+ * Each field's columns as cell positions, resolved once (a repeated header name means its last
+ * column, as in the row objects).
+ */
+function fieldCells(header: readonly string[], columns: ColumnMap): FieldCells {
   const at = new Map<string, number>();
-  csv.header.forEach((h, j) => at.set(h, j));
-  const cellsOf = (f: keyof ColumnMap): number[] =>
-    (columns[f] ?? []).flatMap((c) => (at.has(c) ? [at.get(c)!] : []));
-  const idCells = cellsOf('orderId');
-  // Group line items; keep the file's order of first appearance.
-  const groups = new Map<string, { rows: string[][]; line: number }>();
+  header.forEach((h, j) => at.set(h, j));
+  const cells = {} as FieldCells;
+  for (const f of FIELDS)
+    cells[f] = (columns[f] ?? []).flatMap((c) => (at.has(c) ? [at.get(c)!] : []));
+  return cells;
+}
+
+/** The rows of one order (line-item exports have several) and the file line of its first. */
+interface RowGroup {
+  rows: string[][];
+  line: number;
+}
+
+/** Rows grouped by order number, in the file's order of first appearance; empty numbers noted. */
+function groupByOrder(
+  csv: ParsedCsv,
+  idCells: readonly number[],
+  problems: RowProblem[],
+): Map<string, RowGroup> {
+  const groups = new Map<string, RowGroup>();
   const { records, lineNumbers } = csv;
   for (let i = 0; i < records.length; i++) {
     const row = records[i]!;
     const line = lineNumbers[i]!;
     const id = pick(row, idCells);
     if (id === '') {
-      result.problems.push({ line, message: `Line ${line}: the order number is empty` });
+      problems.push({ line, message: `Line ${line}: the order number is empty` });
       continue;
     }
     const g = groups.get(id);
     if (g) g.rows.push(row);
     else groups.set(id, { rows: [row], line });
   }
-  const cells = {} as Record<keyof ColumnMap, number[]>;
-  for (const f of FIELDS) cells[f] = cellsOf(f);
-  const latest = ctx.now + 24 * 3_600_000;
-  // Read from every amount of the file, and only when a cell needs it (most files never do).
-  let decimals: FileDecimals | null = ctx.decimalMark ?? null;
-  const decimalsOf = (): FileDecimals =>
-    (decimals ??= fileDecimals(
-      cellsAt(
-        records,
-        MONEY_FIELDS.flatMap((f) => cells[f]),
-      ),
-    ));
-  for (const [orderId, g] of groups) {
-    const errs: string[] = [];
-    const get = (f: keyof ColumnMap) => {
-      const cs = cells[f];
-      if (cs.length === 0) return '';
-      for (const r of g.rows) {
-        const v = pick(r, cs);
-        if (v !== '') return v;
-      }
-      return '';
-    };
-    /** A cell in cents, or null once the reason it cannot be read is noted. */
-    const amountOf = (raw: string, label: string): number | null => {
-      let v = readAmount(raw, ctx.decimalMark ?? null);
+  return groups;
+}
+
+/** What reading one order needs from the file as a whole. */
+interface FileReading {
+  opts: MappedOptions;
+  ctx: ImportContext;
+  cells: FieldCells;
+  /** Dates after this instant are refused (a day of slack for time zones). */
+  latest: number;
+  /** The file's decimal mark, worked out from all its amounts on first need. */
+  decimalsOf: () => FileDecimals;
+}
+
+/** One order's cells, read with its problems collected in `errs`. */
+interface GroupCells {
+  errs: string[];
+  /** The field's first non-empty cell over the order's rows, or ''. */
+  get: (f: keyof ColumnMap) => string;
+  /** A cell in cents, or null once the reason it cannot be read is noted. */
+  amountOf: (raw: string, label: string) => number | null;
+  /** A field in cents: 0 when empty, noted when unreadable or negative. */
+  money: (f: keyof ColumnMap, label: string) => number;
+  /** The field summed over the order's rows (item files). */
+  summed: (f: keyof ColumnMap, label: string) => number;
+}
+
+function groupCells(g: RowGroup, file: FileReading): GroupCells {
+  const { cells, ctx } = file;
+  const errs: string[] = [];
+  const get = (f: keyof ColumnMap) => {
+    const cs = cells[f];
+    if (cs.length === 0) return '';
+    for (const r of g.rows) {
+      const v = pick(r, cs);
+      if (v !== '') return v;
+    }
+    return '';
+  };
+  const amountOf = (raw: string, label: string): number | null => {
+    let v = readAmount(raw, ctx.decimalMark ?? null);
+    if (v === AMBIGUOUS) {
+      const d = file.decimalsOf();
+      v = readAmount(raw, markOf(d));
       if (v === AMBIGUOUS) {
-        const d = decimalsOf();
-        v = readAmount(raw, markOf(d));
-        if (v === AMBIGUOUS) {
-          errs.push(ambiguousMessage(label, raw, d));
-          return null;
-        }
+        errs.push(ambiguousMessage(label, raw, d));
+        return null;
       }
-      if (v === null) errs.push(`${label} "${raw}" is not an amount`);
-      return v;
-    };
-    const moneyOf = (raw: string, label: string): number => {
-      if (raw === '') return 0;
-      const v = amountOf(raw, label);
-      if (v !== null && v < 0) errs.push(`${label} "${raw}" is negative`);
-      return v ?? 0;
-    };
-    const money = (f: keyof ColumnMap, label: string): number => moneyOf(get(f), label);
-    /** The field summed over the order's rows (item files). */
-    const summed = (f: keyof ColumnMap, label: string): number =>
-      g.rows.reduce((sum, r) => sum + moneyOf(pick(r, cells[f]), label), 0);
-    const dateRaw = get('date');
-    const date = dateRaw === '' ? null : parseOrderDate(dateRaw, opts.dateStyle, ctx.timeZone);
-    if (dateRaw === '') errs.push('the date is empty');
-    else if (!date) errs.push(`date "${dateRaw}" is not a date this importer can read`);
-    else if (date.ms > latest) errs.push(`date "${dateRaw}" is in the future`);
-    const currencyRaw = get('currency').toUpperCase();
-    const currency = currencyRaw === '' ? ctx.defaultCurrency : currencyRaw;
-    if (!isKnownCurrency(currency)) errs.push(`currency "${currencyRaw}" is unknown`);
-    const totalRaw = get('total');
-    if (totalRaw === '') errs.push('the total is empty');
-    const discountCents = money('discount', 'Discount');
-    const shippingCents = money('shipping', 'Shipping');
-    const taxCents = money('tax', 'Tax');
-    const itemsCents = opts.itemRows ? summed('total', 'Item total') : 0;
-    const totalCents = opts.itemRows
-      ? Math.max(0, itemsCents - discountCents) + shippingCents + taxCents
-      : money('total', 'Total');
-    let refundedCents = money('refunded', 'Refunded amount');
-    const adjusted = get('adjustedTotal');
-    if (adjusted !== '' && refundedCents === 0) {
-      const a = amountOf(adjusted, 'Adjusted total');
-      if (a !== null) refundedCents = Math.max(0, totalCents - a);
     }
-    const statusWord = get('status');
-    // "refunded" with no refund amount in the file: the whole order was refunded.
-    if (refundedCents === 0 && /^(wc-)?refunded$/i.test(statusWord.trim()))
-      refundedCents = totalCents;
-    let subtotalCents = opts.itemRows
-      ? itemsCents
-      : get('subtotal') === ''
-        ? Math.max(0, totalCents - shippingCents - taxCents)
-        : money('subtotal', 'Subtotal');
-    if (opts.subtotalBeforeDiscount || opts.itemRows)
-      subtotalCents = Math.max(0, subtotalCents - discountCents);
-    if (refundedCents > totalCents)
-      errs.push(
-        `refunded amount is more than the total (${moneyText(refundedCents, currency, ctx.locale)} > ${moneyText(totalCents, currency, ctx.locale)})`,
-      );
-    const { codes, labels } = splitCodes(get('codes'));
-    const tags = splitList(get('tags')).slice(0, 100);
-    const email = get('email').trim();
-    const region = { country: get('country'), province: get('province'), city: get('city') };
-    errs.push(...overLimits(orderId, [...codes, ...labels], tags, email, region));
-    if (errs.length > 0) {
-      result.problems.push({
-        line: g.line,
-        orderId,
-        message: `Line ${g.line} (order ${orderId}): ${errs.join('; ')}`,
-      });
-      continue;
-    }
-    if (isUnpaidStatus(statusWord)) {
-      result.warnings.push({
-        line: g.line,
-        orderId,
-        message: `Line ${g.line} (order ${orderId}): not imported, its status "${statusWord}" means it is not paid yet (import the file again once it is)`,
-      });
-      continue;
-    }
-    if (!opts.itemRows && g.rows.length > 1) {
-      // Several rows of one order with different totals: the file is probably one row per item,
-      // and only the first row's total is kept. Said, never silent.
-      const totals = new Set(g.rows.map((r) => pick(r, cells.total)).filter((v) => v !== ''));
-      if (totals.size > 1)
-        result.warnings.push({
-          line: g.line,
-          orderId,
-          message: `Line ${g.line} (order ${orderId}): its ${g.rows.length} rows have different totals (${[...totals].slice(0, 3).join(', ')}${totals.size > 3 ? ', …' : ''}); the first row's total is kept. If the file has one row per item, map the order total column, not the item's`,
-        });
-    }
-    if (opts.sumCheck) {
-      const w = sumCheckOf(opts.sumCheck, get, {
-        subtotal: get('subtotal') === '' ? null : money('subtotal', 'Subtotal'),
-        discount: discountCents,
-        shipping: shippingCents,
-        tax: taxCents,
-        shippingDiscount: money('shippingDiscount', 'Shipping discount'),
-        total: totalCents,
-        currency,
-        locale: ctx.locale,
-      });
-      if (w)
-        result.warnings.push({
-          line: g.line,
-          orderId,
-          message: `Line ${g.line} (order ${orderId}): ${w}`,
-        });
-    }
-    result.orders.push({
-      source: opts.source,
-      orderId,
-      placedAt: date!.iso,
-      placedAtMs: date!.ms,
-      currency,
-      subtotalCents,
-      discountCents,
-      shippingCents,
-      taxCents,
-      totalCents,
-      refundedCents,
-      status: statusOf(statusWord, get('cancelledAt') !== '', totalCents, refundedCents),
-      codes,
-      ...(labels.length > 0 ? { discountLabels: labels } : {}),
-      tags,
-      note: noteOf(g.rows, cells.note),
-      email: email === '' ? null : email,
-      region,
-      line: g.line,
-    });
+    if (v === null) errs.push(`${label} "${raw}" is not an amount`);
+    return v;
+  };
+  const moneyOf = (raw: string, label: string): number => {
+    if (raw === '') return 0;
+    const v = amountOf(raw, label);
+    if (v !== null && v < 0) errs.push(`${label} "${raw}" is negative`);
+    return v ?? 0;
+  };
+  return {
+    errs,
+    get,
+    amountOf,
+    money: (f, label) => moneyOf(get(f), label),
+    summed: (f, label) => g.rows.reduce((sum, r) => sum + moneyOf(pick(r, cells[f]), label), 0),
+  };
+}
+
+type OrderAmounts = Pick<
+  ParsedOrder,
+  'subtotalCents' | 'discountCents' | 'shippingCents' | 'taxCents' | 'totalCents' | 'refundedCents'
+>;
+
+/**
+ * The order's amounts: an item file's total is items - discount + shipping + tax; a refund comes
+ * from the refunded column, else the adjusted total, else a "refunded" status (the whole order).
+ */
+function readAmounts(
+  c: GroupCells,
+  opts: MappedOptions,
+  statusWord: string,
+  currency: string,
+  locale: string | undefined,
+): OrderAmounts {
+  const discountCents = c.money('discount', 'Discount');
+  const shippingCents = c.money('shipping', 'Shipping');
+  const taxCents = c.money('tax', 'Tax');
+  const itemsCents = opts.itemRows ? c.summed('total', 'Item total') : 0;
+  const totalCents = opts.itemRows
+    ? Math.max(0, itemsCents - discountCents) + shippingCents + taxCents
+    : c.money('total', 'Total');
+  let refundedCents = c.money('refunded', 'Refunded amount');
+  const adjusted = c.get('adjustedTotal');
+  if (adjusted !== '' && refundedCents === 0) {
+    const a = c.amountOf(adjusted, 'Adjusted total');
+    if (a !== null) refundedCents = Math.max(0, totalCents - a);
   }
-  return result;
+  // "refunded" with no refund amount in the file: the whole order was refunded.
+  if (refundedCents === 0 && /^(wc-)?refunded$/i.test(statusWord.trim()))
+    refundedCents = totalCents;
+  let subtotalCents = opts.itemRows
+    ? itemsCents
+    : c.get('subtotal') === ''
+      ? Math.max(0, totalCents - shippingCents - taxCents)
+      : c.money('subtotal', 'Subtotal');
+  if (opts.subtotalBeforeDiscount || opts.itemRows)
+    subtotalCents = Math.max(0, subtotalCents - discountCents);
+  if (refundedCents > totalCents)
+    c.errs.push(
+      `refunded amount is more than the total (${moneyText(refundedCents, currency, locale)} > ${moneyText(totalCents, currency, locale)})`,
+    );
+  return { subtotalCents, discountCents, shippingCents, taxCents, totalCents, refundedCents };
+}
+
+/** One order group read into `result`: the order, or its problem, and what the owner should know. */
+function readOrder(orderId: string, g: RowGroup, file: FileReading, result: ImportResult): void {
+  const { opts, ctx } = file;
+  const c = groupCells(g, file);
+  const { errs, get } = c;
+  const dateRaw = get('date');
+  const date = dateRaw === '' ? null : parseOrderDate(dateRaw, opts.dateStyle, ctx.timeZone);
+  if (dateRaw === '') errs.push('the date is empty');
+  else if (!date) errs.push(`date "${dateRaw}" is not a date this importer can read`);
+  else if (date.ms > file.latest) errs.push(`date "${dateRaw}" is in the future`);
+  const currencyRaw = get('currency').toUpperCase();
+  const currency = currencyRaw === '' ? ctx.defaultCurrency : currencyRaw;
+  if (!isKnownCurrency(currency)) errs.push(`currency "${currencyRaw}" is unknown`);
+  if (get('total') === '') errs.push('the total is empty');
+  const statusWord = get('status');
+  const amounts = readAmounts(c, opts, statusWord, currency, ctx.locale);
+  const { codes, labels } = splitCodes(get('codes'));
+  const tags = splitList(get('tags')).slice(0, 100);
+  const email = get('email').trim();
+  const region = { country: get('country'), province: get('province'), city: get('city') };
+  errs.push(...overLimits(orderId, [...codes, ...labels], tags, email, region));
+  const at = `Line ${g.line} (order ${orderId}):`;
+  if (errs.length > 0) {
+    result.problems.push({ line: g.line, orderId, message: `${at} ${errs.join('; ')}` });
+    return;
+  }
+  if (isUnpaidStatus(statusWord)) {
+    result.warnings.push({
+      line: g.line,
+      orderId,
+      message: `${at} not imported, its status "${statusWord}" means it is not paid yet (import the file again once it is)`,
+    });
+    return;
+  }
+  for (const w of orderWarnings(g, c, file, amounts, currency))
+    result.warnings.push({ line: g.line, orderId, message: `${at} ${w}` });
+  result.orders.push({
+    source: opts.source,
+    orderId,
+    placedAt: date!.iso,
+    placedAtMs: date!.ms,
+    currency,
+    ...amounts,
+    status: statusOf(
+      statusWord,
+      get('cancelledAt') !== '',
+      amounts.totalCents,
+      amounts.refundedCents,
+    ),
+    codes,
+    ...(labels.length > 0 ? { discountLabels: labels } : {}),
+    tags,
+    note: noteOf(g.rows, file.cells.note),
+    email: email === '' ? null : email,
+    region,
+    line: g.line,
+  });
+}
+
+/** What a readable order's rows say that the owner should know: totals that differ, sums off. */
+function orderWarnings(
+  g: RowGroup,
+  c: GroupCells,
+  file: FileReading,
+  amounts: OrderAmounts,
+  currency: string,
+): string[] {
+  const { opts, cells } = file;
+  const out: string[] = [];
+  if (!opts.itemRows && g.rows.length > 1) {
+    // Several rows of one order with different totals: the file is probably one row per item,
+    // and only the first row's total is kept. Said, never silent.
+    const totals = new Set(g.rows.map((r) => pick(r, cells.total)).filter((v) => v !== ''));
+    if (totals.size > 1)
+      out.push(
+        `its ${g.rows.length} rows have different totals (${[...totals].slice(0, 3).join(', ')}${totals.size > 3 ? ', …' : ''}); the first row's total is kept. If the file has one row per item, map the order total column, not the item's`,
+      );
+  }
+  if (opts.sumCheck) {
+    const w = sumCheckOf(opts.sumCheck, c.get, {
+      subtotal: c.get('subtotal') === '' ? null : c.money('subtotal', 'Subtotal'),
+      discount: amounts.discountCents,
+      shipping: amounts.shippingCents,
+      tax: amounts.taxCents,
+      shippingDiscount: c.money('shippingDiscount', 'Shipping discount'),
+      total: amounts.totalCents,
+      currency,
+      locale: file.ctx.locale,
+    });
+    if (w) out.push(w);
+  }
+  return out;
 }
 
 /** Cents as money in the file's currency, for messages ("$12.50"), in the owner's locale. */
