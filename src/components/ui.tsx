@@ -146,22 +146,57 @@ export function ConfirmDialog(props: {
       title={props.title}
       onClose={props.onCancel}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
-            onClick={props.onConfirm}
-          >
-            {props.confirmLabel}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onCancel}
+          onConfirm={props.onConfirm}
+          confirmLabel={props.confirmLabel}
+          danger={props.danger}
+        />
       }
     >
       {props.children}
     </Dialog>
+  );
+}
+
+/**
+ * A dialog's footer: Cancel, then its one action (red when it destroys). The action either calls
+ * `onConfirm` or submits the form `form`.
+ */
+export function DialogButtons(props: {
+  onCancel: () => void;
+  confirmLabel: ReactNode;
+  onConfirm?: () => void;
+  /** The id of the form the action submits (instead of onConfirm). */
+  form?: string;
+  cancelLabel?: string;
+  danger?: boolean;
+  /** A save is under way: both buttons wait. */
+  busy?: boolean;
+  /** The action cannot run yet (nothing to import, say); Cancel still can. */
+  disabled?: boolean;
+  /** Buttons before Cancel (Delete, Remove). */
+  leading?: ReactNode;
+  /** Buttons between Cancel and the action (Change columns). */
+  extra?: ReactNode;
+}) {
+  return (
+    <>
+      {props.leading}
+      <button type="button" className="btn" onClick={props.onCancel} disabled={props.busy}>
+        {props.cancelLabel ?? 'Cancel'}
+      </button>
+      {props.extra}
+      <button
+        type={props.form ? 'submit' : 'button'}
+        form={props.form}
+        className={props.danger ? 'btn btn-danger' : 'btn btn-primary'}
+        disabled={props.busy || props.disabled}
+        onClick={props.onConfirm}
+      >
+        {props.confirmLabel}
+      </button>
+    </>
   );
 }
 

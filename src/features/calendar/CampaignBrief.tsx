@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Card, Dialog, ErrorPanel } from '../../components/ui';
+import { Card, Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { ContentValidationError, saveCampaignBrief } from '../../db/content';
 import { saveErrorMessage } from '../../db/errors';
@@ -96,28 +96,23 @@ function CampaignBriefDialog({ campaign, onClose }: { campaign: Campaign; onClos
       title={`Brief: ${campaign.name}`}
       onClose={onClose}
       footer={
-        <>
-          {campaign.briefDetails ? (
-            <button
-              type="button"
-              className="btn btn-danger cal-delete"
-              onClick={() => void save(null)}
-            >
-              Remove brief
-            </button>
-          ) : null}
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={saving}
-            onClick={() => void save(brief)}
-          >
-            Save brief
-          </button>
-        </>
+        <DialogButtons
+          leading={
+            campaign.briefDetails ? (
+              <button
+                type="button"
+                className="btn btn-danger cal-delete"
+                onClick={() => void save(null)}
+              >
+                Remove brief
+              </button>
+            ) : null
+          }
+          onCancel={onClose}
+          onConfirm={() => void save(brief)}
+          disabled={saving}
+          confirmLabel="Save brief"
+        />
       }
     >
       {failure ? <ErrorPanel title="The brief was not saved">{failure}</ErrorPanel> : null}

@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { href, navigate } from '../../navigation/router';
 import { Field } from '../../components/form';
-import { Card, Dialog, EmptyState, KindBadge, Stat } from '../../components/ui';
+import { Card, Dialog, DialogButtons, EmptyState, KindBadge, Stat } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { ContentValidationError, contentOfCampaign, saveCampaign } from '../../db/content';
 import { saveErrorMessage } from '../../db/errors';
@@ -357,14 +357,7 @@ export function CampaignDialog(props: {
       title={campaign ? 'Edit campaign' : 'New campaign'}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form="campaign-form" className="btn btn-primary">
-            Save campaign
-          </button>
-        </>
+        <DialogButtons onCancel={props.onClose} form="campaign-form" confirmLabel="Save campaign" />
       }
     >
       <form

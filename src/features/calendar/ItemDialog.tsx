@@ -1,5 +1,5 @@
 import { StaleWriteNotice } from '../../components/StaleWriteNotice';
-import { Dialog, ErrorPanel } from '../../components/ui';
+import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { longDay } from './format';
 import { ItemBriefSection, ItemRightsSection } from './ItemBriefFields';
 import { ItemMainFields, ItemMetrics, ItemMoreFields } from './ItemDialogFields';
@@ -31,24 +31,19 @@ export function ItemDialog(props: {
       onClose={onClose}
       wide={!quick}
       footer={
-        <>
-          {target.mode === 'edit' ? (
-            <button type="button" className="btn btn-danger cal-delete" onClick={remove}>
-              Delete
-            </button>
-          ) : null}
-          <button type="button" className="btn" onClick={onClose}>
-            Cancel
-          </button>
-          <button
-            type="submit"
-            form="content-item-form"
-            className="btn btn-primary"
-            disabled={saving}
-          >
-            {target.mode === 'edit' ? 'Save' : 'Add item'}
-          </button>
-        </>
+        <DialogButtons
+          leading={
+            target.mode === 'edit' ? (
+              <button type="button" className="btn btn-danger cal-delete" onClick={remove}>
+                Delete
+              </button>
+            ) : null
+          }
+          onCancel={onClose}
+          form="content-item-form"
+          disabled={saving}
+          confirmLabel={target.mode === 'edit' ? 'Save' : 'Add item'}
+        />
       }
     >
       <form

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Dialog, KIND_LABEL } from '../../components/ui';
+import { Dialog, DialogButtons, KIND_LABEL } from '../../components/ui';
 import { Field } from '../../components/form';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
@@ -72,14 +72,12 @@ function FormDialog(props: {
       title={props.title}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="submit" form={props.id} className="btn btn-primary" disabled={props.busy}>
-            {props.busy ? 'Saving…' : 'Save'}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onClose}
+          form={props.id}
+          disabled={props.busy}
+          confirmLabel={props.busy ? 'Saving…' : 'Save'}
+        />
       }
     >
       <form

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, KIND_LABEL } from '../../components/ui';
+import { Dialog, DialogButtons, KIND_LABEL } from '../../components/ui';
 import { PLATFORMS } from '../../domain/constants';
 import type { ColumnChoice } from '../../domain/import-mappings';
 import { PLATFORM_LABEL } from '../../domain/partners';
@@ -79,14 +79,7 @@ export function ColumnsDialog(props: {
       title="Which column is which?"
       onClose={props.onCancel}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onCancel}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={next}>
-            Preview import
-          </button>
-        </>
+        <DialogButtons onCancel={props.onCancel} onConfirm={next} confirmLabel="Preview import" />
       }
     >
       <div className="stack">

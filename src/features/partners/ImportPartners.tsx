@@ -1,5 +1,5 @@
 import { Upload } from 'lucide-react';
-import { Dialog, KindBadge, Progress } from '../../components/ui';
+import { Dialog, DialogButtons, KindBadge, Progress } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
 import { ColumnsDialog } from './ImportColumns';
 import { usePartnerImport, type PartnerImportState } from './usePartnerImport';
@@ -74,24 +74,22 @@ function PreviewDialog(props: {
         if (!saving) props.onCancel();
       }}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onCancel} disabled={saving}>
-            Cancel
-          </button>
-          {props.onBack ? (
-            <button type="button" className="btn" onClick={props.onBack} disabled={saving}>
-              Change columns
-            </button>
-          ) : null}
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={!plan.ok || toWrite === 0 || saving}
-            onClick={props.onConfirm}
-          >
-            {saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onCancel}
+          busy={saving}
+          extra={
+            props.onBack ? (
+              <button type="button" className="btn" onClick={props.onBack} disabled={saving}>
+                Change columns
+              </button>
+            ) : null
+          }
+          onConfirm={props.onConfirm}
+          disabled={!plan.ok || toWrite === 0}
+          confirmLabel={
+            saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`
+          }
+        />
       }
     >
       <div className="stack">

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog } from '../../components/ui';
+import { Dialog, DialogButtons } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import {
@@ -52,19 +52,13 @@ export function RecreditDialog(props: { plan: ReattributionPlan | null; onDone: 
       title="Re-credit stored orders?"
       onClose={onDone}
       footer={
-        <>
-          <button type="button" className="btn" onClick={onDone} disabled={busy}>
-            Not now
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            onClick={() => void confirm()}
-            disabled={busy}
-          >
-            Re-credit {n.toLocaleString()} order{n === 1 ? '' : 's'}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={onDone}
+          cancelLabel="Not now"
+          onConfirm={() => void confirm()}
+          busy={busy}
+          confirmLabel={`Re-credit ${n.toLocaleString()} order${n === 1 ? '' : 's'}`}
+        />
       }
     >
       <p>With the codes, referral slugs and handles partners have now:</p>

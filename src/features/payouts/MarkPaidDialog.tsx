@@ -1,5 +1,5 @@
 import { Field } from '../../components/form';
-import { Dialog, ErrorPanel } from '../../components/ui';
+import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { formatMoney } from '../../domain/money';
 import type { Payout } from '../../domain/schemas';
 import { useMarkPaid, type MarkPaidArgs, type PaidErrors } from './useMarkPaid';
@@ -28,14 +28,7 @@ export function MarkPaidDialog(props: MarkPaidArgs & { locale: string }) {
       }
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
-            Record payment
-          </button>
-        </>
+        <DialogButtons onCancel={props.onClose} onConfirm={save} confirmLabel="Record payment" />
       }
     >
       {failure ? <ErrorPanel title="Not saved">{failure}</ErrorPanel> : null}

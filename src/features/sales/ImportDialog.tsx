@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, ErrorPanel, Progress, Stat } from '../../components/ui';
+import { Dialog, DialogButtons, ErrorPanel, Progress, Stat } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
@@ -89,14 +89,11 @@ function MappingStep({ flow }: { flow: Flow }) {
       title="Match the columns of your file"
       onClose={flow.cancel}
       footer={
-        <>
-          <button type="button" className="btn" onClick={flow.cancel}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={submit}>
-            Continue to preview
-          </button>
-        </>
+        <DialogButtons
+          onCancel={flow.cancel}
+          onConfirm={submit}
+          confirmLabel="Continue to preview"
+        />
       }
     >
       <p>
@@ -165,6 +162,11 @@ function PreviewStep({ flow }: { flow: Flow }) {
   const money = (c: number, cur: string) => formatMoney(c, cur, settings.locale);
   const { changed, unattributed, fresh } = plan;
   const n = plan.toWrite;
+  const confirm = async () => {
+    setBusy(true);
+    await flow.confirm();
+    setBusy(false);
+  };
   return (
     <Dialog
       open
@@ -172,25 +174,16 @@ function PreviewStep({ flow }: { flow: Flow }) {
       title={`Preview: ${state.fileName}`}
       onClose={flow.cancel}
       footer={
-        <>
-          <button type="button" className="btn" onClick={flow.cancel}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className="btn btn-primary"
-            disabled={busy || n === 0}
-            onClick={async () => {
-              setBusy(true);
-              await flow.confirm();
-              setBusy(false);
-            }}
-          >
-            {n === 0
+        <DialogButtons
+          onCancel={flow.cancel}
+          onConfirm={() => void confirm()}
+          disabled={busy || n === 0}
+          confirmLabel={
+            n === 0
               ? 'Nothing to import'
-              : `Import ${n.toLocaleString()} order${n === 1 ? '' : 's'}`}
-          </button>
-        </>
+              : `Import ${n.toLocaleString()} order${n === 1 ? '' : 's'}`
+          }
+        />
       }
     >
       <p className="muted">

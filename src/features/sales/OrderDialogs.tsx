@@ -1,7 +1,7 @@
 import { StaleWriteNotice } from '../../components/StaleWriteNotice';
 import { useState } from 'react';
 import { Field } from '../../components/form';
-import { Dialog, ErrorPanel } from '../../components/ui';
+import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
 import { useSettings } from '../../hooks/data';
 import { saveErrorMessage } from '../../db/errors';
@@ -104,14 +104,11 @@ export function ReassignDialog(props: {
       title={`Credit order ${order.orderId}`}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()}>
-            Save credit
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onClose}
+          onConfirm={() => void save()}
+          confirmLabel="Save credit"
+        />
       }
     >
       {failure?.stale ? (
@@ -207,16 +204,7 @@ export function ManualOrderDialog(props: {
       wide
       title="Add an order by hand"
       onClose={props.onClose}
-      footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={save}>
-            Add order
-          </button>
-        </>
-      }
+      footer={<DialogButtons onCancel={props.onClose} onConfirm={save} confirmLabel="Add order" />}
     >
       {failure ? <ErrorPanel title="Not saved">{failure}</ErrorPanel> : null}
       <div className="form-grid">

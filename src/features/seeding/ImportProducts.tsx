@@ -3,7 +3,7 @@ import { getDb } from '../../db/db';
 import { importProducts } from '../../db/seeding';
 import { readShopifyProducts, type ProductFileResult } from '../../io/products-shopify';
 import { openFile } from '../../platform/bridge';
-import { Dialog } from '../../components/ui';
+import { Dialog, DialogButtons } from '../../components/ui';
 import { useUi } from '../../store/ui';
 
 /** Products from Shopify's products export: a preview, then all added (or updated by SKU) at once. */
@@ -43,19 +43,12 @@ export function ImportProductsButton() {
           title="Import these products?"
           onClose={() => setPreview(null)}
           footer={
-            <>
-              <button type="button" className="btn" onClick={() => setPreview(null)}>
-                Cancel
-              </button>
-              <button
-                type="button"
-                className="btn btn-primary"
-                disabled={preview.products.length === 0}
-                onClick={() => void run()}
-              >
-                Import {preview.products.length} products
-              </button>
-            </>
+            <DialogButtons
+              onCancel={() => setPreview(null)}
+              onConfirm={() => void run()}
+              disabled={preview.products.length === 0}
+              confirmLabel={`Import ${preview.products.length} products`}
+            />
           }
         >
           <p>

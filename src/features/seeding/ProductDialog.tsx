@@ -5,7 +5,7 @@ import { centsToDecimal } from '../../domain/money';
 import type { ProductDraft } from '../../domain/seeding';
 import type { Product } from '../../domain/schemas';
 import { Field } from '../../components/form';
-import { Dialog } from '../../components/ui';
+import { Dialog, DialogButtons } from '../../components/ui';
 import { useUi } from '../../store/ui';
 
 const draftOf = (p: Product | null): ProductDraft =>
@@ -56,14 +56,11 @@ export function ProductDialog(props: { product: Product | null; onClose: () => v
       title={props.product ? `Edit ${props.product.name}` : 'Add a product'}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void save()}>
-            Save product
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onClose}
+          onConfirm={() => void save()}
+          confirmLabel="Save product"
+        />
       }
     >
       {errors.form ? (

@@ -1,5 +1,5 @@
 import { Field } from '../../components/form';
-import { Dialog } from '../../components/ui';
+import { Dialog, DialogButtons } from '../../components/ui';
 import { PET_SPECIES_LABELS, SHIPMENT_STATUS_LABELS } from '../../domain/seeding';
 import { SHIPMENT_STATUSES, type Partner, type Product, type Shipment } from '../../domain/schemas';
 import { ShipmentLines } from './ShipmentLines';
@@ -51,14 +51,11 @@ export function ShipmentDialog(props: {
       title={props.shipment ? 'Edit shipment' : 'Send product'}
       onClose={props.onClose}
       footer={
-        <>
-          <button type="button" className="btn" onClick={props.onClose}>
-            Cancel
-          </button>
-          <button type="button" className="btn btn-primary" onClick={() => void f.save()}>
-            Save shipment
-          </button>
-        </>
+        <DialogButtons
+          onCancel={props.onClose}
+          onConfirm={() => void f.save()}
+          confirmLabel="Save shipment"
+        />
       }
     >
       <ShipmentNotices errors={errors} warnings={f.warnings} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Dialog, ErrorPanel } from '../../components/ui';
+import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { TABLE_LABELS, type ImportMode } from '../../io/backup';
 import type { BackupPreview } from './backup-parse-protocol';
 import { describeChange } from './backup-text';
@@ -34,6 +34,14 @@ export function ImportPreviewDialog(props: {
     setError(null);
     props.onCancel();
   };
+  const confirm = async () => {
+    setBusy(true);
+    setError(null);
+    const failure = await props.onConfirm(mode);
+    setBusy(false);
+    if (failure) setError(failure);
+    else setMode('replace');
+  };
   const locale = safeLocale(props.locale);
   const nf = new Intl.NumberFormat(locale);
   const plan = pending ? pending.preview[mode] : null;
@@ -54,26 +62,15 @@ export function ImportPreviewDialog(props: {
       onClose={close}
       wide
       footer={
-        <>
-          <button type="button" className="btn" onClick={close} disabled={busy}>
-            Cancel
-          </button>
-          <button
-            type="button"
-            className={mode === 'replace' ? 'btn btn-danger' : 'btn btn-primary'}
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setError(null);
-              const failure = await props.onConfirm(mode);
-              setBusy(false);
-              if (failure) setError(failure);
-              else setMode('replace');
-            }}
-          >
-            {busy ? 'Importing…' : mode === 'replace' ? 'Replace my data' : 'Merge into my data'}
-          </button>
-        </>
+        <DialogButtons
+          onCancel={close}
+          busy={busy}
+          danger={mode === 'replace'}
+          onConfirm={() => void confirm()}
+          confirmLabel={
+            busy ? 'Importing…' : mode === 'replace' ? 'Replace my data' : 'Merge into my data'
+          }
+        />
       }
     >
       {pending && meta && plan ? (
