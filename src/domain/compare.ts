@@ -26,11 +26,14 @@ import {
 import { buildAllStats, packPosts, type PartnerStats as Rollup } from './stats';
 import {
   apartByPartner,
+  convertedTotals,
   earningsLessApart,
   foreignCurrencyMonths,
   monthlyInBrandCurrency,
   type ApartSums,
+  type ConvertedTotals,
   type CurrencyMonths,
+  type PartnerTerms,
 } from './currency-totals';
 import {
   aovCents,
@@ -96,6 +99,11 @@ export interface CompareOptions extends EarningsOptions {
    * own (Comparison.apart). Without them every credited order counts.
    */
   apart?: { currency: string; orders: readonly Order[] };
+  /**
+   * Orders of the period converted from another currency at import (their `fx`): already in the
+   * figures, in the brand's currency; listed so the screen can say so (Comparison.converted).
+   */
+  converted?: readonly Order[];
 }
 
 /** Minimum records behind a figure before it is shown. */
@@ -434,6 +442,8 @@ export interface Comparison {
   readonly monthly: MonthPoint[];
   /** Orders kept apart in other currencies, per currency, kind and month (not in the figures). */
   readonly apart: CurrencyMonths[];
+  /** Credited orders converted at import, per currency and rate (in the figures). */
+  readonly converted: ConvertedTotals[];
 }
 
 export const KIND_NAMES: Record<PartnerKind, string> = {
@@ -767,7 +777,8 @@ export function compareFromIndex(
     if (!e) continue;
     inputs.push({ p, e, t: tables.get(e)! });
   }
-  const apart = apartOf(inputs, range, opts);
+  const terms = new Map(inputs.map(({ p, e }) => [p.id, { kind: p.kind, contracts: e.contracts }]));
+  const apart = apartOf(terms, range, opts);
   for (const { p, e, t } of inputs) {
     const s = statsFor(p, e, t, data.bonusRules, w, todayN, filters, opts);
     stats.push({ ...s, earnings: earningsLessApart(s.earnings, apart.byPartner.get(p.id), opts) });
@@ -850,17 +861,19 @@ export function compareFromIndex(
       return (monthPoints ??= monthlySeries());
     },
     apart: apart.months,
+    converted: opts.converted?.length
+      ? convertedTotals(opts.converted, terms, range, opts.timeZone)
+      : [],
   };
 }
 
 /** The orders kept apart in other currencies (opts.apart) of these partners, for the period. */
 function apartOf(
-  inputs: readonly { p: Partner; e: PartnerIndexEntry }[],
+  terms: ReadonlyMap<string, PartnerTerms>,
   range: DateRange,
   opts: CompareOptions,
 ): { byPartner: Map<string, ApartSums>; months: CurrencyMonths[] } {
   if (!opts.apart || opts.apart.orders.length === 0) return { byPartner: new Map(), months: [] };
-  const terms = new Map(inputs.map(({ p, e }) => [p.id, { kind: p.kind, contracts: e.contracts }]));
   const { currency, orders } = opts.apart;
   return {
     byPartner: apartByPartner(orders, terms, range, currency, opts.timeZone),

@@ -15,6 +15,8 @@ import {
   type EarningsOptions,
 } from './earnings';
 import type { MonthPoint } from './compare';
+import { safeLocale } from './intl';
+import { conversionWords } from './money';
 import { PARTNER_KINDS, type Contract, type Order, type PartnerKind } from './schemas';
 
 export interface KindSums {
@@ -51,10 +53,27 @@ export function rangeMs(range: DateRange): { fromMs: number; toMs: number } {
 }
 
 /**
- * The credited orders among `orders` placed in `range` (in the brand's zone) that are not in
- * `brandCurrency`, each with its partner's terms and its day. Orders credited to nobody, or to a
+ * The orders among `orders` credited to a partner in `partners` and placed in `range` (in the
+ * brand's zone), each with its partner's terms and its day. Orders credited to nobody, or to a
  * partner not in `partners`, are left out, as the rollups' partner figures leave them out.
  */
+function* credited(
+  orders: readonly Order[],
+  partners: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  timeZone: string,
+): Generator<{ o: Order; p: PartnerTerms & { id: string }; date: string }> {
+  for (const o of orders) {
+    if (o.partnerId === null) continue;
+    const p = partners.get(o.partnerId);
+    if (!p) continue;
+    const date = orderDate(o, timeZone);
+    if (date < range.start || date > range.end) continue;
+    yield { o, p: { ...p, id: o.partnerId }, date };
+  }
+}
+
+/** credited() orders not in `brandCurrency` (kept apart at import). */
 function* creditedApart(
   orders: readonly Order[],
   partners: ReadonlyMap<string, PartnerTerms>,
@@ -62,14 +81,8 @@ function* creditedApart(
   brandCurrency: string,
   timeZone: string,
 ): Generator<{ o: Order; p: PartnerTerms & { id: string }; date: string }> {
-  for (const o of orders) {
-    if (o.currency === brandCurrency || o.partnerId === null) continue;
-    const p = partners.get(o.partnerId);
-    if (!p) continue;
-    const date = orderDate(o, timeZone);
-    if (date < range.start || date > range.end) continue;
-    yield { o, p: { ...p, id: o.partnerId }, date };
-  }
+  for (const c of credited(orders, partners, range, timeZone))
+    if (c.o.currency !== brandCurrency) yield c;
 }
 
 /**
@@ -243,4 +256,105 @@ export function apartAsPaid(
   return totals.flatMap((t) =>
     [...t.commissionByPartner].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
   );
+}
+
+/** Credited orders converted at import at one rate from one currency (issue 22). */
+export interface ConvertedTotals {
+  /** The file's currency. */
+  from: string;
+  /** The owner's rate: units of `to` per unit of `from`, as typed ("1.27"). */
+  rate: string;
+  /** The brand's currency the orders were converted to. */
+  to: string;
+  /** Orders that count (not cancelled, not fully refunded), and per kind of partner. */
+  orders: number;
+  byKind: Record<PartnerKind, number>;
+  /** Their revenue after conversion (net of refunds), in `to`. */
+  revenueCents: number;
+}
+
+/**
+ * The credited orders among `orders` placed in `range` that were converted at import, per
+ * currency and rate (sorted by currency, then rate): which figures include converted money.
+ * Orders credited to nobody, or to a partner not in `partners`, are left out.
+ */
+export function convertedTotals(
+  orders: readonly Order[],
+  partners: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  timeZone: string,
+): ConvertedTotals[] {
+  const out = new Map<string, ConvertedTotals>();
+  for (const { o, p } of credited(orders, partners, range, timeZone)) {
+    if (!o.fx || !countsAsOrder(o)) continue;
+    const key = `${o.fx.from} ${o.fx.rate} ${o.currency}`;
+    let t = out.get(key);
+    if (!t)
+      out.set(
+        key,
+        (t = {
+          from: o.fx.from,
+          rate: o.fx.rate,
+          to: o.currency,
+          orders: 0,
+          byKind: { ambassador: 0, affiliate: 0 },
+          revenueCents: 0,
+        }),
+      );
+    t.orders += 1;
+    t.byKind[p.kind] += 1;
+    t.revenueCents += netRevenueCents(o);
+  }
+  return [...out.values()].sort(
+    (a, b) => a.from.localeCompare(b.from) || Number(a.rate) - Number(b.rate),
+  );
+}
+
+/**
+ * "120 orders converted at 1 GBP = 1.27 USD", one part per rate, joined with commas and "and";
+ * empty when nothing was converted. `kind` counts only that kind's orders.
+ */
+export function convertedWords(
+  totals: readonly ConvertedTotals[],
+  locale: string,
+  kind?: PartnerKind,
+): string {
+  const parts = totals
+    .map((t) => ({ t, n: kind ? t.byKind[kind] : t.orders }))
+    .filter(({ n }) => n > 0)
+    .map(
+      ({ t, n }) =>
+        `${n.toLocaleString(safeLocale(locale))} ${n === 1 ? 'order' : 'orders'} ${conversionWords(t, t.to)}`,
+    );
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`;
+}
+
+const KIND_WORDS: Record<PartnerKind, string> = {
+  ambassador: 'brand ambassadors',
+  affiliate: 'micro-affiliates',
+};
+
+/**
+ * "<lead> 120 orders converted at 1 GBP = 1.27 USD (the rate you entered at import)", and with
+ * `byKind`, how many of them each kind's figures hold. Empty when nothing was converted.
+ */
+export function convertedSentence(
+  totals: readonly ConvertedTotals[],
+  locale: string,
+  lead: string,
+  byKind = false,
+): string {
+  const all = convertedWords(totals, locale);
+  if (all === '') return '';
+  const num = (n: number) => n.toLocaleString(safeLocale(locale));
+  const kinds = PARTNER_KINDS.map((k) => ({
+    k,
+    n: totals.reduce((sum, t) => sum + t.byKind[k], 0),
+  })).filter((x) => x.n > 0);
+  let split = '';
+  if (byKind && kinds.length === 1) split = `, all for ${KIND_WORDS[kinds[0]!.k]}`;
+  else if (byKind) split = `: ${kinds.map((x) => `${num(x.n)} for ${KIND_WORDS[x.k]}`).join(', ')}`;
+  const rates = totals.length === 1 ? 'the rate' : 'the rates';
+  return `${lead} ${all} (${rates} you entered at import)${split}.`;
 }

@@ -26,7 +26,7 @@ import {
 } from '../../domain/compare';
 import { safeLocale } from '../../domain/intl';
 import { isPartialMonth } from '../../domain/dates';
-import type { CurrencyMonths } from '../../domain/currency-totals';
+import { convertedSentence, type CurrencyMonths } from '../../domain/currency-totals';
 import { formatMoneyShort } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
 
@@ -190,7 +190,7 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
   return (
     <ChartCard
       title="Revenue and cost over time"
-      summary={`Solid lines are revenue, dashed lines cost, in ${s.currency}.${partial ? ' The last month is not over yet (dotted).' : ''} Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.${apartWords(c.apart, s)}`}
+      summary={`Solid lines are revenue, dashed lines cost, in ${s.currency}.${partial ? ' The last month is not over yet (dotted).' : ''} Ambassadors: ${money(total('ambassador', 'revenueCents'))} revenue for ${money(total('ambassador', 'costCents'))} cost; micro-affiliates: ${money(total('affiliate', 'revenueCents'))} for ${money(total('affiliate', 'costCents'))}.${apartWords(c.apart, s)}${c.converted.length ? ` ${convertedSentence(c.converted, s.locale, 'These lines include', true)}` : ''}`}
       chart={
         <Line
           role="img"

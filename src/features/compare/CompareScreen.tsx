@@ -17,7 +17,8 @@ import {
   usePartnerIndex,
 } from './useCompareData';
 import { effectiveRange, useCompareUi } from './useCompareUi';
-import { useApartOrders } from './useApartOrders';
+import { useApartOrders, useConvertedOrders } from './useApartOrders';
+import { ConvertedNote } from '../../components/ConvertedNote';
 import { formatPeriod } from '../../domain/format-period';
 import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
@@ -103,11 +104,15 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
   const span = useMemo(() => (index ? activitySpan(index) : null), [index]);
   const range = effectiveRange(preset, custom, opts.today, earliest);
   // Figures in the brand's currency only: orders kept apart in others are read first.
+  // Orders converted at import stay in the figures; the screen says so, with the rate.
   const apartOrders = useApartOrders(range, settings.currency);
+  const converted = useConvertedOrders(range);
   const withApart = useMemo(
     () =>
-      apartOrders ? { ...opts, apart: { currency: settings.currency, orders: apartOrders } } : null,
-    [opts, apartOrders, settings.currency],
+      apartOrders && converted
+        ? { ...opts, apart: { currency: settings.currency, orders: apartOrders }, converted }
+        : null,
+    [opts, apartOrders, converted, settings.currency],
   );
   const comparison = useComparison(data, index, range, filters, withApart);
   // The figures paint first; the charts follow once that frame is on screen.
@@ -164,6 +169,12 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
           <p className="compare-verdict" data-testid="verdict">
             {verdictSentence(comparison.kinds, settings, periodLabel)}
           </p>
+          <ConvertedNote
+            totals={comparison.converted}
+            locale={settings.locale}
+            lead="This verdict and the figures below include"
+            byKind
+          />
           <div className="compare-table-wrap card">
             <ComparisonTable
               groups={view === 'subtype' ? [...kinds, ...comparison.subtypes] : kinds}

@@ -24,6 +24,7 @@ import { headline } from '../../domain/verdict';
 import type { PartnerKind, Settings } from '../../domain/schemas';
 import { printToPdf, saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
+import { ConvertedNote } from '../../components/ConvertedNote';
 import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
 
 let fontCss: Promise<string> | null = null;
@@ -158,6 +159,12 @@ const InfographicCard = forwardRef<HTMLDivElement, CardProps & { testId?: string
             </li>
           ))}
         </ol>
+        <ConvertedNote
+          totals={c.converted}
+          locale={settings.locale}
+          lead="These figures include"
+          byKind
+        />
         <footer className="ig-foot">
           <HeartHandshake size={16} aria-hidden="true" /> Ambassadors build the brand;
           micro-affiliates bring quick sales.

@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { convertedOrders } from '../../db/converted';
 import { getDb } from '../../db/db';
 import { ordersNotInCurrency } from '../../db/orders';
 import { rangeMs } from '../../domain/currency-totals';
@@ -16,4 +17,16 @@ export function useApartOrders(range: DateRange, currency: string): Order[] | un
     const { fromMs, toMs } = rangeMs({ start, end });
     return ordersNotInCurrency(getDb(), currency, fromMs, toMs);
   }, [start, end, currency]);
+}
+
+/**
+ * The orders of the period converted from another currency at import (in the figures; the screen
+ * says so, with the rate). Read by the [fx.from+placedAtMs] index: with none, one index jump.
+ */
+export function useConvertedOrders(range: DateRange): Order[] | undefined {
+  const { start, end } = range;
+  return useLiveQuery(() => {
+    const { fromMs, toMs } = rangeMs({ start, end });
+    return convertedOrders(getDb(), fromMs, toMs);
+  }, [start, end]);
 }

@@ -93,9 +93,12 @@ export function useComparison(
       cache = new Map();
       computed.set(index, cache);
     }
-    // The orders kept apart count by id and version, not as a whole copy in the key.
-    const apart = opts.apart && [opts.apart.currency, opts.apart.orders.map((o) => o.updatedAt)];
-    const key = JSON.stringify([start, end, filters, { ...opts, apart }]);
+    // The orders kept apart or converted count by id and version, not as whole copies in the key.
+    const versions = (orders: readonly { id: string; updatedAt: number }[] | undefined) =>
+      orders?.map((o) => `${o.id}@${o.updatedAt}`);
+    const apart = opts.apart && [opts.apart.currency, versions(opts.apart.orders)];
+    const converted = versions(opts.converted);
+    const key = JSON.stringify([start, end, filters, { ...opts, apart, converted }]);
     let c = cache.get(key);
     if (!c) {
       c = compareFromIndex(data, index, { start, end }, filters, opts);

@@ -15,6 +15,7 @@ import { OPEN_STATUSES } from '../../domain/reminders';
 import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
 import { SampleDataButton } from '../../components/SampleDataButton';
+import { ConvertedNote } from '../../components/ConvertedNote';
 import { inBrandCurrency } from './dashboardFigures';
 import { MoneyCards, PeriodOffer } from './MoneyCards';
 import {
@@ -176,6 +177,12 @@ function Overview(props: {
         owedApart={apart.map((x) => x.currency)}
         periodLabel={period.label}
         settings={settings}
+      />
+      <ConvertedNote
+        totals={period.converted}
+        locale={settings.locale}
+        lead="Revenue, spend and the figures below include"
+        byKind
       />
       <div className="grid-4 count-cards">
         <Card>

@@ -1,12 +1,15 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
+import { convertedOrders } from '../../db/converted';
 import { getDb } from '../../db/db';
 import { ordersNotInCurrency } from '../../db/orders';
 import { earliestDate, indexFromStats, payoutsOwed, type PartnerIndex } from '../../domain/compare';
 import {
   apartAsPaid,
+  convertedTotals,
   foreignCurrencyTotals,
   rangeMs,
+  type ConvertedTotals,
   type CurrencyTotals,
   type PartnerTerms,
 } from '../../domain/currency-totals';
@@ -71,7 +74,9 @@ export function useDashboardPeriod(
     () => dashboardFigures(data, index, range, opts),
     [data, index, range, opts],
   );
-  const foreign = useForeignTotals(data, index, range, today, later);
+  const terms = usePartnerTerms(data, index);
+  const foreign = useForeignTotals(data, terms, range, today, later);
+  const converted = useConvertedTotals(terms, range, data.settings.timeZone, later);
   const owed = useMemo(() => {
     if (!paid || !foreign) return undefined;
     // Commission earned on orders in other currencies is not owed in the brand's: take it out
@@ -96,6 +101,7 @@ export function useDashboardPeriod(
     figures,
     opts,
     foreign,
+    converted,
     owed,
     today,
   };
@@ -110,7 +116,7 @@ export type DashboardPeriod = ReturnType<typeof useDashboardPeriod>;
  */
 function useForeignTotals(
   data: DashboardData,
-  index: PartnerIndex,
+  terms: ReadonlyMap<string, PartnerTerms>,
   range: DateRange,
   today: string,
   later: boolean,
@@ -125,12 +131,6 @@ function useForeignTotals(
       rangeMs({ start: today, end: today }).toMs,
     );
   }, [later, currency, today]);
-  const terms = useMemo(() => {
-    const m = new Map<string, PartnerTerms>();
-    for (const p of data.partners)
-      m.set(p.id, { kind: p.kind, contracts: index.get(p.id)?.contracts ?? [] });
-    return m;
-  }, [data, index]);
   return useMemo(() => {
     if (!orders) return undefined;
     return {
@@ -144,4 +144,36 @@ function useForeignTotals(
       ),
     };
   }, [orders, terms, range, currency, timeZone, today]);
+}
+
+/** Each partner's kind and contracts, for the sums of orders read one by one. */
+function usePartnerTerms(data: DashboardData, index: PartnerIndex): Map<string, PartnerTerms> {
+  return useMemo(() => {
+    const m = new Map<string, PartnerTerms>();
+    for (const p of data.partners)
+      m.set(p.id, { kind: p.kind, contracts: index.get(p.id)?.contracts ?? [] });
+    return m;
+  }, [data, index]);
+}
+
+/**
+ * Credited orders of the period converted from another currency at import, per currency and
+ * rate (in the figures; the cards say so). Only converted orders are read, by their own index.
+ */
+function useConvertedTotals(
+  terms: ReadonlyMap<string, PartnerTerms>,
+  range: DateRange,
+  timeZone: string,
+  later: boolean,
+): ConvertedTotals[] | undefined {
+  const { start, end } = range;
+  const orders = useLiveQuery(async () => {
+    if (!later) return undefined;
+    const { fromMs, toMs } = rangeMs({ start, end });
+    return convertedOrders(getDb(), fromMs, toMs);
+  }, [later, start, end]);
+  return useMemo(
+    () => orders && convertedTotals(orders, terms, { start, end }, timeZone),
+    [orders, terms, start, end, timeZone],
+  );
 }
