@@ -16,6 +16,7 @@ import {
 import {
   countRows,
   planImport,
+  keepBothDismissals,
   type BackupCounts,
   type BackupData,
   type ImportMode,
@@ -161,8 +162,8 @@ async function readLocal(db: PawtnersDb) {
     name,
     codes,
   }));
-  const salt = (await db.settings.get(SETTINGS_ID))?.customerSalt ?? '';
-  return { ...local, partners, salt };
+  const settings = await db.settings.get(SETTINGS_ID);
+  return { ...local, partners, settings, salt: settings?.customerSalt ?? '' };
 }
 
 export interface ImportPreview {
@@ -172,14 +173,18 @@ export interface ImportPreview {
 
 /** What each mode would do, computed against what is stored now. Writes nothing. */
 export async function previewImport(db: PawtnersDb, data: BackupData): Promise<ImportPreview> {
-  const { index, partners, salt, sameAsLocal, refs } = await db.transaction(
+  const { index, partners, salt, settings, sameAsLocal, refs } = await db.transaction(
     'r',
     [...TABLE_NAMES],
     () => readLocal(db),
   );
   return {
     replace: planImport('replace', index, partners, data, '', sameAsLocal),
-    merge: planImport('merge', index, partners, data, salt, sameAsLocal, refs),
+    merge: keepBothDismissals(
+      planImport('merge', index, partners, data, salt, sameAsLocal, refs),
+      settings,
+      data.settings[0],
+    ),
   };
 }
 
@@ -375,14 +380,18 @@ export async function applyImport(
       } else {
         // Planned again here, not reused from the preview, so edits made since are respected.
         const local = await readLocal(db);
-        plan = planImport(
-          'merge',
-          local.index,
-          local.partners,
-          data,
-          local.salt,
-          local.sameAsLocal,
-          local.refs,
+        plan = keepBothDismissals(
+          planImport(
+            'merge',
+            local.index,
+            local.partners,
+            data,
+            local.salt,
+            local.sameAsLocal,
+            local.refs,
+          ),
+          local.settings,
+          data.settings[0],
         );
         await rec.captureWhole('deletions');
         for (const t of TABLE_NAMES) {

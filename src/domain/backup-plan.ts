@@ -9,6 +9,7 @@ import {
   type ContentItem,
   type Deletion,
   type Partner,
+  type Settings,
   type TableName,
   type TableRecords,
 } from './schemas';
@@ -379,4 +380,53 @@ function resolveCodeCollisions(
     return kept.length === p.codes.length ? p : { ...p, codes: kept };
   });
   return collisions;
+}
+
+/** How many dismissed code-leak flags the settings row keeps (its schema's limit). */
+const DISMISSALS_KEPT = 2000;
+
+/** The day a dismissal key (`CODE@YYYY-MM-DD`, src/domain/code-leaks.ts) was made. */
+const dismissedOn = (key: string) => key.slice(key.lastIndexOf('@') + 1);
+
+/**
+ * Merge: a code-leak flag dismissed on either computer stays dismissed. The settings row goes
+ * to the newer side whole, which would bring back the flags the other side dismissed; this puts
+ * both sides' dismissals on the row the merge leaves (newest kept when there are too many).
+ * Returns the plan unchanged when there is nothing to add.
+ */
+export function keepBothDismissals(
+  plan: ImportPlan,
+  here: Settings | undefined,
+  there: Settings | undefined,
+): ImportPlan {
+  if (plan.mode !== 'merge' || !here || !there) return plan;
+  const written = plan.writes.settings.find((s) => s.id === here.id);
+  const winner = written ?? here;
+  const has = new Set(winner.dismissedLeakFlags ?? []);
+  const other = (written ? here : there).dismissedLeakFlags ?? [];
+  const missing = other.filter((k) => !has.has(k));
+  if (missing.length === 0) return plan;
+  const both = [...has, ...missing]
+    .sort((a, b) => dismissedOn(a).localeCompare(dismissedOn(b)))
+    .slice(-DISMISSALS_KEPT);
+  const row = { ...winner, dismissedLeakFlags: both };
+  // The row here stays, with the other side's dismissals added: one settings update more (it was
+  // counted as unchanged, kept or differing at the same time).
+  const changes = written
+    ? plan.changes
+    : plan.changes.map((c) => (c.table === 'settings' ? asUpdate(c) : c));
+  return {
+    ...plan,
+    changes,
+    totalChanges: plan.totalChanges + (written ? 0 : 1),
+    writes: {
+      ...plan.writes,
+      settings: [...plan.writes.settings.filter((s) => s.id !== here.id), row],
+    },
+  };
+}
+
+function asUpdate(c: TableChange): TableChange {
+  const from = (['unchanged', 'keptLocal', 'sameTimeDiffers'] as const).find((k) => c[k] > 0);
+  return from ? { ...c, [from]: c[from] - 1, update: c.update + 1 } : c;
 }

@@ -17,6 +17,7 @@ import { DATA_TABLES, PawtnersDb } from '../../src/db/db';
 import { deleteAllData, replaceAllData } from '../../src/db/repo';
 import { generateSampleData } from '../../src/domain/sample-data';
 import {
+  defaultSettings,
   SYNCED_TABLE_NAMES,
   TABLE_NAMES,
   type BrandFollowerCount,
@@ -235,6 +236,40 @@ describe('import: merge', () => {
     expect(again.plan.totalChanges).toBe(0);
     expect(await db.partners.count()).toBe(3);
     await expectRollupsRight(db);
+  });
+});
+
+describe('merge keeps the code-leak flags dismissed on either computer', () => {
+  const settingsWith = (updatedAt: number, dismissed: string[]) => ({
+    ...defaultSettings(updatedAt),
+    dismissedLeakFlags: dismissed,
+  });
+  const here = ['PAW10@2026-03-01', 'BOTH@2026-03-02'];
+  const there = ['BOTH@2026-03-02', 'MEOW15@2026-03-10'];
+  const both = ['PAW10@2026-03-01', 'BOTH@2026-03-02', 'MEOW15@2026-03-10'];
+  for (const [what, hereAt, thereAt] of [
+    ['the backup is newer', 100, 200],
+    ['this computer is newer', 200, 100],
+    ['both saved at the same time', 100, 100],
+  ] as const)
+    it(`when ${what}`, async () => {
+      await db.settings.put(settingsWith(hereAt, here));
+      const incoming = { ...emptyBackupData(), settings: [settingsWith(thereAt, there)] };
+      const preview = await previewImport(db, parsed(incoming));
+      const settings = preview.merge.changes.find((c) => c.table === 'settings')!;
+      expect(settings.update).toBe(1);
+      await applyImport(db, parsed(incoming), 'merge', OPTS);
+      expect((await db.settings.toArray()).map((s) => s.dismissedLeakFlags)).toEqual([both]);
+      // Merging the same file again finds nothing more to do.
+      const again = await previewImport(db, parsed(incoming));
+      expect(again.merge.totalChanges).toBe(0);
+    });
+
+  it('a Replace takes the backup as it is', async () => {
+    await db.settings.put(settingsWith(100, here));
+    const incoming = { ...emptyBackupData(), settings: [settingsWith(200, there)] };
+    await applyImport(db, parsed(incoming), 'replace', OPTS);
+    expect((await db.settings.toArray()).map((s) => s.dismissedLeakFlags)).toEqual([there]);
   });
 });
 

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyBackupData,
+  keepBothDismissals,
   planImport,
   type BackupData,
   type LocalIndex,
 } from '../../src/domain/backup-plan';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { rowSignature } from '../../src/domain/row-signature';
-import { TABLE_NAMES, type TableName } from '../../src/domain/schemas';
+import { defaultSettings, TABLE_NAMES, type TableName } from '../../src/domain/schemas';
 
 const NOW = Date.UTC(2026, 10, 24, 15);
 const sample = generateSampleData('2026-11-24', NOW);
@@ -61,5 +62,42 @@ describe('rowSignature', () => {
     expect(rowSignature(row)).not.toBe(rowSignature({ a: 1, b: [1, { c: 'y' }] }));
     expect(rowSignature({ a: null })).not.toBe(rowSignature({ a: 0 }));
     expect(rowSignature({ a: '1' })).not.toBe(rowSignature({ a: 1 }));
+  });
+});
+
+describe('keepBothDismissals', () => {
+  const day = (i: number) =>
+    new Date(Date.UTC(2020, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+  const settings = (updatedAt: number, keys: string[]) => ({
+    ...defaultSettings(updatedAt),
+    dismissedLeakFlags: keys,
+  });
+  it('keeps the newest 2,000 dismissals of both sides when together they are more', () => {
+    const here = Array.from({ length: 1500 }, (_, i) => `HERE${i}@${day(2 * i)}`);
+    const there = Array.from({ length: 1500 }, (_, i) => `THERE${i}@${day(2 * i + 1)}`);
+    const empty = { ...emptyBackupData(), settings: [] };
+    const { index } = localOf({ ...empty, settings: [settings(5, here)] });
+    const incoming = { ...empty, settings: [settings(9, there)] };
+    const plan = keepBothDismissals(
+      planImport('merge', index, [], incoming),
+      settings(5, here),
+      settings(9, there),
+    );
+    const kept = plan.writes.settings[0]!.dismissedLeakFlags;
+    expect(kept).toHaveLength(2000);
+    // 3,000 made on 3,000 days: the 1,000 oldest go.
+    expect(kept[0]).toBe(`HERE500@${day(1000)}`);
+    expect(kept.at(-1)).toBe(`THERE1499@${day(2999)}`);
+    expect(new Set(kept).size).toBe(2000);
+  });
+
+  it('leaves a Replace and a merge with nothing new alone', () => {
+    const s = settings(5, ['A1@2026-01-01']);
+    const data = { ...emptyBackupData(), settings: [s] };
+    const { index } = localOf(data);
+    for (const mode of ['replace', 'merge'] as const) {
+      const plan = planImport(mode, index, [], data);
+      expect(keepBothDismissals(plan, s, s)).toBe(plan);
+    }
   });
 });
