@@ -7,7 +7,9 @@
 //   npm run bench -- small   -> the sample data set (a few minutes)
 // Environment: BENCH_PORT (5290), BENCH_OUT (build folder, out-bench), BENCH_RESULTS (results
 // file), BENCH_ONLY=a,b (only those steps after the data load; writes no results file unless
-// BENCH_RESULTS is set), BENCH_KEEP_PROFILE=1 (keep the profile directory), CHROMIUM_PATH.
+// BENCH_RESULTS is set), BENCH_KEEP_PROFILE=1 (keep the profile directory), CHROMIUM_PATH,
+// BENCH_PROFILE=1 (CPU profiles and database traces in bench/profiles), BENCH_STACKS=1 (with
+// BENCH_PROFILE: an unminified build, and the traces name who made each request).
 //
 // How the screens and edits are timed: in the page. A MutationObserver (installed by an init
 // script, armed only while a step measures) stamps every inserted or changed node with the frame
@@ -77,13 +79,21 @@ mkdirSync(profileDir);
 console.log(`building the renderer with the harness into ${out}/ ...`);
 execSync('npx electron-vite build', {
   stdio: 'ignore',
-  env: { ...process.env, PAWTNERS_BENCH: '1', PAWTNERS_OUT: out },
+  env: {
+    ...process.env,
+    PAWTNERS_BENCH: '1',
+    PAWTNERS_OUT: out,
+    ...(process.env.BENCH_STACKS ? { PAWTNERS_NO_MINIFY: '1' } : {}),
+  },
 });
 const server = spawn(process.execPath, ['scripts/serve-web.mjs'], {
   env: { ...process.env, PORT: String(port), PAWTNERS_OUT: out },
   stdio: 'ignore',
 });
 await new Promise((r) => setTimeout(r, 800));
+
+/** BENCH_STACKS=1: the trace files name the functions behind each request (unminified build). */
+const INSTRUMENTS = { stacks: Boolean(process.env.BENCH_STACKS) };
 
 const LAUNCH = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -107,7 +117,7 @@ const LAUNCH = {
  * Runs in the app's page before its own scripts (not on the harness page): the step clock's
  * MutationObserver, a heap sampler and a long-task log. Armed at start-up for the cold start.
  */
-function pageInstruments() {
+function pageInstruments({ stacks } = {}) {
   if (location.pathname.startsWith('/bench/')) return;
   const T = {
     armed: true,
@@ -128,6 +138,8 @@ function pageInstruments() {
   window.__bt = T;
   // The app's database request log (src/db/trace.ts), read by BENCH_PROFILE=1 runs.
   window.__pawtnersDbTrace = [];
+  // BENCH_STACKS=1 (with an unminified build): who made each request, in the trace files.
+  window.__pawtnersDbTraceStacks = stacks === true;
   new MutationObserver((records) => {
     if (!T.armed) return;
     const b = { t: performance.now(), f: undefined };
@@ -177,7 +189,7 @@ function pageInstruments() {
 
 let context = await chromium.launchPersistentContext(profileDir, LAUNCH);
 context.setDefaultTimeout(300_000);
-await context.addInitScript(pageInstruments);
+await context.addInitScript(pageInstruments, INSTRUMENTS);
 
 function stepKey(name) {
   return name
@@ -355,7 +367,7 @@ async function writeDbTrace(page, name, t0, end) {
     .sort((a, b) => a.start - b.start)
     .map(
       (e) =>
-        `${(e.start - t0).toFixed(1).padStart(8)} +${(e.end - e.start).toFixed(1).padStart(7)} ms  ${e.mode.padEnd(9)} ${e.table}.${e.op}${e.rows === undefined ? '' : ` (${e.rows})`}`,
+        `${(e.start - t0).toFixed(1).padStart(8)} +${(e.end - e.start).toFixed(1).padStart(7)} ms  ${e.mode.padEnd(9)} ${e.table}.${e.op}${e.rows === undefined ? '' : ` (${e.rows})`}${e.from ? `  <- ${e.from}` : ''}`,
     );
   const dir = path.join('bench', 'profiles');
   mkdirSync(dir, { recursive: true });
@@ -459,7 +471,7 @@ await step('cold start', async () => {
   await context.close();
   context = await chromium.launchPersistentContext(profileDir, LAUNCH);
   context.setDefaultTimeout(300_000);
-  await context.addInitScript(pageInstruments);
+  await context.addInitScript(pageInstruments, INSTRUMENTS);
   page = context.pages()[0] ?? (await context.newPage());
   currentPage = page;
   const w0 = Date.now();
@@ -652,6 +664,7 @@ await step('edit: save a partner', async () => {
     const r = await timed(page, {
       action: () => page.getByRole('button', { name: 'Save partner' }).click(),
       targets: [page.getByRole('heading', { level: 1, name, exact: true })],
+      profile: `editSavePartner${i}`,
     });
     runs.push(r.ms);
     walls.push(r.wallMs);
@@ -882,6 +895,7 @@ await step('CSV import', async () => {
     });
   });
   const chooser = page.waitForEvent('filechooser');
+  const stopProfile = await startProfile(page);
   const t0 = Date.now();
   await page.getByRole('button', { name: 'Import orders' }).click();
   await (await chooser).setFiles(file);
@@ -893,6 +907,7 @@ await step('CSV import', async () => {
   await confirm.click();
   await page.getByText(/^Imported [\d,]+ orders?/).waitFor();
   m.csvWriteWallMs = Date.now() - t1;
+  if (stopProfile) await stopProfile('csvImport');
   const c = await page.evaluate(async () => {
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     return window.__csv;
@@ -909,6 +924,17 @@ await step('CSV import', async () => {
   m.csvProgressShown = c.progress;
   // Long tasks are those of 50 ms or more: 0 means none was reported during the import.
   m.csvLongestMainThreadTaskMs = await longestTask(page, c.start, c.done);
+  if (process.env.BENCH_PROFILE) {
+    // The long tasks (ms from the Import click) beside the profile, to find them in it.
+    const tasks = await page.evaluate(() => window.__bt.longTasks);
+    const lines = tasks
+      .filter(([s]) => s >= c.start - 1 && s <= c.done)
+      .map(([s, d]) => `${(s - c.start).toFixed(0).padStart(7)} +${d.toFixed(0)} ms`);
+    writeFileSync(
+      path.join('bench', 'profiles', 'csvImport.longtasks.txt'),
+      `preview at ${(c.preview - c.start).toFixed(0)}, confirm at ${(c.confirm - c.start).toFixed(0)}, done at ${(c.done - c.start).toFixed(0)} ms\n${lines.join('\n')}\n`,
+    );
+  }
   if (m.rawBulkPutRowsPerSec)
     m.csvVsRawBulkPut = Number((m.csvRowsPerSec / m.rawBulkPutRowsPerSec).toFixed(2));
 });

@@ -19,6 +19,7 @@ import type {
 } from '../domain/schemas';
 import { deferRollups, finishRollups, rollupsMiddleware } from './rollups';
 import { traceMiddleware } from './trace';
+import { writeGateMiddleware } from './write-gate';
 import { deletionsMiddleware, type Deletion } from './deletions';
 import { readLegacyPages, LEGACY_PAGE_STORES } from './legacy-pages';
 import type { UndoEntry, UndoRecord } from './undo';
@@ -185,6 +186,7 @@ export class PawtnersDb extends Dexie {
     this.version(9).stores(SCHEMA_V9);
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
+    this.use(writeGateMiddleware);
     this.use(traceMiddleware);
   }
 }

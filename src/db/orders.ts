@@ -24,6 +24,7 @@ import { deferRollups, finishRollups } from './rollups';
 import { readSettings } from './repo';
 import { checkVersion, StaleWriteError } from './stale';
 import { UndoRecorder } from './undo';
+import { writesDone } from './write-gate';
 
 export { StaleWriteError };
 
@@ -124,7 +125,8 @@ export function countOrdersWhere(db: PawtnersDb, q: OrderQuery): Promise<number>
  * Every order of a query, about `size` at a time, newest first, with `each` called per chunk
  * (totals over many orders without one long task or one long transaction). Each chunk is one
  * indexed range read that starts where the last one ended (no offset to skip again), so going
- * through 300,000 orders reads each once. Stops when `stop()` says so.
+ * through 300,000 orders reads each once. Stops when `stop()` says so. A background walk passes
+ * `pace` (writesDone), awaited before each chunk, so an edit never waits behind the walk.
  */
 export async function forEachOrder(
   db: PawtnersDb,
@@ -132,6 +134,7 @@ export async function forEachOrder(
   each: (orders: Order[]) => void,
   size = 5000,
   stop: () => boolean = () => false,
+  pace?: () => Promise<void>,
 ): Promise<void> {
   const lo = q.fromMs ?? -Infinity;
   let hi = q.toMs ?? Infinity;
@@ -140,6 +143,7 @@ export async function forEachOrder(
   // The orders placed at exactly `hi` that an earlier chunk already handed out.
   let seenAtHi = new Set<string>();
   for (;;) {
+    if (pace) await pace();
     if (stop()) return;
     const range =
       partner !== undefined
@@ -189,7 +193,8 @@ export function allOrders(db: PawtnersDb): Promise<Order[]> {
 /**
  * Distinct codes used on orders (any case), from the codes index without reading orders. It
  * jumps from one code to the next (an index walk of every entry takes seconds at 300,000
- * orders), `step` codes per short read-only transaction, so it never holds up other reads.
+ * orders), `step` codes per short read-only transaction, each begun once no edit of this window
+ * is waiting (writesDone), so it never holds up other reads or an edit. Not for live queries.
  */
 export async function usedCodes(
   db: PawtnersDb,
@@ -198,6 +203,7 @@ export async function usedCodes(
 ): Promise<string[]> {
   const out: string[] = [];
   for (;;) {
+    await writesDone();
     if (stopped()) return out;
     const done = await db.transaction('r', db.orders, async () => {
       for (let n = 0; n < step; n++) {
@@ -333,9 +339,11 @@ export async function uncreditedWithAnyCode(
   codes: readonly string[],
   stopped: () => boolean = () => false,
 ): Promise<Order[]> {
-  // One short read per code, not one long read for all: an edit made meanwhile waits for one.
+  // One short read per code, not one long read for all, each once no edit is waiting (a
+  // background read: not for live queries).
   const byId = new Map<string, Order>();
   for (const code of new Set(codes)) {
+    await writesDone();
     if (stopped()) break;
     const rows = await db.orders
       .where('codes')

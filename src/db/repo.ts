@@ -20,6 +20,18 @@ function withNewFields(row: Settings): Settings {
   return { ...defaultSettings(row.createdAt), ...row };
 }
 
+/**
+ * A read that costs nothing and that a live query (useLiveQuery) runs again after any write to
+ * any of `tables` (the whole primary-key range of each is observed): for work done outside the
+ * live query, in the background, when those tables change.
+ */
+export async function tablesChangeProbe(
+  db: PawtnersDb,
+  tables: readonly DataTable[] | readonly string[],
+): Promise<void> {
+  await Promise.all(tables.map((t) => db.table(t).limit(1).primaryKeys()));
+}
+
 /** The settings row, or defaults when the database is new. */
 export async function readSettings(db: PawtnersDb): Promise<Settings> {
   const row = await db.settings.get(SETTINGS_ID);

@@ -23,15 +23,18 @@ const PAID_CHUNK = 2000;
  * What each partner has been paid in all (cents by partner id), for what is still owed: payments
  * have no rollup, so every payment is read, and only its partner and amount kept. The payments
  * are read a chunk at a time, each its own short read, so the screen the owner opens next (or an
- * edit) does not wait for all 40,000 of a big shop to be read.
+ * edit) does not wait for all 40,000 of a big shop to be read. A background read (not a live
+ * query) passes `pace` (writesDone), awaited before each chunk.
  */
 export async function paidByPartner(
   db: PawtnersDb,
   chunk = PAID_CHUNK,
+  pace?: () => Promise<void>,
 ): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   let last: string | null = null;
   for (;;) {
+    if (pace) await pace();
     const rows: Payout[] = await (
       last === null ? db.payouts.toCollection() : db.payouts.where(':id').above(last)
     )

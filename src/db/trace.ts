@@ -15,6 +15,26 @@ export interface TraceEntry {
   start: number;
   end: number;
   rows?: number;
+  /** The calling functions (innermost first), when `__pawtnersDbTraceStacks` is set. */
+  from?: string;
+}
+
+/** Dexie's own functions and the event loop's, left out of `from`. */
+const INTERNAL =
+  /^(callers|Object\.|tableClone|checkTableInTransaction|usePSD|newScope|executePromiseTask|DexiePromise|Transaction\.|tempTransaction|Table\.|Collection\.|WhereClause\.|execute$|_doQuery|execInGlobalContext|doQuery|listOnTimeout|process\.|Timeout\.|physicalTick|beginMicroTickScope|endMicroTickScope|callListener|propagateToListener|finalizePhysicalTick|globalThis|wrapped|runMicroTasks|execPromise)/;
+
+/** Function names on the stack of a request (unminified builds), for finding who reads what. */
+function callers(): string | undefined {
+  if (!(globalThis as { __pawtnersDbTraceStacks?: boolean }).__pawtnersDbTraceStacks) return;
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 60;
+  const stack = new Error().stack ?? '';
+  Error.stackTraceLimit = limit;
+  const names = stack
+    .split('\n')
+    .map((l) => /at (?:async )?(?:new )?([\w$.]+) \(/.exec(l)?.[1])
+    .filter((n): n is string => n !== undefined && !INTERNAL.test(n));
+  return names.slice(0, 6).join(' < ');
 }
 
 const traceLog = (): TraceEntry[] | null => {
@@ -52,6 +72,7 @@ export const traceMiddleware: Middleware<DBCore> = {
           }) => {
             const log = traceLog();
             const start = performance.now();
+            const from = callers();
             const p = fn(req);
             if (!log) return p;
             const kind = op === 'mutate' ? `mutate:${req.type ?? '?'}` : op;
@@ -63,6 +84,7 @@ export const traceMiddleware: Middleware<DBCore> = {
                 start,
                 end: performance.now(),
                 rows: size(r),
+                ...(from ? { from } : {}),
               });
               return r;
             });

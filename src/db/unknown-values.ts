@@ -14,6 +14,7 @@ import { matchKey } from '../domain/ids';
 import type { Order, Partner } from '../domain/schemas';
 import type { PawtnersDb } from './db';
 import { forEachOrder, writeOrders } from './orders';
+import { writesDone } from './write-gate';
 import { readSettings } from './repo';
 
 /** Orders per read when looking for referral values. */
@@ -28,7 +29,7 @@ export async function readUnknownReferrals(
 ): Promise<UnknownCode[]> {
   const withReferral: Order[] = [];
   // Uncredited orders have no index (a null partner is not a key): every order is read, in
-  // short chunks, so an edit made meanwhile waits for one chunk, not the whole walk.
+  // short chunks, each once no edit is waiting (a background read, never a live query).
   await forEachOrder(
     db,
     { partnerId: null, keep: (o) => o.note !== '' || o.tags.length > 0 },
@@ -37,6 +38,7 @@ export async function readUnknownReferrals(
     },
     REFERRAL_CHUNK,
     stopped,
+    writesDone,
   );
   return unknownReferrals(withReferral, buildAttributionIndex(partners), notPartner);
 }

@@ -3,7 +3,9 @@ import { useEffect, useMemo, useState } from 'react';
 import { contentBetween } from '../db/content';
 import { getDb } from '../db/db';
 import { ordersNotInCurrency } from '../db/orders';
+import { tablesChangeProbe } from '../db/repo';
 import { paidByPartner, readFiguresBase } from '../db/stats';
+import { writesDone } from '../db/write-gate';
 import { indexFromStats, payoutsOwed } from '../domain/compare';
 import { apartAsPaid, foreignCurrencyTotals, rangeMs } from '../domain/currency-totals';
 import { addDays, dateInZone } from '../domain/dates';
@@ -17,10 +19,31 @@ import {
 } from '../domain/reminders';
 import type { Settings } from '../domain/schemas';
 import { isDesktop, notifyReminders } from '../platform/bridge';
+import { useBackgroundRead } from './background-read';
 import { useSettings } from './data';
 
 /** Reminders wait this long after start-up, so the first screen has the machine to itself. */
 const START_DELAY_MS = 2500;
+/**
+ * After a change, the reminders are worked out again once the owner has paused this long: their
+ * reads (every partner, contract, rollup and 40,000 payments at a big shop) ran after every edit
+ * and the owner's next screen or edit waited behind them. A count in the sidebar can wait.
+ */
+export const REMINDERS_IDLE_MS = 3000;
+
+/** The tables the reminders are worked out from. */
+const SOURCES = [
+  'settings',
+  'partners',
+  'contracts',
+  'campaigns',
+  'bonuses',
+  'bonusRules',
+  'partnerStats',
+  'payouts',
+  'contentItems',
+  'orders',
+] as const;
 
 /** Every reminder due now (undefined until read), read again when the data changes. */
 export function useReminders(): Reminder[] | undefined {
@@ -31,19 +54,30 @@ export function useReminders(): Reminder[] | undefined {
     return () => clearTimeout(t);
   }, []);
   const today = dateInZone(Date.now(), settings.timeZone);
-  const reminders = useLiveQuery(
-    () => (started ? readReminders(settings, today) : undefined),
-    [started, settings, today],
-  );
+  // Only a probe is live (it costs nothing); the reading itself is background work.
+  const version = useLiveQuery(async () => {
+    await tablesChangeProbe(getDb(), SOURCES);
+    return {};
+  }, []);
+  const key = useMemo(() => ({ settings, today }), [settings, today]);
+  const read = useBackgroundRead(key, version, readNow, started, REMINDERS_IDLE_MS);
+  const reminders = read?.value;
   useDesktopNotices(reminders, settings, today);
   return reminders;
 }
 
-async function readReminders(settings: Settings, today: string): Promise<Reminder[]> {
+const readNow = (k: { settings: Settings; today: string }) => readReminders(k.settings, k.today);
+
+/**
+ * The reminders due today. A background read: each of its reads starts once no edit of this
+ * window is waiting (writesDone), so an edit made meanwhile never queues behind it.
+ */
+export async function readReminders(settings: Settings, today: string): Promise<Reminder[]> {
   const db = getDb();
+  await writesDone();
   const [base, paid, content, apart] = await Promise.all([
     readFiguresBase(db),
-    paidByPartner(db),
+    paidByPartner(db, undefined, writesDone),
     contentBetween(db, addDays(today, -REMINDER_OVERDUE_DAYS), addDays(today, 1)),
     ordersNotInCurrency(
       db,

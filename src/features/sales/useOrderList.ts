@@ -9,10 +9,9 @@
  * range, as slow as reading it) while counting the table is about 0.4 s, so the whole list is
  * counted on the table and a filtered one by the totals run.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import { saveErrorMessage } from '../../db/errors';
 import {
   countOrders,
   forEachOrder,
@@ -20,8 +19,9 @@ import {
   ordersChangeProbe,
   type OrderQuery,
 } from '../../db/orders';
+import { writesDone } from '../../db/write-gate';
 import type { Order } from '../../domain/schemas';
-import { whenOwnerIdle } from '../../hooks/owner-idle';
+import { REDO_IDLE_MS, useBackgroundRead } from '../../hooks/background-read';
 import { addToTotals, emptyTotals, type OrderTotals } from './order-filters';
 
 /** Orders per page read. */
@@ -33,11 +33,7 @@ export const PAGE = 200;
 const TOTALS_CHUNK = 500;
 /** Pages kept around the visible ones (so scrolling back does not flash empty rows). */
 const KEPT_PAGES = 6;
-/**
- * After stored orders change, background work starts again once the owner has paused this long: a
- * run's reads (counting 300,000 orders takes about 0.3 s) would hold up the owner's next edit.
- */
-export const REDO_IDLE_MS = 800;
+export { REDO_IDLE_MS, useBackgroundRead };
 
 /** A new object after every write to orders (see ordersChangeProbe); undefined at first. */
 export function useOrdersVersion(): object | undefined {
@@ -47,53 +43,16 @@ export function useOrdersVersion(): object | undefined {
   }, []);
 }
 
-/**
- * Run `job` in the background for `key`, again after every change of the stored orders (once the
- * owner pauses, so the change shows on screen first and the next edit does not wait for it). A new run stops the one before (`stopped`).
- * Returns the last result for this key; while a later run goes, the last one stays.
- */
-export function useBackgroundRead<K, T>(
-  key: K,
-  version: object | undefined,
-  job: (key: K, stopped: () => boolean) => Promise<T>,
-  /** False holds the work back (until what the screen shows first has been read). */
-  ready = true,
-): { key: K; value?: T; failed?: string; updating: boolean } | undefined {
-  const [done, setDone] = useState<{ key: K; value?: T; failed?: string; of?: object }>();
-  const lastKey = useRef<{ key: K } | null>(null);
-  const run = useRef(job);
-  run.current = job;
-  useEffect(() => {
-    if (!version || !ready) return;
-    let stopped = false;
-    const redo = lastKey.current !== null && lastKey.current.key === key;
-    lastKey.current = { key };
-    const abort = new AbortController();
-    const start = () => {
-      run
-        .current(key, () => stopped)
-        .then((value) => {
-          if (!stopped) setDone({ key, value, of: version });
-        })
-        .catch((e: unknown) => {
-          if (!stopped) setDone({ key, failed: saveErrorMessage(e), of: version });
-        });
-    };
-    // A new query runs at once; a run after a change waits for the owner to pause.
-    if (redo) void whenOwnerIdle(REDO_IDLE_MS, abort.signal).then(start);
-    else start();
-    return () => {
-      stopped = true;
-      abort.abort();
-    };
-  }, [key, version, ready]);
-  // `updating`: orders changed since this result; a new one is on its way.
-  return done && done.key === key ? { ...done, updating: done.of !== version } : undefined;
-}
-
 async function sumOrders(q: OrderQuery, stopped: () => boolean): Promise<OrderTotals> {
   const totals = emptyTotals();
-  await forEachOrder(getDb(), q, (rows) => addToTotals(totals, rows), TOTALS_CHUNK, stopped);
+  await forEachOrder(
+    getDb(),
+    q,
+    (rows) => addToTotals(totals, rows),
+    TOTALS_CHUNK,
+    stopped,
+    writesDone,
+  );
   return totals;
 }
 

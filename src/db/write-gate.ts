@@ -1,0 +1,63 @@
+/**
+ * Writes go first. Chromium's IndexedDB lets read-only transactions begun after a waiting
+ * read-write one run before it, so a background job that keeps starting short reads (a chunked
+ * walk of the orders, the payments) can hold an owner's edit back for as long as it runs: the
+ * traces showed a one-order credit waiting a second behind the Sales screen's background walks.
+ * This middleware counts the read-write transactions of this window that have not finished, and
+ * background jobs wait for `writesDone()` before each of their reads.
+ */
+import type { DBCore, Middleware } from 'dexie';
+
+let open = 0;
+let waiting: (() => void)[] = [];
+
+function finished(): void {
+  open -= 1;
+  if (open > 0) return;
+  const wake = waiting;
+  waiting = [];
+  for (const w of wake) w();
+}
+
+/** How many read-write transactions of this window are still running (or waiting to run). */
+export function writesOpen(): number {
+  return open;
+}
+
+/**
+ * Resolves once no read-write transaction of this window is running or waiting: awaited by
+ * background reads between their chunks. Never call it inside a transaction or a live query (an
+ * await of a foreign promise ends the one and stops the other following the reads after it).
+ */
+export function writesDone(): Promise<void> {
+  if (open === 0) return Promise.resolve();
+  return new Promise((resolve) => waiting.push(resolve));
+}
+
+/** Counts read-write transactions from their creation until they complete or abort. */
+export const writeGateMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'WriteGate',
+  level: -5,
+  create(down) {
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const trans = down.transaction(stores, mode, options);
+        const events = trans as unknown as Partial<EventTarget>;
+        if (mode === 'readwrite' && typeof events.addEventListener === 'function') {
+          open += 1;
+          let done = false;
+          const end = () => {
+            if (done) return;
+            done = true;
+            finished();
+          };
+          events.addEventListener('complete', end);
+          events.addEventListener('abort', end);
+        }
+        return trans;
+      },
+    };
+  },
+};
