@@ -24,7 +24,7 @@ import { writesDone } from './write-gate';
 
 const DAY_MS = 86_400_000;
 /** Orders per read of the watch's windows. */
-const LEAK_CHUNK = 5000;
+const LEAK_CHUNK = 2000;
 
 interface Group {
   partnerId: string;
@@ -36,7 +36,7 @@ interface Group {
 async function codeGroups(db: PawtnersDb, today: string, timeZone: string) {
   const w = leakWindows(today);
   const fromMs = Date.parse(`${w.baseline.start}T00:00:00Z`) - DAY_MS;
-  // A background read: 5,000 orders at a time (about 30,000 in the windows of a big shop), each
+  // A background read: 2,000 orders at a time (about 30,000 in the windows of a big shop), each
   // read once no edit is waiting, instead of one read an edit would wait behind.
   const chunks: Order[][] = [];
   await forEachOrder(

@@ -526,6 +526,17 @@ export async function applyOrderImport(
   return { written: orders.length, undoId };
 }
 
+/** `o` credited to a partner (or to nobody) by hand at `now`: what reassignOrder stores. */
+export function creditedByHand(
+  o: Order,
+  partnerId: string | null,
+  reason: string,
+  now: number,
+): Order {
+  const credit = manualCredit(partnerId, reason);
+  return { ...o, partnerId: credit.partnerId, attribution: credit.attribution, updatedAt: now };
+}
+
 /** Credit an order to a partner (or to nobody) by hand, with the owner's reason. */
 export async function reassignOrder(
   db: PawtnersDb,
@@ -542,13 +553,7 @@ export async function reassignOrder(
     checkVersion('this order', o, expectedUpdatedAt);
     if (partnerId !== null && !(await db.partners.get(partnerId)))
       throw new Error('That partner no longer exists.');
-    const credit = manualCredit(partnerId, reason);
-    const after = {
-      ...o,
-      partnerId: credit.partnerId,
-      attribution: credit.attribution,
-      updatedAt: now,
-    };
+    const after = creditedByHand(o, partnerId, reason, now);
     await writeOrders(db, [after]);
     return { before: o, after };
   });

@@ -58,6 +58,15 @@ export async function savePartner(
   draft: PartnerDraft,
   opts: SaveOptions,
 ): Promise<Partner> {
+  return (await savePartnerWithContracts(db, draft, opts)).partner;
+}
+
+/** savePartner, also handing back the contracts as stored. */
+export async function savePartnerWithContracts(
+  db: PawtnersDb,
+  draft: PartnerDraft,
+  opts: SaveOptions,
+): Promise<{ partner: Partner; contracts: Contract[] }> {
   const now = opts.now ?? Date.now();
   return db.transaction('rw', [db.partners, db.contracts], async () => {
     const existing = opts.id ? ((await db.partners.get(opts.id)) ?? null) : null;
@@ -91,11 +100,13 @@ export async function savePartner(
     const old = await db.contracts.where('partnerId').equals(r.partner.id).toArray();
     const oldById = new Map(old.map((c) => [c.id, c]));
     await db.contracts.bulkDelete(old.filter((c) => !keep.has(c.id)).map((c) => c.id));
-    await db.contracts.bulkPut(
-      r.contracts.map((c) => ({ ...c, createdAt: oldById.get(c.id)?.createdAt ?? c.createdAt })),
-    );
+    const contracts = r.contracts.map((c) => ({
+      ...c,
+      createdAt: oldById.get(c.id)?.createdAt ?? c.createdAt,
+    }));
+    await db.contracts.bulkPut(contracts);
     await db.partners.put(r.partner);
-    return r.partner;
+    return { partner: r.partner, contracts };
   });
 }
 

@@ -8,15 +8,40 @@
  */
 import type { DBCore, Middleware } from 'dexie';
 
-let open = 0;
-let waiting: (() => void)[] = [];
+/**
+ * After the last write ends, background reads wait this much longer: the reads the write sets off
+ * (the screen's live queries showing the change, and a run that stops the outdated background
+ * run) go first.
+ */
+export const AFTER_WRITE_MS = 1000;
 
-function finished(): void {
-  open -= 1;
-  if (open > 0) return;
+let open = 0;
+let lastEnd = -Infinity;
+let waiting: (() => void)[] = [];
+let timer: ReturnType<typeof setTimeout> | null = null;
+
+const now = () => globalThis.performance?.now() ?? Date.now();
+
+/** Wake the waiting readers once no write is open and the last one ended AFTER_WRITE_MS ago. */
+function wakeWhenQuiet(): void {
+  if (open > 0 || timer !== null || waiting.length === 0) return;
+  const left = lastEnd + AFTER_WRITE_MS - now();
+  if (left > 0) {
+    timer = setTimeout(() => {
+      timer = null;
+      wakeWhenQuiet();
+    }, left);
+    return;
+  }
   const wake = waiting;
   waiting = [];
   for (const w of wake) w();
+}
+
+function finished(): void {
+  open -= 1;
+  lastEnd = now();
+  wakeWhenQuiet();
 }
 
 /** How many read-write transactions of this window are still running (or waiting to run). */
@@ -25,13 +50,17 @@ export function writesOpen(): number {
 }
 
 /**
- * Resolves once no read-write transaction of this window is running or waiting: awaited by
- * background reads between their chunks. Never call it inside a transaction or a live query (an
- * await of a foreign promise ends the one and stops the other following the reads after it).
+ * Resolves once no read-write transaction of this window is running or waiting, and the last
+ * ended AFTER_WRITE_MS ago: awaited by background reads between their chunks. Never call it
+ * inside a transaction or a live query (an await of a foreign promise ends the one and stops the
+ * other following the reads after it).
  */
 export function writesDone(): Promise<void> {
-  if (open === 0) return Promise.resolve();
-  return new Promise((resolve) => waiting.push(resolve));
+  if (open === 0 && now() - lastEnd >= AFTER_WRITE_MS) return Promise.resolve();
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    wakeWhenQuiet();
+  });
 }
 
 /** Counts read-write transactions from their creation until they complete or abort. */

@@ -5,7 +5,7 @@ import { forEachOrder } from '../../src/db/orders';
 import { tablesChangeProbe } from '../../src/db/repo';
 import { paidByPartner } from '../../src/db/stats';
 import type { TraceEntry } from '../../src/db/trace';
-import { writesDone, writesOpen } from '../../src/db/write-gate';
+import { AFTER_WRITE_MS, writesDone, writesOpen } from '../../src/db/write-gate';
 import type { Order, Payout } from '../../src/domain/schemas';
 import { NOW } from './orders-helpers';
 
@@ -65,9 +65,12 @@ describe('background reads give way to writes (write gate)', () => {
     expect(settled).toBe(false);
     w.release();
     await w.done;
-    await new Promise((r) => setTimeout(r, 0));
-    expect(settled).toBe(true);
     expect(writesOpen()).toBe(0);
+    // Background reads wait a moment longer, so the reads the write set off go first.
+    await new Promise((r) => setTimeout(r, AFTER_WRITE_MS / 2));
+    expect(settled).toBe(false);
+    await new Promise((r) => setTimeout(r, AFTER_WRITE_MS / 2 + 20));
+    expect(settled).toBe(true);
   });
 
   it('counts an aborted transaction out too', async () => {

@@ -8,6 +8,7 @@ import {
   PartnerValidationError,
   restorePartner,
   savePartner,
+  savePartnerWithContracts,
   type DeletedPartner,
 } from '../../db/partners';
 import { planReattribution, type ReattributionPlan } from '../../db/reattribute';
@@ -25,6 +26,7 @@ import { SUBTYPE_TAGS, type Contract, type Partner } from '../../domain/schemas'
 import { recordEdit } from '../../store/edits';
 import type { Edit } from '../../store/history';
 import { useUi } from '../../store/ui';
+import { partnerSaved } from './detail-cache';
 import { readPartnerWithContracts, todayIn, useAllPartners } from './usePartners';
 
 /** The state of the partner form: the draft, its errors, saving and reloading. */
@@ -82,11 +84,13 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
     setSaving(true);
     try {
       const before = existing ? partnerToDraft(existing, contracts) : null;
-      const saved = await savePartner(getDb(), draft, {
+      const { partner: saved, contracts: stored } = await savePartnerWithContracts(getDb(), draft, {
         id: existing?.id ?? null,
         today,
         expectedUpdatedAt: overwrite ? undefined : baseVersion,
       });
+      // The partner page opens with what was saved at once (its reads follow).
+      partnerSaved(saved, stored);
       setErrors({});
       setStale(null);
       recordEdit(partnerSaveEdit(saved, before, draft, today), `${saved.name} saved`);

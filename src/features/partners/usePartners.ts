@@ -26,6 +26,7 @@ import type {
   Shipment,
   Settings,
 } from '../../domain/schemas';
+import { contractsByStart, detailAfterSave, detailShown } from './detail-cache';
 import type { PeriodKey } from './store';
 
 /** Today in the brand's time zone. */
@@ -64,9 +65,6 @@ export function useAllPartners(): Partner[] | undefined {
   return useLiveQuery(() => allPartners(getDb()), []);
 }
 
-const byStart = (a: Contract, b: Contract) =>
-  a.startDate < b.startDate ? -1 : a.startDate > b.startDate ? 1 : 0;
-
 export interface PartnerWithContracts {
   partner: Partner | null;
   contracts: Contract[];
@@ -76,7 +74,7 @@ export interface PartnerWithContracts {
 export async function readPartnerWithContracts(id: string): Promise<PartnerWithContracts> {
   const db = getDb();
   const [partner, contracts] = await Promise.all([getPartner(db, id), contractsOfPartner(db, id)]);
-  return { partner: partner ?? null, contracts: contracts.sort(byStart) };
+  return { partner: partner ?? null, contracts: contracts.sort(contractsByStart) };
 }
 
 /** One partner and their contracts, live, for the edit form (undefined while loading). */
@@ -102,7 +100,7 @@ export interface PartnerDetailData {
  * payouts by paid date, oldest first).
  */
 export function usePartnerDetail(id: string): PartnerDetailData | undefined {
-  return useLiveQuery(async () => {
+  const live = useLiveQuery(async () => {
     const db = getDb();
     const [partner, contracts, content, orders, payouts, bonuses, bonusRules, shipments] =
       await Promise.all([
@@ -115,9 +113,9 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
         allBonusRules(db),
         shipmentsOfPartner(db, id),
       ]);
-    return {
+    const data = {
       partner: partner ?? null,
-      contracts: contracts.sort(byStart),
+      contracts: contracts.sort(contractsByStart),
       content,
       orders,
       payouts,
@@ -125,7 +123,11 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
       bonusRules,
       shipments,
     };
+    detailShown(id, data);
+    return data;
   }, [id]);
+  // Right after the partner's form was saved: the saved page until the reads are back.
+  return live ?? detailAfterSave(id);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { StaleWriteNotice } from '../../components/StaleWriteNotice';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Field } from '../../components/form';
 import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { getDb } from '../../db/db';
@@ -7,6 +7,7 @@ import { useSettings } from '../../hooks/data';
 import { saveErrorMessage } from '../../db/errors';
 import {
   addManualOrder,
+  creditedByHand,
   ensureCustomerSalt,
   getOrder,
   reassignOrder,
@@ -24,6 +25,7 @@ import {
   type ManualOrderErrors,
 } from '../../io/orders-manual';
 import { recordEdit } from '../../store/edits';
+import { withPendingOrder } from '../../store/pending';
 import { useUi } from '../../store/ui';
 
 /** Partners as options, active first by name; archived ones stay selectable for old orders. */
@@ -55,6 +57,15 @@ export function ReassignDialog(props: {
   const [error, setError] = useState<string | undefined>();
   /** Why saving failed (storage, a deleted partner...), or that another window changed the order. */
   const [failure, setFailure] = useState<{ message: string; stale: boolean } | null>(null);
+  // While the credit is being stored the dialog steps aside and the list shows the new credit
+  // at once (usePending); if storing fails, the dialog comes back with the reason.
+  const [storing, setStoring] = useState(false);
+  // Another order's dialog may have replaced this one by the time the write ends.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => void (mounted.current = false);
+  }, []);
   if (!order) return null;
   const save = async (overwrite = false) => {
     if (reason.trim() === '') {
@@ -62,14 +73,12 @@ export function ReassignDialog(props: {
       return;
     }
     setError(undefined);
+    setStoring(true);
+    const now = Date.now();
+    const to = partnerId === '' ? null : partnerId;
     try {
-      const { before, after } = await reassignOrder(
-        getDb(),
-        order.id,
-        partnerId === '' ? null : partnerId,
-        reason,
-        Date.now(),
-        overwrite ? undefined : order.updatedAt,
+      const { before, after } = await withPendingOrder(creditedByHand(order, to, reason, now), () =>
+        reassignOrder(getDb(), order.id, to, reason, now, overwrite ? undefined : order.updatedAt),
       );
       recordEdit(
         {
@@ -79,9 +88,15 @@ export function ReassignDialog(props: {
         },
         `Order ${order.orderId} credited by hand.`,
       );
-      props.onClose();
+      if (mounted.current) props.onClose();
     } catch (e) {
+      if (!mounted.current)
+        useUi.getState().showToast({
+          tone: 'error',
+          message: `Order ${order.orderId} was not credited: ${saveErrorMessage(e)}`,
+        });
       setFailure({ message: saveErrorMessage(e), stale: e instanceof StaleWriteError });
+      setStoring(false);
     }
   };
   const reload = async () => {
@@ -100,7 +115,7 @@ export function ReassignDialog(props: {
   };
   return (
     <Dialog
-      open
+      open={!storing}
       title={`Credit order ${order.orderId}`}
       onClose={props.onClose}
       footer={

@@ -21,6 +21,7 @@ import {
 } from '../../db/orders';
 import { writesDone } from '../../db/write-gate';
 import type { Order } from '../../domain/schemas';
+import { shownOrder, usePending } from '../../store/pending';
 import { REDO_IDLE_MS, useBackgroundRead } from '../../hooks/background-read';
 import { addToTotals, emptyTotals, type OrderTotals } from './order-filters';
 
@@ -127,7 +128,12 @@ export function useOrderList(q: OrderQuery) {
     const l = Math.max(f, Math.floor(last / PAGE));
     if (pages.first !== f || pages.last !== l) setAsked({ q, first: f, last: l });
   };
-  const rowAt = (i: number): Order | undefined => store.get(Math.floor(i / PAGE))?.[i % PAGE];
+  // An edit being stored shows at once (src/store/pending.ts).
+  const pending = usePending((s) => s.orders);
+  const rowAt = (i: number): Order | undefined => {
+    const row = store.get(Math.floor(i / PAGE))?.[i % PAGE];
+    return row && pending.size ? shownOrder(row, pending) : row;
+  };
 
   return {
     /** Rows in the list; undefined until the first page is read. */
