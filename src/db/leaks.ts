@@ -29,26 +29,18 @@ const LEAK_CHUNK = 2000;
 interface Group {
   partnerId: string;
   code: string;
+  /** Oldest first, with each order's day in the brand's time zone. */
   orders: Order[];
+  days: string[];
+  /** Where its oldest order came in the walk (newest first) and that order's code: for sorting. */
+  at: number;
+  codeAt: number;
 }
 
 /** The redemptions of each partner code over the watch's windows. */
 async function codeGroups(db: PawtnersDb, today: string, timeZone: string) {
   const w = leakWindows(today);
   const fromMs = Date.parse(`${w.baseline.start}T00:00:00Z`) - DAY_MS;
-  // A background read: 2,000 orders at a time (about 30,000 in the windows of a big shop), each
-  // read once no edit is waiting, instead of one read an edit would wait behind.
-  const chunks: Order[][] = [];
-  await forEachOrder(
-    db,
-    { fromMs },
-    (rows) => chunks.push(rows),
-    LEAK_CHUNK,
-    undefined,
-    writesDone,
-  );
-  // Oldest first, as the placedAtMs index gives them.
-  const orders = chunks.flat().reverse();
   await writesDone();
   const partners = await db.partners.toArray();
   // Per partner, its codes compared case-insensitively, shown as the owner typed them.
@@ -56,21 +48,50 @@ async function codeGroups(db: PawtnersDb, today: string, timeZone: string) {
     partners.map((p) => [p.id, new Map(p.codes.map((c) => [normalizeCode(c), c]))]),
   );
   const groups = new Map<string, Group>();
-  for (const o of orders) {
-    if (o.partnerId === null || o.status === 'cancelled') continue;
+  let seen = 0;
+  const add = (o: Order) => {
+    const at = seen++;
+    if (o.partnerId === null || o.status === 'cancelled') return;
     const codes = own.get(o.partnerId);
     const day = dateInZone(o.placedAtMs, timeZone);
-    if (!codes || day < w.baseline.start || day > today) continue;
-    for (const c of orderCodes(o.codes)) {
+    if (!codes || day < w.baseline.start || day > today) return;
+    orderCodes(o.codes).forEach((c, codeAt) => {
       const code = codes.get(normalizeCode(c));
-      if (code === undefined) continue;
+      if (code === undefined) return;
       const key = `${o.partnerId}\u0000${code}`;
-      const g = groups.get(key) ?? { partnerId: o.partnerId, code, orders: [] };
+      const g = groups.get(key) ?? {
+        partnerId: o.partnerId!,
+        code,
+        orders: [],
+        days: [],
+        at,
+        codeAt,
+      };
       g.orders.push(o);
+      g.days.push(day);
+      g.at = at;
+      g.codeAt = codeAt;
       groups.set(key, g);
-    }
+    });
+  };
+  // A background read: 2,000 orders at a time (about 30,000 in the windows of a big shop), each
+  // read once no edit is waiting and each worked through as it comes (no long task at the end).
+  await forEachOrder(
+    db,
+    { fromMs },
+    (rows) => rows.forEach(add),
+    LEAK_CHUNK,
+    undefined,
+    writesDone,
+  );
+  // The walk went newest first: each code's orders oldest first, the codes in the order of
+  // their oldest redemption (as a walk oldest first would have met them).
+  const list = [...groups.values()].sort((a, b) => b.at - a.at || a.codeAt - b.codeAt);
+  for (const g of list) {
+    g.orders.reverse();
+    g.days.reverse();
   }
-  return { groups: [...groups.values()], names: new Map(partners.map((p) => [p.id, p.name])) };
+  return { groups: list, names: new Map(partners.map((p) => [p.id, p.name])) };
 }
 
 /** Each customer's first order instant, for the given customers (customerKey index). */
@@ -107,15 +128,14 @@ export async function readLeakHistories(
   timeZone: string,
 ): Promise<CodeHistory[]> {
   const { groups, names } = await codeGroups(db, today, timeZone);
-  const day = (o: Order) => dateInZone(o.placedAtMs, timeZone);
-  const jumped = groups.filter((g) => redemptionJump(g.orders.map(day), today).fires);
+  const jumped = groups.filter((g) => redemptionJump(g.days, today).fires);
   const keys = new Set<string>();
   for (const g of jumped) for (const o of g.orders) if (o.customerKey) keys.add(o.customerKey);
   const first = await firstOrders(db, [...keys]);
   const out: CodeHistory[] = [];
   for (const g of jumped) {
-    const orders: LeakOrder[] = g.orders.map((o) => ({
-      day: day(o),
+    const orders: LeakOrder[] = g.orders.map((o, i) => ({
+      day: g.days[i]!,
       firstTime: o.customerKey ? first.get(o.customerKey) === o.placedAtMs : null,
       region: regionKey(o),
     }));

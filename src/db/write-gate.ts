@@ -44,6 +44,21 @@ function finished(): void {
   wakeWhenQuiet();
 }
 
+/**
+ * Hold background reads back while a long job runs that this window's write count does not see
+ * (an import writing from a worker): they would only be redone after each of its chunks, and
+ * their work on this thread makes the progress stutter. Returns the release (safe to call twice).
+ */
+export function holdBackgroundReads(): () => void {
+  open += 1;
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    finished();
+  };
+}
+
 /** How many read-write transactions of this window are still running (or waiting to run). */
 export function writesOpen(): number {
   return open;
@@ -75,13 +90,7 @@ export const writeGateMiddleware: Middleware<DBCore> = {
         const trans = down.transaction(stores, mode, options);
         const events = trans as unknown as Partial<EventTarget>;
         if (mode === 'readwrite' && typeof events.addEventListener === 'function') {
-          open += 1;
-          let done = false;
-          const end = () => {
-            if (done) return;
-            done = true;
-            finished();
-          };
+          const end = holdBackgroundReads();
           events.addEventListener('complete', end);
           events.addEventListener('abort', end);
         }

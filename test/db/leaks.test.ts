@@ -74,3 +74,25 @@ it('flags a leaked code from the stored orders, says why, and remembers a dismis
   expect((await db.settings.toArray())[0]?.dismissedLeakFlags).toEqual(['MAYA10@2026-12-05']);
   expect(await codeLeakFlags(db, NOW)).toEqual([]);
 });
+
+it('reads the windows in short chunks, with the same flags as one read', async () => {
+  // 4,500 more recent orders credited to nobody: the walk takes several chunks.
+  const more: Order[] = [];
+  for (let i = 0; i < 4500; i++)
+    more.push({ ...order(i / 50, `x${i}`, 'US', 'NY'), partnerId: null, codes: [] });
+  await db.orders.bulkPut(more);
+  const log: { table: string; op: string; rows?: number }[] = [];
+  (globalThis as { __pawtnersDbTrace?: unknown }).__pawtnersDbTrace = log;
+  const ready = new PawtnersDb(db.name);
+  try {
+    const flags = await codeLeakFlags(ready, NOW);
+    expect(flags).toHaveLength(1);
+    expect(flags[0]).toMatchObject({ code: 'MAYA10', recent: 24 });
+    const reads = log.filter((e) => e.table === 'orders' && e.op === 'query');
+    expect(reads.length).toBeGreaterThan(2);
+    expect(Math.max(...reads.map((e) => e.rows ?? 0))).toBeLessThanOrEqual(2001);
+  } finally {
+    delete (globalThis as { __pawtnersDbTrace?: unknown }).__pawtnersDbTrace;
+    ready.close();
+  }
+});

@@ -5,7 +5,12 @@ import { forEachOrder } from '../../src/db/orders';
 import { tablesChangeProbe } from '../../src/db/repo';
 import { paidByPartner } from '../../src/db/stats';
 import type { TraceEntry } from '../../src/db/trace';
-import { AFTER_WRITE_MS, writesDone, writesOpen } from '../../src/db/write-gate';
+import {
+  AFTER_WRITE_MS,
+  holdBackgroundReads,
+  writesDone,
+  writesOpen,
+} from '../../src/db/write-gate';
 import type { Order, Payout } from '../../src/domain/schemas';
 import { NOW } from './orders-helpers';
 
@@ -70,6 +75,19 @@ describe('background reads give way to writes (write gate)', () => {
     await new Promise((r) => setTimeout(r, AFTER_WRITE_MS / 2));
     expect(settled).toBe(false);
     await new Promise((r) => setTimeout(r, AFTER_WRITE_MS / 2 + 20));
+    expect(settled).toBe(true);
+  });
+
+  it('holds background reads while an import works in a worker, until released', async () => {
+    const release = holdBackgroundReads();
+    let settled = false;
+    void writesDone().then(() => (settled = true));
+    await new Promise((r) => setTimeout(r, AFTER_WRITE_MS + 50));
+    expect(settled).toBe(false);
+    release();
+    release(); // a second call changes nothing
+    expect(writesOpen()).toBe(0);
+    await new Promise((r) => setTimeout(r, AFTER_WRITE_MS + 20));
     expect(settled).toBe(true);
   });
 

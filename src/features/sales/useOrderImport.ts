@@ -3,6 +3,7 @@ import { undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { ensureCustomerSalt } from '../../db/orders';
+import { holdBackgroundReads } from '../../db/write-gate';
 import type { PlanSummary } from '../../domain/import-plan';
 import { safeCurrency, safeLocale, safeTimeZone } from '../../domain/intl';
 import { newCustomerSalt } from '../../io/customer-key';
@@ -113,11 +114,16 @@ export function useOrderImport() {
   /** The mapping of the file being previewed, so a currency choice re-reads it the same way. */
   const lastMapping = useRef<ParseRequest['mapping']>(null);
 
+  /** Background reads wait while the import works (src/db/write-gate.ts). */
+  const hold = useRef<(() => void) | null>(null);
+
   const stopWorker = useCallback(() => {
     worker.current?.terminate();
     worker.current = null;
     applied.current?.();
     applied.current = null;
+    hold.current?.();
+    hold.current = null;
   }, []);
   useEffect(() => stopWorker, [stopWorker]);
   useEffect(() => () => spare.current?.terminate(), []);
@@ -132,6 +138,7 @@ export function useOrderImport() {
       const w = spare.current ?? newImportWorker();
       spare.current = null;
       worker.current = w;
+      hold.current = holdBackgroundReads();
       const remember = mapping ? { source: mapping.source, mapping: mapping.columns } : undefined;
       w.onmessage = (e: MessageEvent<ImportMessage>) => {
         const m = e.data;
@@ -144,6 +151,11 @@ export function useOrderImport() {
           return;
         }
         if (m.type !== 'progress' && m.type !== 'preview') stopWorker();
+        // While the owner reads the preview, the background may read again; not while writing.
+        if (m.type === 'preview') {
+          hold.current?.();
+          hold.current = null;
+        }
         setState(nextState(m, f.name, remember, conversions));
       };
       w.onerror = (e) => {
@@ -208,6 +220,7 @@ export function useOrderImport() {
       applied.current = resolve;
     });
     const req: ImportRequest = { type: 'apply', remember: state.remember };
+    hold.current ??= holdBackgroundReads();
     w.postMessage(req);
     await done;
   }, [state]);
