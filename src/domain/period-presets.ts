@@ -1,17 +1,23 @@
 /** The periods the Compare and Dashboard screens offer, and their dates. */
 import { addDays, addMonths, type DateRange } from './dates';
 
-export const PERIOD_PRESETS = [
-  { id: 'last-30', label: 'Last 30 days' },
-  { id: 'last-90', label: 'Last 90 days' },
-  { id: 'this-quarter', label: 'This quarter' },
-  { id: 'last-quarter', label: 'Last quarter' },
-  { id: 'year-to-date', label: 'Year to date' },
-  { id: 'last-12-months', label: 'Last 12 months' },
-  { id: 'all-time', label: 'All time' },
-  { id: 'custom', label: 'Custom dates' },
-] as const;
-export type PeriodPreset = (typeof PERIOD_PRESETS)[number]['id'];
+/** What the owner reads for each period, in the order the screens offer them. */
+const PRESET_LABELS = {
+  'last-30': 'Last 30 days',
+  'last-90': 'Last 90 days',
+  'this-quarter': 'This quarter',
+  'last-quarter': 'Last quarter',
+  'year-to-date': 'Year to date',
+  'last-12-months': 'Last 12 months',
+  'all-time': 'All time',
+  custom: 'Custom dates',
+} as const;
+export type PeriodPreset = keyof typeof PRESET_LABELS;
+
+/** The periods as choices of a select, in order. */
+export const PERIOD_PRESETS: readonly { id: PeriodPreset; label: string }[] = (
+  Object.keys(PRESET_LABELS) as PeriodPreset[]
+).map((id) => ({ id, label: PRESET_LABELS[id] }));
 
 /**
  * The dates of a preset period ending today (brand time zone). "All time" starts at `earliest`,

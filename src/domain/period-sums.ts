@@ -314,16 +314,12 @@ function fillTables(buf: Float64Array, t: PartnerTables, src: TableSource): void
     for (let mi = monthIndexOfDay(c.start); mi <= lastM; mi++) {
       const ms = monthStartDay(mi);
       const me = monthStartDay(mi + 1) - 1;
-      const a = Math.max(ms, c.start);
-      const b = Math.min(me, c.end);
-      if (a > b) continue;
+      const f = contractFixed(c, ms, me, me - ms + 1);
+      if (!f) continue;
       const at = monthAt + mi - m0;
-      if (c.perksCents !== 0)
-        buf[at + PERKS * months]! += prorate(c.perksCents, b - a + 1, me - ms + 1);
-      if (c.retainerCents === 0) continue;
-      if (c.retainerMonths === 1)
-        buf[at + RET_MONTHLY * months]! += prorate(c.retainerCents, b - a + 1, me - ms + 1);
-      else buf[at + RET_OTHER * months]! += accrueDays(c.retainerCents, c.retainerMonths, a, b);
+      buf[at + PERKS * months]! += f.perks;
+      buf[at + RET_MONTHLY * months]! += f.retainerMonthly;
+      buf[at + RET_OTHER * months]! += f.retainerOther;
     }
   }
   const cum = monthAt + CUM_AT * months;
@@ -390,19 +386,39 @@ function partialFixed(
   b: number,
   monthDays: number,
 ): { perks: number; retainerMonthly: number; retainerOther: number } {
-  let perks = 0;
-  let retainerMonthly = 0;
-  let retainerOther = 0;
+  const out = { perks: 0, retainerMonthly: 0, retainerOther: 0 };
   for (const c of prep.contracts) {
-    const ca = Math.max(c.start, a);
-    const cb = Math.min(c.end, b);
-    if (ca > cb) continue;
-    if (c.perksCents !== 0) perks += prorate(c.perksCents, cb - ca + 1, monthDays);
-    if (c.retainerCents === 0) continue;
-    if (c.retainerMonths === 1) retainerMonthly += prorate(c.retainerCents, cb - ca + 1, monthDays);
-    else retainerOther += accrueDays(c.retainerCents, c.retainerMonths, ca, cb);
+    const f = contractFixed(c, a, b, monthDays);
+    if (!f) continue;
+    out.perks += f.perks;
+    out.retainerMonthly += f.retainerMonthly;
+    out.retainerOther += f.retainerOther;
   }
-  return { perks, retainerMonthly, retainerOther };
+  return out;
+}
+
+/**
+ * One contract's perks and retainer over the days `a`..`b` of a month of `monthDays` days (null
+ * when the contract does not run then): perks and monthly retainers prorated by the days,
+ * quarterly and yearly retainers accrued per quarter or year (accrueDays).
+ */
+function contractFixed(
+  c: PreparedContract,
+  a: number,
+  b: number,
+  monthDays: number,
+): { perks: number; retainerMonthly: number; retainerOther: number } | null {
+  const ca = Math.max(c.start, a);
+  const cb = Math.min(c.end, b);
+  if (ca > cb) return null;
+  const days = cb - ca + 1;
+  const monthly = c.retainerMonths === 1;
+  return {
+    perks: c.perksCents === 0 ? 0 : prorate(c.perksCents, days, monthDays),
+    retainerMonthly:
+      monthly && c.retainerCents !== 0 ? prorate(c.retainerCents, days, monthDays) : 0,
+    retainerOther: monthly ? 0 : accrueDays(c.retainerCents, c.retainerMonths, ca, cb),
+  };
 }
 
 function activeRules(rules: readonly BonusRule[], kind: PartnerKind): BonusRule[] {
@@ -528,6 +544,16 @@ export interface TablesInput {
   rules: readonly BonusRule[];
 }
 
+/** The input with what both table-based sums read of the windows: their count, first month, days. */
+function withWindows(input: TablesInput, w: MonthWindows) {
+  return {
+    ...input,
+    n: w.starts.length,
+    mi0: monthIndexOfDay(w.start),
+    od: input.rollup.orderDays,
+  };
+}
+
 /**
  * One partner's earnings and post figures for the period of `w`, in a few lookups: order figures
  * from prefix sums (two binary searches), perks and monthly retainers of the whole months from
@@ -542,10 +568,7 @@ export function partnerPeriodSums(
   followers: number,
   opts: EarningsOptions,
 ): PeriodSums {
-  const { rollup, posts, prep, tables: t, kind, rules } = input;
-  const n = w.starts.length;
-  const mi0 = monthIndexOfDay(w.start);
-  const od = rollup.orderDays;
+  const { posts, prep, tables: t, kind, rules, n, mi0, od } = withWindows(input, w);
   const lo = lowerBound(od, ORDER_STRIDE, w.start);
   const hi = lowerBound(od, ORDER_STRIDE, w.end + 1);
   const sums = {
@@ -607,10 +630,7 @@ export function partnerMonthSums(
   monthRevenue: Float64Array,
   monthCost: Float64Array,
 ): void {
-  const { rollup, posts, prep, tables: t, kind, rules } = input;
-  const n = w.starts.length;
-  const mi0 = monthIndexOfDay(w.start);
-  const od = rollup.orderDays;
+  const { posts, prep, tables: t, kind, rules, n, mi0, od } = withWindows(input, w);
   const discounts = opts.countDiscountAsCost;
   const active = rules.length ? activeRules(rules, kind) : [];
   const { buf, months } = t;
@@ -652,20 +672,24 @@ export function partnerMonthSums(
     while (posts[i]! > w.ends[k]!) k++;
     monthCost[k]! += posts[i + 1]!;
   }
-  for (let b = 0; b < prep.bonusDays.length; b++) {
-    const d = prep.bonusDays[b]!;
+  addInMonths(prep.bonusDays, prep.bonusCents, w, monthCost);
+  addInMonths(prep.giftDays, prep.giftCents, w, monthCost);
+}
+
+/** Each amount whose day falls in the period of `w` added into the month holding that day. */
+function addInMonths(
+  days: readonly number[],
+  cents: readonly number[],
+  w: MonthWindows,
+  monthCost: Float64Array,
+): void {
+  for (let x = 0; x < days.length; x++) {
+    const d = days[x]!;
     if (d < w.start || d > w.end) continue;
-    // Windows are contiguous months; find the one holding the bonus day.
+    // Windows are contiguous months; find the one holding the day.
     let j = 0;
     while (d > w.ends[j]!) j++;
-    monthCost[j]! += prep.bonusCents[b]!;
-  }
-  for (let g = 0; g < prep.giftDays.length; g++) {
-    const d = prep.giftDays[g]!;
-    if (d < w.start || d > w.end) continue;
-    let j = 0;
-    while (d > w.ends[j]!) j++;
-    monthCost[j]! += prep.giftCents[g]!;
+    monthCost[j]! += cents[x]!;
   }
 }
 
@@ -695,10 +719,7 @@ export function partnerPeriodWalk(
   const active = rules.length ? activeRules(rules, kind) : [];
   const monthRevenue = active.length ? new Float64Array(w.starts.length) : null;
   const od = rollup.orderDays;
-  let revenueCents = 0;
-  let orders = 0;
-  let commissionCents = 0;
-  let discountCents = 0;
+  const sums = { revenueCents: 0, orders: 0, commissionCents: 0, discountCents: 0 };
   let orderRecords = 0;
   let j = 0;
   for (
@@ -706,10 +727,10 @@ export function partnerPeriodWalk(
     i < od.length && od[i]! <= w.end;
     i += ORDER_STRIDE
   ) {
-    revenueCents += od[i + 1]!;
-    orders += od[i + 2]!;
-    commissionCents += od[i + 3]!;
-    if (opts.countDiscountAsCost) discountCents += od[i + 4]!;
+    sums.revenueCents += od[i + 1]!;
+    sums.orders += od[i + 2]!;
+    sums.commissionCents += od[i + 3]!;
+    if (opts.countDiscountAsCost) sums.discountCents += od[i + 4]!;
     orderRecords += od[i + 5]!;
     if (monthRevenue) {
       while (od[i]! > w.ends[j]!) j++;
@@ -732,7 +753,6 @@ export function partnerPeriodWalk(
     for (let k = 0; k < monthRevenue.length; k++) {
       if (w.whole[k]) bonusCents += milestoneBonus(active, monthRevenue[k]!);
     }
-  const sums = { revenueCents, orders, commissionCents, discountCents };
   return {
     earnings: periodEarnings(sums, { retainerCents, feesCents, bonusCents, perksCents }, prep, w),
     orderRecords,

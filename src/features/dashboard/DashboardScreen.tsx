@@ -16,6 +16,7 @@ import { PARTNER_KINDS } from '../../domain/constants';
 import type { ContentItem, Payout } from '../../domain/schemas';
 import { SampleDataButton } from '../../components/SampleDataButton';
 import { ConvertedNote } from '../../components/ConvertedNote';
+import { ChoiceField } from '../../components/PeriodPicker';
 import { inBrandCurrency } from './dashboardFigures';
 import { MoneyCards, PeriodOffer } from './MoneyCards';
 import {
@@ -240,24 +241,16 @@ function Overview(props: {
 
 function PeriodSelect({ period, locale }: { period: DashboardPeriod; locale: string }) {
   return (
-    <div className="field">
-      <label htmlFor="dash-period">Period</label>
-      <select
-        id="dash-period"
-        value={period.custom ? 'custom' : period.preset}
-        onChange={(e) => {
-          if (e.target.value !== 'custom') period.choosePreset(e.target.value as DashboardPreset);
-        }}
-      >
-        {DASHBOARD_PRESETS.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.label}
-          </option>
-        ))}
-        {period.custom ? (
-          <option value="custom">{formatPeriod(period.custom, locale)}</option>
-        ) : null}
-      </select>
-    </div>
+    <ChoiceField<DashboardPreset | 'custom'>
+      id="dash-period"
+      label="Period"
+      value={period.custom ? 'custom' : period.preset}
+      choices={DASHBOARD_PRESETS}
+      onChange={(p) => {
+        if (p !== 'custom') period.choosePreset(p);
+      }}
+    >
+      {period.custom ? <option value="custom">{formatPeriod(period.custom, locale)}</option> : null}
+    </ChoiceField>
   );
 }

@@ -22,7 +22,9 @@ import { dashboardFigures } from './dashboardFigures';
 import type { DashboardData } from './useDashboardData';
 
 export type DashboardPreset = Exclude<PeriodPreset, 'custom'>;
-export const DASHBOARD_PRESETS = PERIOD_PRESETS.filter((p) => p.id !== 'custom');
+export const DASHBOARD_PRESETS = PERIOD_PRESETS.filter(
+  (p): p is { id: DashboardPreset; label: string } => p.id !== 'custom',
+);
 /** Partners the Dashboard's top card shows. */
 export const TOP_PARTNERS = 5;
 /** Owed counts everything earned up to today: from this day on. */

@@ -8,6 +8,7 @@ import {
   type PayoutPeriodKind,
 } from '../../domain/payout-periods';
 import { safeLocale } from '../../domain/intl';
+import { PeriodPicker } from '../../components/PeriodPicker';
 
 /** Which period Payouts shows: a month, quarter or year (with previous / next), or any dates. */
 export function PeriodBar(props: {
@@ -22,82 +23,71 @@ export function PeriodBar(props: {
   const title = periodTitle(range, safeLocale(props.locale));
   return (
     <div className="payouts-period" role="group" aria-label="Period">
-      <div className="field">
-        <label htmlFor="payout-period-kind">Show</label>
-        <select
-          id="payout-period-kind"
-          value={kind}
-          onChange={(e) => props.onKind(e.target.value as PayoutPeriodKind)}
-        >
-          {PAYOUT_PERIOD_KINDS.map((k) => (
-            <option key={k.id} value={k.id}>
-              {k.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      {kind === 'custom' ? (
-        <>
-          <div className="field">
-            <label htmlFor="payout-from">From</label>
-            <input
-              id="payout-from"
-              type="date"
-              value={range.start}
-              max={range.end}
-              onChange={(e) => e.target.value && onRange({ ...range, start: e.target.value })}
-            />
-          </div>
-          <div className="field">
-            <label htmlFor="payout-to">To</label>
-            <input
-              id="payout-to"
-              type="date"
-              value={range.end}
-              min={range.start}
-              onChange={(e) => e.target.value && onRange({ ...range, end: e.target.value })}
-            />
-          </div>
-        </>
-      ) : (
-        <div className="payouts-step">
-          <button
-            type="button"
-            className="btn payouts-step-btn"
-            aria-label={`Previous ${kind}`}
-            onClick={() => onRange(stepPeriod(kind, range, -1))}
-          >
-            <ChevronLeft aria-hidden="true" size={16} />
-          </button>
-          {kind === 'month' ? (
-            <div className="field">
-              <label htmlFor="payout-month">Month</label>
-              <input
-                id="payout-month"
-                type="month"
-                value={range.start.slice(0, 7)}
-                max={today.slice(0, 7)}
-                onChange={(e) =>
-                  e.target.value && onRange(periodAround('month', `${e.target.value}-01`))
-                }
-              />
-            </div>
-          ) : (
-            <p className="payouts-period-title" aria-live="polite">
-              {title}
-            </p>
-          )}
-          <button
-            type="button"
-            className="btn payouts-step-btn"
-            aria-label={`Next ${kind}`}
-            disabled={stepPeriod(kind, range, 1).start > today}
-            onClick={() => onRange(stepPeriod(kind, range, 1))}
-          >
-            <ChevronRight aria-hidden="true" size={16} />
-          </button>
+      <PeriodPicker
+        idPrefix="payout"
+        label="Show"
+        kinds={PAYOUT_PERIOD_KINDS}
+        kind={kind}
+        onKind={props.onKind}
+        range={range}
+        onRange={onRange}
+        showDates={kind === 'custom'}
+      >
+        {kind === 'custom' ? null : (
+          <Stepper kind={kind} range={range} onRange={onRange} today={today} title={title} />
+        )}
+      </PeriodPicker>
+    </div>
+  );
+}
+
+/** Previous / next month, quarter or year, with the month to pick or the period's name. */
+function Stepper(props: {
+  kind: Exclude<PayoutPeriodKind, 'custom'>;
+  range: DateRange;
+  onRange: (range: DateRange) => void;
+  today: string;
+  title: string;
+}) {
+  const { kind, range, onRange, today, title } = props;
+  // Never past the period holding today.
+  const step = (by: -1 | 1) => {
+    const to = stepPeriod(kind, range, by);
+    const Icon = by < 0 ? ChevronLeft : ChevronRight;
+    return (
+      <button
+        type="button"
+        className="btn payouts-step-btn"
+        aria-label={`${by < 0 ? 'Previous' : 'Next'} ${kind}`}
+        disabled={by > 0 && to.start > today}
+        onClick={() => onRange(to)}
+      >
+        <Icon aria-hidden="true" size={16} />
+      </button>
+    );
+  };
+  return (
+    <div className="payouts-step">
+      {step(-1)}
+      {kind === 'month' ? (
+        <div className="field">
+          <label htmlFor="payout-month">Month</label>
+          <input
+            id="payout-month"
+            type="month"
+            value={range.start.slice(0, 7)}
+            max={today.slice(0, 7)}
+            onChange={(e) =>
+              e.target.value && onRange(periodAround('month', `${e.target.value}-01`))
+            }
+          />
         </div>
+      ) : (
+        <p className="payouts-period-title" aria-live="polite">
+          {title}
+        </p>
       )}
+      {step(1)}
     </div>
   );
 }
