@@ -8,6 +8,7 @@ import {
   PointElement,
   Tooltip,
   type ChartOptions,
+  type TooltipItem,
 } from 'chart.js';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Bar, Line, Scatter } from 'react-chartjs-2';
@@ -89,6 +90,42 @@ const legend = (p: Palette) => ({ labels: { color: p.text } });
 const pct = (v: number) => `${Math.round(v * 100)}%`;
 
 /**
+ * The options every chart here shares (no animation, the theme's colours), with its legend or
+ * none, a title, a tooltip line, bars drawn sideways, stacked, and its two axes.
+ */
+function chartOptions<T extends 'bar' | 'line' | 'scatter'>(
+  p: Palette,
+  o: {
+    legend?: boolean;
+    title?: string;
+    label?: (ctx: TooltipItem<T>) => string;
+    horizontal?: boolean;
+    stacked?: boolean;
+    x: ReturnType<typeof axis>;
+    y: ReturnType<typeof axis>;
+  },
+): ChartOptions<T> {
+  const stacked = o.stacked ? { stacked: true } : {};
+  // chart.js types its options per chart type; these keys are valid for all three.
+  return {
+    ...COMMON,
+    ...(o.horizontal ? { indexAxis: 'y' as const } : {}),
+    plugins: {
+      legend: o.legend === false ? { display: false } : legend(p),
+      ...(o.title ? { title: { display: true, text: o.title, color: p.text } } : {}),
+      ...(o.label ? { tooltip: { callbacks: { label: o.label } } } : {}),
+    },
+    scales: { x: { ...o.x, ...stacked }, y: { ...o.y, ...stacked } },
+  } as unknown as ChartOptions<T>;
+}
+
+/** A tooltip line "<series>: $12.34" for money drawn in whole units along `along`. */
+function moneyLabel(s: Locale, along: 'x' | 'y') {
+  return (ctx: { dataset: { label?: string }; parsed: { x: number | null; y: number | null } }) =>
+    `${ctx.dataset.label}: ${formatMoney(Math.round((ctx.parsed[along] ?? 0) * 100), s.currency, s.locale)}`;
+}
+
+/**
  * "Show as a table": the rows are only built while it is open (the scatter chart's table has a
  * row per partner, thousands on a big brand, and nobody sees them while it is closed).
  */
@@ -167,24 +204,15 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
       borderDash: [6, 4],
     },
   ]);
-  const opts = useMemo((): ChartOptions<'line'> => {
-    const fmt = (v: number) => formatMoney(v, s.currency, s.locale);
-    return {
-      ...COMMON,
-      plugins: {
-        legend: legend(p),
-        tooltip: {
-          callbacks: {
-            label: (ctx) => `${ctx.dataset.label}: ${fmt(Math.round((ctx.parsed.y ?? 0) * 100))}`,
-          },
-        },
-      },
-      scales: {
+  const opts = useMemo(
+    () =>
+      chartOptions<'line'>(p, {
+        label: moneyLabel(s, 'y'),
         x: axis(p),
         y: axis(p, (v) => formatMoneyShort(v * 100, s.currency, s.locale)),
-      },
-    };
-  }, [p, s.currency, s.locale]);
+      }),
+    [p, s],
+  );
   const total = (k: PartnerKind, f: 'revenueCents' | 'costCents') =>
     monthly.reduce((a, m) => a + m[f][k], 0);
   return (
@@ -250,14 +278,8 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
   const colors = kinds.map((g) => kindColor(p, g.key as PartnerKind));
   const labels = kinds.map((g) => g.label);
   const [roiOpts, cpaOpts] = useMemo(() => {
-    const barOpts = (title: string, format: (v: number) => string): ChartOptions<'bar'> => ({
-      ...COMMON,
-      plugins: {
-        legend: { display: false },
-        title: { display: true, text: title, color: p.text },
-      },
-      scales: { x: axis(p), y: axis(p, format) },
-    });
+    const barOpts = (title: string, format: (v: number) => string) =>
+      chartOptions<'bar'>(p, { legend: false, title, x: axis(p), y: axis(p, format) });
     return [
       barOpts('ROI', pct),
       barOpts('Cost per order', (v) => formatMoney(v * 100, s.currency, s.locale)),
@@ -344,22 +366,12 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
 export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
   const p = usePalette();
   const points = c.partners.filter((x) => x.engagementPerPost !== null);
-  const opts: ChartOptions<'scatter'> = {
-    ...COMMON,
-    plugins: {
-      legend: legend(p),
-      tooltip: {
-        callbacks: {
-          label: (ctx) =>
-            `${(ctx.raw as { name?: string }).name ?? ''}: ${formatValue(ctx.parsed.x ?? 0, 'decimal', s)} posts/month, ${formatValue(ctx.parsed.y ?? 0, 'decimal', s)} per post`,
-        },
-      },
-    },
-    scales: {
-      x: axis(p, undefined, 'Posts per month (quantity)'),
-      y: axis(p, undefined, 'Engagement per post (quality)'),
-    },
-  };
+  const opts = chartOptions<'scatter'>(p, {
+    label: (ctx) =>
+      `${(ctx.raw as { name?: string }).name ?? ''}: ${formatValue(ctx.parsed.x ?? 0, 'decimal', s)} posts/month, ${formatValue(ctx.parsed.y ?? 0, 'decimal', s)} per post`,
+    x: axis(p, undefined, 'Posts per month (quantity)'),
+    y: axis(p, undefined, 'Engagement per post (quality)'),
+  });
   return (
     <ChartCard
       title="Content quantity vs engagement quality"
@@ -426,25 +438,17 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
   const p = usePalette();
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
   const used = MIX.filter((m) => kinds.some((g) => g.spendMix[m.key] > 0));
-  const opts = useMemo((): ChartOptions<'bar'> => {
-    const fmt = (v: number) => formatMoney(v, s.currency, s.locale);
-    return {
-      ...COMMON,
-      indexAxis: 'y',
-      plugins: {
-        legend: legend(p),
-        tooltip: {
-          callbacks: {
-            label: (ctx) => `${ctx.dataset.label}: ${fmt(Math.round((ctx.parsed.x ?? 0) * 100))}`,
-          },
-        },
-      },
-      scales: {
-        x: { ...axis(p, (v) => formatMoneyShort(v * 100, s.currency, s.locale)), stacked: true },
-        y: { ...axis(p), stacked: true },
-      },
-    };
-  }, [p, s.currency, s.locale]);
+  const opts = useMemo(
+    () =>
+      chartOptions<'bar'>(p, {
+        label: moneyLabel(s, 'x'),
+        horizontal: true,
+        stacked: true,
+        x: axis(p, (v) => formatMoneyShort(v * 100, s.currency, s.locale)),
+        y: axis(p),
+      }),
+    [p, s],
+  );
   return (
     <ChartCard
       title="Spend mix"
@@ -511,12 +515,7 @@ export function LeaderboardChart({
   const p = usePalette();
   const top = leaderboard(c.partners, 10).filter((x) => x.roi !== null);
   const opts = useMemo(
-    (): ChartOptions<'bar'> => ({
-      ...COMMON,
-      indexAxis: 'y',
-      plugins: { legend: { display: false } },
-      scales: { x: axis(p, pct), y: axis(p) },
-    }),
+    () => chartOptions<'bar'>(p, { legend: false, horizontal: true, x: axis(p, pct), y: axis(p) }),
     [p],
   );
   const money = (v: number) => formatMoney(v, s.currency, s.locale);
