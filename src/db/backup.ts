@@ -339,7 +339,7 @@ async function replaceRows(
     }
     opts.onTableWritten?.(t);
   }
-  await finishRollups({ discard: true });
+  await finishRollups({ discard: true, payouts: data.payouts });
   await db.partnerStats.clear();
   await db.partnerStats.bulkPut(stats);
   return plan;

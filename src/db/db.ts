@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { buildAllStats, type PartnerStats } from '../domain/stats';
+import { buildPaidBuckets, type PaidBucket } from '../domain/payout-sums';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
 import { SYNCED_TABLE_NAMES } from '../domain/schemas';
 import type {
@@ -91,6 +92,14 @@ export const SCHEMA_V9 = {
 } as const;
 
 /**
+ * Version 10: what was paid, summed per period end date (derived, kept by src/db/rollups.ts,
+ * never synced or backed up: src/domain/payout-sums.ts). Built by the upgrade from the payments.
+ */
+export const SCHEMA_V10 = {
+  payoutSums: 'periodEnd',
+} as const;
+
+/**
  * The Dexie database. Version history is append-only: never edit a released `version(n)`'s
  * stores, add `version(n + 1)` with an `upgrade()` and a test that seeds the old version.
  *
@@ -115,6 +124,7 @@ export class PawtnersDb extends Dexie {
   pets!: EntityTable<Pet, 'id'>;
   deletions!: EntityTable<Deletion, 'id'>;
   partnerStats!: EntityTable<PartnerStats, 'partnerId'>;
+  payoutSums!: EntityTable<PaidBucket, 'periodEnd'>;
   undoLog!: EntityTable<UndoRecord, 'id'>;
   undoRows!: EntityTable<UndoEntry, 'id'>;
 
@@ -184,6 +194,14 @@ export class PawtnersDb extends Dexie {
     // v9: converted orders indexed by their file's currency and day (see SCHEMA_V9); rows without
     // `fx` are not in the index, no rows are rewritten.
     this.version(9).stores(SCHEMA_V9);
+    // v10: the payment sums, built here from the payments (only the derived table is written).
+    this.version(10)
+      .stores(SCHEMA_V10)
+      .upgrade(async (tx) => {
+        const payouts = (await tx.table('payouts').toArray()) as Payout[];
+        await tx.table('payoutSums').clear();
+        await tx.table('payoutSums').bulkPut(buildPaidBuckets(payouts));
+      });
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
     this.use(writeGateMiddleware);
@@ -200,6 +218,7 @@ export const WRITE_ALL_TABLES = [
   ...DATA_TABLES,
   'deletions',
   'partnerStats',
+  'payoutSums',
   'undoLog',
   'undoRows',
 ] as const;

@@ -1,6 +1,6 @@
 /** Payout repository: the records statements are built from, and recording payments. */
 import { payoutSchema, type Payout } from '../domain/schemas';
-import type { DateRange } from '../domain/dates';
+import { buildPaidBuckets, type PaidBucket } from '../domain/payout-sums';
 import type { StatementBasis, StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
 
@@ -83,29 +83,44 @@ export async function readStatementBasis(db: PawtnersDb): Promise<StatementBasis
   );
 }
 
-/** Payments whose period overlaps [start, end] (YYYY-MM-DD): those a period's statements count. */
-export async function payoutsOverlapping(db: PawtnersDb, range: DateRange): Promise<Payout[]> {
-  return (await payoutsForStatements(db, range, range.start)).overlapping;
+/**
+ * The payment sums a period's statements need (src/domain/payout-sums.ts): those of the periods
+ * ending from `from` on, which hold the payments overlapping the period and those of the periods
+ * ended in the lookback before it (domain/payout-carry.ts). A few records, whatever the number of
+ * payments.
+ */
+export function paidBucketsFrom(db: PawtnersDb, from: string): Promise<PaidBucket[]> {
+  return db.payoutSums.where('periodEnd').aboveOrEqual(from).toArray();
 }
 
 /**
- * What a period's statements read of the payments, in one range read of the periodEnd index (a
- * plain read: a filtered cursor costs a callback per row): those whose period overlaps `range`,
- * and those of periods that ended from `from` up to the day before it (set against what was
- * earned before, they give the overpayment the period carries in: domain/payout-carry.ts).
+ * The payment sums from `from` on (paidBucketsFrom) and, in the same snapshot, whether each of the
+ * payments `ids()` names was stored (payments just recorded or undone on screen, shown before the
+ * sums are read again: features/payouts/pending.ts). `ids` is asked inside the transaction, so a
+ * payment written after it asked was not yet stored in this snapshot.
  */
-export async function payoutsForStatements(
+export async function paidSnapshot(
   db: PawtnersDb,
-  range: DateRange,
   from: string,
-): Promise<{ overlapping: Payout[]; earlier: Payout[] }> {
-  const rows = await db.payouts.where('periodEnd').aboveOrEqual(from).toArray();
-  const overlapping: Payout[] = [];
-  const earlier: Payout[] = [];
-  for (const p of rows)
-    if (p.periodEnd < range.start) earlier.push(p);
-    else if (p.periodStart <= range.end) overlapping.push(p);
-  return { overlapping, earlier };
+  ids: () => readonly string[],
+): Promise<{ buckets: PaidBucket[]; checked: Map<string, boolean> }> {
+  return db.transaction('r', [db.payoutSums, db.payouts], async () => {
+    const want = [...ids()];
+    const [buckets, rows] = await Promise.all([
+      paidBucketsFrom(db, from),
+      want.length ? db.payouts.bulkGet(want) : Promise.resolve([]),
+    ]);
+    return { buckets, checked: new Map(want.map((id, i) => [id, rows[i] !== undefined])) };
+  });
+}
+
+/** Sum every payment again (a repair; the sums normally follow every write of payouts). */
+export async function rebuildPayoutSums(db: PawtnersDb): Promise<void> {
+  await db.transaction('rw', [db.payouts, db.payoutSums], async () => {
+    const buckets = buildPaidBuckets(await db.payouts.toArray());
+    await db.payoutSums.clear();
+    await db.payoutSums.bulkPut(buckets);
+  });
 }
 
 /** The newest `limit` payments, newest first (by paid date). */

@@ -89,7 +89,7 @@ export async function replaceAllData(db: PawtnersDb, data: DataSet): Promise<voi
     }
     await db.deletions.clear();
     await db.deletions.bulkPut(data.deletions);
-    await finishRollups({ discard: true });
+    await finishRollups({ discard: true, payouts: data.payouts });
     await db.partnerStats.clear();
     await db.partnerStats.bulkPut(stats);
   });

@@ -8,6 +8,9 @@
  * After each write the rollups of the partners it touched are updated (orders by delta, posts and
  * contract changes by re-reading that partner's rows through the indexes). A bulk writer may call
  * deferRollups() first and finishRollups() last: the changes are then gathered and applied once.
+ *
+ * Payments are summed the same way into `payoutSums` (src/domain/payout-sums.ts): every write of
+ * payouts updates the sums of the period end dates it touched, by delta.
  */
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import {
@@ -19,7 +22,8 @@ import {
   type PartnerStats,
 } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
-import type { ContentItem, Contract, Order, Partner, Settings } from '../domain/schemas';
+import type { ContentItem, Contract, Order, Partner, Payout, Settings } from '../domain/schemas';
+import { applyPaidDelta, buildPaidBuckets, type PaidBucket } from '../domain/payout-sums';
 import {
   CoreTable,
   currentCoreTransaction,
@@ -30,9 +34,11 @@ import {
   txFlags,
 } from './core';
 
-const SOURCES = new Set(['orders', 'contentItems', 'contracts', 'partners', 'settings']);
+const SOURCES = new Set(['orders', 'contentItems', 'contracts', 'partners', 'settings', 'payouts']);
 /** What a rollup update reads and writes, added to every read-write transaction on a source. */
 const NEEDED = ['orders', 'contentItems', 'contracts', 'partners', 'settings', 'partnerStats'];
+/** What the payment sums' update reads and writes, added to read-write transactions on payouts. */
+const PAID_NEEDED = ['payouts', 'payoutSums'];
 
 /** Changes gathered for the rollups, applied by flush(). */
 interface Work {
@@ -46,6 +52,11 @@ interface Work {
   touched: Set<string>;
   /** Everything is rebuilt (a table was cleared, or the time zone changed). */
   all: boolean;
+  /** Payments written (their previous versions in paidRemoved), for the payment sums. */
+  paidRemoved: Payout[];
+  paidAdded: Payout[];
+  /** The payment sums are rebuilt (payouts cleared, or written without reading them first). */
+  paidAll: boolean;
 }
 
 const newWork = (): Work => ({
@@ -55,6 +66,9 @@ const newWork = (): Work => ({
   full: new Set(),
   touched: new Set(),
   all: false,
+  paidRemoved: [],
+  paidAdded: [],
+  paidAll: false,
 });
 
 const pushTo = (m: Map<string, Order[]>, o: Order) => {
@@ -111,10 +125,12 @@ export function deferRollups(tx?: { idbtrans: unknown }): void {
 
 /**
  * Apply the changes gathered since deferRollups() (inside the same transaction). With `discard`,
- * they are dropped: the caller writes rollups it built from the rows it wrote (a restore).
+ * they are dropped: the caller writes rollups it built from the rows it wrote (a restore). A
+ * caller that discards after writing payouts hands over every stored payment (`payouts`, the
+ * table as it now is), from which the payment sums are written whole.
  */
 export async function finishRollups(
-  opts: { discard?: boolean } = {},
+  opts: { discard?: boolean; payouts?: readonly Payout[] } = {},
   tx?: { idbtrans: unknown },
 ): Promise<void> {
   const t = currentCoreTransaction(tx);
@@ -122,8 +138,39 @@ export async function finishRollups(
   const core = cores.get(t);
   deferred.delete(t);
   setTxFlags({ deferRollups: false }, tx);
-  if (!core || !work || opts.discard) return;
-  await queue(t, () => flush(core, t, work));
+  if (!core) return;
+  if (opts.discard) {
+    const payouts = opts.payouts;
+    if (payouts) await queue(t, () => writeAllPaid(core, t, payouts));
+    return;
+  }
+  if (work) await queue(t, () => flush(core, t, work));
+}
+
+/** Write the payment sums whole from every stored payment. */
+async function writeAllPaid(core: DBCore, trans: DBCoreTransaction, payouts: readonly Payout[]) {
+  const sums = new CoreTable<PaidBucket>(core, trans, 'payoutSums');
+  await sums.clear();
+  await sums.put(buildPaidBuckets(payouts));
+}
+
+/** Apply gathered payment changes to the stored payment sums. */
+async function flushPaid(core: DBCore, trans: DBCoreTransaction, w: Work): Promise<void> {
+  if (w.paidAll) {
+    const payouts = await new CoreTable<Payout>(core, trans, 'payouts').query();
+    return writeAllPaid(core, trans, payouts);
+  }
+  if (w.paidRemoved.length === 0 && w.paidAdded.length === 0) return;
+  const sums = new CoreTable<PaidBucket>(core, trans, 'payoutSums');
+  const ends = [...new Set([...w.paidRemoved, ...w.paidAdded].map((p) => p.periodEnd))];
+  const found = await sums.getMany(ends);
+  const { put, deleted } = applyPaidDelta(
+    new Map(ends.map((e, i) => [e, found[i]])),
+    w.paidRemoved,
+    w.paidAdded,
+  );
+  await sums.delete(deleted);
+  await sums.put(put);
 }
 
 async function timeZoneOf(core: DBCore, trans: DBCoreTransaction): Promise<string> {
@@ -134,6 +181,9 @@ async function timeZoneOf(core: DBCore, trans: DBCoreTransaction): Promise<strin
 /** Apply gathered changes to the stored rollups, reading the rows as they are now. */
 async function flush(core: DBCore, trans: DBCoreTransaction, w: Work): Promise<void> {
   const T = <R>(name: string) => new CoreTable<R>(core, trans, name);
+  await flushPaid(core, trans, w);
+  if (!w.all && w.removed.size + w.added.size + w.posts.size + w.full.size + w.touched.size === 0)
+    return;
   const stats = T<PartnerStats>('partnerStats');
   const tz = await timeZoneOf(core, trans);
   if (w.all) {
@@ -218,11 +268,16 @@ async function contractsOf(
 /** Note what a mutation of `table` changes, given the rows before and the request. */
 function note(w: Work, table: string, req: DBCoreMutateRequest, before: unknown[]): void {
   if (req.type === 'deleteRange') {
-    w.all = true;
+    if (table === 'payouts') w.paidAll = true;
+    else w.all = true;
     return;
   }
   const after = req.type === 'delete' ? [] : (req.values as unknown[]);
   switch (table) {
+    case 'payouts':
+      for (const p of before) if (p) w.paidRemoved.push(p as Payout);
+      for (const p of after) w.paidAdded.push(p as Payout);
+      return;
     case 'orders':
       for (const o of before) if (o) pushTo(w.removed, o as Order);
       for (const o of after) pushTo(w.added, o as Order);
@@ -246,6 +301,15 @@ function note(w: Work, table: string, req: DBCoreMutateRequest, before: unknown[
   }
 }
 
+function hasTable(core: DBCore, name: string): boolean {
+  try {
+    core.table(name);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Installs the rollup upkeep on a database. */
 export const rollupsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -260,7 +324,13 @@ export const rollupsMiddleware: Middleware<DBCore> = {
       transaction(stores, mode, options) {
         const all =
           mode === 'readwrite' && stores.some((s) => SOURCES.has(s))
-            ? [...new Set([...stores, ...NEEDED])]
+            ? [
+                ...new Set([
+                  ...stores,
+                  ...NEEDED,
+                  ...(stores.includes('payouts') ? PAID_NEEDED : []),
+                ]),
+              ]
             : stores;
         const trans = down.transaction(all, mode, options);
         cores.set(trans, down);
@@ -291,11 +361,15 @@ export const rollupsMiddleware: Middleware<DBCore> = {
                   (await table.getMany({ trans: req.trans, keys })))
                 : [];
               const res = await table.mutate(req);
-              markChanged(down, req, ['partnerStats']);
+              // (No payment sums yet while an upgrade from before version 9 runs.)
+              if (name !== 'payouts') markChanged(down, req, ['partnerStats']);
+              else if (hasTable(down, 'payoutSums')) markChanged(down, req, ['payoutSums']);
               const w = txFlags(req.trans).deferRollups
                 ? (deferred.get(req.trans) ?? newWork())
                 : newWork();
               note(w, name, req, before);
+              // Payments written without their previous versions: the sums are summed again.
+              if (name === 'payouts' && keys.length > 0 && !needed) w.paidAll = true;
               if (txFlags(req.trans).deferRollups) deferred.set(req.trans, w);
               else await flush(down, req.trans, w);
               return res;

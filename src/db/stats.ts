@@ -3,10 +3,11 @@
  */
 import { buildAllStats, type PartnerStats } from '../domain/stats';
 import { defaultSettings, SETTINGS_ID } from '../domain/constants';
-import type { Payout } from '../domain/schemas';
+import { paidPerPartner } from '../domain/payout-sums';
 import { allCampaigns } from './content';
 import type { PawtnersDb } from './db';
 import { allBonuses, allBonusRules, allContracts, allPartners } from './partners';
+import { rebuildPayoutSums } from './payouts';
 
 /** Every partner's rollup (2,000 small records at the large set). */
 export function allPartnerStats(db: PawtnersDb): Promise<PartnerStats[]> {
@@ -16,34 +17,20 @@ export function allPartnerStats(db: PawtnersDb): Promise<PartnerStats[]> {
 /** Milliseconds of a day. */
 const DAY_MS = 86_400_000;
 
-/** Payments per read in paidByPartner. */
-const PAID_CHUNK = 2000;
-
 /**
- * What each partner has been paid in all (cents by partner id), for what is still owed: payments
- * have no rollup, so every payment is read, and only its partner and amount kept. The payments
- * are read a chunk at a time, each its own short read, so the screen the owner opens next (or an
- * edit) does not wait for all 40,000 of a big shop to be read. A background read (not a live
- * query) passes `pace` (writesDone), awaited before each chunk.
+ * What each partner has been paid in all (cents by partner id), for what is still owed: from the
+ * payment sums (src/domain/payout-sums.ts, one small record per period end), never the payments.
+ * With `currency`, only payments in it (a payment in another currency pays what was earned in
+ * that currency, never what is owed in the brand's). A background read (not a live query) passes
+ * `pace` (writesDone), awaited before it reads.
  */
 export async function paidByPartner(
   db: PawtnersDb,
-  chunk = PAID_CHUNK,
+  currency?: string,
   pace?: () => Promise<void>,
 ): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  let last: string | null = null;
-  for (;;) {
-    if (pace) await pace();
-    const rows: Payout[] = await (
-      last === null ? db.payouts.toCollection() : db.payouts.where(':id').above(last)
-    )
-      .limit(chunk)
-      .toArray();
-    for (const p of rows) out.set(p.partnerId, (out.get(p.partnerId) ?? 0) + p.amountCents);
-    if (rows.length < chunk) return out;
-    last = rows[rows.length - 1]!.id;
-  }
+  if (pace) await pace();
+  return paidPerPartner(await db.payoutSums.toArray(), currency);
 }
 
 /**
@@ -91,6 +78,7 @@ export async function rebuildAllStats(db: PawtnersDb): Promise<void> {
       await db.partnerStats.bulkPut(stats);
     },
   );
+  await rebuildPayoutSums(db);
 }
 
 /** One partner's rollup (undefined before the partner has any order or post). */

@@ -65,7 +65,7 @@ export interface StatementBrand {
 
 /** The statement of one partner from its period Statement and its records. */
 export function statementDoc(
-  s: Statement,
+  s: Statement<Payout>,
   data: Pick<StatementData, 'orders' | 'contracts'>,
   shipments: readonly Shipment[],
   range: DateRange,
@@ -164,7 +164,7 @@ export function partnerStatements(
   return out;
 }
 
-function emptyStatement(partner: Partner): Statement {
+function emptyStatement(partner: Partner): Statement<Payout> {
   return {
     partner,
     earnings: withTotals({

@@ -12,6 +12,7 @@ import { carriedInCents, carryWindow, earlierPayments, statementBalance } from '
 import type { Bonus, BonusRule, ContentItem, Contract, Order, Partner, Payout } from './schemas';
 import { earningsFromRollup } from './period-sums';
 import type { PartnerStats } from './stats';
+import type { PaidLike } from './payout-sums';
 
 export interface StatementData {
   partners: readonly Partner[];
@@ -23,11 +24,15 @@ export interface StatementData {
   payouts: readonly Payout[];
 }
 
-export interface Statement {
+/**
+ * A partner's statement for a period. `P` is what it was built from: the payments themselves
+ * (buildStatements, for a partner's printed statement) or their sums (the Payouts screen).
+ */
+export interface Statement<P extends PaidLike = PaidLike> {
   partner: Partner;
   earnings: Earnings;
-  /** Payouts of this partner whose period overlaps the statement's. */
-  payouts: Payout[];
+  /** Payouts (or sums of payouts) of this partner whose period overlaps the statement's. */
+  payouts: P[];
   paidCents: number;
   /** Overpaid before this period (refunds after a payout), deducted here. */
   carriedInCents: number;
@@ -39,6 +44,11 @@ export interface Statement {
 
 const overlaps = (p: Pick<Payout, 'periodStart' | 'periodEnd'>, r: DateRange) =>
   p.periodStart <= r.end && p.periodEnd >= r.start;
+
+/** Payments newest first (by paid date, when they have one; sums by their period). */
+const newestFirst = (a: PaidLike & { paidDate?: string }, b: PaidLike & { paidDate?: string }) =>
+  (b.paidDate ?? b.periodEnd).localeCompare(a.paidDate ?? a.periodEnd) ||
+  b.periodStart.localeCompare(a.periodStart);
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string | null): Map<string, T[]> {
   const m = new Map<string, T[]>();
@@ -132,14 +142,14 @@ const emptyStats = (partnerId: string): PartnerStats => ({
  * The statements from what was earned and what was paid (payments whose period overlaps the
  * range): cheap, so recording a payment does not sum the period's orders again.
  */
-export function statementsFrom(
+export function statementsFrom<P extends PaidLike>(
   earned: readonly PeriodEarnings[],
-  payments: readonly Payout[],
+  payments: readonly P[],
   range: DateRange,
   carried: ReadonlyMap<string, number> = new Map(),
-): Statement[] {
+): Statement<P>[] {
   const payouts = groupBy(payments, (p) => p.partnerId);
-  const out: Statement[] = [];
+  const out: Statement<P>[] = [];
   for (const { partner, earnings } of earned) {
     const paid = (payouts.get(partner.id) ?? []).filter((p) => overlaps(p, range));
     const paidCents = paid.reduce((s, p) => s + p.amountCents, 0);
@@ -154,7 +164,7 @@ export function statementsFrom(
     out.push({
       partner,
       earnings,
-      payouts: paid.sort((a, b) => b.paidDate.localeCompare(a.paidDate)),
+      payouts: paid.sort(newestFirst),
       paidCents,
       carriedInCents,
       ...statementBalance(earnings.payableCents, paidCents, carriedInCents),
@@ -168,7 +178,7 @@ export function statementsFrom(
  * of periods ending before it and `earnedIn`, what a partner earned over some days.
  */
 export function carriedIntoPeriod(
-  payments: readonly Payout[],
+  payments: readonly PaidLike[],
   range: DateRange,
   earnedIn: (partnerId: string, days: DateRange) => number,
 ): Map<string, number> {
@@ -183,7 +193,7 @@ export function carriedIntoPeriod(
 /** carriedIntoPeriod() from the rollups. */
 export function carriedFromStats(
   basis: StatementBasis,
-  payments: readonly Payout[],
+  payments: readonly PaidLike[],
   range: DateRange,
   opts: EarningsOptions,
 ): Map<string, number> {
@@ -216,7 +226,7 @@ export function buildStatements(
   data: StatementData,
   range: DateRange,
   opts: EarningsOptions,
-): Statement[] {
+): Statement<Payout>[] {
   const carried = carriedIntoPeriod(data.payouts, range, (id, days) => {
     const one = periodEarnings(
       {

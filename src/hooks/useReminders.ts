@@ -77,7 +77,8 @@ export async function readReminders(settings: Settings, today: string): Promise<
   await writesDone();
   const [base, paid, content, apart] = await Promise.all([
     readFiguresBase(db),
-    paidByPartner(db, undefined, writesDone),
+    // Payments in the brand's currency: commission in others is taken out below (apartAsPaid).
+    paidByPartner(db, settings.currency, writesDone),
     contentBetween(db, addDays(today, -REMINDER_OVERDUE_DAYS), addDays(today, 1)),
     ordersNotInCurrency(
       db,

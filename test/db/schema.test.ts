@@ -25,7 +25,7 @@ describe('database schema', () => {
   it('opens with every table', () => {
     expect(db.verno).toBe(9);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
-      [...DATA_TABLES, 'deletions', 'partnerStats', 'undoLog', 'undoRows'].sort(),
+      [...DATA_TABLES, 'deletions', 'partnerStats', 'payoutSums', 'undoLog', 'undoRows'].sort(),
     );
   });
 

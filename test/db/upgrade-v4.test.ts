@@ -3,6 +3,7 @@
  * 5 (one row per record), on a version-4 database built by the version-4 code itself: the frozen
  * copy in test/fixtures/v4 writes it, today's PawtnersDb opens it.
  */
+import { buildPaidBuckets } from '../../src/domain/payout-sums';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DATA_TABLES, PawtnersDb } from '../../src/db/db';
@@ -181,7 +182,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     const stores = db.tables.map((t) => t.name);
     for (const gone of [...LEGACY_PAGE_STORES, 'startupCopies', 'snapshots'])
       expect(stores).not.toContain(gone);
@@ -214,6 +215,9 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const { stored, recomputed } = await rollups(db);
     expect(stored.size).toBe(expected.partners.length + 1);
     expect(stored).toEqual(recomputed);
+    // Version 9's payment sums, from the upgraded payments.
+    expect(expected.payouts.length).toBeGreaterThan(0);
+    expect(await db.payoutSums.toArray()).toEqual(buildPaidBuckets(expected.payouts));
   });
 
   it('an empty version-4 database (never used) opens empty', async () => {
@@ -225,7 +229,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(9);
     for (const t of DATA_TABLES) expect(await db.table(t).count(), t).toBe(0);
     const { stored, recomputed } = await rollups(db);
     expect(stored).toEqual(recomputed);

@@ -48,22 +48,23 @@ export function DashboardScreen() {
   // Secondary cards read their records only once the figures are on screen.
   const later = useAfterFirstPaint(data !== undefined);
   const timeZone = data?.settings.timeZone;
+  const currency = data?.settings.currency;
   const extra = useLiveQuery(async (): Promise<Extra | undefined> => {
-    if (!later || !timeZone) return undefined;
+    if (!later || !timeZone || !currency) return undefined;
     const db = getDb();
     const today = dateInZone(Date.now(), timeZone);
     // Only the days the "Content due" card lists, through the plannedDate index.
     const [content, due, paid] = await Promise.all([
       countContent(db),
       contentBetween(db, addDays(today, -OVERDUE_DAYS), addDays(today, UPCOMING_DAYS)),
-      paidByPartner(db),
+      paidByPartner(db, currency),
     ]);
     return {
       content,
       openItems: due.filter((c) => OPEN_STATUSES.has(c.status)),
       payouts: [...paid].map(([partnerId, amountCents]) => ({ partnerId, amountCents })),
     };
-  }, [later, timeZone]);
+  }, [later, timeZone, currency]);
   const counts = useMemo(() => {
     if (!data) return undefined;
     let ambassadors = 0;

@@ -136,6 +136,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           today={d.today}
           currency={currency}
           locale={settings.locale}
+          onWriting={d.recordPending.writing}
           onRecorded={d.recordPending.added}
           onUndone={d.recordPending.removed}
           onClose={() => {

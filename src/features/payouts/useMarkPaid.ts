@@ -15,9 +15,13 @@ export interface MarkPaidArgs {
   range: DateRange;
   today: string;
   currency: string;
-  /** Told of payments as soon as they are stored, and of those undone, to show them at once. */
+  /**
+   * Told of payments before they are written (recorded or undone), and as soon as they are stored
+   * or undone, to show them at once.
+   */
+  onWriting: (payouts: Payout[]) => void;
   onRecorded: (payouts: Payout[]) => void;
-  onUndone: (ids: string[]) => void;
+  onUndone: (payouts: Payout[]) => void;
   onClose: () => void;
 }
 
@@ -70,6 +74,7 @@ export function useMarkPaid(args: MarkPaidArgs) {
       note: '',
     }));
     try {
+      args.onWriting(payouts);
       await recordPayouts(getDb(), payouts);
       args.onRecorded(payouts);
       const { onUndone, onRecorded } = args;
@@ -81,7 +86,7 @@ export function useMarkPaid(args: MarkPaidArgs) {
               : `marking ${payouts.length} partners as paid`,
           undo: async () => {
             await Promise.all(payouts.map((p) => deletePayout(getDb(), p.id)));
-            onUndone(payouts.map((p) => p.id));
+            onUndone(payouts);
           },
           redo: async () => {
             await recordPayouts(getDb(), payouts);

@@ -11,14 +11,16 @@ export const HISTORY_SHOWN = 25;
 /** Read once `ready` (after the statements), with the payments recorded or undone here. */
 export function usePaymentHistory(ready: boolean, pending: Pending) {
   const [all, setAll] = useState(false);
+  // Payments undone here may still be among the newest read: read that many more.
+  const undone = [...pending.values()].filter((c) => !c.present).length;
   const recent = useLiveQuery(
     () =>
       !ready
         ? undefined
         : all
           ? allPayouts(getDb())
-          : recentPayouts(getDb(), HISTORY_SHOWN + pending.removed.size),
-    [ready, all, pending.removed.size],
+          : recentPayouts(getDb(), HISTORY_SHOWN + undone),
+    [ready, all, undone],
   );
   const count = useLiveQuery(() => (ready ? countPayouts(getDb()) : undefined), [ready]) ?? 0;
   const rows = useMemo(

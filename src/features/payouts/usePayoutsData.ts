@@ -1,14 +1,16 @@
 /**
  * What the Payouts screen shows for a period (a month, quarter, year or any dates): the statements
- * (from the per-partner rollups, which stand in for the orders and posts), the period's payments,
- * the earlier ones (for an overpayment carried in) and the newest ones for the history.
+ * (from the per-partner rollups, which stand in for the orders and posts, and the payment sums,
+ * which stand in for the payments: what was paid for the period and the overpayment carried in),
+ * and the newest payments for the history.
  */
 import { useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import { payoutsForStatements, readStatementBasis } from '../../db/payouts';
+import { readStatementBasis } from '../../db/payouts';
 import { useSettings } from '../../hooks/data';
-import { NOTHING_PENDING, withPending, type Pending } from './pending';
+import { NOTHING_PENDING, withChange, type Pending } from './pending';
+import { usePaidSums } from './usePaidSums';
 import { usePaymentHistory } from './usePaymentHistory';
 import { safeCurrency } from '../../domain/intl';
 import { addMonths, dateInZone, startOfMonth, type DateRange } from '../../domain/dates';
@@ -18,7 +20,6 @@ import {
   statementsFrom,
   inBrandCurrency,
 } from '../../domain/payout-statements';
-import { carryLookbackStart } from '../../domain/payout-carry';
 import { useForeignCommission } from './useForeignCommission';
 import { periodAround, type PayoutPeriodKind } from '../../domain/payout-periods';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
@@ -43,33 +44,19 @@ export function usePayoutsData() {
   // Partners, contracts, bonuses and the per-partner rollups (which stand in for the orders and
   // posts): small, and the same for every period, so a period change reads only payments.
   const basis = useLiveQuery(() => readStatementBasis(getDb()), []);
-  // The payments the period's statements count, and those of earlier periods (for overpayments
-  // carried in).
-  // Only payments in the brand's currency count against its figures (one in another currency
-  // pays commission earned in that currency, shown apart).
+  // What was paid for the period and before it (for overpayments carried in), from the payment
+  // sums. Only payments in the brand's currency count against its figures (one in another
+  // currency pays commission earned in that currency, shown apart).
   const currency = safeCurrency(settings.currency);
-  const storedFor = useLiveQuery(async () => {
-    const inBrandCurrency = (ps: Payout[]) => ps.filter((p) => p.currency === currency);
-    const read = await payoutsForStatements(getDb(), wanted, carryLookbackStart(wanted));
-    return {
-      range: wanted,
-      rows: inBrandCurrency(read.overlapping),
-      earlier: inBrandCurrency(read.earlier),
-    };
-  }, [wanted, currency]);
+  const paid = usePaidSums(wanted, pending, currency);
   const period = useMemo(
-    () => (basis && storedFor ? { ...basis, range: storedFor.range } : undefined),
-    [basis, storedFor],
+    () => (basis && paid.range ? { ...basis, range: paid.range } : undefined),
+    [basis, paid.range],
   );
-  const stored = storedFor?.rows;
-  const payouts = useMemo(() => stored && withPending(stored, pending), [stored, pending]);
   // The history (below the statements) is read once the statements are: its reads would
   // otherwise queue before theirs.
-  const history = usePaymentHistory(basis !== undefined && storedFor !== undefined, pending);
-  const data = useMemo(
-    () => (period && payouts ? { ...period, payouts } : undefined),
-    [period, payouts],
-  );
+  const history = usePaymentHistory(basis !== undefined && paid.range !== undefined, pending);
+  const data = period && paid.overlapping ? period : undefined;
   // Until another period's records arrive, the figures, title and files stay those of the period
   // read (never last month's records summed over this month's dates).
   const range = data?.range ?? wanted;
@@ -88,24 +75,22 @@ export function usePayoutsData() {
         : null,
     [period, foreign, opts],
   );
-  const earlier = storedFor?.earlier;
+  const earlier = paid.earlier;
   const carried = useMemo(
-    () =>
-      period && earlier
-        ? carriedFromStats(period, withPending(earlier, pending), period.range, opts)
-        : null,
-    [period, earlier, pending, opts],
+    () => (period && earlier ? carriedFromStats(period, earlier, period.range, opts) : null),
+    [period, earlier, opts],
   );
+  const overlapping = paid.overlapping;
   const statements = useMemo(
     () =>
-      earned && data && carried
-        ? statementsFrom(earned, data.payouts, range, carried).sort(
+      earned && overlapping && carried
+        ? statementsFrom(earned, overlapping, range, carried).sort(
             (a, b) =>
               b.earnings.payableCents - a.earnings.payableCents ||
               a.partner.name.localeCompare(b.partner.name),
           )
         : [],
-    [earned, data, range, carried],
+    [earned, overlapping, range, carried],
   );
   // When the period holds no orders or posts but others do: the last month that has some.
   const offer = useMemo(() => {
@@ -123,10 +108,10 @@ export function usePayoutsData() {
     [partnersById],
   );
   const recordPending = {
-    added: (added: readonly Payout[]) =>
-      setPending((p) => ({ ...p, added: [...p.added, ...added] })),
-    removed: (ids: readonly string[]) =>
-      setPending((p) => ({ ...p, removed: new Set([...p.removed, ...ids]) })),
+    /** Before payments are written from here (recorded or undone). */
+    writing: (payouts: readonly Payout[]) => paid.watch(payouts.map((p) => p.id)),
+    added: (added: readonly Payout[]) => setPending((p) => withChange(p, added, true)),
+    removed: (removed: readonly Payout[]) => setPending((p) => withChange(p, removed, false)),
   };
   return {
     settings,
