@@ -4,7 +4,15 @@
  */
 import Dexie from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PawtnersDb, SCHEMA_V1, SCHEMA_V5, SCHEMA_V6, SCHEMA_V7, SCHEMA_V8 } from '../../src/db/db';
+import {
+  PawtnersDb,
+  SCHEMA_V1,
+  SCHEMA_V5,
+  SCHEMA_V6,
+  SCHEMA_V7,
+  SCHEMA_V8,
+  SCHEMA_V9,
+} from '../../src/db/db';
 import { applyImport, undoImport } from '../../src/db/backup';
 import { deletePartner, restorePartner } from '../../src/db/partners';
 import { deletePayout, rebuildPayoutSums, recordPayouts } from '../../src/db/payouts';
@@ -160,7 +168,7 @@ describe('payment sums kept by the middleware', () => {
     await expectRight();
   });
 
-  it('are built by the upgrade from schema version 8', async () => {
+  it('are built by the upgrade from schema version 9', async () => {
     const data = generateSampleData('2026-11-24', NOW);
     const v8 = new Dexie(name);
     v8.version(1).stores(SCHEMA_V1);
@@ -168,12 +176,13 @@ describe('payment sums kept by the middleware', () => {
     v8.version(6).stores(SCHEMA_V6);
     v8.version(7).stores(SCHEMA_V7);
     v8.version(8).stores(SCHEMA_V8);
+    v8.version(9).stores(SCHEMA_V9);
     await v8.open();
     await v8.table('payouts').bulkPut(data.payouts);
     await v8.table('orders').bulkPut(data.orders.slice(0, 50));
     v8.close();
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     // The payments are as they were; the sums are theirs.
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.payouts.toArray()).toEqual([...data.payouts].sort(byId));

@@ -187,7 +187,7 @@ describe('rollups kept by the middleware', () => {
     });
     v1.close();
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.orders.toArray()).toEqual([...data.orders].sort(byId));
     expect(await db.contentItems.toArray()).toEqual([...data.contentItems].sort(byId));

@@ -182,7 +182,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     const stores = db.tables.map((t) => t.name);
     for (const gone of [...LEGACY_PAGE_STORES, 'startupCopies', 'snapshots'])
       expect(stores).not.toContain(gone);
@@ -229,7 +229,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(10);
     for (const t of DATA_TABLES) expect(await db.table(t).count(), t).toBe(0);
     const { stored, recomputed } = await rollups(db);
     expect(stored).toEqual(recomputed);
