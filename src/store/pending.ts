@@ -40,9 +40,17 @@ function drop(version: Order): void {
  * passed on for the caller to tell the owner.
  */
 export async function withPendingOrder<T>(version: Order, write: () => Promise<T>): Promise<T> {
+  // The write is begun first: its transaction is then asked for before the screen's update runs
+  // (closing a dialog over a long list took 145 ms on a loaded machine).
+  let started: Promise<T>;
+  try {
+    started = write();
+  } catch (e) {
+    return Promise.reject(e);
+  }
   setOrders((m) => m.set(version.id, version));
   try {
-    const result = await write();
+    const result = await started;
     setTimeout(() => drop(version), KEEP_AFTER_WRITE_MS);
     return result;
   } catch (e) {

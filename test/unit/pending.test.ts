@@ -35,6 +35,16 @@ describe('an edit shows before it is stored (optimistic display)', () => {
     expect(shownOrder(newer, usePending.getState().orders)).toBe(newer);
   });
 
+  it('begins the write before the screen updates (its transaction is asked for first)', async () => {
+    const after = creditedByHand(stored, 'p-max', 'x', 2000);
+    let shownWhenBegun: boolean | null = null;
+    await withPendingOrder(after, () => {
+      shownWhenBegun = usePending.getState().orders.has(after.id);
+      return Promise.resolve();
+    });
+    expect(shownWhenBegun).toBe(false);
+  });
+
   it('takes the pending row back when the write fails, and passes the error on', async () => {
     const after = creditedByHand(stored, 'p-max', 'x', 2000);
     await expect(

@@ -73,13 +73,14 @@ export function ReassignDialog(props: {
       return;
     }
     setError(undefined);
-    setStoring(true);
     const now = Date.now();
     const to = partnerId === '' ? null : partnerId;
     try {
-      const { before, after } = await withPendingOrder(creditedByHand(order, to, reason, now), () =>
+      const stored = withPendingOrder(creditedByHand(order, to, reason, now), () =>
         reassignOrder(getDb(), order.id, to, reason, now, overwrite ? undefined : order.updatedAt),
       );
+      setStoring(true);
+      const { before, after } = await stored;
       recordEdit(
         {
           label: `the credit of order ${order.orderId}`,
