@@ -1,5 +1,5 @@
-import { CalendarClock, HandCoins, Trophy } from 'lucide-react';
-import { useMemo } from 'react';
+import { CalendarClock, HandCoins, Trophy, type LucideIcon } from 'lucide-react';
+import { useMemo, type ReactNode } from 'react';
 import { href } from '../../navigation/router';
 import { Card, KindBadge } from '../../components/ui';
 import { TagLink } from '../../components/TagLink';
@@ -15,6 +15,35 @@ export const OVERDUE_DAYS = 90;
 
 type Names = Map<string, Pick<Partner, 'name'>>;
 type Money = (cents: number) => string;
+
+/** A card below the figures: its icon and title, and a link to the screen it summarizes. */
+function OverviewCard(props: {
+  icon: LucideIcon;
+  title: string;
+  screen?: string;
+  screenLabel?: string;
+  children: ReactNode;
+}) {
+  const Icon = props.icon;
+  return (
+    <Card
+      title={
+        <>
+          <Icon size={18} aria-hidden="true" /> {props.title}
+        </>
+      }
+      actions={
+        props.screen ? (
+          <a className="btn btn-small" href={href(props.screen)}>
+            {props.screenLabel}
+          </a>
+        ) : undefined
+      }
+    >
+      {props.children}
+    </Card>
+  );
+}
 
 /** Open content items (undefined while they load): the overdue ones and the next two weeks'. */
 export function ContentDueCard({
@@ -67,18 +96,7 @@ export function ContentDueCard({
       </ul>
     );
   return (
-    <Card
-      title={
-        <>
-          <CalendarClock size={18} aria-hidden="true" /> Content due
-        </>
-      }
-      actions={
-        <a className="btn btn-small" href={href('calendar')}>
-          Calendar
-        </a>
-      }
-    >
+    <OverviewCard icon={CalendarClock} title="Content due" screen="calendar" screenLabel="Calendar">
       {open ? (
         <>
           <h3 className="due-head overdue">Overdue ({overdue.length})</h3>
@@ -93,7 +111,7 @@ export function ContentDueCard({
           Looking up content…
         </p>
       )}
-    </Card>
+    </OverviewCard>
   );
 }
 
@@ -107,18 +125,7 @@ export function PayoutsOwedCard({
   money: Money;
 }) {
   return (
-    <Card
-      title={
-        <>
-          <HandCoins size={18} aria-hidden="true" /> Owed most
-        </>
-      }
-      actions={
-        <a className="btn btn-small" href={href('payouts')}>
-          Payouts
-        </a>
-      }
-    >
+    <OverviewCard icon={HandCoins} title="Owed most" screen="payouts" screenLabel="Payouts">
       {owed ? (
         <>
           {owed.byPartner.length === 0 ? (
@@ -138,7 +145,7 @@ export function PayoutsOwedCard({
           Adding up payouts…
         </p>
       )}
-    </Card>
+    </OverviewCard>
   );
 }
 
@@ -150,13 +157,7 @@ export function TopPartnersCard({
   money: Money;
 }) {
   return (
-    <Card
-      title={
-        <>
-          <Trophy size={18} aria-hidden="true" /> Top partners
-        </>
-      }
-    >
+    <OverviewCard icon={Trophy} title="Top partners">
       <ol className="top-list">
         {top.map((x) => (
           <li key={x.partnerId}>
@@ -178,6 +179,6 @@ export function TopPartnersCard({
         ))}
       </ol>
       <p className="muted small">By return on cost in the period above.</p>
-    </Card>
+    </OverviewCard>
   );
 }
