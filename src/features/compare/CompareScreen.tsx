@@ -24,6 +24,9 @@ import { verdictSentence } from '../../domain/verdict';
 import './compare.css';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
 
+/** What the note about orders converted at import says its figures are. */
+const LEAD = 'This verdict and the figures below include';
+
 // chart.js and the charts load in their own chunk, after the figures are on screen; the growth
 // view draws with chart.js too, so it loads on demand as well.
 // The charts chunk is fetched and parsed while the data is still being read, not after the figures.
@@ -172,7 +175,7 @@ function DataViews({ tab }: { tab: Exclude<TabId, 'glossary' | 'growth'> }) {
           <ConvertedNote
             totals={comparison.converted}
             locale={settings.locale}
-            lead="This verdict and the figures below include"
+            lead={LEAD}
             byKind
           />
           <div className="compare-table-wrap card">

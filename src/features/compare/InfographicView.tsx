@@ -27,6 +27,9 @@ import { useUi } from '../../store/ui';
 import { ConvertedNote } from '../../components/ConvertedNote';
 import interLatin from '@fontsource-variable/inter/files/inter-latin-wght-normal.woff2?url';
 
+/** What the note about orders converted at import says its figures are. */
+const LEAD = 'These figures include';
+
 let fontCss: Promise<string> | null = null;
 /**
  * The UI font as an @font-face with its bytes inline, for the image: html-to-image would
@@ -159,12 +162,7 @@ const InfographicCard = forwardRef<HTMLDivElement, CardProps & { testId?: string
             </li>
           ))}
         </ol>
-        <ConvertedNote
-          totals={c.converted}
-          locale={settings.locale}
-          lead="These figures include"
-          byKind
-        />
+        <ConvertedNote totals={c.converted} locale={settings.locale} lead={LEAD} byKind />
         <footer className="ig-foot">
           <HeartHandshake size={16} aria-hidden="true" /> Ambassadors build the brand;
           micro-affiliates bring quick sales.

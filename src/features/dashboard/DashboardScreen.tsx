@@ -43,6 +43,9 @@ import {
   UPCOMING_DAYS,
 } from './OverviewCards';
 
+/** What the note about orders converted at import says its figures are. */
+const LEAD = 'Revenue, spend and the figures below include';
+
 export function DashboardScreen() {
   const data = useDashboardData();
   // Secondary cards read their records only once the figures are on screen.
@@ -180,12 +183,7 @@ function Overview(props: {
         periodLabel={period.label}
         settings={settings}
       />
-      <ConvertedNote
-        totals={period.converted}
-        locale={settings.locale}
-        lead="Revenue, spend and the figures below include"
-        byKind
-      />
+      <ConvertedNote totals={period.converted} locale={settings.locale} lead={LEAD} byKind />
       <div className="grid-4 count-cards">
         <Card>
           <Stat label="Brand ambassadors" value={num(counts.ambassadors)} tone="ambassador" />

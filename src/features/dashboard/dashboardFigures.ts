@@ -11,10 +11,11 @@ import {
   type CompareBase,
   type Figure,
   type PartnerIndex,
+  type PartnerPoint,
 } from '../../domain/compare';
 import { earningsLessApart, type CurrencyTotals } from '../../domain/currency-totals';
 import type { DateRange } from '../../domain/dates';
-import { roi, type Earnings, type EarningsOptions } from '../../domain/earnings';
+import { roi, type EarningsOptions } from '../../domain/earnings';
 import type { PartnerKind } from '../../domain/schemas';
 import { monthWindows, partnerPeriodWalk, preparePartner } from '../../domain/period-sums';
 
@@ -24,14 +25,8 @@ export interface KindFigures {
   roi: Figure;
 }
 
-export interface TopPartner {
-  partnerId: string;
-  name: string;
-  kind: PartnerKind;
-  tags: readonly string[];
-  earnings: Earnings;
-  roi: number | null;
-}
+/** A partner in play, as Compare's partner points have it, without the content figures. */
+export type TopPartner = Omit<PartnerPoint, 'postsPerMonth' | 'engagementPerPost'>;
 
 export interface DashboardFigures {
   kinds: Record<PartnerKind, KindFigures>;
