@@ -139,6 +139,48 @@ function TableDetails({ table }: { table: () => ReactNode }) {
   );
 }
 
+/**
+ * A chart's numbers as a table: a header row, then one row per entry whose first cell names it.
+ * Columns hold numbers (right-aligned) but those listed in `text`.
+ */
+function ChartTable(props: {
+  head: readonly string[];
+  rows: readonly { key: string; cells: readonly ReactNode[] }[];
+  text?: readonly number[];
+}) {
+  const num = (i: number) => (i > 0 && !props.text?.includes(i) ? 'num' : undefined);
+  return (
+    <table className="table">
+      <thead>
+        <tr>
+          {props.head.map((h, i) => (
+            <th scope="col" className={num(i)} key={h}>
+              {h}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {props.rows.map((r) => (
+          <tr key={r.key}>
+            {r.cells.map((c, i) =>
+              i === 0 ? (
+                <th scope="row" key={i}>
+                  {c}
+                </th>
+              ) : (
+                <td className={num(i)} key={i}>
+                  {c}
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 /** A chart with its text equivalent (a table) for screen readers and for exact numbers. */
 function ChartCard(props: {
   title: string;
@@ -228,29 +270,19 @@ export function RevenueCostChart({ c, s }: { c: Comparison; s: Locale }) {
         />
       }
       table={() => (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Month</th>
-              {series.map((d) => (
-                <th scope="col" className="num" key={d.label}>
-                  {d.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {monthly.map((m, i) => (
-              <tr key={m.month}>
-                <th scope="row">{labels[i]}</th>
-                <td className="num">{money(m.revenueCents.ambassador)}</td>
-                <td className="num">{money(m.costCents.ambassador)}</td>
-                <td className="num">{money(m.revenueCents.affiliate)}</td>
-                <td className="num">{money(m.costCents.affiliate)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          head={['Month', ...series.map((d) => d.label)]}
+          rows={monthly.map((m, i) => ({
+            key: m.month,
+            cells: [
+              labels[i],
+              money(m.revenueCents.ambassador),
+              money(m.costCents.ambassador),
+              money(m.revenueCents.affiliate),
+              money(m.costCents.affiliate),
+            ],
+          }))}
+        />
       )}
     />
   );
@@ -336,28 +368,17 @@ export function RoiCpaChart({ kinds, s }: { kinds: readonly GroupResult[]; s: Lo
         </div>
       }
       table={() => (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                ROI
-              </th>
-              <th scope="col" className="num">
-                CPA
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((g) => (
-              <tr key={g.key}>
-                <th scope="row">{g.label}</th>
-                <td className="num">{formatFigure('roi', g.figures.roi, s)}</td>
-                <td className="num">{formatFigure('cpa', g.figures.cpa, s)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          head={['Kind', 'ROI', 'CPA']}
+          rows={kinds.map((g) => ({
+            key: g.key,
+            cells: [
+              g.label,
+              formatFigure('roi', g.figures.roi, s),
+              formatFigure('cpa', g.figures.cpa, s),
+            ],
+          }))}
+        />
       )}
     />
   );
@@ -395,30 +416,19 @@ export function QuantityQualityChart({ c, s }: { c: Comparison; s: Locale }) {
         />
       }
       table={() => (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Partner</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                Posts per month
-              </th>
-              <th scope="col" className="num">
-                Engagement per post
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((x) => (
-              <tr key={x.partnerId}>
-                <th scope="row">{x.name}</th>
-                <td>{KIND_NAMES[x.kind]}</td>
-                <td className="num">{formatValue(x.postsPerMonth, 'decimal', s)}</td>
-                <td className="num">{formatValue(x.engagementPerPost!, 'decimal', s)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          head={['Partner', 'Kind', 'Posts per month', 'Engagement per post']}
+          text={[1]}
+          rows={points.map((x) => ({
+            key: x.partnerId,
+            cells: [
+              x.name,
+              KIND_NAMES[x.kind],
+              formatValue(x.postsPerMonth, 'decimal', s),
+              formatValue(x.engagementPerPost!, 'decimal', s),
+            ],
+          }))}
+        />
       )}
     />
   );
@@ -474,30 +484,13 @@ export function SpendMixChart({ kinds, s }: { kinds: readonly GroupResult[]; s: 
         />
       }
       table={() => (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Kind</th>
-              {used.map((m) => (
-                <th scope="col" className="num" key={m.key}>
-                  {m.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {kinds.map((g) => (
-              <tr key={g.key}>
-                <th scope="row">{g.label}</th>
-                {used.map((m) => (
-                  <td className="num" key={m.key}>
-                    {money(g.spendMix[m.key])}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ChartTable
+          head={['Kind', ...used.map((m) => m.label)]}
+          rows={kinds.map((g) => ({
+            key: g.key,
+            cells: [g.label, ...used.map((m) => money(g.spendMix[m.key]))],
+          }))}
+        />
       )}
     />
   );
