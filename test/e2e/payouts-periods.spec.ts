@@ -32,7 +32,7 @@ test('a GBP brand browses Payouts by quarter and dates, exports in GBP, and is o
   const quarter = lastMonthsQuarter();
   await page.getByLabel('Show', { exact: true }).selectOption({ label: 'Quarter' });
   await expect(page.getByRole('region', { name: `Statements for ${quarter.title}` })).toBeVisible();
-  await page.getByLabel('Select Maya Chen').check();
+  await page.getByLabel('Select Maya Chen', { exact: true }).check();
   await expect(page.getByRole('button', { name: 'Export CSV (1 selected)' })).toBeVisible();
   const owed = (await maya.getByRole('cell').nth(8).textContent())!.replace(/[£,]/g, '');
   const dl = page.waitForEvent('download');
@@ -48,7 +48,7 @@ test('a GBP brand browses Payouts by quarter and dates, exports in GBP, and is o
   ).toBeVisible();
 
   // Nothing selected: the CSV holds everyone, and says so.
-  await page.getByLabel('Select Maya Chen').uncheck();
+  await page.getByLabel('Select Maya Chen', { exact: true }).uncheck();
   const all = page.getByRole('button', { name: /^Export CSV \(all \d+\)$/ });
   const n = Number((await all.textContent())!.match(/all (\d+)/)![1]);
   const dl2 = page.waitForEvent('download');

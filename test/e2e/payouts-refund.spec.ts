@@ -90,7 +90,7 @@ test('a refund after a payout: the paid month shows what Maya owes back, the nex
     Math.round(Number((await cells.nth(i).textContent())!.replace(/[$,]/g, '')) * 100);
   // Owed = earned - paid - 10.00.
   expect(await money(9)).toBe((await money(6)) - (await money(7)) - 1000);
-  await page.getByLabel('Select Maya Chen').check();
+  await page.getByLabel('Select Maya Chen', { exact: true }).check();
   const dl = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export CSV (1 selected)' }).click();
   const csv = (await (await dl).path())!;
@@ -121,4 +121,76 @@ test('commission on an order kept apart in euros is shown in euros, not added to
     /Maya Chen\s*EUR\s*€10\.00/,
   );
   await expect(row.getByRole('cell').nth(2)).toHaveText(commission!);
+});
+
+test('commission in pounds is paid in pounds: Mark paid records GBP and the PayPal file rows are in GBP', async ({
+  page,
+}, info) => {
+  const m = maya();
+  const dir = info.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await loadSampleData(page);
+  // 5 % of the £200.00 subtotal: £10.00, kept apart (the import's default for another currency).
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order-gbp.csv', m.code, '0.00', 'GBP'),
+    /^Imported 1 order: 1 new/,
+  );
+  await openApp(page, 'payouts');
+  const usd = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  const usdOwed = await usd.getByRole('cell').nth(8).textContent();
+  const foreign = page.getByRole('table', { name: 'Commission in other currencies' });
+  const gbp = foreign.getByRole('row', { name: 'Maya Chen (GBP)' });
+  // Commission, paid, owed.
+  await expect(gbp.getByRole('cell').nth(3)).toHaveText('£10.00');
+  await expect(gbp.getByRole('cell').nth(4)).toHaveText('£0.00');
+  await expect(gbp.getByRole('cell').nth(5)).toHaveText('£10.00');
+  await expect(page.getByText(/Still owed: £10\.00 \(GBP\)/)).toBeVisible();
+
+  // The PayPal file of the pound statement: one row, in GBP.
+  await page.getByLabel('Select Maya Chen (GBP)').check();
+  const dl = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export PayPal file (1 selected)' }).click();
+  const file = await dl;
+  const rows = readFileSync((await file.path())!, 'utf8')
+    .trim()
+    .split('\r\n');
+  expect(rows).toHaveLength(1);
+  expect(rows[0]!.split(',').slice(1, 3)).toEqual(['10.00', 'GBP']);
+  await expect(page.getByText(/^PayPal file saved with 1 payment in GBP/)).toBeVisible();
+
+  // Paid in pounds: the pound statement is settled, the dollar one is as it was.
+  await gbp.getByRole('button', { name: 'Mark as paid: Maya Chen (GBP)' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark Maya Chen as paid in GBP' });
+  await expect(dialog).toContainText('Owed: £10.00');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(gbp).toContainText('Settled');
+  await expect(gbp.getByRole('cell').nth(4)).toHaveText('£10.00');
+  await expect(usd.getByRole('cell').nth(8)).toHaveText(usdOwed!);
+  const history = page.getByRole('table', { name: 'Payment history' });
+  await expect(history.getByRole('row', { name: /Maya Chen/ }).first()).toContainText('£10.00');
+
+  // Refunded after the payout: next month the pounds carry £10.00 over, the dollars nothing.
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order-gbp-refunded.csv', m.code, '210.00', 'GBP'),
+    /^Imported 1 order: 0 new, 1 updated/,
+  );
+  await openApp(page, 'payouts');
+  await expect(foreign.getByRole('row', { name: 'Maya Chen (GBP)' })).toContainText(
+    'Owes you £10.00',
+  );
+  await page.getByRole('button', { name: 'Next month' }).click();
+  await expect(foreign.getByRole('row', { name: 'Maya Chen (GBP)' })).toContainText(
+    'Owes you £10.00',
+  );
+  await expect(
+    foreign.getByRole('row', { name: 'Maya Chen (GBP)' }).getByRole('cell').nth(5),
+  ).toHaveText('−£10.00');
+  // No dollar statement carries anything in: the pounds never offset dollars.
+  await expect(
+    page
+      .getByRole('region', { name: /^Statements for / })
+      .getByRole('columnheader', { name: 'Overpaid before' }),
+  ).toHaveCount(0);
 });

@@ -39,8 +39,8 @@ test('mark a payout paid: owed drops to zero and the payment shows in the histor
 test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ page }) => {
   await loadSampleData(page);
   await openApp(page, 'payouts');
-  await page.getByLabel('Select Maya Chen').check();
-  await page.getByLabel('Select Jordan Reyes').check();
+  await page.getByLabel('Select Maya Chen', { exact: true }).check();
+  await page.getByLabel('Select Jordan Reyes', { exact: true }).check();
   const owed = async (name: string) =>
     (await page
       .getByRole('row', { name, exact: true })

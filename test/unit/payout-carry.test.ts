@@ -17,29 +17,10 @@ import {
 } from '../../src/domain/payout-statements';
 import { apartByPartner, foreignCurrencyTotals } from '../../src/domain/currency-totals';
 import { carriedInCents, earlierPayments, statementBalance } from '../../src/domain/payout-carry';
-import { generateSampleData } from '../../src/domain/sample-data';
+import { contract, partner, stamp } from './payout-fixture';
 import { buildAllStats } from '../../src/domain/stats';
-import type { Contract, Order, Partner, Payout } from '../../src/domain/schemas';
+import type { Order, Payout } from '../../src/domain/schemas';
 
-const stamp = { createdAt: 0, updatedAt: 0 };
-const sample = generateSampleData('2026-11-24', Date.UTC(2026, 10, 24, 15));
-const partner: Partner = { ...sample.partners[0]!, id: 'p1', name: 'Maya Chen', kind: 'affiliate' };
-const contract: Contract = {
-  id: 'k1',
-  ...stamp,
-  partnerId: 'p1',
-  startDate: '2026-01-01',
-  endDate: null,
-  retainerCents: 0,
-  retainerPeriod: 'monthly',
-  commissionRate: 10,
-  commissionBase: 'total',
-  commissionOnRepeat: false,
-  flatFeePerPostCents: 0,
-  perksCentsPerMonth: 0,
-  deliverablesPerMonth: 0,
-  notes: '',
-};
 const order = (id: string, date: string, total: number, refunded = 0): Order => ({
   id,
   ...stamp,

@@ -1,6 +1,7 @@
 import { Field } from '../../components/form';
 import { Dialog, DialogButtons, ErrorPanel } from '../../components/ui';
 import { formatMoney } from '../../domain/money';
+import type { Payable } from '../../domain/payout-foreign';
 import type { Payout } from '../../domain/schemas';
 import { useMarkPaid, type MarkPaidArgs, type PaidErrors } from './useMarkPaid';
 
@@ -12,18 +13,26 @@ const METHODS: { id: Payout['method']; label: string }[] = [
 ];
 
 /** Record payment of one or several statements: date, method, reference (and amount for one). */
-export function MarkPaidDialog(props: MarkPaidArgs & { locale: string }) {
+export function MarkPaidDialog(props: MarkPaidArgs & { locale: string; brandCurrency: string }) {
   const { statements } = props;
   const { single, fields, errors, failure, save } = useMarkPaid(props);
-  const money = (c: number) => formatMoney(c, props.currency, props.locale);
-  const total = statements.reduce((s, x) => s + x.owedCents, 0);
-  const carried = statements.reduce((s, x) => s + x.carriedInCents, 0);
+  // Per currency (a statement in another currency is owed and paid in it).
+  const sums = (f: (p: Payable) => number) => {
+    const by = new Map<string, number>();
+    for (const p of statements) by.set(p.currency, (by.get(p.currency) ?? 0) + f(p));
+    return [...by].filter(([, c]) => c > 0);
+  };
+  const words = (list: [string, number][]) =>
+    list.map(([cur, c]) => formatMoney(c, cur, props.locale)).join(' + ');
+  const total = sums((p) => p.owedCents);
+  const carried = sums((p) => p.carriedInCents);
+  const other = single && single.currency !== props.brandCurrency ? ` in ${single.currency}` : '';
   return (
     <Dialog
       open
       title={
         single
-          ? `Mark ${single.partner.name} as paid`
+          ? `Mark ${single.partner.name} as paid${other}`
           : `Mark ${statements.length} partners as paid`
       }
       onClose={props.onClose}
@@ -33,8 +42,9 @@ export function MarkPaidDialog(props: MarkPaidArgs & { locale: string }) {
     >
       {failure ? <ErrorPanel title="Not saved">{failure}</ErrorPanel> : null}
       <p className="muted">
-        For {props.range.start} to {props.range.end}. Owed: {money(total)}
-        {carried > 0 ? `, after ${money(carried)} overpaid before` : ''}.
+        For {props.range.start} to {props.range.end}. Owed:{' '}
+        {words(total) || formatMoney(0, props.brandCurrency, props.locale)}
+        {carried.length > 0 ? `, after ${words(carried)} overpaid before` : ''}.
       </p>
       <PaymentFields single={single !== null} fields={fields} errors={errors} />
     </Dialog>

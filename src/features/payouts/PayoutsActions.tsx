@@ -1,21 +1,30 @@
 import { Download, Wallet } from 'lucide-react';
 import type { Statement } from '../../domain/payout-statements';
+import {
+  brandPayable,
+  foreignPayable,
+  type ForeignStatement,
+  type Payable,
+} from '../../domain/payout-foreign';
 
 /** The header buttons: each export says what it will hold (all, or the N selected). */
 export function PayoutsActions(props: {
   statements: readonly Statement[];
   chosen: readonly Statement[];
+  /** Statements in other currencies chosen (paid and exported in their own currency). */
+  chosenForeign: readonly ForeignStatement[];
+  currency: string;
   onExportCsv: () => void;
   onExportPaypal: () => void;
-  onPay: (statements: Statement[]) => void;
+  onPay: (statements: Payable[]) => void;
 }) {
-  const { statements, chosen } = props;
-  const csvWhat = chosen.length
-    ? ` (${chosen.length} selected)`
-    : statements.length
-      ? ` (all ${statements.length})`
-      : '';
-  const payable = chosen.filter((s) => s.owedCents > 0);
+  const { statements } = props;
+  const n = props.chosen.length + props.chosenForeign.length;
+  const csvWhat = n ? ` (${n} selected)` : statements.length ? ` (all ${statements.length})` : '';
+  const payable = [
+    ...props.chosen.map((s) => brandPayable(s, props.currency)),
+    ...props.chosenForeign.map(foreignPayable),
+  ].filter((s) => s.owedCents > 0);
   return (
     <>
       <button
@@ -26,14 +35,9 @@ export function PayoutsActions(props: {
       >
         <Download aria-hidden="true" size={16} /> Export CSV{csvWhat}
       </button>
-      <button
-        type="button"
-        className="btn"
-        onClick={props.onExportPaypal}
-        disabled={chosen.length === 0}
-      >
+      <button type="button" className="btn" onClick={props.onExportPaypal} disabled={n === 0}>
         <Wallet aria-hidden="true" size={16} /> Export PayPal file
-        {chosen.length ? ` (${chosen.length} selected)` : ''}
+        {n ? ` (${n} selected)` : ''}
       </button>
       <button
         type="button"

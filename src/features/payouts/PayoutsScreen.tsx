@@ -5,6 +5,12 @@ import { safeCurrency, safeLocale } from '../../domain/intl';
 import { formatMoney } from '../../domain/money';
 import { periodTitle } from '../../domain/payout-periods';
 import type { Statement } from '../../domain/payout-statements';
+import {
+  brandPayable,
+  foreignKey,
+  foreignPayable,
+  type Payable,
+} from '../../domain/payout-foreign';
 import { AddPartnerFirstActions } from '../../components/AddPartnerFirstActions';
 import { ForeignCard } from './ForeignCard';
 import { HistoryCard } from './HistoryCard';
@@ -23,12 +29,15 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   const d = usePayoutsData();
   const { settings, statements, data } = d;
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [paying, setPaying] = useState<Statement[] | null>(null);
-  // Every figure here is in the brand's currency (orders converted at import are too).
+  const [paying, setPaying] = useState<Payable[] | null>(null);
+  // Every figure here is in the brand's currency (orders converted at import are too) but those
+  // of the other currencies' card.
   const currency = safeCurrency(settings.currency);
   const money = (c: number) => formatMoney(c, currency, settings.locale);
   const locale = safeLocale(settings.locale);
   const chosen = statements.filter((s) => selected.has(s.partner.id));
+  const chosenForeign = d.foreign.filter((f) => selected.has(foreignKey(f.partner.id, f.currency)));
+  const pay = (ss: readonly Statement[]) => setPaying(ss.map((s) => brandPayable(s, currency)));
   const title = periodTitle(d.range, locale);
   const { exportPaypal, exportCsv } = usePayoutExports({
     settings,
@@ -36,7 +45,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
     statements,
     range: d.range,
     foreign: d.foreign,
-    partners: d.partnersById,
+    chosenForeign,
   });
 
   return (
@@ -50,6 +59,8 @@ export function PayoutsScreen(_props: { rest: string[] }) {
             <PayoutsActions
               statements={statements}
               chosen={chosen}
+              chosenForeign={chosenForeign}
+              currency={currency}
               onExportCsv={exportCsv}
               onExportPaypal={exportPaypal}
               onPay={setPaying}
@@ -107,15 +118,21 @@ export function PayoutsScreen(_props: { rest: string[] }) {
             statements={statements}
             selected={selected}
             onSelect={setSelected}
-            onPay={setPaying}
+            onPay={pay}
             money={money}
           />
           {d.foreign.length ? (
             <ForeignCard
               foreign={d.foreign}
-              names={d.names}
               brandCurrency={currency}
               locale={settings.locale}
+              selected={selected}
+              onToggle={(key) => {
+                const next = new Set(selected);
+                if (!next.delete(key)) next.add(key);
+                setSelected(next);
+              }}
+              onPay={(f) => setPaying([foreignPayable(f)])}
             />
           ) : null}
           <PartnerStatementsCard statements={statements} range={d.range} />
@@ -134,7 +151,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
           statements={paying}
           range={d.range}
           today={d.today}
-          currency={currency}
+          brandCurrency={currency}
           locale={settings.locale}
           onWriting={d.recordPending.writing}
           onRecorded={d.recordPending.added}

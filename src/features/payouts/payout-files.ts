@@ -1,6 +1,6 @@
 /** Turning statements into files: the PayPal Payouts CSV and a plain CSV for the books. */
-import type { ForeignCommission, Statement } from '../../domain/payout-statements';
-import type { Partner } from '../../domain/schemas';
+import type { ForeignStatement, Payable } from '../../domain/payout-foreign';
+import type { Statement } from '../../domain/payout-statements';
 import { centsToDecimal } from '../../domain/money';
 import { safeLocale } from '../../domain/intl';
 import { toCsv } from '../../io/csv';
@@ -14,9 +14,9 @@ export function decimalSeparatorOf(locale: string): '.' | ',' {
   return part?.value === ',' ? ',' : '.';
 }
 
+/** One row per statement, each in its own currency (PayPal takes one currency per file). */
 export function paypalRows(
-  statements: readonly Statement[],
-  currency: string,
+  statements: readonly Payable[],
   period: string,
 ): { rows: PaypalPayoutRow[]; skipped: string[] } {
   const rows: PaypalPayoutRow[] = [];
@@ -27,7 +27,7 @@ export function paypalRows(
     const row: PaypalPayoutRow = {
       recipient: payout.method === 'none' ? '' : payout.handle,
       amountCents: s.owedCents,
-      currency,
+      currency: s.currency,
       reference: paypalReference(period, s.partner.name, used),
       note: `Thank you! Partner earnings for ${period}`,
       wallet: payout.method === 'venmo' ? 'VENMO' : 'PAYPAL',
@@ -65,9 +65,8 @@ export function statementsCsv(
   statements: readonly Statement[],
   period: string,
   currency: string,
-  /** Commission in other currencies, one row each in its own currency, for these partners. */
-  foreign: readonly ForeignCommission[] = [],
-  partners: ReadonlyMap<string, Partner> = new Map(),
+  /** Statements in other currencies, one row each in its own currency, for these partners. */
+  foreign: readonly ForeignStatement[] = [],
 ): string {
   const d = (c: number) => centsToDecimal(c);
   return toCsv(
@@ -108,14 +107,28 @@ export function statementsCsv(
         s.partner.payout.method,
         s.partner.payout.handle,
       ]),
-      ...foreign.flatMap((f) => {
-        const p = partners.get(f.partnerId);
-        if (!p) return [];
+      ...foreign.map((f) => {
         const c = d(f.commissionCents);
         const z = d(0);
-        const who = [p.name, p.kind];
-        const handle = [p.payout.method, p.payout.handle];
-        return [[period, f.currency, ...who, '', c, z, z, z, c, z, z, c, z, ...handle]];
+        const p = f.partner;
+        return [
+          period,
+          f.currency,
+          p.name,
+          p.kind,
+          '',
+          c,
+          z,
+          z,
+          z,
+          c,
+          d(f.paidCents),
+          d(f.carriedInCents),
+          d(f.owedCents),
+          d(f.owedBackCents),
+          p.payout.method,
+          p.payout.handle,
+        ];
       }),
     ],
   );

@@ -6,15 +6,15 @@ import { deletePayout, recordPayouts } from '../../db/payouts';
 import { newId } from '../../db/repo';
 import type { DateRange } from '../../domain/dates';
 import { centsToDecimal, parseMoney } from '../../domain/money';
-import type { Statement } from '../../domain/payout-statements';
+import type { Payable } from '../../domain/payout-foreign';
 import { ISO_DATE, type Payout } from '../../domain/schemas';
 import { recordEdit } from '../../store/edits';
 
 export interface MarkPaidArgs {
-  statements: Statement[];
+  /** What is paid: statements in the brand's currency or in another, each in its own. */
+  statements: Payable[];
   range: DateRange;
   today: string;
-  currency: string;
   /**
    * Told of payments before they are written (recorded or undone), and as soon as they are stored
    * or undone, to show them at once.
@@ -27,7 +27,7 @@ export interface MarkPaidArgs {
 
 export type PaidErrors = { date?: string; amount?: string };
 
-function firstMethod(statements: readonly Statement[]): Payout['method'] {
+function firstMethod(statements: readonly Payable[]): Payout['method'] {
   const m = statements[0]?.partner.payout.method;
   return m === 'venmo' ? 'venmo' : m === 'none' ? 'bank' : 'paypal';
 }
@@ -67,7 +67,7 @@ export function useMarkPaid(args: MarkPaidArgs) {
       periodStart: args.range.start,
       periodEnd: args.range.end,
       amountCents: single ? parseMoney(amount)! : s.owedCents,
-      currency: args.currency,
+      currency: s.currency,
       paidDate: date,
       method,
       reference: reference.trim(),

@@ -21,6 +21,7 @@ import {
   inBrandCurrency,
 } from '../../domain/payout-statements';
 import { useForeignCommission } from './useForeignCommission';
+import { useForeignStatements } from './useForeignStatements';
 import { periodAround, type PayoutPeriodKind } from '../../domain/payout-periods';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
 import type { Payout } from '../../domain/schemas';
@@ -68,6 +69,15 @@ export function usePayoutsData() {
   // Commission on orders in other currencies: out of the brand-currency figures, shown apart.
   const foreignRead = useForeignCommission(basis, wanted, currency, settings.timeZone);
   const foreign = foreignRead && period && foreignRead.range === period.range ? foreignRead : null;
+  // That commission as statements in its own currency: what was paid in it and is still owed.
+  const foreignOwed = useForeignStatements({
+    basis,
+    range: period?.range,
+    earned: foreign?.list ?? null,
+    buckets: paid.buckets,
+    currency,
+    timeZone: settings.timeZone,
+  });
   const earned = useMemo(
     () =>
       period && foreign
@@ -123,7 +133,7 @@ export function usePayoutsData() {
     data,
     range,
     statements,
-    foreign: foreign?.list ?? [],
+    foreign: foreignOwed ?? [],
     offer,
     names,
     partnersById,
