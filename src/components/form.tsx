@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import type { InputHTMLAttributes, ReactNode } from 'react';
 
 /**
  * A labelled form field with inline validation. The render prop receives the input id and the id
@@ -29,5 +29,90 @@ export function Field(props: {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** What every field around one control takes: its id, label, error and hint. */
+interface FieldFrame {
+  id: string;
+  label: string;
+  error?: string;
+  hint?: string;
+}
+
+type InputProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'value' | 'onChange'>;
+
+/** A labelled <input> whose change hands back the text typed. */
+export function InputField(
+  props: FieldFrame & InputProps & { value: string; onChange: (value: string) => void },
+) {
+  const { id, label, error, hint, onChange, ...input } = props;
+  return (
+    <Field id={id} label={label} error={error} hint={hint}>
+      {(fid, desc) => (
+        <input
+          {...input}
+          id={fid}
+          aria-describedby={desc}
+          aria-invalid={error ? true : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** One choice of a SelectField: the value itself, or a value with the words shown for it. */
+export type SelectOption<T extends string> = T | { value: T; label: string };
+
+/** A labelled <select> of fixed choices; `empty` adds a first choice with the value ''. */
+export function SelectField<T extends string>(
+  props: FieldFrame & {
+    value: T;
+    options: readonly SelectOption<T>[];
+    onChange: (value: T) => void;
+    empty?: string;
+  },
+) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
+      {(fid, desc) => (
+        <select
+          id={fid}
+          aria-describedby={desc}
+          aria-invalid={props.error ? true : undefined}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as T)}
+        >
+          {props.empty !== undefined ? <option value="">{props.empty}</option> : null}
+          {props.options.map((o) => {
+            const { value, label } = typeof o === 'string' ? { value: o, label: o } : o;
+            return (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            );
+          })}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A checkbox with its words beside it; the change hands back whether it is ticked. */
+export function CheckField(props: {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  children: ReactNode;
+}) {
+  return (
+    <label className="check">
+      <input
+        type="checkbox"
+        checked={props.checked}
+        onChange={(e) => props.onChange(e.target.checked)}
+      />
+      {props.children}
+    </label>
   );
 }

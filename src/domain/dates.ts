@@ -7,36 +7,39 @@ const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 const dayOffsets = new Map<string, Map<number, number>>();
 const DAY_MS = 86_400_000;
 
-function intlDate(epochMs: number, timeZone: string): string {
-  let f = dayFormatters.get(timeZone);
+/** The cache's formatter for a time zone, made on first use (making one per call is slow). */
+function zoneFormatter(
+  cache: Map<string, Intl.DateTimeFormat>,
+  timeZone: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  let f = cache.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', {
-      timeZone: safeTimeZone(timeZone),
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-    });
-    dayFormatters.set(timeZone, f);
+    f = new Intl.DateTimeFormat(locale, { ...options, timeZone: safeTimeZone(timeZone) });
+    cache.set(timeZone, f);
   }
-  return f.format(epochMs);
+  return f;
+}
+
+const DAY_PARTS: Intl.DateTimeFormatOptions = { year: 'numeric', month: '2-digit', day: '2-digit' };
+const WALL_CLOCK_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: 'numeric',
+  day: 'numeric',
+  hour: 'numeric',
+  minute: 'numeric',
+  second: 'numeric',
+};
+
+function intlDate(epochMs: number, timeZone: string): string {
+  return zoneFormatter(dayFormatters, timeZone, 'en-CA', DAY_PARTS).format(epochMs);
 }
 
 /** The zone's offset from UTC at an instant, in ms (local wall time minus UTC; east is positive). */
 export function zoneOffsetMs(epochMs: number, timeZone: string): number {
-  let f = offsetFormatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: safeTimeZone(timeZone),
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormatters.set(timeZone, f);
-  }
+  const f = zoneFormatter(offsetFormatters, timeZone, 'en-US', WALL_CLOCK_PARTS);
   const p: Record<string, number> = {};
   for (const part of f.formatToParts(epochMs))
     if (part.type !== 'literal') p[part.type] = Number(part.value);

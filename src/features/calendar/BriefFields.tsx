@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Field } from '../../components/form';
+import { CheckField, Field } from '../../components/form';
 import { lines } from '../../domain/briefs';
 import type { Brief } from '../../domain/schemas';
 
@@ -52,32 +52,15 @@ export function BriefFields(props: {
       ))}
       <fieldset className="brief-disclosure">
         <legend>Required disclosure</legend>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={brief.disclosure.adHashtag}
-            onChange={(e) =>
-              onChange({
-                ...brief,
-                disclosure: { ...brief.disclosure, adHashtag: e.target.checked },
-              })
-            }
-          />
-          #ad in the caption
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={brief.disclosure.paidPartnershipLabel}
-            onChange={(e) =>
-              onChange({
-                ...brief,
-                disclosure: { ...brief.disclosure, paidPartnershipLabel: e.target.checked },
-              })
-            }
-          />
-          “Paid partnership” label
-        </label>
+        {DISCLOSURES.map(([k, words]) => (
+          <CheckField
+            key={k}
+            checked={brief.disclosure[k]}
+            onChange={(on) => onChange({ ...brief, disclosure: { ...brief.disclosure, [k]: on } })}
+          >
+            {words}
+          </CheckField>
+        ))}
       </fieldset>
       <Field
         id={fid('checklist')}
@@ -102,3 +85,9 @@ export function BriefFields(props: {
     </div>
   );
 }
+
+/** The disclosure a brief can require, with the words its checkbox shows. */
+const DISCLOSURES: readonly (readonly [keyof Brief['disclosure'], string])[] = [
+  ['adHashtag', '#ad in the caption'],
+  ['paidPartnershipLabel', '“Paid partnership” label'],
+];

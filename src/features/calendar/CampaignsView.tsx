@@ -15,7 +15,7 @@ import type { Campaign, ContentItem } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { Megaphone } from 'lucide-react';
 import { CampaignBriefCard } from './CampaignBrief';
-import { ItemCells } from './ItemCells';
+import { ItemCells, ItemHeadCells } from './ItemCells';
 import { mediumDay, shortDay } from './format';
 import type { ItemDialogTarget } from './ItemDialog';
 import { useCalendarUi } from './useCalendarUi';
@@ -300,11 +300,7 @@ function CampaignItems({
             <tr>
               <th scope="col">Day</th>
               <th scope="col">Partner</th>
-              <th scope="col">Item</th>
-              <th scope="col">Status</th>
-              <th scope="col" className="num">
-                Cost
-              </th>
+              <ItemHeadCells />
             </tr>
           </thead>
           <tbody>

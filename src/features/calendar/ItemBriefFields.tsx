@@ -1,4 +1,4 @@
-import { Field } from '../../components/form';
+import { CheckField, InputField } from '../../components/form';
 import { effectiveBrief, emptyBrief, reviewChecklist, reviewProgress } from '../../domain/briefs';
 import { BriefFields } from './BriefFields';
 import type { CalendarData } from './useCalendarData';
@@ -70,21 +70,19 @@ export function ItemBriefSection({ form, data }: { form: ItemDialogState; data: 
           <ul className="brief-checklist">
             {checklist.map((point) => (
               <li key={point}>
-                <label className="check">
-                  <input
-                    type="checkbox"
-                    checked={draft.reviewTicks.includes(point)}
-                    onChange={(e) =>
-                      setDraft((d) => ({
-                        ...d,
-                        reviewTicks: e.target.checked
-                          ? [...d.reviewTicks.filter((x) => x !== point), point]
-                          : d.reviewTicks.filter((x) => x !== point),
-                      }))
-                    }
-                  />
+                <CheckField
+                  checked={draft.reviewTicks.includes(point)}
+                  onChange={(on) =>
+                    setDraft((d) => ({
+                      ...d,
+                      reviewTicks: on
+                        ? [...d.reviewTicks.filter((x) => x !== point), point]
+                        : d.reviewTicks.filter((x) => x !== point),
+                    }))
+                  }
+                >
                   {point}
-                </label>
+                </CheckField>
               </li>
             ))}
           </ul>
@@ -101,39 +99,21 @@ export function ItemRightsSection({ form }: { form: ItemDialogState }) {
     <fieldset className="brief-section">
       <legend>Usage rights</legend>
       <div className="rights-row">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.rightsOrganic}
-            onChange={(e) => set('rightsOrganic', e.target.checked)}
-          />
+        <CheckField checked={draft.rightsOrganic} onChange={(on) => set('rightsOrganic', on)}>
           Brand may repost it (organic)
-        </label>
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={draft.rightsPaid}
-            onChange={(e) => set('rightsPaid', e.target.checked)}
-          />
+        </CheckField>
+        <CheckField checked={draft.rightsPaid} onChange={(on) => set('rightsPaid', on)}>
           Brand may use it in paid ads
-        </label>
-        <Field
+        </CheckField>
+        <InputField
           id="ci-rights-until"
           label="Usage rights end"
           error={errors.rightsUntil}
           hint="Leave empty for no end date"
-        >
-          {(fid, desc) => (
-            <input
-              id={fid}
-              type="date"
-              aria-describedby={desc}
-              aria-invalid={!!errors.rightsUntil}
-              value={draft.rightsUntil}
-              onChange={(e) => set('rightsUntil', e.target.value)}
-            />
-          )}
-        </Field>
+          type="date"
+          value={draft.rightsUntil}
+          onChange={(v) => set('rightsUntil', v)}
+        />
       </div>
     </fieldset>
   );

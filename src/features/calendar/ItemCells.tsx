@@ -28,3 +28,16 @@ export function ItemCells(props: {
     </>
   );
 }
+
+/** The header cells over ItemCells, in the same order. */
+export function ItemHeadCells() {
+  return (
+    <>
+      <th scope="col">Item</th>
+      <th scope="col">Status</th>
+      <th scope="col" className="num">
+        Cost
+      </th>
+    </>
+  );
+}

@@ -1,4 +1,4 @@
-import { Field } from '../../components/form';
+import { Field, InputField, SelectField, type SelectOption } from '../../components/form';
 import { engagementRate, fieldLabel, METRIC_KEYS, STATUS_LABEL } from '../../domain/content';
 import { safeLocale } from '../../domain/intl';
 import { CONTENT_FORMATS, CONTENT_STATUSES, PLATFORMS } from '../../domain/schemas';
@@ -7,6 +7,17 @@ import type { CalendarData } from './useCalendarData';
 import type { ItemDialogState, ItemDialogTarget } from './useItemDialog';
 
 const id = (k: string) => `ci-${k}`;
+
+type TextKey = { [K in keyof ItemDraft]: ItemDraft[K] extends string ? K : never }[keyof ItemDraft];
+
+/** A draft field's value, its change and its error, for an InputField or SelectField. */
+function bind<K extends TextKey>(form: ItemDialogState, k: K) {
+  return {
+    value: form.draft[k],
+    onChange: (v: ItemDraft[K]) => form.set(k, v),
+    error: form.errors[k],
+  };
+}
 
 /** Who, where, when and what: the fields a quick add shows too (campaign and date aside). */
 export function ItemMainFields({
@@ -18,119 +29,59 @@ export function ItemMainFields({
   target: ItemDialogTarget;
   data: CalendarData;
 }) {
-  const { draft, set, errors, quick } = form;
   return (
     <>
       <PartnerField form={form} target={target} data={data} />
-      {!quick ? (
-        <Field id={id('campaign')} label="Campaign" error={errors.campaignId}>
-          {(fid, desc) => (
-            <select
-              id={fid}
-              aria-describedby={desc}
-              value={draft.campaignId}
-              onChange={(e) => set('campaignId', e.target.value)}
-            >
-              <option value="">No campaign</option>
-              {data.campaigns.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+      {!form.quick ? (
+        <SelectField
+          id={id('campaign')}
+          label="Campaign"
+          empty="No campaign"
+          options={data.campaigns.map((c) => ({ value: c.id, label: c.name }))}
+          {...bind(form, 'campaignId')}
+        />
       ) : null}
-      <Field id={id('platform')} label="Platform" error={errors.platform}>
-        {(fid, desc) => (
-          <select
-            id={fid}
-            aria-describedby={desc}
-            value={draft.platform}
-            onChange={(e) => set('platform', e.target.value as ItemDraft['platform'])}
-          >
-            {PLATFORMS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id={id('format')} label="Format" error={errors.format}>
-        {(fid, desc) => (
-          <select
-            id={fid}
-            aria-describedby={desc}
-            value={draft.format}
-            onChange={(e) => set('format', e.target.value as ItemDraft['format'])}
-          >
-            {CONTENT_FORMATS.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      {!quick ? (
-        <Field id={id('date')} label="Planned date" error={errors.plannedDate}>
-          {(fid, desc) => (
-            <input
-              id={fid}
-              type="date"
-              aria-describedby={desc}
-              aria-invalid={!!errors.plannedDate}
-              value={draft.plannedDate}
-              onChange={(e) => set('plannedDate', e.target.value)}
-            />
-          )}
-        </Field>
+      <SelectField
+        id={id('platform')}
+        label="Platform"
+        options={PLATFORMS}
+        {...bind(form, 'platform')}
+      />
+      <SelectField
+        id={id('format')}
+        label="Format"
+        options={CONTENT_FORMATS}
+        {...bind(form, 'format')}
+      />
+      {!form.quick ? (
+        <InputField
+          id={id('date')}
+          label="Planned date"
+          type="date"
+          {...bind(form, 'plannedDate')}
+        />
       ) : null}
-      <Field
+      <InputField
         id={id('time')}
         label="Time"
-        error={errors.plannedTime}
         hint="Leave empty for any time that day"
-      >
-        {(fid, desc) => (
-          <input
-            id={fid}
-            type="time"
-            aria-describedby={desc}
-            value={draft.plannedTime}
-            onChange={(e) => set('plannedTime', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={id('title')} label="Title" error={errors.title}>
-        {(fid, desc) => (
-          <input
-            id={fid}
-            aria-describedby={desc}
-            value={draft.title}
-            maxLength={200}
-            placeholder="e.g. Treat taste test"
-            onChange={(e) => set('title', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={id('status')} label="Status" error={errors.status ?? errors.metrics}>
-        {(fid, desc) => (
-          <select
-            id={fid}
-            aria-describedby={desc}
-            value={draft.status}
-            onChange={(e) => set('status', e.target.value as ItemDraft['status'])}
-          >
-            {CONTENT_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {STATUS_LABEL[s]}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        type="time"
+        {...bind(form, 'plannedTime')}
+      />
+      <InputField
+        id={id('title')}
+        label="Title"
+        maxLength={200}
+        placeholder="e.g. Treat taste test"
+        {...bind(form, 'title')}
+      />
+      <SelectField
+        id={id('status')}
+        label="Status"
+        options={CONTENT_STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}
+        {...bind(form, 'status')}
+        error={form.errors.status ?? form.errors.metrics}
+      />
     </>
   );
 }
@@ -147,33 +98,26 @@ function PartnerField({
 }) {
   const { draft, setDraft, errors } = form;
   return (
-    <Field id={id('partner')} label="Partner" error={errors.partnerId}>
-      {(fid, desc) => (
-        <select
-          id={fid}
-          aria-describedby={desc}
-          aria-invalid={!!errors.partnerId}
-          value={draft.partnerId}
-          onChange={(e) => {
-            const p = data.partnersById.get(e.target.value);
-            setDraft((d) =>
-              target.mode === 'new'
-                ? withPartnerDefaults(d, p, data.contracts)
-                : { ...d, partnerId: e.target.value },
-            );
-          }}
-        >
-          <option value="">Choose a partner…</option>
-          {data.partners
-            .filter((p) => !p.archived || p.id === draft.partnerId)
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.kind === 'ambassador' ? 'ambassador' : 'affiliate'})
-              </option>
-            ))}
-        </select>
-      )}
-    </Field>
+    <SelectField
+      id={id('partner')}
+      label="Partner"
+      error={errors.partnerId}
+      value={draft.partnerId}
+      empty="Choose a partner…"
+      options={data.partners
+        .filter((p) => !p.archived || p.id === draft.partnerId)
+        .map((p) => ({
+          value: p.id,
+          label: `${p.name} (${p.kind === 'ambassador' ? 'ambassador' : 'affiliate'})`,
+        }))}
+      onChange={(v) =>
+        setDraft((d) =>
+          target.mode === 'new'
+            ? withPartnerDefaults(d, data.partnersById.get(v), data.contracts)
+            : { ...d, partnerId: v },
+        )
+      }
+    />
   );
 }
 
@@ -182,49 +126,26 @@ export function ItemMoreFields({ form }: { form: ItemDialogState }) {
   const { draft, set, errors } = form;
   return (
     <>
-      <Field id={id('control')} label="Content control" error={errors.control}>
-        {(fid, desc) => (
-          <select
-            id={fid}
-            aria-describedby={desc}
-            value={draft.control}
-            onChange={(e) => set('control', e.target.value as ItemDraft['control'])}
-          >
-            <option value="co-created">Co-created with the brand</option>
-            <option value="partner">Partner&apos;s own</option>
-          </select>
-        )}
-      </Field>
-      <Field
+      <SelectField
+        id={id('control')}
+        label="Content control"
+        options={CONTROL_OPTIONS}
+        {...bind(form, 'control')}
+      />
+      <InputField
         id={id('cost')}
         label="Cost (flat fee)"
-        error={errors.cost}
         hint="What this post costs you"
-      >
-        {(fid, desc) => (
-          <input
-            id={fid}
-            inputMode="decimal"
-            aria-describedby={desc}
-            aria-invalid={!!errors.cost}
-            value={draft.cost}
-            onChange={(e) => set('cost', e.target.value)}
-          />
-        )}
-      </Field>
-      <Field id={id('url')} label="Published URL" error={errors.publishedUrl}>
-        {(fid, desc) => (
-          <input
-            id={fid}
-            type="url"
-            aria-describedby={desc}
-            aria-invalid={!!errors.publishedUrl}
-            value={draft.publishedUrl}
-            placeholder="https://"
-            onChange={(e) => set('publishedUrl', e.target.value)}
-          />
-        )}
-      </Field>
+        inputMode="decimal"
+        {...bind(form, 'cost')}
+      />
+      <InputField
+        id={id('url')}
+        label="Published URL"
+        type="url"
+        placeholder="https://"
+        {...bind(form, 'publishedUrl')}
+      />
       <div className="cal-span">
         <Field id={id('brief')} label="Notes" error={errors.brief}>
           {(fid, desc) => (
@@ -241,6 +162,11 @@ export function ItemMoreFields({ form }: { form: ItemDialogState }) {
   );
 }
 
+const CONTROL_OPTIONS: readonly SelectOption<ItemDraft['control']>[] = [
+  { value: 'co-created', label: 'Co-created with the brand' },
+  { value: 'partner', label: "Partner's own" },
+];
+
 /** The results of a published item, with its engagement rate as typed. */
 export function ItemMetrics({ form, locale }: { form: ItemDialogState; locale: string }) {
   const { draft, setDraft, errors } = form;
@@ -249,23 +175,18 @@ export function ItemMetrics({ form, locale }: { form: ItemDialogState; locale: s
       <legend>Results</legend>
       <div className="cal-metric-grid">
         {METRIC_KEYS.map((k) => (
-          <Field key={k} id={id(k)} label={fieldLabel(k)} error={errors[k]}>
-            {(fid, desc) => (
-              <input
-                id={fid}
-                type="number"
-                min={0}
-                step={1}
-                inputMode="numeric"
-                aria-describedby={desc}
-                aria-invalid={!!errors[k]}
-                value={draft.metrics[k]}
-                onChange={(e) =>
-                  setDraft((d) => ({ ...d, metrics: { ...d.metrics, [k]: e.target.value } }))
-                }
-              />
-            )}
-          </Field>
+          <InputField
+            key={k}
+            id={id(k)}
+            label={fieldLabel(k)}
+            error={errors[k]}
+            type="number"
+            min={0}
+            step={1}
+            inputMode="numeric"
+            value={draft.metrics[k]}
+            onChange={(v) => setDraft((d) => ({ ...d, metrics: { ...d.metrics, [k]: v } }))}
+          />
         ))}
       </div>
       <EngagementLine draft={draft} locale={locale} />

@@ -24,7 +24,7 @@ import { history, syncHistoryState } from '../../store/history';
 import { useUi } from '../../store/ui';
 import { KIND_LABEL } from '../../components/ui';
 import { DayCell, type DayActions } from './DayCell';
-import { ItemCells } from './ItemCells';
+import { ItemCells, ItemHeadCells } from './ItemCells';
 import { longDay, monthTitle, shortDay, weekdayName } from './format';
 import { ItemDialog, type ItemDialogTarget } from './ItemDialog';
 import { MOVE_HINT_ID } from './ItemChip';
@@ -148,6 +148,7 @@ export function Planner(props: {
   // Overdue among what is in view (the items of other months are not read).
   const overdueCount = periodItems.filter((it) => isOverdue(it, today)).length;
 
+  const grid: GridProps = { byDate, data, today, locale, actions };
   return (
     <>
       <PlannerToolbar
@@ -162,26 +163,8 @@ export function Planner(props: {
       <div role="status" aria-live="polite" className="cal-announce">
         {announcement}
       </div>
-      {view === 'month' ? (
-        <MonthView
-          anchor={anchor}
-          byDate={byDate}
-          data={data}
-          today={today}
-          locale={locale}
-          actions={actions}
-        />
-      ) : null}
-      {view === 'week' ? (
-        <WeekView
-          days={days}
-          byDate={byDate}
-          data={data}
-          today={today}
-          locale={locale}
-          actions={actions}
-        />
-      ) : null}
+      {view === 'month' ? <MonthView anchor={anchor} {...grid} /> : null}
+      {view === 'week' ? <WeekView days={days} {...grid} /> : null}
       {view === 'agenda' ? (
         <AgendaView
           items={periodItems}
@@ -345,14 +328,16 @@ function PlannerLegend({ view }: { view: CalendarView }) {
   );
 }
 
-function WeekView(props: {
-  days: string[];
+/** What the week and month grids both show items from. */
+interface GridProps {
   byDate: Map<string, ContentItem[]>;
   data: CalendarData;
   today: string;
   locale: string;
   actions: DayActions;
-}) {
+}
+
+function WeekView(props: GridProps & { days: string[] }) {
   const { days, byDate, data, today, locale, actions } = props;
   return (
     <div className="cal-week">
@@ -372,14 +357,7 @@ function WeekView(props: {
   );
 }
 
-function MonthView(props: {
-  anchor: string;
-  byDate: Map<string, ContentItem[]>;
-  data: CalendarData;
-  today: string;
-  locale: string;
-  actions: DayActions;
-}) {
+function MonthView(props: GridProps & { anchor: string }) {
   const weeks = monthGrid(props.anchor);
   const month = monthOf(props.anchor);
   return (
@@ -430,11 +408,7 @@ function AgendaView(props: {
             <th scope="col">Time</th>
             <th scope="col">Partner</th>
             <th scope="col">Campaign</th>
-            <th scope="col">Item</th>
-            <th scope="col">Status</th>
-            <th scope="col" className="num">
-              Cost
-            </th>
+            <ItemHeadCells />
           </tr>
         </thead>
         <tbody>

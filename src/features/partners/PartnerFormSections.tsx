@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Plus, Trash2 } from 'lucide-react';
-import { Field } from '../../components/form';
+import { CheckField, Field } from '../../components/form';
 import { Card, KIND_LABEL } from '../../components/ui';
 import {
   contractSuggestions,
@@ -122,14 +122,9 @@ export function ProfileSection({ form }: Section) {
           />
         ) : null}
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={draft.exclusive}
-          onChange={(e) => set('exclusive', e.target.checked)}
-        />
+      <CheckField checked={draft.exclusive} onChange={(on) => set('exclusive', on)}>
         Promotes only our brand (exclusive)
-      </label>
+      </CheckField>
       <datalist id="pf-niches">
         {NICHES.map((n) => (
           <option key={n} value={n} />
@@ -379,14 +374,12 @@ function ContractFieldset({
         {input('deliverablesPerMonth', 'Posts per month', { inputMode: 'numeric' })}
       </div>
       <div className="row pf-contract-foot">
-        <label className="check">
-          <input
-            type="checkbox"
-            checked={c.commissionOnRepeat}
-            onChange={(ev) => setContract(i, { commissionOnRepeat: ev.target.checked })}
-          />
+        <CheckField
+          checked={c.commissionOnRepeat}
+          onChange={(on) => setContract(i, { commissionOnRepeat: on })}
+        >
           Commission on repeat orders of customers they brought
-        </label>
+        </CheckField>
         <RemoveButton
           label={`Remove contract ${i + 1}`}
           onClick={() =>

@@ -12,7 +12,7 @@ import {
 } from '../../domain/seeding';
 import { PET_SIZES, PET_SPECIES, type Pet, type Shipment } from '../../domain/schemas';
 import { href } from '../../navigation/router';
-import { Field } from '../../components/form';
+import { InputField, SelectField } from '../../components/form';
 import { Card } from '../../components/ui';
 
 const petLine = (p: Pet) =>
@@ -106,17 +106,14 @@ function PetForm(props: { partnerId: string; pet: Pet | null; onDone: () => void
     label: string,
     hint?: string,
   ) => (
-    <Field id={`pet-${k}`} label={label} error={errors[k]} hint={hint}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          value={d[k]}
-          aria-describedby={describedBy}
-          aria-invalid={errors[k] ? true : undefined}
-          onChange={(e) => setD({ ...d, [k]: e.target.value })}
-        />
-      )}
-    </Field>
+    <InputField
+      id={`pet-${k}`}
+      label={label}
+      error={errors[k]}
+      hint={hint}
+      value={d[k]}
+      onChange={(v) => setD({ ...d, [k]: v })}
+    />
   );
   return (
     <form
@@ -134,37 +131,21 @@ function PetForm(props: { partnerId: string; pet: Pet | null; onDone: () => void
       ) : null}
       <div className="form-grid">
         {text('name', "Pet's name")}
-        <Field id="pet-species" label="Species">
-          {(id) => (
-            <select
-              id={id}
-              value={d.species}
-              onChange={(e) => setD({ ...d, species: e.target.value as Pet['species'] })}
-            >
-              {PET_SPECIES.map((s) => (
-                <option key={s} value={s}>
-                  {PET_SPECIES_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="pet-species"
+          label="Species"
+          value={d.species}
+          options={PET_SPECIES.map((s) => ({ value: s, label: PET_SPECIES_LABELS[s] }))}
+          onChange={(v) => setD({ ...d, species: v })}
+        />
         {text('breed', 'Breed')}
-        <Field id="pet-size" label="Size">
-          {(id) => (
-            <select
-              id={id}
-              value={d.size}
-              onChange={(e) => setD({ ...d, size: e.target.value as Pet['size'] })}
-            >
-              {PET_SIZES.map((s) => (
-                <option key={s} value={s}>
-                  {PET_SIZE_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="pet-size"
+          label="Size"
+          value={d.size}
+          options={PET_SIZES.map((s) => ({ value: s, label: PET_SIZE_LABELS[s] }))}
+          onChange={(v) => setD({ ...d, size: v })}
+        />
         {text('age', 'Age (years)', '0.5 for six months')}
         {text('allergies', 'Allergies', 'Separated by commas: chicken, grain')}
         {text('dietNotes', 'Diet notes')}

@@ -79,19 +79,12 @@ export function ShipmentsTable(props: {
                       </option>
                     ))}
                   </select>
-                  <span className="row-actions ship-actions">
-                    <button type="button" className="btn btn-small" onClick={() => props.onEdit(s)}>
-                      Edit
-                    </button>
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Delete the shipment to ${who} on ${s.date}`}
-                      onClick={() => void deleteShipment(getDb(), s.id)}
-                    >
-                      Delete
-                    </button>
-                  </span>
+                  <EditDelete
+                    className="row-actions ship-actions"
+                    deleteLabel={`Delete the shipment to ${who} on ${s.date}`}
+                    onEdit={() => props.onEdit(s)}
+                    onDelete={() => void deleteShipment(getDb(), s.id)}
+                  />
                 </td>
               </tr>
             );
@@ -145,24 +138,41 @@ export function ProductsTable(props: {
               <td className="num">{props.money(p.retailCents)}</td>
               <td className="wide-only">{p.tags.join(', ') || '—'}</td>
               <td>
-                <span className="row-actions">
-                  <button type="button" className="btn btn-small" onClick={() => props.onEdit(p)}>
-                    Edit
-                  </button>
-                  <button
-                    type="button"
-                    className="btn btn-small"
-                    aria-label={`Delete ${p.name}`}
-                    onClick={() => void deleteProduct(getDb(), p.id)}
-                  >
-                    Delete
-                  </button>
-                </span>
+                <EditDelete
+                  className="row-actions"
+                  deleteLabel={`Delete ${p.name}`}
+                  onEdit={() => props.onEdit(p)}
+                  onDelete={() => void deleteProduct(getDb(), p.id)}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A row's Edit and Delete buttons; Delete names what it deletes for screen readers. */
+function EditDelete(props: {
+  className: string;
+  deleteLabel: string;
+  onEdit: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <span className={props.className}>
+      <button type="button" className="btn btn-small" onClick={props.onEdit}>
+        Edit
+      </button>
+      <button
+        type="button"
+        className="btn btn-small"
+        aria-label={props.deleteLabel}
+        onClick={props.onDelete}
+      >
+        Delete
+      </button>
+    </span>
   );
 }

@@ -1,4 +1,4 @@
-import { Field } from '../../components/form';
+import { InputField, SelectField } from '../../components/form';
 import { Dialog, DialogButtons } from '../../components/ui';
 import { PET_SPECIES_LABELS, SHIPMENT_STATUS_LABELS } from '../../domain/seeding';
 import { SHIPMENT_STATUSES, type Partner, type Product, type Shipment } from '../../domain/schemas';
@@ -30,19 +30,16 @@ export function ShipmentDialog(props: {
     (s) => s.partnerId === d.partnerId && s.id !== props.shipment?.id && s.swapOf === null,
   );
   const text = (k: 'date' | 'shipping' | 'lot' | 'bestBefore', label: string, hint?: string) => (
-    <Field id={`ship-${k}`} label={label} error={errors[k]} hint={hint}>
-      {(id, describedBy) => (
-        <input
-          id={id}
-          type={k === 'date' || k === 'bestBefore' ? 'date' : 'text'}
-          inputMode={k === 'shipping' ? 'decimal' : undefined}
-          value={d[k]}
-          aria-describedby={describedBy}
-          aria-invalid={errors[k] ? true : undefined}
-          onChange={(e) => setD({ ...d, [k]: e.target.value })}
-        />
-      )}
-    </Field>
+    <InputField
+      id={`ship-${k}`}
+      label={label}
+      error={errors[k]}
+      hint={hint}
+      type={k === 'date' || k === 'bestBefore' ? 'date' : 'text'}
+      inputMode={k === 'shipping' ? 'decimal' : undefined}
+      value={d[k]}
+      onChange={(v) => setD({ ...d, [k]: v })}
+    />
   );
   return (
     <Dialog
@@ -60,41 +57,27 @@ export function ShipmentDialog(props: {
     >
       <ShipmentNotices errors={errors} warnings={f.warnings} />
       <div className="form-grid">
-        <Field id="ship-partner" label="Partner" error={errors.partnerId}>
-          {(id, describedBy) => (
-            <select
-              id={id}
-              value={d.partnerId}
-              aria-describedby={describedBy}
-              aria-invalid={errors.partnerId ? true : undefined}
-              onChange={(e) => setD({ ...d, partnerId: e.target.value, swapOf: null })}
-            >
-              <option value="">Choose a partner</option>
-              {props.partners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.status === 'ended' ? ' (ended)' : ''}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="ship-partner"
+          label="Partner"
+          error={errors.partnerId}
+          value={d.partnerId}
+          empty="Choose a partner"
+          options={props.partners.map((p) => ({
+            value: p.id,
+            label: p.status === 'ended' ? `${p.name} (ended)` : p.name,
+          }))}
+          onChange={(v) => setD({ ...d, partnerId: v, swapOf: null })}
+        />
         {text('date', 'Ship date')}
-        <Field id="ship-status" label="Status" error={errors.status}>
-          {(id) => (
-            <select
-              id={id}
-              value={d.status}
-              onChange={(e) => setD({ ...d, status: e.target.value as Shipment['status'] })}
-            >
-              {SHIPMENT_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {SHIPMENT_STATUS_LABELS[s]}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <SelectField
+          id="ship-status"
+          label="Status"
+          error={errors.status}
+          value={d.status}
+          options={SHIPMENT_STATUSES.map((s) => ({ value: s, label: SHIPMENT_STATUS_LABELS[s] }))}
+          onChange={(v) => setD({ ...d, status: v })}
+        />
       </div>
       <ShipmentLines
         lines={d.lines}
@@ -108,33 +91,26 @@ export function ShipmentDialog(props: {
         {text('shipping', 'Shipping cost', 'What you paid to send it, e.g. 8.95')}
         {text('lot', 'Lot number', 'Optional, for treats and food')}
         {text('bestBefore', 'Best before', 'Optional, for treats and food')}
-        <Field
+        <SelectField
           id="ship-swap"
           label="Size swap of"
           hint="Replaces an item of an earlier shipment; only its shipping adds to the cost"
-        >
-          {(id, describedBy) => (
-            <select
-              id={id}
-              value={d.swapOf ?? ''}
-              aria-describedby={describedBy}
-              onChange={(e) => setD({ ...d, swapOf: e.target.value || null })}
-            >
-              <option value="">Not a swap</option>
-              {earlier.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.date}: {s.items.map((it) => it.name).join(', ')}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          value={d.swapOf ?? ''}
+          empty="Not a swap"
+          options={earlier.map((s) => ({
+            value: s.id,
+            label: `${s.date}: ${s.items.map((it) => it.name).join(', ')}`,
+          }))}
+          onChange={(v) => setD({ ...d, swapOf: v || null })}
+        />
       </div>
-      <Field id="ship-note" label="Note" hint="Optional">
-        {(id) => (
-          <input id={id} value={d.note} onChange={(e) => setD({ ...d, note: e.target.value })} />
-        )}
-      </Field>
+      <InputField
+        id="ship-note"
+        label="Note"
+        hint="Optional"
+        value={d.note}
+        onChange={(v) => setD({ ...d, note: v })}
+      />
     </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { Field } from '../../components/form';
+import { CheckField, Field } from '../../components/form';
 import {
   CURRENCY_LIST,
   IntlOptions,
@@ -116,14 +116,12 @@ function CountingSection({ form }: { form: SettingsFormState }) {
           )}
         </Field>
       </div>
-      <label className="check">
-        <input
-          type="checkbox"
-          checked={form.draft.countDiscountAsCost}
-          onChange={(e) => form.change('countDiscountAsCost', e.target.checked)}
-        />
+      <CheckField
+        checked={form.draft.countDiscountAsCost}
+        onChange={(on) => form.change('countDiscountAsCost', on)}
+      >
         Count discounts given through a partner&apos;s code as that partner&apos;s cost
-      </label>
+      </CheckField>
     </Card>
   );
 }
