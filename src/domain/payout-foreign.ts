@@ -9,9 +9,13 @@ import type { DateRange } from './dates';
 import { orderCommissionCents, orderDate } from './earnings';
 import { statementBalance } from './payout-carry';
 import type { PaidLike, PaidSum } from './payout-sums';
-import { carriedIntoPeriod, type ForeignCommission } from './payout-statements';
+import {
+  carriedIntoPeriod,
+  type ForeignCommission,
+  type StatementBasis,
+} from './payout-statements';
 import type { PartnerTerms } from './currency-totals';
-import type { Order, Partner } from './schemas';
+import type { Contract, Order, Partner } from './schemas';
 
 /** One partner's statement in one other currency. */
 export interface ForeignStatement {
@@ -152,4 +156,19 @@ export function foreignPayable(f: ForeignStatement): Payable {
     owedCents: f.owedCents,
     carriedInCents: f.carriedInCents,
   };
+}
+
+/** Each partner's kind and contracts (what commission on an order needs), by partner id. */
+export function partnerTerms(
+  basis: Pick<StatementBasis, 'partners' | 'contracts'>,
+): Map<string, PartnerTerms> {
+  const contracts = new Map<string, Contract[]>();
+  for (const c of basis.contracts) {
+    const l = contracts.get(c.partnerId);
+    if (l) l.push(c);
+    else contracts.set(c.partnerId, [c]);
+  }
+  return new Map(
+    basis.partners.map((p) => [p.id, { kind: p.kind, contracts: contracts.get(p.id) ?? [] }]),
+  );
 }

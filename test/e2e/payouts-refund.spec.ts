@@ -194,3 +194,36 @@ test('commission in pounds is paid in pounds: Mark paid records GBP and the PayP
       .getByRole('columnheader', { name: 'Overpaid before' }),
   ).toHaveCount(0);
 });
+
+test('a statement that includes orders converted at import says so, with the rate', async ({
+  page,
+}, info) => {
+  const m = maya();
+  const dir = info.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await loadSampleData(page);
+  // £200.00 subtotal converted at 1 GBP = 1.27 USD: $254.00, of which Maya earns 5 %.
+  const file = shopifyFile(dir, 'order-converted.csv', m.code, '0.00', 'GBP');
+  await openApp(page, 'sales');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import orders' }).click();
+  await (await chooser).setFiles(file);
+  const preview = page.getByRole('dialog', { name: 'Preview: order-converted.csv' });
+  const fx = preview.getByRole('region', { name: 'Currencies' });
+  await fx.getByLabel('Convert to USD at a rate').check();
+  await fx.getByLabel('USD for 1 GBP').fill('1.27');
+  await fx.getByRole('button', { name: 'Update the preview' }).click();
+  await preview.getByRole('button', { name: 'Import 1 order' }).click();
+  await expect(page.getByText(/^Imported 1 order/)).toBeVisible();
+
+  await openApp(page, 'payouts');
+  const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  await expect(row).toContainText('Includes 1 order converted at 1 GBP = 1.27 USD');
+  await expect(
+    page.getByRole('note').filter({ hasText: 'These figures include 1 order converted' }),
+  ).toHaveText(
+    'These figures include 1 order converted at 1 GBP = 1.27 USD (at the rate you entered at import).',
+  );
+  // Nothing kept apart: no statement in pounds.
+  await expect(page.getByRole('table', { name: 'Commission in other currencies' })).toHaveCount(0);
+});

@@ -120,6 +120,7 @@ export function PayoutsScreen(_props: { rest: string[] }) {
             onSelect={setSelected}
             onPay={pay}
             money={money}
+            converted={d.converted}
           />
           {d.foreign.length ? (
             <ForeignCard

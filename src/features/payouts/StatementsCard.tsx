@@ -16,6 +16,8 @@ export function StatementsCard(props: {
   onSelect: (ids: ReadonlySet<string>) => void;
   onPay: (statements: Statement[]) => void;
   money: (cents: number) => string;
+  /** Which figures include orders converted at import, and at what rate (null: none). */
+  converted?: { all: string; byPartner: ReadonlyMap<string, string> } | null;
 }) {
   const { statements, selected, onSelect, money } = props;
   const [all, setAll] = useState(false);
@@ -85,6 +87,11 @@ export function StatementsCard(props: {
                   <td>
                     <div className="payouts-name">{s.partner.name}</div>
                     <KindBadge kind={s.partner.kind} />
+                    {props.converted?.byPartner.has(s.partner.id) ? (
+                      <div className="muted payouts-converted">
+                        Includes {props.converted.byPartner.get(s.partner.id)}
+                      </div>
+                    ) : null}
                   </td>
                   <td className="num">{money(s.earnings.commissionCents)}</td>
                   <td className="num">{money(s.earnings.retainerCents)}</td>
@@ -118,6 +125,11 @@ export function StatementsCard(props: {
               ))}
             </tbody>
           </table>
+          {props.converted ? (
+            <p className="muted payouts-note" role="note">
+              These figures include {props.converted.all} (at the rate you entered at import).
+            </p>
+          ) : null}
           {carry || owesBack ? (
             <p className="muted payouts-note">
               Overpaid: commission already paid on orders refunded after the payout. An overpayment

@@ -7,14 +7,9 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
 import { ordersNotInCurrency } from '../../db/orders';
-import {
-  apartByPartner,
-  foreignCurrencyTotals,
-  rangeMs,
-  type PartnerTerms,
-} from '../../domain/currency-totals';
+import { apartByPartner, foreignCurrencyTotals, rangeMs } from '../../domain/currency-totals';
 import type { DateRange } from '../../domain/dates';
-import type { Contract } from '../../domain/schemas';
+import { partnerTerms } from '../../domain/payout-foreign';
 import { foreignCommissions, type StatementBasis } from '../../domain/payout-statements';
 
 export function useForeignCommission(
@@ -30,12 +25,7 @@ export function useForeignCommission(
   return useMemo(() => {
     if (!basis || !orders) return undefined;
     if (orders.orders.length === 0) return { range: orders.range, list: [], apart: new Map() };
-    const contracts = new Map<string, Contract[]>();
-    for (const c of basis.contracts)
-      contracts.set(c.partnerId, [...(contracts.get(c.partnerId) ?? []), c]);
-    const terms = new Map<string, PartnerTerms>(
-      basis.partners.map((p) => [p.id, { kind: p.kind, contracts: contracts.get(p.id) ?? [] }]),
-    );
+    const terms = partnerTerms(basis);
     const args = [orders.orders, terms, orders.range, currency, timeZone] as const;
     return {
       range: orders.range,

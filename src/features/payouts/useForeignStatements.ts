@@ -8,18 +8,18 @@ import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
 import { ordersInCurrency } from '../../db/orders';
-import { rangeMs, type PartnerTerms } from '../../domain/currency-totals';
+import { rangeMs } from '../../domain/currency-totals';
 import { addDays, type DateRange } from '../../domain/dates';
 import {
   foreignCarriedIn,
   foreignCarryStart,
   foreignKey,
   foreignStatements,
+  partnerTerms,
   type ForeignStatement,
 } from '../../domain/payout-foreign';
 import { paidForStatements, type PaidBucket } from '../../domain/payout-sums';
 import type { ForeignCommission, StatementBasis } from '../../domain/payout-statements';
-import type { Contract } from '../../domain/schemas';
 
 export function useForeignStatements(args: {
   basis: StatementBasis | undefined;
@@ -61,12 +61,7 @@ export function useForeignStatements(args: {
   return useMemo(() => {
     if (!basis || !range || !earned || !paid || !carryOrders || carryOrders.key !== windowKey)
       return null;
-    const contracts = new Map<string, Contract[]>();
-    for (const c of basis.contracts)
-      contracts.set(c.partnerId, [...(contracts.get(c.partnerId) ?? []), c]);
-    const terms = new Map<string, PartnerTerms>(
-      basis.partners.map((p) => [p.id, { kind: p.kind, contracts: contracts.get(p.id) ?? [] }]),
-    );
+    const terms = partnerTerms(basis);
     const carried = new Map<string, number>();
     for (const c of new Set(paid.earlier.map((p) => p.currency)))
       for (const [id, cents] of foreignCarriedIn(

@@ -22,6 +22,7 @@ import {
 } from '../../domain/payout-statements';
 import { useForeignCommission } from './useForeignCommission';
 import { useForeignStatements } from './useForeignStatements';
+import { useConvertedNotes } from './useConvertedNotes';
 import { periodAround, type PayoutPeriodKind } from '../../domain/payout-periods';
 import { activitySpan, periodWithData } from '../../domain/period-offer';
 import type { Payout } from '../../domain/schemas';
@@ -112,6 +113,14 @@ export function usePayoutsData() {
       ? { span, month: periodAround('month', span.end) }
       : null;
   }, [basis, range]);
+  // Which figures include orders converted at import, and at what rate (once they are shown).
+  const converted = useConvertedNotes({
+    ready: statements.length > 0,
+    basis,
+    range,
+    timeZone: settings.timeZone,
+    locale: settings.locale,
+  });
   const partnersById = useMemo(() => new Map((data?.partners ?? []).map((p) => [p.id, p])), [data]);
   const names = useMemo(
     () => new Map([...partnersById].map(([id, p]) => [id, p.name])),
@@ -134,6 +143,7 @@ export function usePayoutsData() {
     range,
     statements,
     foreign: foreignOwed ?? [],
+    converted,
     offer,
     names,
     partnersById,
