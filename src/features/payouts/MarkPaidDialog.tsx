@@ -46,22 +46,23 @@ export function MarkPaidDialog(props: MarkPaidArgs & { locale: string; brandCurr
         {words(total) || formatMoney(0, props.brandCurrency, props.locale)}
         {carried.length > 0 ? `, after ${words(carried)} overpaid before` : ''}.
       </p>
-      <PaymentFields single={single !== null} fields={fields} errors={errors} />
+      <PaymentFields currency={single?.currency ?? null} fields={fields} errors={errors} />
     </Dialog>
   );
 }
 
 /** The form: amount (for one partner), date, method and reference. */
 function PaymentFields(props: {
-  single: boolean;
+  /** The one statement's currency (its amount is asked for), or null for several. */
+  currency: string | null;
   fields: ReturnType<typeof useMarkPaid>['fields'];
   errors: PaidErrors;
 }) {
   const { fields: f, errors } = props;
   return (
     <div className="form-grid">
-      {props.single ? (
-        <Field id="paid-amount" label="Amount paid" error={errors.amount}>
+      {props.currency ? (
+        <Field id="paid-amount" label={`Amount paid (${props.currency})`} error={errors.amount}>
           {(id, d) => (
             <input
               id={id}
