@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Card, KindBadge } from '../../components/ui';
 import type { Statement } from '../../domain/payout-statements';
 
@@ -7,6 +7,8 @@ import type { Statement } from '../../domain/payout-statements';
  * paid); select-all still covers everyone.
  */
 const STATEMENTS_SHOWN = 100;
+/** Rows drawn in the first frame (the biggest earners); the rest of the first 100 follow it. */
+const FIRST_FRAME = 25;
 
 /** The month's statements: what each partner earned, was paid and is owed, to select and pay. */
 export function StatementsCard(props: {
@@ -21,6 +23,12 @@ export function StatementsCard(props: {
 }) {
   const { statements, selected, onSelect, money } = props;
   const [all, setAll] = useState(false);
+  const [shown, setShown] = useState(FIRST_FRAME);
+  useEffect(() => {
+    if (shown >= STATEMENTS_SHOWN) return;
+    const frame = requestAnimationFrame(() => setTimeout(() => setShown(STATEMENTS_SHOWN), 0));
+    return () => cancelAnimationFrame(frame);
+  }, [shown]);
   const payable = statements.filter((s) => s.owedCents > 0);
   // The overpayment column only when someone carries one (a refund after a payout).
   const carry = statements.some((s) => s.carriedInCents > 0);
@@ -74,7 +82,7 @@ export function StatementsCard(props: {
               </tr>
             </thead>
             <tbody>
-              {(all ? statements : statements.slice(0, STATEMENTS_SHOWN)).map((s) => (
+              {(all ? statements : statements.slice(0, shown)).map((s) => (
                 <tr key={s.partner.id} aria-label={s.partner.name}>
                   <td>
                     <input
