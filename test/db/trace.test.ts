@@ -18,12 +18,12 @@ it('the benchmark trace names the function behind each request when asked', asyn
   const db = new PawtnersDb('test-trace');
   await db.open();
   await paidByPartner(db);
-  const reads = g.__pawtnersDbTrace.filter((e) => e.table === 'payouts');
+  const reads = g.__pawtnersDbTrace.filter((e) => e.table === 'payoutSums');
   expect(reads).toHaveLength(1);
   expect(reads[0]!.from).toMatch(/^paidByPartner\b/);
   // Without the switch, no names (and no stack taken).
   g.__pawtnersDbTraceStacks = false;
   await paidByPartner(db);
-  expect(g.__pawtnersDbTrace.filter((e) => e.table === 'payouts')[1]!.from).toBeUndefined();
+  expect(g.__pawtnersDbTrace.filter((e) => e.table === 'payoutSums')[1]!.from).toBeUndefined();
   db.close();
 });
