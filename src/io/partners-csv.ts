@@ -7,6 +7,7 @@
 import { activeContractAt } from '../domain/contracts';
 import { centsToDecimal } from '../domain/money';
 import {
+  emptyContractDraft,
   emptyPartnerDraft,
   PartnerKeys,
   partnerToDraft,
@@ -236,28 +237,60 @@ function unneutralise(cell: string): string {
   return /^'[\s]*[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
-/** Read one row into a draft, on top of the stored partner when the row updates one. */
-function rowToDraft(
+/** One row's cells as the import reads them, and where its problems go. */
+interface RowCells {
+  has: (col: string) => boolean;
+  /** The cell without the export's formula guard, untrimmed. */
+  raw: (col: string) => string;
+  /** The cell without the formula guard, trimmed. */
+  val: (col: string) => string;
+  /** A money cell as the form writes it ("1234.50"), in the file's decimal convention. */
+  money: (col: string) => string;
+  fail: (column: string, message: string) => void;
+}
+
+function rowCells(
   row: Record<string, string>,
   has: (col: string) => boolean,
-  base: PartnerDraft,
   fail: (column: string, message: string) => void,
   decimals: () => FileDecimals,
-): { draft: PartnerDraft; platforms: Platform[]; contractIndex: number } {
-  const d: PartnerDraft = { ...base, accounts: [...base.accounts], contracts: [...base.contracts] };
-  const val = (col: string) => unneutralise(row[col] ?? '').trim();
-  /** A money cell as the form writes it ("1234.50"), in the file's decimal convention. */
+): RowCells {
+  const raw = (col: string) => unneutralise(row[col] ?? '');
+  const val = (col: string) => raw(col).trim();
   const money = (col: string): string => {
-    const raw = val(col);
-    let v = readAmount(raw, null);
-    if (v === AMBIGUOUS) v = readAmount(raw, markOf(decimals()));
+    const text = val(col);
+    let v = readAmount(text, null);
+    if (v === AMBIGUOUS) v = readAmount(text, markOf(decimals()));
     if (v === AMBIGUOUS) {
-      fail(col, ambiguousMessage('The amount', raw, decimals()));
+      fail(col, ambiguousMessage('The amount', text, decimals()));
       return '0';
     }
     // What is not an amount goes on as written, for the form's own message.
-    return v === null ? raw : centsToDecimal(v);
+    return v === null ? text : centsToDecimal(v);
   };
+  return { has, raw, val, money, fail };
+}
+
+/** A yes/no cell handed to `set`, or a problem on its column. */
+function readYesNo(c: RowCells, col: string, set: (yes: boolean) => void): void {
+  const v = c.val(col).toLowerCase();
+  if (YES.has(v)) set(true);
+  else if (NO.has(v)) set(false);
+  else c.fail(col, 'Write yes or no');
+}
+
+/**
+ * The payout method of a row whose method cell is empty, guessed from its handle: an email (an @
+ * that does not start it) is PayPal, any other handle Venmo, no handle none.
+ */
+export function payoutMethodFor(handle: string): PartnerDraft['payoutMethod'] {
+  if (!handle) return 'none';
+  return handle.includes('@') && !handle.startsWith('@') ? 'paypal' : 'venmo';
+}
+
+/** The profile columns (name to notes) into the draft. */
+function readProfile(d: PartnerDraft, c: RowCells): void {
+  const { has, val, fail } = c;
   if (has('name')) d.name = val('name');
   if (has('email')) d.email = val('email');
   if (has('kind')) {
@@ -275,31 +308,24 @@ function rowToDraft(
   if (has('city')) d.city = val('city');
   if (has('region')) d.region = val('region');
   if (has('country')) d.country = val('country');
-  if (has('exclusive')) {
-    const e = val('exclusive').toLowerCase();
-    if (YES.has(e)) d.exclusive = true;
-    else if (NO.has(e)) d.exclusive = false;
-    else fail('exclusive', 'Write yes or no');
-  }
+  if (has('exclusive')) readYesNo(c, 'exclusive', (yes) => (d.exclusive = yes));
   if (has('payout_handle')) d.payoutHandle = val('payout_handle');
   if (has('payout_method')) {
     const m = val('payout_method').toLowerCase();
     if (m === 'paypal' || m === 'venmo' || m === 'none') d.payoutMethod = m;
-    else if (m === '')
-      d.payoutMethod = d.payoutHandle
-        ? d.payoutHandle.includes('@') && !d.payoutHandle.startsWith('@')
-          ? 'paypal'
-          : 'venmo'
-        : 'none';
+    else if (m === '') d.payoutMethod = payoutMethodFor(d.payoutHandle);
     else fail('payout_method', 'Use paypal, venmo or none');
   }
   if (has('codes')) d.codes = splitList(val('codes')).join(', ');
   if (has('referral_slug')) d.referralSlug = val('referral_slug');
-  if (has('notes')) d.notes = unneutralise(row.notes ?? '');
+  if (has('notes')) d.notes = c.raw('notes');
+}
 
+/** The `<platform>_handle/_followers/_engagement` columns: an empty handle removes the account. */
+function readAccounts(d: PartnerDraft, c: RowCells): void {
   for (const pl of PLATFORMS) {
-    if (!has(`${pl}_handle`)) continue;
-    const handle = val(`${pl}_handle`);
+    if (!c.has(`${pl}_handle`)) continue;
+    const handle = c.val(`${pl}_handle`);
     const i = d.accounts.findIndex((a) => a.platform === pl);
     if (!handle) {
       if (i >= 0) d.accounts.splice(i, 1);
@@ -308,79 +334,92 @@ function rowToDraft(
     const acc: AccountDraft = {
       platform: pl,
       handle,
-      followers: wholeText(val(`${pl}_followers`)) || '0',
-      engagementRate: percentText(val(`${pl}_engagement`)) || '0',
+      followers: wholeText(c.val(`${pl}_followers`)) || '0',
+      engagementRate: percentText(c.val(`${pl}_engagement`)) || '0',
     };
     if (i >= 0) d.accounts[i] = acc;
     else d.accounts.push(acc);
   }
+}
 
-  let contractIndex = -1;
-  if (has('contract_start') && val('contract_start')) {
-    const start = val('contract_start');
-    const i = d.contracts.findIndex((c) => c.startDate === start);
-    const prev: ContractDraft =
-      i >= 0
-        ? d.contracts[i]!
-        : {
-            id: '',
-            startDate: start,
-            endDate: '',
-            retainer: '0',
-            retainerPeriod: 'monthly',
-            commissionRate: '0',
-            commissionBase: 'subtotal',
-            commissionOnRepeat: false,
-            flatFeePerPost: '0',
-            perksPerMonth: '0',
-            deliverablesPerMonth: '0',
-            notes: '',
-          };
-    const next: ContractDraft = { ...prev };
-    const text = (
-      col: string,
-      key:
-        | 'endDate'
-        | 'retainer'
-        | 'commissionRate'
-        | 'flatFeePerPost'
-        | 'perksPerMonth'
-        | 'deliverablesPerMonth',
-      read: (col: string) => string = val,
-    ) => {
-      if (has(col)) next[key] = read(col);
-    };
-    text('contract_end', 'endDate');
-    text('retainer', 'retainer', money);
-    text('commission_rate', 'commissionRate', (c) => percentText(val(c)));
-    text('flat_fee_per_post', 'flatFeePerPost', money);
-    text('perks_per_month', 'perksPerMonth', money);
-    text('deliverables_per_month', 'deliverablesPerMonth', (c) => wholeText(val(c)));
-    if (has('retainer_period') && val('retainer_period')) {
-      const p = val('retainer_period').toLowerCase();
-      if ((RETAINER_PERIODS as readonly string[]).includes(p))
-        next.retainerPeriod = p as ContractDraft['retainerPeriod'];
-      else fail('retainer_period', 'Use monthly, quarterly or yearly');
-    }
-    if (has('commission_base') && val('commission_base')) {
-      const b = val('commission_base').toLowerCase();
-      if (b === 'subtotal' || b === 'total') next.commissionBase = b;
-      else fail('commission_base', 'Use subtotal or total');
-    }
-    if (has('commission_on_repeat')) {
-      const r = val('commission_on_repeat').toLowerCase();
-      if (YES.has(r)) next.commissionOnRepeat = true;
-      else if (NO.has(r)) next.commissionOnRepeat = false;
-      else fail('commission_on_repeat', 'Write yes or no');
-    }
-    if (i >= 0) {
-      d.contracts[i] = next;
-      contractIndex = i;
-    } else {
-      d.contracts.push(next);
-      contractIndex = d.contracts.length - 1;
-    }
+/** A contract the file starts: the columns it leaves out cost nothing. */
+function importedContract(startDate: string): ContractDraft {
+  return {
+    ...emptyContractDraft(startDate),
+    retainer: '0',
+    commissionRate: '0',
+    flatFeePerPost: '0',
+    perksPerMonth: '0',
+    deliverablesPerMonth: '0',
+  };
+}
+
+type ContractText =
+  | 'endDate'
+  | 'retainer'
+  | 'commissionRate'
+  | 'flatFeePerPost'
+  | 'perksPerMonth'
+  | 'deliverablesPerMonth';
+
+/** The contract columns other than the start date onto `next`. */
+function readContractTerms(next: ContractDraft, c: RowCells): void {
+  const { has, val, fail } = c;
+  const text = (col: string, key: ContractText, read: (col: string) => string = val) => {
+    if (has(col)) next[key] = read(col);
+  };
+  text('contract_end', 'endDate');
+  text('retainer', 'retainer', c.money);
+  text('commission_rate', 'commissionRate', (col) => percentText(val(col)));
+  text('flat_fee_per_post', 'flatFeePerPost', c.money);
+  text('perks_per_month', 'perksPerMonth', c.money);
+  text('deliverables_per_month', 'deliverablesPerMonth', (col) => wholeText(val(col)));
+  if (has('retainer_period') && val('retainer_period')) {
+    const p = val('retainer_period').toLowerCase();
+    if ((RETAINER_PERIODS as readonly string[]).includes(p))
+      next.retainerPeriod = p as ContractDraft['retainerPeriod'];
+    else fail('retainer_period', 'Use monthly, quarterly or yearly');
   }
+  if (has('commission_base') && val('commission_base')) {
+    const b = val('commission_base').toLowerCase();
+    if (b === 'subtotal' || b === 'total') next.commissionBase = b;
+    else fail('commission_base', 'Use subtotal or total');
+  }
+  if (has('commission_on_repeat'))
+    readYesNo(c, 'commission_on_repeat', (yes) => (next.commissionOnRepeat = yes));
+}
+
+/**
+ * The row's contract into the draft: the one with the same start date is updated, else a new one
+ * is added. Returns its index among the draft's contracts, or -1 when the row names no contract.
+ */
+function readContract(d: PartnerDraft, c: RowCells): number {
+  if (!c.has('contract_start') || !c.val('contract_start')) return -1;
+  const start = c.val('contract_start');
+  const i = d.contracts.findIndex((k) => k.startDate === start);
+  const next: ContractDraft = { ...(i >= 0 ? d.contracts[i]! : importedContract(start)) };
+  readContractTerms(next, c);
+  if (i >= 0) {
+    d.contracts[i] = next;
+    return i;
+  }
+  d.contracts.push(next);
+  return d.contracts.length - 1;
+}
+
+/** Read one row into a draft, on top of the stored partner when the row updates one. */
+function rowToDraft(
+  row: Record<string, string>,
+  has: (col: string) => boolean,
+  base: PartnerDraft,
+  fail: (column: string, message: string) => void,
+  decimals: () => FileDecimals,
+): { draft: PartnerDraft; platforms: Platform[]; contractIndex: number } {
+  const d: PartnerDraft = { ...base, accounts: [...base.accounts], contracts: [...base.contracts] };
+  const cells = rowCells(row, has, fail, decimals);
+  readProfile(d, cells);
+  readAccounts(d, cells);
+  const contractIndex = readContract(d, cells);
   return { draft: d, platforms: d.accounts.map((a) => a.platform), contractIndex };
 }
 
@@ -452,6 +491,106 @@ function mappedFile(
   return { errors: file.errors, lineNumbers: file.lineNumbers, header, rows };
 }
 
+/** The stored partners and their contracts, found by id and by email (lowercased). */
+function storedPartners(ctx: ImportContext) {
+  const byId = new Map(ctx.partners.map((p) => [p.id, p]));
+  const byEmail = new Map(
+    ctx.partners.filter((p) => p.email).map((p) => [p.email.toLowerCase(), p]),
+  );
+  const contractsByPartner = new Map<string, Contract[]>();
+  for (const c of ctx.contracts) {
+    const list = contractsByPartner.get(c.partnerId);
+    if (list) list.push(c);
+    else contractsByPartner.set(c.partnerId, [c]);
+  }
+  return {
+    /** The stored partner a row updates: by its `id` cell, else by its email. */
+    match(row: Record<string, string>): Partner | null {
+      const id = (row.id ?? '').trim();
+      const email = (row.email ?? '').trim().toLowerCase();
+      return (id && byId.get(id)) || (email && byEmail.get(email)) || null;
+    },
+    contractsOf: (id: string) => contractsByPartner.get(id) ?? [],
+  };
+}
+
+/**
+ * Whether a validated row leaves a stored partner as it is: the same partner and the same
+ * contracts, timestamps aside.
+ */
+export function unchangedByRow(
+  existing: Partner,
+  stored: readonly Contract[],
+  partner: Partner,
+  contracts: readonly Contract[],
+): boolean {
+  const storedById = new Map(stored.map((c) => [c.id, c]));
+  return (
+    sameRecord(existing, partner) &&
+    contracts.length === stored.length &&
+    contracts.every((c) => {
+      const old = storedById.get(c.id);
+      return old !== undefined && sameRecord(old, c);
+    })
+  );
+}
+
+/** What planning one row needs from the whole file. */
+interface RowPlanning {
+  ctx: ImportContext;
+  has: (col: string) => boolean;
+  stored: ReturnType<typeof storedPartners>;
+  /** Codes and slugs of the stored partners as they will be after the rows planned so far. */
+  keys: PartnerKeys;
+  /** The line each partner was first planned on, by id, email or line. */
+  seen: Map<string, number>;
+  decimals: () => FileDecimals;
+  errors: ImportRowError[];
+}
+
+/** Plan one row, or null when it is refused (its problems then are in `p.errors`). */
+function planRow(row: Record<string, string>, line: number, p: RowPlanning): PlannedPartner | null {
+  const { ctx, has, stored, errors } = p;
+  const fail = (column: string, message: string) => errors.push({ line, column, message });
+  const existing = stored.match(row);
+  const email = (row.email ?? '').trim().toLowerCase();
+  const key = existing?.id ?? (email ? `email:${email}` : `line:${line}`);
+  if (p.seen.has(key)) {
+    fail(existing ? 'id' : 'email', `The same partner is already on line ${p.seen.get(key)}`);
+    return null;
+  }
+  p.seen.set(key, line);
+  const storedContracts = existing ? stored.contractsOf(existing.id) : [];
+  const base = existing
+    ? partnerToDraft(existing, storedContracts)
+    : emptyPartnerDraft('affiliate');
+  if (!existing && !has('kind')) fail('kind', 'Say which kind: ambassador or affiliate');
+  const before = errors.length;
+  const { draft, platforms, contractIndex } = rowToDraft(row, has, base, fail, p.decimals);
+  const r = validatePartnerDraft(draft, {
+    existing,
+    others: p.keys,
+    today: ctx.today,
+    now: ctx.now,
+    newId: ctx.newId,
+  });
+  if (!r.ok) {
+    for (const [k, message] of Object.entries(r.errors))
+      fail(columnOf(k, platforms, contractIndex), message);
+    return null;
+  }
+  if (errors.length > before) return null;
+  p.keys.put(r.partner);
+  const unchanged =
+    existing !== null && unchangedByRow(existing, storedContracts, r.partner, r.contracts);
+  return {
+    line,
+    action: existing ? (unchanged ? 'unchanged' : 'update') : 'create',
+    partner: unchanged ? existing : r.partner,
+    contracts: unchanged ? storedContracts : r.contracts,
+  };
+}
+
 /**
  * Plan an import: match each row to a stored partner (by `id`, else by email), validate it with
  * the same rules as the form (codes unique across the file and the stored partners), and report
@@ -476,78 +615,26 @@ export function planPartnerImport(text: string, ctx: ImportContext): PartnerImpo
     return { rows: [], errors, ok: false };
   }
   const has = (c: string) => cols.has(c);
-  const byId = new Map(ctx.partners.map((p) => [p.id, p]));
-  const byEmail = new Map(
-    ctx.partners.filter((p) => p.email).map((p) => [p.email.toLowerCase(), p]),
-  );
-  const contractsByPartner = new Map<string, Contract[]>();
-  for (const c of ctx.contracts) {
-    const list = contractsByPartner.get(c.partnerId);
-    if (list) list.push(c);
-    else contractsByPartner.set(c.partnerId, [c]);
-  }
-  const contractsOf = (id: string) => contractsByPartner.get(id) ?? [];
-  // Codes and slugs of the stored partners as they will be after the rows planned so far.
-  const keys = new PartnerKeys(ctx.partners);
-  const seen = new Map<string, number>();
-  const rows: PlannedPartner[] = [];
   const money = MONEY_COLUMNS.filter(has);
   let decimals: FileDecimals | null = null;
-  const decimalsOf = () =>
-    (decimals ??= fileDecimals(
-      parsed.rows.flatMap((r) => money.map((c) => unneutralise(r[c] ?? '').trim())),
-    ));
+  const planning: RowPlanning = {
+    ctx,
+    has,
+    stored: storedPartners(ctx),
+    keys: new PartnerKeys(ctx.partners),
+    seen: new Map(),
+    decimals: () =>
+      (decimals ??= fileDecimals(
+        parsed.rows.flatMap((r) => money.map((c) => unneutralise(r[c] ?? '').trim())),
+      )),
+    errors,
+  };
+  const rows: PlannedPartner[] = [];
   const total = parsed.rows.length;
-
   parsed.rows.forEach((row, i) => {
     if (ctx.onProgress && i % PROGRESS_EVERY === 0) ctx.onProgress(i, total);
-    const line = parsed.lineNumbers[i] ?? i + 2;
-    const fail = (column: string, message: string) => errors.push({ line, column, message });
-    const id = (row.id ?? '').trim();
-    const email = (row.email ?? '').trim().toLowerCase();
-    const existing = (id && byId.get(id)) || (email && byEmail.get(email)) || null;
-    const key = existing?.id ?? (email ? `email:${email}` : `line:${line}`);
-    if (seen.has(key)) {
-      fail(existing ? 'id' : 'email', `The same partner is already on line ${seen.get(key)}`);
-      return;
-    }
-    seen.set(key, line);
-    const base = existing
-      ? partnerToDraft(existing, contractsOf(existing.id))
-      : emptyPartnerDraft('affiliate');
-    if (!existing && !has('kind')) fail('kind', 'Say which kind: ambassador or affiliate');
-    const before = errors.length;
-    const { draft, platforms, contractIndex } = rowToDraft(row, has, base, fail, decimalsOf);
-    const r = validatePartnerDraft(draft, {
-      existing,
-      others: keys,
-      today: ctx.today,
-      now: ctx.now,
-      newId: ctx.newId,
-    });
-    if (!r.ok) {
-      for (const [k, message] of Object.entries(r.errors))
-        fail(columnOf(k, platforms, contractIndex), message);
-      return;
-    }
-    if (errors.length > before) return;
-    keys.put(r.partner);
-    const stored = existing ? contractsOf(existing.id) : [];
-    const storedById = new Map(stored.map((c) => [c.id, c]));
-    const unchanged =
-      existing !== null &&
-      sameRecord(existing, r.partner) &&
-      r.contracts.length === stored.length &&
-      r.contracts.every((c) => {
-        const old = storedById.get(c.id);
-        return old !== undefined && sameRecord(old, c);
-      });
-    rows.push({
-      line,
-      action: existing ? (unchanged ? 'unchanged' : 'update') : 'create',
-      partner: unchanged ? existing : r.partner,
-      contracts: unchanged ? stored : r.contracts,
-    });
+    const planned = planRow(row, parsed.lineNumbers[i] ?? i + 2, planning);
+    if (planned) rows.push(planned);
   });
   ctx.onProgress?.(total, total);
   if (parsed.rows.length === 0)

@@ -5,7 +5,9 @@ import { parseCsv } from '../../src/io/csv';
 import {
   PARTNER_CSV_HEADER,
   partnersToCsv,
+  payoutMethodFor,
   planPartnerImport,
+  unchangedByRow,
   type ImportContext,
 } from '../../src/io/partners-csv';
 import { generateSampleData } from '../../src/domain/sample-data';
@@ -242,5 +244,32 @@ describe('big partner files', () => {
       [1000, 1200],
       [1200, 1200],
     ]);
+  });
+});
+
+describe('partner import steps', () => {
+  it('guesses the payout method of an empty method cell from the handle', () => {
+    expect(payoutMethodFor('maya@example.com')).toBe('paypal');
+    expect(payoutMethodFor('@maya-dog')).toBe('venmo');
+    expect(payoutMethodFor('maya-dog')).toBe('venmo');
+    expect(payoutMethodFor('')).toBe('none');
+  });
+
+  it('calls a row unchanged only with the same partner and contracts, timestamps aside', () => {
+    const data = generateSampleData('2025-06-15', 0);
+    const p = data.partners.find((x) => data.contracts.some((c) => c.partnerId === x.id))!;
+    const own = data.contracts.filter((c) => c.partnerId === p.id);
+    const later = (x: { updatedAt: number }) => ({ ...x, updatedAt: x.updatedAt + 1000 });
+    expect(unchangedByRow(p, own, later(p) as Partner, own.map(later) as typeof own)).toBe(true);
+    expect(unchangedByRow(p, own, { ...p, notes: p.notes + '!' }, own)).toBe(false);
+    expect(unchangedByRow(p, own, p, own.slice(1))).toBe(false);
+    expect(
+      unchangedByRow(
+        p,
+        own,
+        p,
+        own.map((c) => ({ ...c, id: `${c.id}-x` })),
+      ),
+    ).toBe(false);
   });
 });
