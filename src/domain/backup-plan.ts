@@ -148,76 +148,21 @@ export function planImport(
   const writes = emptyBackupData();
   const deletes: ImportPlan['deletes'] = {};
   const changes = new Map<TableName, TableChange>();
-  const localDeleted = local.deletions;
-  // Merge: the backup's deletions, and those an edit made after them (here or in the backup)
-  // outdates: the row stays, and no record of the deletion is kept (nor carried on).
-  const deletedThere = new Map(
-    mode === 'merge' ? incoming.deletions.map((d) => [d.id, d.updatedAt] as const) : [],
-  );
-  const outdated = mode === 'merge' ? outdatedDeletions(local, incoming) : new Set<string>();
-  for (const t of TABLE_NAMES) {
-    const here = local[t];
-    const rows = incoming[t] as TableRecords[typeof t][];
-    const c: TableChange = {
-      table: t,
-      current: here.size,
-      incoming: rows.length,
-      add: 0,
-      update: 0,
-      remove: 0,
-      unchanged: 0,
-      keptLocal: 0,
-      sameTimeDiffers: 0,
-    };
-    changes.set(t, c);
-    const out = writes[t] as TableRecords[typeof t][];
-    const incomingIds = mode === 'replace' ? new Set<string>() : null;
-    for (const r of rows) {
-      incomingIds?.add(r.id);
-      const localUpdated = here.get(r.id);
-      const deletedHere = t === 'deletions' ? undefined : localDeleted.get(`${t}/${r.id}`);
-      if (mode === 'merge' && deletedHere !== undefined && deletedHere >= r.updatedAt) {
-        c.keptLocal++;
-        continue;
-      }
-      if (mode === 'merge' && t === 'deletions' && outdated.has(r.id)) {
-        c.keptLocal++;
-        continue;
-      }
-      // Merge: a row the backup itself deleted after this version of it is not brought in.
-      const laterThere = t === 'deletions' ? undefined : deletedThere.get(`${t}/${r.id}`);
-      if (laterThere !== undefined && laterThere > r.updatedAt && !outdated.has(`${t}/${r.id}`))
-        continue;
-      const differs =
-        localUpdated === r.updatedAt && sameAsLocal !== undefined && !sameAsLocal(t, r);
-      if (localUpdated === undefined) c.add++;
-      else if (localUpdated === r.updatedAt && !differs) c.unchanged++;
-      else if (mode === 'replace' || r.updatedAt > localUpdated) c.update++;
-      else if (differs) c.sameTimeDiffers++;
-      else c.keptLocal++;
-      if (mode === 'replace' || localUpdated === undefined || r.updatedAt > localUpdated)
-        out.push(r);
-    }
-    if (incomingIds) for (const id of here.keys()) if (!incomingIds.has(id)) c.remove++;
-  }
+  const planning: TablePlanning = {
+    mode,
+    local,
+    // Merge: the backup's deletions, and those an edit made after them (here or in the backup)
+    // outdates: the row stays, and no record of the deletion is kept (nor carried on).
+    deletedThere: new Map(
+      mode === 'merge' ? incoming.deletions.map((d) => [d.id, d.updatedAt] as const) : [],
+    ),
+    outdated: mode === 'merge' ? outdatedDeletions(local, incoming) : new Set<string>(),
+    sameAsLocal,
+  };
+  for (const t of TABLE_NAMES)
+    changes.set(t, planTable(t, incoming[t], writes[t] as { id: string }[], planning));
   if (mode === 'merge') {
-    // A deletion from the other computer removes the row here if it was not edited since.
-    const written = new Set(writes.deletions.map((d) => d.id));
-    for (const d of incoming.deletions as Deletion[]) {
-      const t = d.table;
-      const rowUpdated = local[t].get(d.rowId);
-      if (rowUpdated === undefined || outdated.has(d.id)) continue;
-      (deletes[t] ??= []).push(d.rowId);
-      changes.get(t)!.remove++;
-      if (!written.has(d.id)) writes.deletions.push(d);
-    }
-    // A backup row that one of the backup's own deletions outdates is not written back.
-    for (const t of TABLE_NAMES) {
-      const gone = deletes[t];
-      if (!gone?.length) continue;
-      const ids = new Set(gone);
-      writes[t] = (writes[t] as { id: string }[]).filter((r) => !ids.has(r.id)) as never;
-    }
+    applyBackupDeletions(local, incoming, planning.outdated, writes, deletes, changes);
     if (localRefs) keepReferenced(local, incoming, localRefs, writes, deletes, changes);
   }
   const collisions = mode === 'merge' ? resolveCodeCollisions(localPartners, writes) : [];
@@ -239,6 +184,113 @@ export function planImport(
       local.orders.size > 0 &&
       incoming.orders.some((o) => o.customerKey !== null),
   };
+}
+
+/** What planning one table needs from the whole import. */
+export interface TablePlanning {
+  mode: ImportMode;
+  local: LocalIndex;
+  /** Merge: the backup's deletion records, updatedAt by record id (`<table>/<row id>`). */
+  deletedThere: ReadonlyMap<string, number>;
+  /** Merge: ids of the backup's deletion records that a later edit outdates (outdatedDeletions). */
+  outdated: ReadonlySet<string>;
+  sameAsLocal?: (table: TableName, row: { id: string }) => boolean;
+}
+
+/** What an import does with one backup row: a TableChange count, or `skip` (not brought in). */
+export type RowOutcome = 'add' | 'update' | 'unchanged' | 'keptLocal' | 'sameTimeDiffers' | 'skip';
+
+/** The outcome of one backup row of table `t`, against its updatedAt here (undefined: none here). */
+export function rowOutcome(
+  t: TableName,
+  r: { id: string; updatedAt: number },
+  localUpdated: number | undefined,
+  p: TablePlanning,
+): RowOutcome {
+  if (p.mode === 'merge') {
+    // Deleted here at or after this version of it, or a deletion record an edit outdates.
+    const deletedHere = t === 'deletions' ? undefined : p.local.deletions.get(`${t}/${r.id}`);
+    if (deletedHere !== undefined && deletedHere >= r.updatedAt) return 'keptLocal';
+    if (t === 'deletions' && p.outdated.has(r.id)) return 'keptLocal';
+  }
+  // Merge: a row the backup itself deleted after this version of it is not brought in.
+  const laterThere = t === 'deletions' ? undefined : p.deletedThere.get(`${t}/${r.id}`);
+  if (laterThere !== undefined && laterThere > r.updatedAt && !p.outdated.has(`${t}/${r.id}`))
+    return 'skip';
+  const differs =
+    localUpdated === r.updatedAt && p.sameAsLocal !== undefined && !p.sameAsLocal(t, r);
+  if (localUpdated === undefined) return 'add';
+  if (localUpdated === r.updatedAt && !differs) return 'unchanged';
+  if (p.mode === 'replace' || r.updatedAt > localUpdated) return 'update';
+  return differs ? 'sameTimeDiffers' : 'keptLocal';
+}
+
+/** Count one table's rows by outcome and push those to write onto `out`. */
+function planTable(
+  t: TableName,
+  rows: readonly { id: string; updatedAt: number }[],
+  out: { id: string }[],
+  p: TablePlanning,
+): TableChange {
+  const here = p.local[t];
+  const c: TableChange = {
+    table: t,
+    current: here.size,
+    incoming: rows.length,
+    add: 0,
+    update: 0,
+    remove: 0,
+    unchanged: 0,
+    keptLocal: 0,
+    sameTimeDiffers: 0,
+  };
+  for (const r of rows) {
+    const outcome = rowOutcome(t, r, here.get(r.id), p);
+    if (outcome === 'skip') continue;
+    c[outcome]++;
+    // Replace writes every row it brings in; merge only new rows and newer versions.
+    if (
+      outcome === 'add' ||
+      outcome === 'update' ||
+      (p.mode === 'replace' && outcome === 'unchanged')
+    )
+      out.push(r);
+  }
+  if (p.mode === 'replace') {
+    const incomingIds = new Set(rows.map((r) => r.id));
+    for (const id of here.keys()) if (!incomingIds.has(id)) c.remove++;
+  }
+  return c;
+}
+
+/**
+ * Merge: a deletion from the other computer removes the row here if it was not edited since, and
+ * a backup row that one of the backup's own deletions outdates is not written back. Mutates
+ * `writes`, `deletes` and `changes`.
+ */
+function applyBackupDeletions(
+  local: LocalIndex,
+  incoming: BackupData,
+  outdated: ReadonlySet<string>,
+  writes: BackupData,
+  deletes: ImportPlan['deletes'],
+  changes: Map<TableName, TableChange>,
+): void {
+  const written = new Set(writes.deletions.map((d) => d.id));
+  for (const d of incoming.deletions as Deletion[]) {
+    const t = d.table;
+    const rowUpdated = local[t].get(d.rowId);
+    if (rowUpdated === undefined || outdated.has(d.id)) continue;
+    (deletes[t] ??= []).push(d.rowId);
+    changes.get(t)!.remove++;
+    if (!written.has(d.id)) writes.deletions.push(d);
+  }
+  for (const t of TABLE_NAMES) {
+    const gone = deletes[t];
+    if (!gone?.length) continue;
+    const ids = new Set(gone);
+    writes[t] = (writes[t] as { id: string }[]).filter((r) => !ids.has(r.id)) as never;
+  }
 }
 
 /**

@@ -440,10 +440,89 @@ function duplicateIdProblems(data: BackupData): BackupProblem[] {
   return problems;
 }
 
-const fail = (...problems: BackupProblem[]): ParseResult => ({
+type Failure = { ok: false; problems: BackupProblem[] };
+
+const fail = (...problems: BackupProblem[]): Failure => ({
   ok: false,
   problems: problems.slice(0, MAX_PROBLEMS),
 });
+
+type Head = z.infer<typeof headSchema>;
+type Step<T> = { ok: true; value: T } | Failure;
+
+/** The file's text as JSON (a leading BOM dropped), or why it is not. */
+function readJson(text: string): Step<unknown> {
+  try {
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) };
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    return fail({
+      path: '',
+      message: `The file is not valid JSON, or it was cut short (${clip(detail, 120)}).`,
+    });
+  }
+}
+
+/** The envelope (format, versions, counts; not the rows), or its first problems. */
+function readEnvelope(raw: unknown, appVersion: string | undefined): Step<Head> {
+  const shape = checkShape(raw);
+  if (shape.length) return fail(...shape);
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return fail({ path: '', message: `must be an object, found ${describeType(raw)}` });
+  const rec = raw as Record<string, unknown>;
+  if (rec.format !== BACKUP_FORMAT)
+    return fail({
+      path: 'format',
+      message: `This is not a Pawtners backup (expected "${BACKUP_FORMAT}").`,
+    });
+  const head = headSchema.safeParse(raw);
+  if (!head.success) return fail(...zodProblems(head.error));
+  const unknownKeys = Object.keys(rec).filter((k) => !ENVELOPE_KEYS.has(k));
+  if (unknownKeys.length)
+    return fail({ path: formatPath([unknownKeys[0]!]), message: 'unknown key' });
+  const problem =
+    versionProblem(head.data.schemaVersion, head.data.appVersion, appVersion) ??
+    countProblem(head.data);
+  return problem ? fail(problem) : { ok: true, value: head.data };
+}
+
+/**
+ * Why this Pawtners (`appVersion`) cannot read a backup of `schemaVersion` made by Pawtners
+ * `madeBy`, or null when it can.
+ */
+export function versionProblem(
+  schemaVersion: number,
+  madeBy: string,
+  appVersion?: string,
+): BackupProblem | null {
+  if (schemaVersion > BACKUP_SCHEMA_VERSION)
+    return {
+      path: 'schemaVersion',
+      message: `This backup was made by a newer Pawtners (${clip(madeBy)}, backup version ${schemaVersion}). Update to Pawtners ${clip(madeBy)} or later to open it${appVersion ? `; this is Pawtners ${appVersion}` : ''}.`,
+    };
+  if (schemaVersion < OLDEST_SCHEMA_VERSION)
+    return {
+      path: 'schemaVersion',
+      message: `Backup version ${schemaVersion} is not a released Pawtners format.`,
+    };
+  return null;
+}
+
+/**
+ * The first table whose row count differs from the file's `counts`. Checked on the file as
+ * written, before migration: a mismatch means a cut or edited file.
+ */
+function countProblem(head: Head): BackupProblem | null {
+  for (const [table, n] of Object.entries(head.counts)) {
+    const rows = head.data[table];
+    if (Array.isArray(rows) && rows.length !== n)
+      return {
+        path: formatPath(['counts', table]),
+        message: `says ${n} but the file holds ${rows.length} rows (the file may be cut short or edited)`,
+      };
+  }
+  return null;
+}
 
 /**
  * Parse and fully validate a backup file, in time that grows linearly with its size. Nothing here
@@ -460,54 +539,14 @@ export function parseBackup(
       path: '',
       message: 'The file is larger than 512 MB; it is not a Pawtners backup.',
     });
-  let raw: unknown;
   onProgress?.({ label: 'Reading the backup', done: 0, total: 1 });
-  try {
-    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  } catch (e) {
-    const detail = e instanceof Error ? e.message : String(e);
-    return fail({
-      path: '',
-      message: `The file is not valid JSON, or it was cut short (${clip(detail, 120)}).`,
-    });
-  }
+  const json = readJson(text);
+  if (!json.ok) return json;
   onProgress?.({ label: 'Checking its structure', done: 0, total: 1 });
-  const shape = checkShape(raw);
-  if (shape.length) return fail(...shape);
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
-    return fail({ path: '', message: `must be an object, found ${describeType(raw)}` });
-  const rec = raw as Record<string, unknown>;
-  if (rec.format !== BACKUP_FORMAT)
-    return fail({
-      path: 'format',
-      message: `This is not a Pawtners backup (expected "${BACKUP_FORMAT}").`,
-    });
-  const head = headSchema.safeParse(raw);
-  if (!head.success) return fail(...zodProblems(head.error));
-  const unknownKeys = Object.keys(rec).filter((k) => !ENVELOPE_KEYS.has(k));
-  if (unknownKeys.length)
-    return fail({ path: formatPath([unknownKeys[0]!]), message: 'unknown key' });
-  const { schemaVersion, counts } = head.data;
-  if (schemaVersion > BACKUP_SCHEMA_VERSION)
-    return fail({
-      path: 'schemaVersion',
-      message: `This backup was made by a newer Pawtners (${clip(head.data.appVersion)}, backup version ${schemaVersion}). Update to Pawtners ${clip(head.data.appVersion)} or later to open it${appVersion ? `; this is Pawtners ${appVersion}` : ''}.`,
-    });
-  if (schemaVersion < OLDEST_SCHEMA_VERSION)
-    return fail({
-      path: 'schemaVersion',
-      message: `Backup version ${schemaVersion} is not a released Pawtners format.`,
-    });
-  // Counts are checked on the file as written, before migration: a mismatch means a cut or edited file.
-  for (const [table, n] of Object.entries(counts)) {
-    const rows = head.data.data[table];
-    if (Array.isArray(rows) && rows.length !== n)
-      return fail({
-        path: formatPath(['counts', table]),
-        message: `says ${n} but the file holds ${rows.length} rows (the file may be cut short or edited)`,
-      });
-  }
-  const migrated = migrateBackupData(head.data.data, schemaVersion);
+  const envelope = readEnvelope(json.value, appVersion);
+  if (!envelope.ok) return envelope;
+  const head = envelope.value;
+  const migrated = migrateBackupData(head.data, head.schemaVersion);
   if (!migrated.ok) return fail(migrated.problem);
   const rowProblems = dataProblems(migrated.data, onProgress);
   if (rowProblems.length) return fail(...rowProblems);
@@ -530,11 +569,11 @@ export function parseBackup(
       meta: {
         format: BACKUP_FORMAT,
         schemaVersion: BACKUP_SCHEMA_VERSION,
-        appVersion: head.data.appVersion,
-        exportedAt: head.data.exportedAt,
+        appVersion: head.appVersion,
+        exportedAt: head.exportedAt,
         counts: countRows(data),
       },
-      fromVersion: schemaVersion,
+      fromVersion: head.schemaVersion,
       data,
     },
   };

@@ -3,8 +3,10 @@ import {
   emptyBackupData,
   keepBothDismissals,
   planImport,
+  rowOutcome,
   type BackupData,
   type LocalIndex,
+  type TablePlanning,
 } from '../../src/domain/backup-plan';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { rowSignature } from '../../src/domain/row-signature';
@@ -99,5 +101,55 @@ describe('keepBothDismissals', () => {
       const plan = planImport(mode, index, [], data);
       expect(keepBothDismissals(plan, s, s)).toBe(plan);
     }
+  });
+});
+
+describe('rowOutcome', () => {
+  const empty = () =>
+    Object.fromEntries(TABLE_NAMES.map((t) => [t, new Map<string, number>()])) as LocalIndex;
+  const planning = (over: Partial<TablePlanning> = {}): TablePlanning => ({
+    mode: 'merge',
+    local: empty(),
+    deletedThere: new Map(),
+    outdated: new Set(),
+    ...over,
+  });
+  const row = { id: 'p1', updatedAt: 100 };
+
+  it('adds what is not here, updates to a newer version, keeps a newer one here', () => {
+    expect(rowOutcome('partners', row, undefined, planning())).toBe('add');
+    expect(rowOutcome('partners', row, 50, planning())).toBe('update');
+    expect(rowOutcome('partners', row, 150, planning())).toBe('keptLocal');
+    expect(rowOutcome('partners', row, 150, planning({ mode: 'replace' }))).toBe('update');
+  });
+
+  it('tells an equal time stamp with other content apart, when asked', () => {
+    const differs = planning({ sameAsLocal: () => false });
+    expect(rowOutcome('partners', row, 100, planning())).toBe('unchanged');
+    expect(rowOutcome('partners', row, 100, differs)).toBe('sameTimeDiffers');
+    expect(rowOutcome('partners', row, 100, { ...differs, mode: 'replace' })).toBe('update');
+  });
+
+  it('merge: keeps a deletion made here after the row, skips a row the backup deleted later', () => {
+    const local = empty();
+    local.deletions.set('partners/p1', 100);
+    expect(rowOutcome('partners', row, undefined, planning({ local }))).toBe('keptLocal');
+    expect(rowOutcome('partners', row, undefined, planning({ local, mode: 'replace' }))).toBe(
+      'add',
+    );
+    const deletedThere = new Map([['partners/p1', 200]]);
+    expect(rowOutcome('partners', row, undefined, planning({ deletedThere }))).toBe('skip');
+    const outdated = new Set(['partners/p1']);
+    expect(rowOutcome('partners', row, undefined, planning({ deletedThere, outdated }))).toBe(
+      'add',
+    );
+    expect(
+      rowOutcome(
+        'deletions',
+        { id: 'partners/p1', updatedAt: 200 },
+        undefined,
+        planning({ outdated }),
+      ),
+    ).toBe('keptLocal');
   });
 });

@@ -13,6 +13,7 @@ import {
   migrateBackupData,
   parseBackup,
   planImport,
+  versionProblem,
   type BackupData,
   type LocalIndex,
   type ParseResult,
@@ -574,4 +575,20 @@ describe('big backups', () => {
     // 4x the rows: about 4x the time when every step is linear, 16x for a square one.
     expect(b / a).toBeLessThan(10);
   }, 60_000);
+});
+
+describe('versionProblem', () => {
+  it('reads every released backup version up to its own', () => {
+    for (let v = 1; v <= BACKUP_SCHEMA_VERSION; v++) expect(versionProblem(v, '0.1.0')).toBeNull();
+  });
+
+  it('names the newer Pawtners that made a backup it cannot read, and itself', () => {
+    expect(versionProblem(BACKUP_SCHEMA_VERSION + 1, '9.0.0', '0.1.0')?.message).toBe(
+      `This backup was made by a newer Pawtners (9.0.0, backup version ${BACKUP_SCHEMA_VERSION + 1}). Update to Pawtners 9.0.0 or later to open it; this is Pawtners 0.1.0.`,
+    );
+    expect(versionProblem(0, '0.1.0')).toEqual({
+      path: 'schemaVersion',
+      message: 'Backup version 0 is not a released Pawtners format.',
+    });
+  });
 });
