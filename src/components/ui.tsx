@@ -84,7 +84,14 @@ export function Stat(props: {
   );
 }
 
-/** A modal dialog on the native <dialog>: focus is trapped, Esc closes. */
+/**
+ * A modal dialog on the native <dialog>: focus is trapped, Esc closes.
+ *
+ * A dialog that goes through stages (progress, then a preview, then saving) stays this one
+ * element: it passes `stage`, and each new stage moves focus to the title, which names the stage
+ * (the controls of the last stage are gone). Opening a new modal <dialog> makes the whole page
+ * behind it inert again, which on a long screen is a long task of its own.
+ */
 export function Dialog(props: {
   open: boolean;
   title: string;
@@ -92,10 +99,15 @@ export function Dialog(props: {
   children: ReactNode;
   footer?: ReactNode;
   wide?: boolean;
+  /** What the dialog shows now; a change moves focus to the title. */
+  stage?: string;
+  /** The children are the body and footer themselves (DialogBody, DialogFooter). */
+  bare?: boolean;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
-  const { open, onClose } = props;
+  const { open, onClose, stage } = props;
   useEffect(() => {
     const d = ref.current;
     if (!d || !open) return;
@@ -107,6 +119,12 @@ export function Dialog(props: {
       if (before?.isConnected) before.focus();
     };
   }, [open]);
+  const shownStage = useRef(stage);
+  useEffect(() => {
+    if (!open || shownStage.current === stage) return;
+    shownStage.current = stage;
+    titleRef.current?.focus();
+  }, [open, stage]);
   useEffect(() => {
     const d = ref.current;
     if (!d) return;
@@ -121,13 +139,25 @@ export function Dialog(props: {
     <dialog ref={ref} aria-labelledby={titleId} className={props.wide ? 'dialog wide' : 'dialog'}>
       {open ? (
         <>
-          <h2 id={titleId}>{props.title}</h2>
-          <div className="dialog-body">{props.children}</div>
-          {props.footer ? <div className="dialog-footer">{props.footer}</div> : null}
+          <h2 id={titleId} ref={titleRef} tabIndex={stage === undefined ? undefined : -1}>
+            {props.title}
+          </h2>
+          {props.bare ? props.children : <DialogBody>{props.children}</DialogBody>}
+          {props.footer ? <DialogFooter>{props.footer}</DialogFooter> : null}
         </>
       ) : null}
     </dialog>
   );
+}
+
+/** A dialog's scrolling content (for a `bare` Dialog). */
+export function DialogBody({ children }: { children: ReactNode }) {
+  return <div className="dialog-body">{children}</div>;
+}
+
+/** A dialog's buttons, kept on screen below the body (for a `bare` Dialog). */
+export function DialogFooter({ children }: { children: ReactNode }) {
+  return <div className="dialog-footer">{children}</div>;
 }
 
 /** Ask before something destructive. */

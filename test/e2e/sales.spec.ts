@@ -126,6 +126,54 @@ test('the list pages in as it scrolls, and a reassigned order shows its new part
   await expect(row).toHaveAttribute('aria-rowindex', String(count));
 });
 
+test('the import is one dialog from progress to saving: its name tells the stage, focus follows, Escape cancels', async ({
+  page,
+}) => {
+  // Every modal opened, and every name the import dialog takes, in order.
+  await page.addInitScript(() => {
+    const w = window as unknown as { modals: number; names: string[] };
+    w.modals = 0;
+    w.names = [];
+    const showModal = HTMLDialogElement.prototype.showModal;
+    HTMLDialogElement.prototype.showModal = function (this: HTMLDialogElement) {
+      w.modals += 1;
+      showModal.call(this);
+    };
+    new MutationObserver(() => {
+      const name = document.querySelector('dialog[open] h2')?.textContent ?? '';
+      if (name && w.names.at(-1) !== name) w.names.push(name);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+  const seen = () =>
+    page.evaluate(() => {
+      const w = window as unknown as { modals: number; names: string[] };
+      return { modals: w.modals, names: [...w.names] };
+    });
+  await openApp(page, 'sales');
+  await importFile(page, 'shopify-e2e.csv');
+  const preview = page.getByRole('dialog', { name: 'Preview: shopify-e2e.csv' });
+  await expect(preview).toBeVisible();
+  // The new stage's title has focus (the progress bar's Cancel is gone); Tab goes on from there.
+  await expect(preview.getByRole('heading', { name: 'Preview: shopify-e2e.csv' })).toBeFocused();
+  await preview.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders')).toBeVisible();
+  await expect(page.locator('dialog[open]')).toHaveCount(0);
+  const first = await seen();
+  expect(first.names[0]).toBe('Importing shopify-e2e.csv');
+  expect(first.names).toContain('Preview: shopify-e2e.csv');
+  expect(first.modals).toBe(1);
+  // Focus is back on the button that started the import.
+  await expect(page.getByRole('button', { name: 'Import orders' })).toBeFocused();
+
+  // Escape on the preview cancels: nothing written, still one modal for this import.
+  await importFile(page, 'shopify-e2e.csv');
+  await expect(preview).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  expect((await seen()).modals).toBe(2);
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(4);
+});
+
 test('an order import can be undone from its success message', async ({ page }) => {
   await openApp(page, 'sales');
   await importFile(page, 'shopify-e2e.csv');

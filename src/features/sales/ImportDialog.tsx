@@ -1,5 +1,13 @@
 import { useState } from 'react';
-import { Dialog, DialogButtons, ErrorPanel, Progress, Stat } from '../../components/ui';
+import {
+  Dialog,
+  DialogBody,
+  DialogButtons,
+  DialogFooter,
+  ErrorPanel,
+  Progress,
+  Stat,
+} from '../../components/ui';
 import { useSettings } from '../../hooks/data';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
@@ -13,45 +21,72 @@ import type { useOrderImport } from './useOrderImport';
 
 type Flow = ReturnType<typeof useOrderImport>;
 
-/** Everything the import shows between picking a file and writing: progress, mapping, preview. */
+/**
+ * Everything the import shows between picking a file and writing: progress, mapping, preview,
+ * saving. It is one modal <dialog> from the first progress to the end: its title names the stage
+ * (and so the dialog's accessible name), and a new stage moves focus to it. Two dialogs taking
+ * turns made the browser mark the long Sales page inert again at each turn (showModal), the
+ * longest task of a 100,000-row import.
+ */
 export function ImportDialog({ flow }: { flow: Flow }) {
   const { state, cancel } = flow;
   if (state.step === 'idle') return null;
-  if (state.step === 'working')
-    return (
-      <Dialog open title={`Importing ${state.fileName}`} onClose={cancel}>
-        <Progress label={state.label} done={state.done} total={state.total} onCancel={cancel} />
-        <p className="muted">
-          {state.label === SAVING
-            ? 'Saving all or nothing: if you cancel now, no order is imported.'
-            : 'You can keep working; nothing is saved until you confirm the preview.'}
-        </p>
-      </Dialog>
-    );
-  if (state.step === 'failed')
-    return (
-      <Dialog
-        open
-        title="The file could not be imported"
-        onClose={cancel}
-        footer={
-          <button type="button" className="btn btn-primary" onClick={cancel}>
-            Close
-          </button>
-        }
-      >
-        <ErrorPanel title={state.fileName}>
+  return (
+    <Dialog open bare wide title={stageTitle(state)} stage={state.step} onClose={cancel}>
+      {state.step === 'working' ? (
+        <DialogBody>
+          <Progress label={state.label} done={state.done} total={state.total} onCancel={cancel} />
+          <p className="muted">
+            {state.label === SAVING
+              ? 'Saving all or nothing: if you cancel now, no order is imported.'
+              : 'You can keep working; nothing is saved until you confirm the preview.'}
+          </p>
+        </DialogBody>
+      ) : state.step === 'failed' ? (
+        <FailedStep fileName={state.fileName} messages={state.messages} onClose={cancel} />
+      ) : state.step === 'mapping' ? (
+        <MappingStep flow={flow} key={state.fileName} />
+      ) : (
+        <PreviewStep flow={flow} />
+      )}
+    </Dialog>
+  );
+}
+
+/** The dialog's title at each stage, which is also its accessible name. */
+function stageTitle(state: Exclude<Flow['state'], { step: 'idle' }>): string {
+  switch (state.step) {
+    case 'working':
+      return `Importing ${state.fileName}`;
+    case 'failed':
+      return 'The file could not be imported';
+    case 'mapping':
+      return 'Match the columns of your file';
+    case 'preview':
+      return `Preview: ${state.fileName}`;
+  }
+}
+
+function FailedStep(props: { fileName: string; messages: string[]; onClose: () => void }) {
+  return (
+    <>
+      <DialogBody>
+        <ErrorPanel title={props.fileName}>
           <ul>
-            {state.messages.map((m) => (
+            {props.messages.map((m) => (
               <li key={m}>{m}</li>
             ))}
           </ul>
         </ErrorPanel>
         <p className="muted">Nothing was written. Fix the file (or export it again) and retry.</p>
-      </Dialog>
-    );
-  if (state.step === 'mapping') return <MappingStep flow={flow} key={state.fileName} />;
-  return <PreviewStep flow={flow} />;
+      </DialogBody>
+      <DialogFooter>
+        <button type="button" className="btn btn-primary" onClick={props.onClose}>
+          Close
+        </button>
+      </DialogFooter>
+    </>
+  );
 }
 
 function MappingStep({ flow }: { flow: Flow }) {
@@ -83,74 +118,71 @@ function MappingStep({ flow }: { flow: Flow }) {
     if (problems.length === 0) void flow.mapColumns({ source: name, columns: mapping });
   };
   return (
-    <Dialog
-      open
-      wide
-      title="Match the columns of your file"
-      onClose={flow.cancel}
-      footer={
+    <>
+      <DialogBody>
+        <p>
+          <strong>{state.fileName}</strong> is not a Shopify or Etsy export. Tell Pawtners which
+          column holds what; the choice is remembered for this source.
+        </p>
+        {errors.length > 0 ? (
+          <ErrorPanel title="Some columns still need a choice">
+            <ul>
+              {errors.map((e) => (
+                <li key={e}>{e}</li>
+              ))}
+            </ul>
+          </ErrorPanel>
+        ) : null}
+        <div className="field">
+          <label htmlFor="map-source">Source name</label>
+          <input
+            id="map-source"
+            list="map-sources"
+            value={source}
+            onChange={(e) => changeSource(e.target.value)}
+          />
+          <datalist id="map-sources">
+            {[...new Set(['woocommerce', 'squarespace', 'wix', ...known])].map((s) => (
+              <option key={s} value={s} />
+            ))}
+          </datalist>
+        </div>
+        <div className="sales-mapping">
+          {MAPPABLE_FIELDS.map((f) => {
+            const col = mapping[f.key] ?? '';
+            const example = col ? state.sample.map((r) => r[col]).find((v) => v) : undefined;
+            return (
+              <div className="field" key={f.key}>
+                <label htmlFor={`map-${f.key}`}>
+                  {f.label}
+                  {f.required ? ' (required)' : ''}
+                </label>
+                <select
+                  id={`map-${f.key}`}
+                  value={col}
+                  onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })}
+                >
+                  <option value="">(not in this file)</option>
+                  {state.header.map((h) => (
+                    <option key={h} value={h}>
+                      {h}
+                    </option>
+                  ))}
+                </select>
+                <div className="hint">{example ? `e.g. ${example.slice(0, 40)}` : ' '}</div>
+              </div>
+            );
+          })}
+        </div>
+      </DialogBody>
+      <DialogFooter>
         <DialogButtons
           onCancel={flow.cancel}
           onConfirm={submit}
           confirmLabel="Continue to preview"
         />
-      }
-    >
-      <p>
-        <strong>{state.fileName}</strong> is not a Shopify or Etsy export. Tell Pawtners which
-        column holds what; the choice is remembered for this source.
-      </p>
-      {errors.length > 0 ? (
-        <ErrorPanel title="Some columns still need a choice">
-          <ul>
-            {errors.map((e) => (
-              <li key={e}>{e}</li>
-            ))}
-          </ul>
-        </ErrorPanel>
-      ) : null}
-      <div className="field">
-        <label htmlFor="map-source">Source name</label>
-        <input
-          id="map-source"
-          list="map-sources"
-          value={source}
-          onChange={(e) => changeSource(e.target.value)}
-        />
-        <datalist id="map-sources">
-          {[...new Set(['woocommerce', 'squarespace', 'wix', ...known])].map((s) => (
-            <option key={s} value={s} />
-          ))}
-        </datalist>
-      </div>
-      <div className="sales-mapping">
-        {MAPPABLE_FIELDS.map((f) => {
-          const col = mapping[f.key] ?? '';
-          const example = col ? state.sample.map((r) => r[col]).find((v) => v) : undefined;
-          return (
-            <div className="field" key={f.key}>
-              <label htmlFor={`map-${f.key}`}>
-                {f.label}
-                {f.required ? ' (required)' : ''}
-              </label>
-              <select
-                id={`map-${f.key}`}
-                value={col}
-                onChange={(e) => setMapping({ ...mapping, [f.key]: e.target.value })}
-              >
-                <option value="">(not in this file)</option>
-                {state.header.map((h) => (
-                  <option key={h} value={h}>
-                    {h}
-                  </option>
-                ))}
-              </select>
-              <div className="hint">{example ? `e.g. ${example.slice(0, 40)}` : ' '}</div>
-            </div>
-          );
-        })}
-      </div>
-    </Dialog>
+      </DialogFooter>
+    </>
   );
 }
 
@@ -168,12 +200,73 @@ function PreviewStep({ flow }: { flow: Flow }) {
     setBusy(false);
   };
   return (
-    <Dialog
-      open
-      wide
-      title={`Preview: ${state.fileName}`}
-      onClose={flow.cancel}
-      footer={
+    <>
+      <DialogBody>
+        <p className="muted">
+          {state.formatLabel}: {plural(state.rowCount, 'row')} read. Nothing is saved until you
+          confirm.
+        </p>
+        <div className="sales-preview-stats" aria-label="Import summary">
+          <Stat label="New" value={plan.counts.new.toLocaleString()} />
+          <Stat label="Already imported" value={plan.counts.unchanged.toLocaleString()} />
+          <Stat
+            label="Changed"
+            value={plan.counts.changed.toLocaleString()}
+            hint={changedHint(plan.counts)}
+          />
+          <Stat label="Unattributed" value={plan.counts.unattributed.toLocaleString()} />
+          <Stat label="Rows with errors" value={plan.counts.errors.toLocaleString()} />
+        </div>
+        {plan.problems.total > 0 ? (
+          <ErrorPanel
+            title={`${plan.problems.total.toLocaleString()} row${plan.problems.total === 1 ? '' : 's'} will be skipped`}
+          >
+            <ul className="sales-problems">
+              {plan.problems.items.map((p) => (
+                <li key={`${p.line}-${p.message}`}>{p.message}</li>
+              ))}
+            </ul>
+          </ErrorPanel>
+        ) : null}
+        <CurrencyChoice
+          key={JSON.stringify(state.conversions)}
+          flow={flow}
+          brand={settings.currency}
+        />
+        {plan.warnings.total > 0 ? (
+          <section className="sales-warnings" aria-label="Worth checking">
+            <h3>Worth checking ({plural(plan.warnings.total, 'line')})</h3>
+            <ul className="sales-problems">
+              {plan.warnings.items.map((p) => (
+                <li key={`${p.line}-${p.message}`}>{p.message}</li>
+              ))}
+            </ul>
+          </section>
+        ) : null}
+        <PreviewList
+          title="Changed since the last import"
+          entries={changed}
+          render={(e) => e.changes.join('; ')}
+        />
+        <PreviewList
+          title="Not credited to a partner"
+          entries={unattributed}
+          render={(e) =>
+            e.review ??
+            (e.order.codes.length > 0
+              ? `Codes: ${e.order.codes.join(', ')}`
+              : 'No code or referral') + labelsText(e)
+          }
+        />
+        <PreviewList
+          title="New orders"
+          entries={fresh}
+          render={(e) =>
+            `${money(e.order.totalCents, e.order.currency)}${fxText(e.order, money)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
+          }
+        />
+      </DialogBody>
+      <DialogFooter>
         <DialogButtons
           onCancel={flow.cancel}
           onConfirm={() => void confirm()}
@@ -184,68 +277,8 @@ function PreviewStep({ flow }: { flow: Flow }) {
               : `Import ${n.toLocaleString()} order${n === 1 ? '' : 's'}`
           }
         />
-      }
-    >
-      <p className="muted">
-        {state.formatLabel}: {plural(state.rowCount, 'row')} read. Nothing is saved until you
-        confirm.
-      </p>
-      <div className="sales-preview-stats" aria-label="Import summary">
-        <Stat label="New" value={plan.counts.new} />
-        <Stat label="Already imported" value={plan.counts.unchanged} />
-        <Stat label="Changed" value={plan.counts.changed} hint={changedHint(plan.counts)} />
-        <Stat label="Unattributed" value={plan.counts.unattributed} />
-        <Stat label="Rows with errors" value={plan.counts.errors} />
-      </div>
-      {plan.problems.total > 0 ? (
-        <ErrorPanel
-          title={`${plan.problems.total.toLocaleString()} row${plan.problems.total === 1 ? '' : 's'} will be skipped`}
-        >
-          <ul className="sales-problems">
-            {plan.problems.items.map((p) => (
-              <li key={`${p.line}-${p.message}`}>{p.message}</li>
-            ))}
-          </ul>
-        </ErrorPanel>
-      ) : null}
-      <CurrencyChoice
-        key={JSON.stringify(state.conversions)}
-        flow={flow}
-        brand={settings.currency}
-      />
-      {plan.warnings.total > 0 ? (
-        <section className="sales-warnings" aria-label="Worth checking">
-          <h3>Worth checking ({plural(plan.warnings.total, 'line')})</h3>
-          <ul className="sales-problems">
-            {plan.warnings.items.map((p) => (
-              <li key={`${p.line}-${p.message}`}>{p.message}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <PreviewList
-        title="Changed since the last import"
-        entries={changed}
-        render={(e) => e.changes.join('; ')}
-      />
-      <PreviewList
-        title="Not credited to a partner"
-        entries={unattributed}
-        render={(e) =>
-          e.review ??
-          (e.order.codes.length > 0
-            ? `Codes: ${e.order.codes.join(', ')}`
-            : 'No code or referral') + labelsText(e)
-        }
-      />
-      <PreviewList
-        title="New orders"
-        entries={fresh}
-        render={(e) =>
-          `${money(e.order.totalCents, e.order.currency)}${fxText(e.order, money)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
-        }
-      />
-    </Dialog>
+      </DialogFooter>
+    </>
   );
 }
 
@@ -370,29 +403,41 @@ function labelsText(e: PlanEntry): string {
   return l.length === 0 ? '' : ` · discount without a code: ${l.join(', ')}`;
 }
 
+/**
+ * One list of the preview, up to PREVIEW_LIMIT entries. A long list starts closed and its items
+ * are only made when it is opened: 600 list items made at once were a long task of their own
+ * when the preview of a large file appeared.
+ */
 function PreviewList(props: {
   title: string;
   entries: EntryList;
   render: (e: PlanEntry) => string;
 }) {
   const { total, entries } = props.entries;
+  const [open, setOpen] = useState(total <= 20);
   if (total === 0) return null;
   return (
-    <details className="sales-preview-list" open={total <= 20}>
+    <details
+      className="sales-preview-list"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         {props.title} ({total.toLocaleString()})
       </summary>
-      <ul>
-        {entries.map((e) => (
-          <li key={e.order.id}>
-            <strong>{e.order.orderId}</strong> <span className="muted">(line {e.line})</span>:{' '}
-            {props.render(e)}
-          </li>
-        ))}
-        {total > entries.length ? (
-          <li className="muted">… and {(total - entries.length).toLocaleString()} more</li>
-        ) : null}
-      </ul>
+      {open ? (
+        <ul>
+          {entries.map((e) => (
+            <li key={e.order.id}>
+              <strong>{e.order.orderId}</strong> <span className="muted">(line {e.line})</span>:{' '}
+              {props.render(e)}
+            </li>
+          ))}
+          {total > entries.length ? (
+            <li className="muted">… and {(total - entries.length).toLocaleString()} more</li>
+          ) : null}
+        </ul>
+      ) : null}
     </details>
   );
 }

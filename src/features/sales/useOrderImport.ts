@@ -73,7 +73,7 @@ function nextState(
 function showImportedToast(m: Applied, showToast: ReturnType<typeof useUi.getState>['showToast']) {
   return showToast({
     tone: 'success',
-    message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new} new, ${m.counts.changed} updated, ${m.counts.unchanged} already up to date.`,
+    message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new.toLocaleString()} new, ${m.counts.changed.toLocaleString()} updated, ${m.counts.unchanged.toLocaleString()} already up to date.`,
     timeoutMs: 15_000,
     action: {
       label: 'Undo import',
