@@ -174,6 +174,70 @@ test('the import is one dialog from progress to saving: its name tells the stage
   await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row')).toHaveCount(4);
 });
 
+test('the same order can be credited again while its last credit is still being stored', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'sales');
+  await importFile(page, 'shopify-e2e.csv');
+  await page.getByRole('button', { name: 'Import 3 orders' }).click();
+  await expect(page.getByText('Imported 3 orders')).toBeVisible();
+  await page.getByLabel('From', { exact: true }).fill('2024-05-01');
+  await page.getByLabel('To', { exact: true }).fill('2024-05-31');
+  const row = page
+    .getByRole('table', { name: 'Orders' })
+    .getByRole('row')
+    .filter({ hasText: '#9002' });
+  const credit = row.getByRole('button', { name: 'Credit order #9002' });
+  const dialog = page.getByRole('dialog', { name: 'Credit order #9002' });
+
+  // Hold the orders store for 2 s (as a long read does on a big list), so the write waits.
+  const holdOrders = () =>
+    page.evaluate(
+      () =>
+        new Promise<void>((started, failed) => {
+          const open = indexedDB.open('pawtners');
+          open.onerror = () => failed(open.error);
+          open.onsuccess = () => {
+            const store = open.result.transaction('orders', 'readonly').objectStore('orders');
+            const until = performance.now() + 2_000;
+            const spin = () => {
+              if (performance.now() < until) store.count().onsuccess = spin;
+              else open.result.close();
+            };
+            spin();
+            started();
+          };
+        }),
+    );
+  await credit.click();
+  await dialog.getByLabel('Partner').selectOption({ label: 'Maya Chen' });
+  await dialog.getByLabel('Reason').fill('Met Maya at the market');
+  await holdOrders();
+  await dialog.getByRole('button', { name: 'Save credit' }).click();
+  await expect(row).toContainText('Maya Chen', { timeout: 1_000 });
+
+  // Clicked again at once: a dialog opens for the new credit, not lost behind the one storing.
+  await credit.click();
+  await expect(dialog).toBeVisible({ timeout: 1_000 });
+  await expect(dialog.getByLabel('Partner').locator('option:checked')).toHaveText('Maya Chen');
+  await dialog.getByLabel('Partner').selectOption({ label: 'Jordan Reyes' });
+  await dialog.getByLabel('Reason').fill('Jordan sent this customer');
+  await dialog.getByRole('button', { name: 'Save credit' }).click();
+  await expect(row).toContainText('Jordan Reyes', { timeout: 1_000 });
+  await expect(dialog).toBeHidden();
+  // Both were stored, in order (the second was not refused as a stale edit): read back after
+  // leaving the screen.
+  await expect(page.getByText('Order #9002 credited by hand.').first()).toBeVisible();
+  await openApp(page, 'dashboard');
+  await openApp(page, 'sales');
+  await page.getByLabel('From', { exact: true }).fill('2024-05-01');
+  await page.getByLabel('To', { exact: true }).fill('2024-05-31');
+  await expect(row).toContainText('Jordan Reyes');
+  await expect(row).toContainText('manual');
+  await expect(page.getByText(/was not credited/)).toHaveCount(0);
+});
+
 test('an order import can be undone from its success message', async ({ page }) => {
   await openApp(page, 'sales');
   await importFile(page, 'shopify-e2e.csv');

@@ -1,5 +1,5 @@
 import { LeakWatchCard } from './LeakWatchCard';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Plus, Receipt, Upload } from 'lucide-react';
 import { Card, EmptyState, PageHeader } from '../../components/ui';
@@ -32,7 +32,13 @@ export function SalesScreen({ rest }: { rest: string[] }) {
   const flow = useOrderImport();
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [manualOpen, setManualOpen] = useState(false);
-  const [reassign, setReassign] = useState<Order | null>(null);
+  // Each opening is a new dialog (its own key): the order's previous credit may still be being
+  // stored by a dialog that has stepped aside, and a click must not land in that one.
+  const [reassign, setReassign] = useState<{ order: Order; opening: number } | null>(null);
+  const openReassign = useCallback(
+    (order: Order) => setReassign((r) => ({ order, opening: (r?.opening ?? 0) + 1 })),
+    [],
+  );
   const { start } = flow;
   // #/sales/day/<date> (the command palette): that day's orders.
   const dayAsked = rest[0] === 'day' && /^\d{4}-\d{2}-\d{2}$/.test(rest[1] ?? '') ? rest[1]! : null;
@@ -121,7 +127,7 @@ export function SalesScreen({ rest }: { rest: string[] }) {
                 partners={partners}
                 timeZone={settings.timeZone}
                 locale={settings.locale}
-                onChangePartner={setReassign}
+                onChangePartner={openReassign}
               />
             )}
           </Card>
@@ -147,8 +153,8 @@ export function SalesScreen({ rest }: { rest: string[] }) {
       />
       {reassign ? (
         <ReassignDialog
-          key={reassign.id}
-          order={reassign}
+          key={`${reassign.order.id} ${reassign.opening}`}
+          order={reassign.order}
           partners={partnerList ?? []}
           onClose={() => setReassign(null)}
         />
