@@ -3,34 +3,16 @@
  * and are listed in pounds beside them (issue 22). Figures worked out by hand.
  */
 import { expect, test } from './fixtures';
-import { brand, DAY, importBrand } from './money-brand';
+import { brand, importBrand, order } from './money-brand';
 
 test('revenue and cost chart: dollars in the lines, pounds on their own', async ({ page }) => {
   const text = brand((now) => [
     // Ada, $110 on a $100 subtotal: revenue $110, commission 10 % = $10.
-    {
-      placedAtMs: now - 3 * DAY,
-      partnerId: 'p-amb',
-      currency: 'USD',
-      subtotalCents: 10000,
-      totalCents: 11000,
-    },
+    order(now, 3, 'p-amb', 'USD', 10000, 11000),
     // Ada in pounds, kept apart: £105 revenue, £10 commission.
-    {
-      placedAtMs: now - 4 * DAY,
-      partnerId: 'p-amb',
-      currency: 'GBP',
-      subtotalCents: 10000,
-      totalCents: 10500,
-    },
+    order(now, 4, 'p-amb', 'GBP', 10000, 10500),
     // Finn in pounds: £44 revenue, 20 % of £40 = £8 commission.
-    {
-      placedAtMs: now - 5 * DAY,
-      partnerId: 'p-aff',
-      currency: 'GBP',
-      subtotalCents: 4000,
-      totalCents: 4400,
-    },
+    order(now, 5, 'p-aff', 'GBP', 4000, 4400),
   ]);
   await importBrand(page, text, 'compare');
   const chart = page.locator('.card', {

@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { brand, DAY, importBrand } from './money-brand';
+import { brand, convertPoundsAt, DAY, importBrand, order } from './money-brand';
 
 const HEADER =
   'Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price';
@@ -33,21 +33,9 @@ test('orders converted from pounds at a rate: Dashboard and Compare say so, with
   const now = Date.now();
   const text = brand(() => [
     // Ada, $110 on a $100 subtotal: revenue $110, commission $10.
-    {
-      placedAtMs: now - 3 * DAY,
-      partnerId: 'p-amb',
-      currency: 'USD',
-      subtotalCents: 10000,
-      totalCents: 11000,
-    },
+    order(now, 3, 'p-amb', 'USD', 10000, 11000),
     // Finn in pounds, kept apart (not converted): £44 revenue, £8 commission.
-    {
-      placedAtMs: now - 4 * DAY,
-      partnerId: 'p-aff',
-      currency: 'GBP',
-      subtotalCents: 4000,
-      totalCents: 4400,
-    },
+    order(now, 4, 'p-aff', 'GBP', 4000, 4400),
   ]);
   await importBrand(page, text, 'sales');
 
@@ -65,10 +53,7 @@ test('orders converted from pounds at a rate: Dashboard and Compare say so, with
     await chooser
   ).setFiles({ name: 'orders_export.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   const preview = page.getByRole('dialog', { name: 'Preview: orders_export.csv' });
-  const fx = preview.getByRole('region', { name: 'Currencies' });
-  await fx.getByLabel('Convert to USD at a rate').check();
-  await fx.getByLabel('USD for 1 GBP').fill('1.27');
-  await fx.getByRole('button', { name: 'Update the preview' }).click();
+  await convertPoundsAt(preview, '1.27');
   await expect(
     preview.getByText('Orders in GBP converted at 1 GBP = 1.27 USD', { exact: false }),
   ).toBeVisible();

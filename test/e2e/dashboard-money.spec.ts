@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 
-import { brand, DAY, importBrand } from './money-brand';
+import { brand, importBrand, order } from './money-brand';
 
 const stat = (page: Page, label: string) =>
   page.locator('.money-card .stat', { hasText: label }).locator('.stat-value');
@@ -16,46 +16,15 @@ test('money cards lead: revenue, spend and owed in dollars, pounds on their own 
   const text = brand(
     (now) => [
       // Ada, $110 paid on a $100 subtotal: revenue $110, commission 10 % = $10.
-      {
-        placedAtMs: now - 3 * DAY,
-        partnerId: 'p-amb',
-        currency: 'USD',
-        subtotalCents: 10000,
-        totalCents: 11000,
-      },
+      order(now, 3, 'p-amb', 'USD', 10000, 11000),
       // Finn, $55 on $50: revenue $55, commission 20 % = $10.
-      {
-        placedAtMs: now - 4 * DAY,
-        partnerId: 'p-aff',
-        currency: 'USD',
-        subtotalCents: 5000,
-        totalCents: 5500,
-      },
+      order(now, 4, 'p-aff', 'USD', 5000, 5500),
       // Finn in pounds, kept apart: £44 revenue, £8 commission.
-      {
-        placedAtMs: now - 5 * DAY,
-        partnerId: 'p-aff',
-        currency: 'GBP',
-        subtotalCents: 4000,
-        totalCents: 4400,
-      },
+      order(now, 5, 'p-aff', 'GBP', 4000, 4400),
       // Cancelled: nothing.
-      {
-        placedAtMs: now - 6 * DAY,
-        partnerId: 'p-aff',
-        currency: 'USD',
-        subtotalCents: 9000,
-        totalCents: 9000,
-        status: 'cancelled',
-      },
+      order(now, 6, 'p-aff', 'USD', 9000, 9000, { status: 'cancelled' }),
       // 60 days ago: not in the last 30 days, but its $40 commission is owed.
-      {
-        placedAtMs: now - 60 * DAY,
-        partnerId: 'p-aff',
-        currency: 'USD',
-        subtotalCents: 20000,
-        totalCents: 20000,
-      },
+      order(now, 60, 'p-aff', 'USD', 20000, 20000),
     ],
     // Ada was paid $5.
     [{ partnerId: 'p-amb', amountCents: 500 }],
@@ -101,20 +70,8 @@ test('a default period without data says so and offers the period that has it', 
 }) => {
   // Two orders, 400 and 420 days ago, in dollars only.
   const text = brand((now) => [
-    {
-      placedAtMs: now - 400 * DAY,
-      partnerId: 'p-amb',
-      currency: 'USD',
-      subtotalCents: 10000,
-      totalCents: 12000,
-    },
-    {
-      placedAtMs: now - 420 * DAY,
-      partnerId: 'p-aff',
-      currency: 'USD',
-      subtotalCents: 3000,
-      totalCents: 3000,
-    },
+    order(now, 400, 'p-amb', 'USD', 10000, 12000),
+    order(now, 420, 'p-aff', 'USD', 3000, 3000),
   ]);
   await importBrand(page, text);
   const offer = page

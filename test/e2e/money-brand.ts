@@ -1,9 +1,10 @@
 /**
  * A small brand worked out by hand, as a backup file (two partners: Ada, an ambassador on 10 %
  * commission of the subtotal, and Finn, a micro-affiliate on 20 %), and loading it through
- * Settings > Backups: shared by the money specs (Dashboard, Compare).
+ * Settings > Backups; its orders (`order`), and converting pounds in the orders import preview
+ * (`convertPoundsAt`): shared by the money specs (Dashboard, Compare, Payouts).
  */
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { emptyBackupData } from '../../src/domain/backup-plan';
 import { dateInZone } from '../../src/domain/dates';
 import { generateSampleData } from '../../src/domain/sample-data';
@@ -12,6 +13,30 @@ import { expect, openApp } from './fixtures';
 
 export const DAY = 86_400_000;
 const TZ = 'America/New_York';
+
+/** One order of the brand, placed `days` ago, for Ada (`p-amb`) or Finn (`p-aff`). */
+export function order(
+  now: number,
+  days: number,
+  partnerId: 'p-amb' | 'p-aff',
+  currency: string,
+  subtotalCents: number,
+  totalCents: number,
+  more: Partial<Order> = {},
+): Partial<Order> {
+  return { placedAtMs: now - days * DAY, partnerId, currency, subtotalCents, totalCents, ...more };
+}
+
+/**
+ * In the orders import preview: convert the file's pounds to dollars at `rate` (USD for 1 GBP)
+ * and update the preview.
+ */
+export async function convertPoundsAt(preview: Locator, rate: string) {
+  const fx = preview.getByRole('region', { name: 'Currencies' });
+  await fx.getByLabel('Convert to USD at a rate').check();
+  await fx.getByLabel('USD for 1 GBP').fill(rate);
+  await fx.getByRole('button', { name: 'Update the preview' }).click();
+}
 
 export function brand(orders: (now: number) => Partial<Order>[], payouts: Partial<Payout>[] = []) {
   const now = Date.now();

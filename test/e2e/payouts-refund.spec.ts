@@ -1,8 +1,9 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
+import type { Locator, Page, TestInfo } from '@playwright/test';
 import { generateSampleData } from '../../src/domain/sample-data';
 import { expect, loadSampleData, openApp, test } from './fixtures';
+import { convertPoundsAt } from './money-brand';
 
 /** The sample brand's Maya Chen: her code, on 5 % of the subtotal (checked below). */
 function maya() {
@@ -11,6 +12,14 @@ function maya() {
   const partner = data.partners.find((p) => p.name === 'Maya Chen')!;
   const contract = data.contracts.find((c) => c.partnerId === partner.id && c.endDate === null)!;
   return { code: partner.codes[0]!, rate: contract.commissionRate, base: contract.commissionBase };
+}
+
+/** Every test's start: the sample brand loaded, Maya's terms, and a folder for order files. */
+async function sampleWithMaya(page: Page, info: TestInfo) {
+  const dir = info.outputPath('files');
+  mkdirSync(dir, { recursive: true });
+  await loadSampleData(page);
+  return { m: maya(), dir };
 }
 
 /** One Shopify order: subtotal $200.00, total $210.00, placed on the 15th of last month. */
@@ -33,12 +42,19 @@ function shopifyFile(
   return file;
 }
 
-async function importOrders(page: Page, file: string, says: RegExp) {
+/** Import one order file through Sales; `inPreview` acts in the preview before importing. */
+async function importOrders(
+  page: Page,
+  file: string,
+  says: RegExp,
+  inPreview?: (preview: Locator) => Promise<void>,
+) {
   await openApp(page, 'sales');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import orders' }).click();
   await (await chooser).setFiles(file);
   const preview = page.getByRole('dialog', { name: `Preview: ${path.basename(file)}` });
+  await inPreview?.(preview);
   await preview.getByRole('button', { name: 'Import 1 order' }).click();
   await expect(page.getByText(says)).toBeVisible();
 }
@@ -46,12 +62,9 @@ async function importOrders(page: Page, file: string, says: RegExp) {
 test('a refund after a payout: the paid month shows what Maya owes back, the next month takes it off', async ({
   page,
 }, info) => {
-  const m = maya();
+  const { m, dir } = await sampleWithMaya(page, info);
   // 5 % of the $200.00 subtotal: $10.00 commission, paid, then refunded.
   expect([m.rate, m.base]).toEqual([5, 'subtotal']);
-  const dir = info.outputPath('files');
-  mkdirSync(dir, { recursive: true });
-  await loadSampleData(page);
   await importOrders(
     page,
     shopifyFile(dir, 'order.csv', m.code, '0.00'),
@@ -102,10 +115,7 @@ test('a refund after a payout: the paid month shows what Maya owes back, the nex
 test('commission on an order kept apart in euros is shown in euros, not added to the dollars', async ({
   page,
 }, info) => {
-  const m = maya();
-  const dir = info.outputPath('files');
-  mkdirSync(dir, { recursive: true });
-  await loadSampleData(page);
+  const { m, dir } = await sampleWithMaya(page, info);
   await openApp(page, 'payouts');
   const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
   const commission = await row.getByRole('cell').nth(2).textContent();
@@ -126,10 +136,7 @@ test('commission on an order kept apart in euros is shown in euros, not added to
 test('commission in pounds is paid in pounds: Mark paid records GBP and the PayPal file rows are in GBP', async ({
   page,
 }, info) => {
-  const m = maya();
-  const dir = info.outputPath('files');
-  mkdirSync(dir, { recursive: true });
-  await loadSampleData(page);
+  const { m, dir } = await sampleWithMaya(page, info);
   // 5 % of the £200.00 subtotal: £10.00, kept apart (the import's default for another currency).
   await importOrders(
     page,
@@ -198,23 +205,14 @@ test('commission in pounds is paid in pounds: Mark paid records GBP and the PayP
 test('a statement that includes orders converted at import says so, with the rate', async ({
   page,
 }, info) => {
-  const m = maya();
-  const dir = info.outputPath('files');
-  mkdirSync(dir, { recursive: true });
-  await loadSampleData(page);
+  const { m, dir } = await sampleWithMaya(page, info);
   // £200.00 subtotal converted at 1 GBP = 1.27 USD: $254.00, of which Maya earns 5 %.
-  const file = shopifyFile(dir, 'order-converted.csv', m.code, '0.00', 'GBP');
-  await openApp(page, 'sales');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import orders' }).click();
-  await (await chooser).setFiles(file);
-  const preview = page.getByRole('dialog', { name: 'Preview: order-converted.csv' });
-  const fx = preview.getByRole('region', { name: 'Currencies' });
-  await fx.getByLabel('Convert to USD at a rate').check();
-  await fx.getByLabel('USD for 1 GBP').fill('1.27');
-  await fx.getByRole('button', { name: 'Update the preview' }).click();
-  await preview.getByRole('button', { name: 'Import 1 order' }).click();
-  await expect(page.getByText(/^Imported 1 order/)).toBeVisible();
+  await importOrders(
+    page,
+    shopifyFile(dir, 'order-converted.csv', m.code, '0.00', 'GBP'),
+    /^Imported 1 order/,
+    (preview) => convertPoundsAt(preview, '1.27'),
+  );
 
   await openApp(page, 'payouts');
   const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
