@@ -37,8 +37,8 @@ interface Group {
   codeAt: number;
 }
 
-/** The redemptions of each partner code over the watch's windows. */
-async function codeGroups(db: PawtnersDb, today: string, timeZone: string) {
+/** The redemptions of each partner code over the watch's windows; the walk ends once `stopped()`. */
+async function codeGroups(db: PawtnersDb, today: string, timeZone: string, stopped: () => boolean) {
   const w = leakWindows(today);
   const fromMs = Date.parse(`${w.baseline.start}T00:00:00Z`) - DAY_MS;
   await writesDone();
@@ -76,14 +76,8 @@ async function codeGroups(db: PawtnersDb, today: string, timeZone: string) {
   };
   // A background read: 2,000 orders at a time (about 30,000 in the windows of a big shop), each
   // read once no edit is waiting and each worked through as it comes (no long task at the end).
-  await forEachOrder(
-    db,
-    { fromMs },
-    (rows) => rows.forEach(add),
-    LEAK_CHUNK,
-    undefined,
-    writesDone,
-  );
+  // Once stopped (the owner left the screen) no further chunk is read.
+  await forEachOrder(db, { fromMs }, (rows) => rows.forEach(add), LEAK_CHUNK, stopped, writesDone);
   // The walk went newest first: each code's orders oldest first, the codes in the order of
   // their oldest redemption (as a walk oldest first would have met them).
   const list = [...groups.values()].sort((a, b) => b.at - a.at || a.codeAt - b.codeAt);
@@ -121,19 +115,25 @@ async function partnerClicks(db: PawtnersDb, partnerId: string, today: string) {
   return measured.length === 0 ? null : measured.reduce((s, p) => s + p.metrics!.clicks, 0);
 }
 
-/** The histories of the codes whose redemptions jumped (the only ones that can be flagged). */
+/**
+ * The histories of the codes whose redemptions jumped (the only ones that can be flagged). Once
+ * `stopped()` it reads no more and returns none (the caller drops a stopped run's result).
+ */
 export async function readLeakHistories(
   db: PawtnersDb,
   today: string,
   timeZone: string,
+  stopped: () => boolean = () => false,
 ): Promise<CodeHistory[]> {
-  const { groups, names } = await codeGroups(db, today, timeZone);
+  const { groups, names } = await codeGroups(db, today, timeZone, stopped);
+  if (stopped()) return [];
   const jumped = groups.filter((g) => redemptionJump(g.days, today).fires);
   const keys = new Set<string>();
   for (const g of jumped) for (const o of g.orders) if (o.customerKey) keys.add(o.customerKey);
   const first = await firstOrders(db, [...keys]);
   const out: CodeHistory[] = [];
   for (const g of jumped) {
+    if (stopped()) return [];
     const orders: LeakOrder[] = g.orders.map((o, i) => ({
       day: g.days[i]!,
       firstTime: o.customerKey ? first.get(o.customerKey) === o.placedAtMs : null,
@@ -156,11 +156,15 @@ function regionKey(o: Pick<Order, 'region'>): string {
   return c || p ? `${c}|${p}` : '';
 }
 
-/** The flags to show today (dismissed ones left out). */
-export async function codeLeakFlags(db: PawtnersDb, now = Date.now()): Promise<LeakFlag[]> {
+/** The flags to show today (dismissed ones left out); none once `stopped()`. */
+export async function codeLeakFlags(
+  db: PawtnersDb,
+  now = Date.now(),
+  stopped: () => boolean = () => false,
+): Promise<LeakFlag[]> {
   const settings = await readSettings(db);
   const today = dateInZone(now, settings.timeZone);
-  const histories = await readLeakHistories(db, today, settings.timeZone);
+  const histories = await readLeakHistories(db, today, settings.timeZone, stopped);
   return detectLeaks(histories, today, settings.dismissedLeakFlags ?? []);
 }
 

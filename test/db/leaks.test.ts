@@ -75,24 +75,45 @@ it('flags a leaked code from the stored orders, says why, and remembers a dismis
   expect(await codeLeakFlags(db, NOW)).toEqual([]);
 });
 
-it('reads the windows in short chunks, with the same flags as one read', async () => {
-  // 4,500 more recent orders credited to nobody: the walk takes several chunks.
+type Trace = { table: string; op: string; rows?: number }[];
+
+/**
+ * With 4,500 more recent orders credited to nobody (the walk takes three chunks of 2,000), runs
+ * `check` on a fresh connection whose every request is logged.
+ */
+async function withManyOrdersTraced(check: (ready: PawtnersDb, log: Trace) => Promise<void>) {
   const more: Order[] = [];
   for (let i = 0; i < 4500; i++)
     more.push({ ...order(i / 50, `x${i}`, 'US', 'NY'), partnerId: null, codes: [] });
   await db.orders.bulkPut(more);
-  const log: { table: string; op: string; rows?: number }[] = [];
+  const log: Trace = [];
   (globalThis as { __pawtnersDbTrace?: unknown }).__pawtnersDbTrace = log;
   const ready = new PawtnersDb(db.name);
   try {
+    await check(ready, log);
+  } finally {
+    delete (globalThis as { __pawtnersDbTrace?: unknown }).__pawtnersDbTrace;
+    ready.close();
+  }
+}
+
+it('reads the windows in short chunks, with the same flags as one read', () =>
+  withManyOrdersTraced(async (ready, log) => {
     const flags = await codeLeakFlags(ready, NOW);
     expect(flags).toHaveLength(1);
     expect(flags[0]).toMatchObject({ code: 'MAYA10', recent: 24 });
     const reads = log.filter((e) => e.table === 'orders' && e.op === 'query');
     expect(reads.length).toBeGreaterThan(2);
     expect(Math.max(...reads.map((e) => e.rows ?? 0))).toBeLessThanOrEqual(2001);
-  } finally {
-    delete (globalThis as { __pawtnersDbTrace?: unknown }).__pawtnersDbTrace;
-    ready.close();
-  }
-});
+  }));
+
+it('stops walking the orders once stopped, and reads nothing more', () =>
+  withManyOrdersTraced(async (ready, log) => {
+    const orderReads = () => log.filter((e) => e.table === 'orders');
+    // The owner leaves the screen once the first chunk has been read.
+    const flags = await codeLeakFlags(ready, NOW, () => orderReads().length >= 1);
+    expect(flags).toEqual([]);
+    expect(orderReads()).toEqual([expect.objectContaining({ op: 'query', rows: 2000 })]);
+    // Nor the customers' first orders or the partner's posts.
+    expect(log.filter((e) => e.table === 'contentItems')).toEqual([]);
+  }));

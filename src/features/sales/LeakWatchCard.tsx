@@ -24,7 +24,9 @@ function useIdle(): boolean {
   return idle;
 }
 
-const readFlags = () => codeLeakFlags(getDb()).catch((): LeakFlag[] => []);
+/** Ends early once `stopped()` (the owner left Sales, or orders changed): its result is dropped. */
+const readFlags = (_key: string, stopped: () => boolean) =>
+  codeLeakFlags(getDb(), Date.now(), stopped).catch((): LeakFlag[] => []);
 
 export function LeakWatchCard() {
   const showToast = useUi((s) => s.showToast);
