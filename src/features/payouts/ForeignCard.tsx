@@ -1,6 +1,7 @@
 import { Card } from '../../components/ui';
 import { formatMoney } from '../../domain/money';
 import { foreignKey, type ForeignStatement } from '../../domain/payout-foreign';
+import { BalanceCells, BalanceHeads } from './BalanceCells';
 
 /**
  * Commission earned on orders in other currencies, kept apart at import: each partner's statement
@@ -34,12 +35,7 @@ export function ForeignCard(props: {
             <th>Partner</th>
             <th>Currency</th>
             <th className="num">Commission</th>
-            <th className="num">Paid</th>
-            {carry ? <th className="num">Overpaid before</th> : null}
-            <th className="num">Owed</th>
-            <th>
-              <span className="payouts-sr-only">Action</span>
-            </th>
+            <BalanceHeads carry={carry} />
           </tr>
         </thead>
         <tbody>
@@ -59,31 +55,13 @@ export function ForeignCard(props: {
                 <td>{f.partner.name}</td>
                 <td>{f.currency}</td>
                 <td className="num">{money(f.commissionCents, f.currency)}</td>
-                <td className="num">{money(f.paidCents, f.currency)}</td>
-                {carry ? (
-                  <td className="num">
-                    {f.carriedInCents > 0 ? `−${money(f.carriedInCents, f.currency)}` : '—'}
-                  </td>
-                ) : null}
-                <td className="num payouts-owed">{money(f.owedCents, f.currency)}</td>
-                <td>
-                  {f.owedBackCents > 0 ? (
-                    <span className="payouts-back">
-                      Owes you {money(f.owedBackCents, f.currency)}
-                    </span>
-                  ) : f.owedCents > 0 ? (
-                    <button
-                      type="button"
-                      className="btn btn-small"
-                      aria-label={`Mark as paid: ${who}`}
-                      onClick={() => props.onPay(f)}
-                    >
-                      Mark as paid
-                    </button>
-                  ) : (
-                    <span className="muted">Settled</span>
-                  )}
-                </td>
+                <BalanceCells
+                  balance={f}
+                  carry={carry}
+                  money={(c) => money(c, f.currency)}
+                  who={who}
+                  onPay={() => props.onPay(f)}
+                />
               </tr>
             );
           })}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Card, KindBadge } from '../../components/ui';
 import type { Statement } from '../../domain/payout-statements';
+import { BalanceCells, BalanceHeads } from './BalanceCells';
 
 /**
  * Statements shown before "Show all": the biggest earners first (a row stays in place when it is
@@ -73,12 +74,7 @@ export function StatementsCard(props: {
                 <th className="num">Post fees</th>
                 <th className="num">Bonuses</th>
                 <th className="num">Earned</th>
-                <th className="num">Paid</th>
-                {carry ? <th className="num">Overpaid before</th> : null}
-                <th className="num">Owed</th>
-                <th>
-                  <span className="payouts-sr-only">Action</span>
-                </th>
+                <BalanceHeads carry={carry} />
               </tr>
             </thead>
             <tbody>
@@ -106,29 +102,13 @@ export function StatementsCard(props: {
                   <td className="num">{money(s.earnings.feesCents)}</td>
                   <td className="num">{money(s.earnings.bonusCents)}</td>
                   <td className="num">{money(s.earnings.payableCents)}</td>
-                  <td className="num">{money(s.paidCents)}</td>
-                  {carry ? (
-                    <td className="num">
-                      {s.carriedInCents > 0 ? `−${money(s.carriedInCents)}` : '—'}
-                    </td>
-                  ) : null}
-                  <td className="num payouts-owed">{money(s.owedCents)}</td>
-                  <td>
-                    {s.owedBackCents > 0 ? (
-                      <span className="payouts-back">Owes you {money(s.owedBackCents)}</span>
-                    ) : s.owedCents > 0 ? (
-                      <button
-                        type="button"
-                        className="btn btn-small"
-                        aria-label={`Mark as paid: ${s.partner.name}`}
-                        onClick={() => props.onPay([s])}
-                      >
-                        Mark as paid
-                      </button>
-                    ) : (
-                      <span className="muted">Settled</span>
-                    )}
-                  </td>
+                  <BalanceCells
+                    balance={s}
+                    carry={carry}
+                    money={money}
+                    who={s.partner.name}
+                    onPay={() => props.onPay([s])}
+                  />
                 </tr>
               ))}
             </tbody>
