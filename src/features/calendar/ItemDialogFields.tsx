@@ -1,3 +1,4 @@
+import type { ComponentProps } from 'react';
 import { Field, InputField, SelectField, type SelectOption } from '../../components/form';
 import { engagementRate, fieldLabel, METRIC_KEYS, STATUS_LABEL } from '../../domain/content';
 import { safeLocale } from '../../domain/intl';
@@ -19,19 +20,48 @@ function bind<K extends TextKey>(form: ItemDialogState, k: K) {
   };
 }
 
-/** Who, where, when and what: the fields a quick add shows too (campaign and date aside). */
-export function ItemMainFields({
-  form,
-  target,
-  data,
-}: {
+type InputSpec = { name: string } & Omit<
+  ComponentProps<typeof InputField>,
+  'id' | 'value' | 'onChange' | 'error'
+>;
+
+/** The draft's plain text inputs: the id's name, label and the input's own attributes. */
+const INPUTS = {
+  plannedDate: { name: 'date', label: 'Planned date', type: 'date' },
+  plannedTime: {
+    name: 'time',
+    label: 'Time',
+    hint: 'Leave empty for any time that day',
+    type: 'time',
+  },
+  title: { name: 'title', label: 'Title', maxLength: 200, placeholder: 'e.g. Treat taste test' },
+  cost: {
+    name: 'cost',
+    label: 'Cost (flat fee)',
+    hint: 'What this post costs you',
+    inputMode: 'decimal',
+  },
+  publishedUrl: { name: 'url', label: 'Published URL', type: 'url', placeholder: 'https://' },
+} as const satisfies Partial<Record<TextKey, InputSpec>>;
+
+/** One of INPUTS, bound to the draft. */
+function DraftInput({ form, k }: { form: ItemDialogState; k: keyof typeof INPUTS }) {
+  const { name, ...input } = INPUTS[k];
+  return <InputField id={id(name)} {...input} {...bind(form, k)} />;
+}
+
+interface MainFieldsProps {
   form: ItemDialogState;
   target: ItemDialogTarget;
   data: CalendarData;
-}) {
+}
+
+/** Who, where, when and what: the fields a quick add shows too (campaign and date aside). */
+export function ItemMainFields(props: MainFieldsProps) {
+  const { form, data } = props;
   return (
     <>
-      <PartnerField form={form} target={target} data={data} />
+      <PartnerField {...props} />
       {!form.quick ? (
         <SelectField
           id={id('campaign')}
@@ -53,28 +83,9 @@ export function ItemMainFields({
         options={CONTENT_FORMATS}
         {...bind(form, 'format')}
       />
-      {!form.quick ? (
-        <InputField
-          id={id('date')}
-          label="Planned date"
-          type="date"
-          {...bind(form, 'plannedDate')}
-        />
-      ) : null}
-      <InputField
-        id={id('time')}
-        label="Time"
-        hint="Leave empty for any time that day"
-        type="time"
-        {...bind(form, 'plannedTime')}
-      />
-      <InputField
-        id={id('title')}
-        label="Title"
-        maxLength={200}
-        placeholder="e.g. Treat taste test"
-        {...bind(form, 'title')}
-      />
+      {!form.quick ? <DraftInput form={form} k="plannedDate" /> : null}
+      <DraftInput form={form} k="plannedTime" />
+      <DraftInput form={form} k="title" />
       <SelectField
         id={id('status')}
         label="Status"
@@ -87,15 +98,7 @@ export function ItemMainFields({
 }
 
 /** The partner; on a new item, choosing one fills in their main platform, fee and control. */
-function PartnerField({
-  form,
-  target,
-  data,
-}: {
-  form: ItemDialogState;
-  target: ItemDialogTarget;
-  data: CalendarData;
-}) {
+function PartnerField({ form, target, data }: MainFieldsProps) {
   const { draft, setDraft, errors } = form;
   return (
     <SelectField
@@ -132,20 +135,8 @@ export function ItemMoreFields({ form }: { form: ItemDialogState }) {
         options={CONTROL_OPTIONS}
         {...bind(form, 'control')}
       />
-      <InputField
-        id={id('cost')}
-        label="Cost (flat fee)"
-        hint="What this post costs you"
-        inputMode="decimal"
-        {...bind(form, 'cost')}
-      />
-      <InputField
-        id={id('url')}
-        label="Published URL"
-        type="url"
-        placeholder="https://"
-        {...bind(form, 'publishedUrl')}
-      />
+      <DraftInput form={form} k="cost" />
+      <DraftInput form={form} k="publishedUrl" />
       <div className="cal-span">
         <Field id={id('brief')} label="Notes" error={errors.brief}>
           {(fid, desc) => (
