@@ -15,6 +15,7 @@ import { KIND_NAMES } from '../../domain/compare';
 import { safeLocale } from '../../domain/intl';
 import { PARTNER_KINDS, type PartnerKind } from '../../domain/schemas';
 import { parseEdit, showValue, type Advisor } from './useAdvisor';
+import { TableHead } from '../../components/table';
 
 const KEYS: EconomicsKey[] = [
   'costPerThousandReachCents',
@@ -162,23 +163,10 @@ export function SplitCard({ a }: { a: Advisor }) {
         </div>
       </dl>
       <table className="table advisor-table" aria-label="Projection by budget split">
-        <thead>
-          <tr>
-            <th scope="col">Ambassadors / affiliates</th>
-            <th scope="col" className="num">
-              Reach
-            </th>
-            <th scope="col" className="num">
-              Orders
-            </th>
-            <th scope="col" className="num">
-              Revenue
-            </th>
-            <th scope="col" className="num">
-              ROI
-            </th>
-          </tr>
-        </thead>
+        <TableHead
+          cols={['Ambassadors / affiliates']}
+          num={['Reach', 'Orders', 'Revenue', 'ROI']}
+        />
         <tbody>
           {rec.projections.map((p) => {
             const best = p === rec.best;

@@ -30,6 +30,7 @@ import { isPartialMonth } from '../../domain/dates';
 import { convertedSentence, type CurrencyMonths } from '../../domain/currency-totals';
 import { formatMoneyShort } from '../../domain/money';
 import { PARTNER_KINDS, type PartnerKind, type Settings } from '../../domain/schemas';
+import { TableHead } from '../../components/table';
 
 // Only the pieces these charts use, to keep the bundle small.
 ChartJS.register(
@@ -537,21 +538,7 @@ export function LeaderboardChart({
           />
         </div>
         <table className="table leaderboard" aria-label="Partner leaderboard by ROI">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">Partner</th>
-              <th scope="col" className="num">
-                Revenue
-              </th>
-              <th scope="col" className="num">
-                Cost
-              </th>
-              <th scope="col" className="num">
-                ROI
-              </th>
-            </tr>
-          </thead>
+          <TableHead cols={['#', 'Partner']} num={['Revenue', 'Cost', 'ROI']} />
           <tbody>
             {top.map((x, i) => (
               <tr key={x.partnerId}>

@@ -26,6 +26,7 @@ import { openFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 import { useGrowthData, type GrowthData } from './useGrowthData';
 import './growth.css';
+import { TableHead } from '../../components/table';
 
 ChartJS.register(
   BarController,
@@ -176,20 +177,7 @@ function Regions({ data }: { data: GrowthData }) {
   return (
     <div className="grid-2">
       <table className="table" aria-label="Sales by region">
-        <thead>
-          <tr>
-            <th scope="col">City</th>
-            <th scope="col" className="num">
-              Orders
-            </th>
-            <th scope="col" className="num">
-              Revenue
-            </th>
-            <th scope="col" className="num">
-              New customers
-            </th>
-          </tr>
-        </thead>
+        <TableHead cols={['City']} num={['Orders', 'Revenue', 'New customers']} />
         <tbody>
           {data.regions.slice(0, 12).map((r) => (
             <tr key={r.key} className={r.hyperlocal.length ? 'hyperlocal-row' : undefined}>

@@ -11,6 +11,7 @@ import { TagLink } from '../../components/TagLink';
 import { PAYOUT_METHOD_LABEL } from '../../components/labels';
 import { formatFollowers, STATUS_LABEL } from './format';
 import type { PartnerDetailData } from './usePartners';
+import { TableHead } from '../../components/table';
 
 const PERIODS_OF: Record<Contract['retainerPeriod'], string> = {
   monthly: 'month',
@@ -84,18 +85,7 @@ export function AccountsCard({
         <p className="muted">No accounts yet.</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">Platform</th>
-              <th scope="col">Handle</th>
-              <th scope="col" className="num">
-                Followers
-              </th>
-              <th scope="col" className="num">
-                Engagement
-              </th>
-            </tr>
-          </thead>
+          <TableHead cols={['Platform', 'Handle']} num={['Followers', 'Engagement']} />
           <tbody>
             {p.accounts.map((a, i) => (
               <tr key={i}>
@@ -134,27 +124,10 @@ export function ContractHistory({
         <p className="muted">No contract yet. Add one when you agree on terms.</p>
       ) : (
         <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col" className="num">
-                Retainer
-              </th>
-              <th scope="col" className="num">
-                Commission
-              </th>
-              <th scope="col" className="num">
-                Fee per post
-              </th>
-              <th scope="col" className="num">
-                Perks / month
-              </th>
-              <th scope="col" className="num">
-                Posts / month
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            cols={['From', 'To']}
+            num={['Retainer', 'Commission', 'Fee per post', 'Perks / month', 'Posts / month']}
+          />
           <tbody>
             {contracts.map((c) => (
               <tr key={c.id} className={c === current ? 'pd-current' : ''}>
