@@ -1,6 +1,7 @@
 import { ChoiceField, PeriodPicker } from '../../components/PeriodPicker';
 import { PLATFORM_LABEL } from '../../domain/partners';
-import { PLATFORMS, SUBTYPE_TAGS, type Campaign, type Platform } from '../../domain/schemas';
+import { PLATFORMS, SUBTYPE_TAGS, type Campaign } from '../../domain/schemas';
+import type { CompareFilters } from '../../domain/compare';
 import { PERIOD_PRESETS } from '../../domain/period-presets';
 import { useCompareUi } from './useCompareUi';
 import type { DateRange } from '../../domain/dates';
@@ -16,13 +17,39 @@ const withAll = (all: string, choices: { id: string; label: string }[]) => [
   ...choices,
 ];
 
+/** Each filter's control id and its "All …" choice (the empty value: no filter). */
+const FILTER_FIELDS = {
+  campaignId: { id: 'cmp-campaign', all: 'All campaigns' },
+  platform: { id: 'cmp-platform', all: 'All platforms' },
+  subtype: { id: 'cmp-subtype', all: 'All sub-types' },
+} as const satisfies Record<keyof CompareFilters, { id: string; all: string }>;
+
+/** One optional filter: "All …" first, then its choices; choosing All clears it (null). */
+function FilterChoice<K extends keyof CompareFilters>(props: {
+  filter: K;
+  label: string;
+  choices: { id: NonNullable<CompareFilters[K]>; label: string }[];
+}) {
+  const { filters, setFilters } = useCompareUi();
+  const { id, all } = FILTER_FIELDS[props.filter];
+  return (
+    <ChoiceField
+      id={id}
+      label={props.label}
+      value={filters[props.filter] ?? ''}
+      choices={withAll(all, props.choices)}
+      onChange={(v) => setFilters({ [props.filter]: v || null })}
+    />
+  );
+}
+
 /** Period (presets or custom dates) and the optional campaign, platform and sub-type filters. */
 export function Filters(props: {
   campaigns: readonly Campaign[];
   range: DateRange;
   showView?: boolean;
 }) {
-  const { preset, filters, view, setPreset, setCustom, setFilters, setView } = useCompareUi();
+  const { preset, view, setPreset, setCustom, setView } = useCompareUi();
   const { range } = props;
   return (
     <div className="compare-filters" role="group" aria-label="Period and filters">
@@ -36,35 +63,20 @@ export function Filters(props: {
         onRange={setCustom}
         showDates
       />
-      <ChoiceField
-        id="cmp-campaign"
+      <FilterChoice
+        filter="campaignId"
         label="Campaign"
-        value={filters.campaignId ?? ''}
-        choices={withAll(
-          'All campaigns',
-          props.campaigns.map((c) => ({ id: c.id, label: c.name })),
-        )}
-        onChange={(v) => setFilters({ campaignId: v || null })}
+        choices={props.campaigns.map((c) => ({ id: c.id, label: c.name }))}
       />
-      <ChoiceField
-        id="cmp-platform"
+      <FilterChoice
+        filter="platform"
         label="Platform"
-        value={filters.platform ?? ''}
-        choices={withAll(
-          'All platforms',
-          PLATFORMS.map((p) => ({ id: p, label: PLATFORM_LABEL[p] })),
-        )}
-        onChange={(v) => setFilters({ platform: (v || null) as Platform | null })}
+        choices={PLATFORMS.map((p) => ({ id: p, label: PLATFORM_LABEL[p] }))}
       />
-      <ChoiceField
-        id="cmp-subtype"
+      <FilterChoice
+        filter="subtype"
         label="Sub-type"
-        value={filters.subtype ?? ''}
-        choices={withAll(
-          'All sub-types',
-          SUBTYPE_TAGS.map((t) => ({ id: t, label: t })),
-        )}
-        onChange={(v) => setFilters({ subtype: v || null })}
+        choices={SUBTYPE_TAGS.map((t) => ({ id: t, label: t }))}
       />
       {props.showView ? (
         <ChoiceField
