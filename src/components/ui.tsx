@@ -160,31 +160,29 @@ export function DialogFooter({ children }: { children: ReactNode }) {
   return <div className="dialog-footer">{children}</div>;
 }
 
-/** Ask before something destructive. */
+/** Ask before something destructive; or, with `form`, a small form's dialog (Cancel and Save). */
 export function ConfirmDialog(props: {
   open: boolean;
   title: string;
   children: ReactNode;
   confirmLabel: string;
-  onConfirm: () => void;
+  onConfirm?: () => void;
   onCancel: () => void;
   danger?: boolean;
+  /** The id of the form the action submits (instead of onConfirm). */
+  form?: string;
+  /** The action cannot run yet (a save is under way); Cancel still can. */
+  disabled?: boolean;
 }) {
+  const { open, title, children, ...buttons } = props;
   return (
     <Dialog
-      open={props.open}
-      title={props.title}
+      open={open}
+      title={title}
       onClose={props.onCancel}
-      footer={
-        <DialogButtons
-          onCancel={props.onCancel}
-          onConfirm={props.onConfirm}
-          confirmLabel={props.confirmLabel}
-          danger={props.danger}
-        />
-      }
+      footer={<DialogButtons {...buttons} />}
     >
-      {props.children}
+      {children}
     </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Dialog, DialogButtons, KIND_LABEL } from '../../components/ui';
+import { ConfirmDialog, KIND_LABEL } from '../../components/ui';
 import { Field } from '../../components/form';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
@@ -19,12 +19,14 @@ type Checked<T, V> = { ok: true; value: V } | { ok: false; errors: DraftErrors<T
 
 /**
  * A small form's draft, its per-field messages and its save: nothing is written unless every
- * field checks out; a refused save keeps the dialog open with the reason, a done one says so and
- * closes it.
+ * field checks out; a refused save keeps the dialog open with the reason, a done one says so
+ * (`done`) and closes it.
  */
 function useDraft<T extends object, V>(
   initial: T,
   check: (d: T) => Checked<T, V>,
+  write: (value: V) => Promise<unknown>,
+  done: string,
   onDone: () => void,
 ) {
   const showToast = useUi((s) => s.showToast);
@@ -33,7 +35,7 @@ function useDraft<T extends object, V>(
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState('');
   const set = <K extends keyof T>(k: K, v: T[K]) => setDraft((d) => ({ ...d, [k]: v }));
-  const submit = async (write: (value: V) => Promise<unknown>, done: string) => {
+  const submit = async () => {
     const r = check(draft);
     setErrors(r.ok ? {} : r.errors);
     if (!r.ok) return;
@@ -54,49 +56,49 @@ function useDraft<T extends object, V>(
     error: errors[k],
     onChange: (v: string) => set(k, v as T[typeof k]),
   });
-  return { draft, set, bind, errors, busy, failure, submit };
+  return { draft, set, bind, errors, busy, failure, submit, close: onDone };
 }
 
+/** Each form's id, and its dialog's title when it adds and when it changes. */
+const FORMS = {
+  bonus: { id: 'bonus-form', add: 'Add a one-off bonus', change: 'Change bonus' },
+  rule: { id: 'rule-form', add: 'Add a milestone rule', change: 'Change milestone rule' },
+};
+
+/** A useDraft form in a dialog: Cancel and Save, and why a save was refused. */
 function FormDialog(props: {
-  id: string;
-  title: string;
-  busy: boolean;
-  failure: string;
-  onClose: () => void;
-  onSubmit: () => void;
+  form: { id: string; add: string; change: string };
+  editing: boolean;
+  draft: { busy: boolean; failure: string; close: () => void; submit: () => Promise<void> };
   children: ReactNode;
 }) {
+  const { busy, failure, close, submit } = props.draft;
   return (
-    <Dialog
+    <ConfirmDialog
       open
-      title={props.title}
-      onClose={props.onClose}
-      footer={
-        <DialogButtons
-          onCancel={props.onClose}
-          form={props.id}
-          disabled={props.busy}
-          confirmLabel={props.busy ? 'Saving…' : 'Save'}
-        />
-      }
+      title={props.editing ? props.form.change : props.form.add}
+      onCancel={close}
+      form={props.form.id}
+      disabled={busy}
+      confirmLabel={busy ? 'Saving…' : 'Save'}
     >
       <form
-        id={props.id}
+        id={props.form.id}
         className="stack"
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          props.onSubmit();
+          void submit();
         }}
       >
         {props.children}
-        {props.failure ? (
+        {failure ? (
           <p className="field-error" role="alert">
-            Not saved: {props.failure}
+            Not saved: {failure}
           </p>
         ) : null}
       </form>
-    </Dialog>
+    </ConfirmDialog>
   );
 }
 
@@ -138,23 +140,13 @@ export function BonusDialog(props: {
   const f = useDraft(
     props.bonus ? bonusToDraft(props.bonus) : { amount: '', date: props.today, note: '' },
     checkBonusDraft,
+    (value) =>
+      saveBonus(getDb(), props.bonus?.id ?? null, { partnerId: props.partnerId, ...value }),
+    props.bonus ? 'Bonus changed' : 'Bonus added',
     props.onClose,
   );
-  const save = () =>
-    f.submit(
-      (value) =>
-        saveBonus(getDb(), props.bonus?.id ?? null, { partnerId: props.partnerId, ...value }),
-      props.bonus ? 'Bonus changed' : 'Bonus added',
-    );
   return (
-    <FormDialog
-      id="bonus-form"
-      title={props.bonus ? 'Change bonus' : 'Add a one-off bonus'}
-      busy={f.busy}
-      failure={f.failure}
-      onClose={props.onClose}
-      onSubmit={() => void save()}
-    >
+    <FormDialog form={FORMS.bonus} editing={props.bonus !== null} draft={f}>
       <TextField id="bonus-amount" label="Amount" placeholder="e.g. 100.00" {...f.bind('amount')} />
       <TextField
         id="bonus-date"
@@ -186,22 +178,12 @@ export function RuleDialog(props: {
       ? ruleToDraft(props.rule)
       : { name: '', threshold: '', bonus: '', kind: props.kind, active: true },
     (d: RuleDraft) => checkRuleDraft(d, props.currency, props.locale),
+    (value) => saveBonusRule(getDb(), props.rule?.id ?? null, value),
+    props.rule ? 'Rule changed' : 'Milestone rule added',
     props.onClose,
   );
-  const save = () =>
-    f.submit(
-      (value) => saveBonusRule(getDb(), props.rule?.id ?? null, value),
-      props.rule ? 'Rule changed' : 'Milestone rule added',
-    );
   return (
-    <FormDialog
-      id="rule-form"
-      title={props.rule ? 'Change milestone rule' : 'Add a milestone rule'}
-      busy={f.busy}
-      failure={f.failure}
-      onClose={props.onClose}
-      onSubmit={() => void save()}
-    >
+    <FormDialog form={FORMS.rule} editing={props.rule !== null} draft={f}>
       <TextField
         id="rule-threshold"
         label="Monthly attributed revenue at least"

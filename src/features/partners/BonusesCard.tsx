@@ -16,13 +16,15 @@ type Money = (cents: number) => string;
 type Editing =
   { what: 'bonus'; bonus: Bonus | null } | { what: 'rule'; rule: BonusRule | null } | null;
 
-/** One-off bonuses of this partner, the milestone rules that apply, and this month's progress. */
-export function BonusesCard(props: {
+interface BonusesProps {
   data: PartnerDetailData & { partner: Partner };
   today: string;
   money: Money;
   settings: Settings;
-}) {
+}
+
+/** One-off bonuses of this partner, the milestone rules that apply, and this month's progress. */
+export function BonusesCard(props: BonusesProps) {
   const { data, today, money, settings } = props;
   const p = data.partner;
   const [editing, setEditing] = useState<Editing>(null);
@@ -31,7 +33,7 @@ export function BonusesCard(props: {
   const bonuses = [...data.bonuses].sort((a, b) => b.date.localeCompare(a.date));
   return (
     <Card title="Bonuses" className="mt">
-      <MonthProgress data={data} today={today} money={money} settings={settings} />
+      <MonthProgress {...props} />
       <div className="grid-2 pd-bonuses">
         <section aria-label="One-off bonuses">
           <div className="card-head">
@@ -126,24 +128,23 @@ export function BonusesCard(props: {
 }
 
 function RowActions(props: { name: string; onEdit: () => void; onDelete: () => void }) {
+  const actions = [
+    ['Change', props.onEdit],
+    ['Remove', props.onDelete],
+  ] as const;
   return (
     <span className="pd-row-actions">
-      <button
-        type="button"
-        className="btn btn-small"
-        aria-label={`Change ${props.name}`}
-        onClick={props.onEdit}
-      >
-        Change
-      </button>
-      <button
-        type="button"
-        className="btn btn-small"
-        aria-label={`Remove ${props.name}`}
-        onClick={props.onDelete}
-      >
-        Remove
-      </button>
+      {actions.map(([verb, onClick]) => (
+        <button
+          key={verb}
+          type="button"
+          className="btn btn-small"
+          aria-label={`${verb} ${props.name}`}
+          onClick={onClick}
+        >
+          {verb}
+        </button>
+      ))}
     </span>
   );
 }
@@ -162,12 +163,7 @@ function useRemove() {
  * "$1,240 of $2,000 attributed revenue: $760 to a $100 bonus", for the calendar month so far:
  * the revenue is partnerEarnings()'s for the month, the rules those earnings.ts pays.
  */
-function MonthProgress(props: {
-  data: PartnerDetailData & { partner: Partner };
-  today: string;
-  money: Money;
-  settings: Settings;
-}) {
+function MonthProgress(props: BonusesProps) {
   const { data, today, money, settings } = props;
   const p = data.partner;
   const revenue = useMemo(
