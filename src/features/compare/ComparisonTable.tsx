@@ -72,7 +72,7 @@ export function ComparisonTable(props: {
                         <dt title={FIGURES[k].how}>{FIGURES[k].label}</dt>
                         <dd>
                           <span className="fig-value">{formatFigure(k, f, settings)}</span>
-                          {better ? <span className="better-mark"> (better)</span> : null}
+                          {better ? <span className="sr-only"> (better)</span> : null}
                           {f.value === null ? (
                             <span className="fig-note">{notEnoughNote(k, f)}</span>
                           ) : null}

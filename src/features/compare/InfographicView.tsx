@@ -132,7 +132,7 @@ const InfographicCard = forwardRef<HTMLDivElement, CardProps & { testId?: string
                         <dt>{b.label}</dt>
                         <dd>
                           {formatFigure(b.key, g.figures[b.key], settings)}
-                          {better ? <span className="better-mark"> (better)</span> : null}
+                          {better ? <span className="sr-only"> (better)</span> : null}
                         </dd>
                       </div>
                     );

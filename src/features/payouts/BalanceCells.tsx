@@ -14,7 +14,7 @@ export function BalanceHeads(props: { carry: boolean }) {
       {props.carry ? <th className="num">Overpaid before</th> : null}
       <th className="num">Owed</th>
       <th>
-        <span className="payouts-sr-only">Action</span>
+        <span className="sr-only">Action</span>
       </th>
     </>
   );

@@ -30,7 +30,7 @@ export function ForeignCard(props: {
         <thead>
           <tr>
             <th>
-              <span className="payouts-sr-only">Select</span>
+              <span className="sr-only">Select</span>
             </th>
             <th>Partner</th>
             <th>Currency</th>

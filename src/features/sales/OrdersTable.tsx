@@ -48,7 +48,7 @@ export function OrdersTable(props: {
             Refunded
           </span>
           <span role="columnheader">
-            <span className="sales-sr-only">Actions</span>
+            <span className="sr-only">Actions</span>
           </span>
         </div>
       </div>

@@ -143,7 +143,7 @@ function UnknownValues(props: Props & Kind) {
             <th className="num">Revenue</th>
             <th>Partner</th>
             <th>
-              <span className="sales-sr-only">Actions</span>
+              <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
