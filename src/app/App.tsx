@@ -26,6 +26,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { RemindersButton } from '../components/Reminders';
 import { useApplyTheme } from '../components/theme';
 import { useSettings } from '../hooks/data';
+import { safeLocale } from '../domain/intl';
 import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
 import { useUi } from '../store/ui';
@@ -150,7 +151,8 @@ export function App() {
   const busy = useUi((s) => s.busy);
   useMenuActions();
   useUndoKeys();
-  useApplyTheme(useSettings().theme);
+  const settings = useSettings();
+  useApplyTheme(settings.theme);
   const current = SCREENS.find((s) => s.path === route.screen)!;
   const afterStart = useAfterStart();
   usePrefetchScreens(afterStart);
@@ -222,6 +224,7 @@ export function App() {
               label={busy.label}
               done={busy.done}
               total={busy.total}
+              locale={safeLocale(settings.locale)}
               onCancel={busy.cancel}
             />
           </div>

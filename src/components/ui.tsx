@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import type { LucideIcon } from 'lucide-react';
 import type { PartnerKind } from '../domain/schemas';
+import { formatBytes, type ProgressStep } from './labels';
 
 /** Page title with the screen's main action at the right. */
 export function PageHeader(props: { title: string; subtitle?: ReactNode; actions?: ReactNode }) {
@@ -228,21 +229,33 @@ export function DialogButtons(props: {
   );
 }
 
-/** A progress bar with counts and an optional Cancel button. */
-export function Progress(props: {
-  label: string;
-  done: number;
-  total: number;
-  onCancel?: () => void;
-}) {
-  const pct = props.total > 0 ? Math.round((props.done / props.total) * 100) : 0;
+/**
+ * A progress bar with counts in the owner's locale and an optional Cancel button: "Saving orders:
+ * 1,200 of 100,000", "Reading file: 0 bytes of 48.3 MB". A step with no count (no `total`, or
+ * none to count) shows a moving bar and "Checking orders…", never "0 of 0".
+ */
+export function Progress(
+  props: ProgressStep & {
+    locale: string;
+    onCancel?: () => void;
+  },
+) {
+  const { label, done = 0, total, unit, locale } = props;
+  const counted = total !== undefined && total > 0;
+  const amount = (n: number) =>
+    unit === 'bytes' ? formatBytes(n, locale) : n.toLocaleString(locale);
   return (
     <div className="progress-wrap">
       <div className="progress-label">
-        {props.label}: {props.done.toLocaleString()} of {props.total.toLocaleString()}
+        {counted ? `${label}: ${amount(done)} of ${amount(total)}` : `${label}…`}
       </div>
-      <progress max={props.total || 1} value={props.done} aria-label={props.label}>
-        {pct}%
+      {/* Without a value the bar is indeterminate: it shows work going on, not how much. */}
+      <progress
+        max={counted ? total : undefined}
+        value={counted ? Math.min(done, total) : undefined}
+        aria-label={label}
+      >
+        {counted ? `${Math.round((Math.min(done, total) / total) * 100)}%` : null}
       </progress>
       {props.onCancel ? (
         <button type="button" className="btn" onClick={props.onCancel}>

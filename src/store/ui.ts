@@ -19,7 +19,8 @@ interface ToastSlice {
 
 interface BusySlice {
   /** A long task the whole app should know about (import, restore). */
-  busy: { label: string; done: number; total: number; cancel?: () => void } | null;
+  /** Without `total` a step with no count (the bar shows work going on). */
+  busy: { label: string; done?: number; total?: number; cancel?: () => void } | null;
   setBusy: (b: BusySlice['busy']) => void;
 }
 

@@ -89,6 +89,47 @@ test('a semicolon, decimal-comma Shopify export imports with the right amounts, 
   await expect(unsure).toBeHidden();
 });
 
+test('the orders import shows the file in KB or MB, a step with no count as going on, and counts in the owner’s locale', async ({
+  page,
+}, testInfo) => {
+  // The owner writes numbers the German way; the browser is left in English.
+  await openApp(page, 'settings');
+  await page.getByLabel('Brand name').fill('Barkside Treats');
+  await page.getByLabel('Locale').fill('de-DE');
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+  const lines = [
+    'Name,Email,Financial Status,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Created at',
+  ];
+  for (let i = 0; i < 1200; i++)
+    lines.push(
+      `#${7000 + i},buyer${i}@example.com,paid,USD,30.00,0.00,0.00,30.00,,0.00,2026-03-0${1 + (i % 9)} 10:00:00 -0500`,
+    );
+  const file = testInfo.outputPath('shopify-1200.csv');
+  writeFileSync(file, lines.join('\n'));
+
+  await openApp(page, 'sales');
+  await watchProgress(page, '.progress-label');
+  await pick(page, 'Import orders', file);
+  const preview = page.getByRole('dialog', { name: 'Preview: shopify-1200.csv' });
+  await expect(preview).toBeVisible({ timeout: 30_000 });
+  const seen = await progressSeen(page);
+  expect(seen).toContainEqual(expect.stringMatching(/^Reading file: /));
+  // The file's size in KB ("0 bytes of 73 KB"), and no "0 of 1" for a step that has no count.
+  for (const label of seen)
+    expect(label).toMatch(
+      /^(Reading file: [\d.,]+ (bytes?|KB) of [\d.,]+ KB|Checking orders…|Comparing with stored orders…)$/,
+    );
+  await expect(preview.locator('.stat', { hasText: /^New/ }).locator('.stat-value')).toHaveText(
+    '1.200',
+  );
+  await expect(preview.getByText(/^Shopify orders export: 1\.200 rows read/)).toBeVisible();
+  await preview.getByRole('button', { name: 'Import 1.200 orders' }).click();
+  await expect(page.getByText(/^Imported 1\.200 orders: 1\.200 new/)).toBeVisible({
+    timeout: 30_000,
+  });
+});
+
 test('a 20,000-row partner CSV is checked in a worker with progress and can be cancelled', async ({
   page,
 }, testInfo) => {
@@ -111,10 +152,14 @@ test('a 20,000-row partner CSV is checked in a worker with progress and can be c
   await watchLongTasks(page);
   await pick(page, 'Import CSV', file);
   const dialog = page.getByRole('dialog', { name: 'Import partners' });
-  await expect(dialog).toContainText('20000 new, 0 to update, 0 unchanged', { timeout: 90_000 });
+  await expect(dialog).toContainText('20,000 new, 0 to update, 0 unchanged', { timeout: 90_000 });
   // The rows were counted off in the worker while the window stayed free.
   expect(await progressSeen(page)).toContainEqual(
     expect.stringMatching(/^Checking rows: [\d,]+ of 20,000/),
+  );
+  // The file's size in MB, not in bytes.
+  expect(await progressSeen(page)).toContainEqual(
+    expect.stringMatching(/^Reading file: [\d.,]+ (bytes|KB|MB) of [\d.]+ MB$/),
   );
   // Main-thread tasks are recorded for the report, not asserted: speed targets are met in the
   // benchmark (npm run bench), where the machine's load is known, never in a timed test.

@@ -21,8 +21,8 @@ test('imports 2,000 partners and keeps the table virtualized', async ({ page }, 
   ]);
   await chooser.setFiles(file);
   const dialog = page.getByRole('dialog', { name: 'Import partners' });
-  await expect(dialog).toContainText('2000 new, 0 to update, 0 unchanged', { timeout: 30_000 });
-  await dialog.getByRole('button', { name: 'Import 2000 partners' }).click();
+  await expect(dialog).toContainText('2,000 new, 0 to update, 0 unchanged', { timeout: 30_000 });
+  await dialog.getByRole('button', { name: 'Import 2,000 partners' }).click();
   await expect(dialog).toBeHidden({ timeout: 30_000 });
 
   const all = page.getByRole('group', { name: 'Kind' }).getByRole('button', { name: /All/ });

@@ -1,5 +1,7 @@
 import { Upload } from 'lucide-react';
+import { progressStep } from '../../components/labels';
 import { Dialog, DialogButtons, KindBadge, Progress } from '../../components/ui';
+import { safeLocale } from '../../domain/intl';
 import { useSettings } from '../../hooks/data';
 import { ColumnsDialog } from './ImportColumns';
 import { usePartnerImport, type PartnerImportState } from './usePartnerImport';
@@ -14,7 +16,8 @@ const ACTION_LABEL = { create: 'New', update: 'Update', unchanged: 'No change' }
  */
 export function ImportPartnersButton() {
   const settings = useSettings();
-  const flow = usePartnerImport(todayIn(settings), settings.importMappings);
+  const locale = safeLocale(settings.locale);
+  const flow = usePartnerImport(todayIn(settings), settings.importMappings, locale);
   const { state } = flow;
   return (
     <>
@@ -24,12 +27,7 @@ export function ImportPartnersButton() {
           <p>
             <strong>{state.fileName}</strong>
           </p>
-          <Progress
-            label={state.label}
-            done={state.done}
-            total={state.total}
-            onCancel={flow.cancel}
-          />
+          <Progress {...progressStep(state)} locale={locale} onCancel={flow.cancel} />
           <p className="muted">
             You can keep working; nothing is saved until you confirm the preview.
           </p>
@@ -44,6 +42,7 @@ export function ImportPartnersButton() {
       ) : state.step === 'preview' ? (
         <PreviewDialog
           state={state}
+          locale={locale}
           onCancel={flow.cancel}
           onConfirm={flow.confirm}
           onBack={state.choices ? flow.backToColumns : null}
@@ -56,6 +55,7 @@ export function ImportPartnersButton() {
 /** What the import would do, row by row, with every problem; nothing is saved before Import. */
 function PreviewDialog(props: {
   state: Extract<PartnerImportState, { step: 'preview' }>;
+  locale: string;
   onCancel: () => void;
   onConfirm: () => void;
   onBack: (() => void) | null;
@@ -63,8 +63,9 @@ function PreviewDialog(props: {
   const { state } = props;
   const plan = state.preview;
   const saving = state.saving;
-  const n = (a: keyof typeof ACTION_LABEL) => plan.counts[a];
-  const toWrite = n('create') + n('update');
+  const count = (a: keyof typeof ACTION_LABEL) => plan.counts[a];
+  const toWrite = count('create') + count('update');
+  const num = (x: number) => x.toLocaleString(props.locale);
   return (
     <Dialog
       open
@@ -87,15 +88,15 @@ function PreviewDialog(props: {
           onConfirm={props.onConfirm}
           disabled={!plan.ok || toWrite === 0}
           confirmLabel={
-            saving ? 'Importing…' : `Import ${toWrite} partner${toWrite === 1 ? '' : 's'}`
+            saving ? 'Importing…' : `Import ${num(toWrite)} partner${toWrite === 1 ? '' : 's'}`
           }
         />
       }
     >
       <div className="stack">
         <p>
-          <strong>{state.fileName}</strong>: {n('create')} new, {n('update')} to update,{' '}
-          {n('unchanged')} unchanged. Nothing is saved until you confirm.
+          <strong>{state.fileName}</strong>: {num(count('create'))} new, {num(count('update'))} to
+          update, {num(count('unchanged'))} unchanged. Nothing is saved until you confirm.
         </p>
         {plan.unmapped.length > 0 ? (
           <p role="note">
@@ -105,7 +106,8 @@ function PreviewDialog(props: {
         {plan.errorTotal > 0 ? (
           <div className="error-panel" role="alert">
             <strong>
-              {plan.errorTotal} problem{plan.errorTotal === 1 ? '' : 's'} to fix in the file first
+              {num(plan.errorTotal)} problem{plan.errorTotal === 1 ? '' : 's'} to fix in the file
+              first
             </strong>
             <table className="table pi-errors">
               <thead>
@@ -128,7 +130,7 @@ function PreviewDialog(props: {
           </div>
         ) : null}
         {plan.errorTotal > plan.errors.length ? (
-          <p className="muted">…and {plan.errorTotal - plan.errors.length} more problems.</p>
+          <p className="muted">…and {num(plan.errorTotal - plan.errors.length)} more problems.</p>
         ) : null}
         {plan.rowTotal > 0 ? (
           <div className="pi-preview">
@@ -163,7 +165,7 @@ function PreviewDialog(props: {
               </tbody>
             </table>
             {plan.rowTotal > plan.rows.length ? (
-              <p className="muted">…and {plan.rowTotal - plan.rows.length} more rows.</p>
+              <p className="muted">…and {num(plan.rowTotal - plan.rows.length)} more rows.</p>
             ) : null}
           </div>
         ) : null}

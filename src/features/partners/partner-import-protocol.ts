@@ -3,6 +3,7 @@
  * file, plans it against the stored partners, keeps the plan and writes it on "apply"; the screen
  * only shows progress, a preview of the first rows, and the result.
  */
+import type { ProgressStep } from '../../components/labels';
 import type { ColumnChoice } from '../../domain/import-mappings';
 import type { PartnerKind } from '../../domain/schemas';
 import type { ImportRowError, PlannedPartner } from '../../io/partners-csv';
@@ -75,7 +76,7 @@ export interface PartnerPreview {
 }
 
 export type PartnerImportMessage =
-  | { type: 'progress'; label: string; done: number; total: number }
+  | ({ type: 'progress' } & ProgressStep)
   | { type: 'columns'; columns: ColumnStep }
   | { type: 'preview'; preview: PartnerPreview }
   | { type: 'applied'; written: number }

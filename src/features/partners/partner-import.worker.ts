@@ -64,9 +64,15 @@ function previewOf(p: PartnerImportPlan, unmapped: string[]): PartnerPreview {
 
 async function read(req: ReadRequest): Promise<void> {
   plan = null;
-  post({ type: 'progress', label: 'Reading file', done: 0, total: req.blob.size });
+  post({ type: 'progress', label: 'Reading file', done: 0, total: req.blob.size, unit: 'bytes' });
   const text = await req.blob.text();
-  post({ type: 'progress', label: 'Reading file', done: req.blob.size, total: req.blob.size });
+  post({
+    type: 'progress',
+    label: 'Reading file',
+    done: req.blob.size,
+    total: req.blob.size,
+    unit: 'bytes',
+  });
   const parsed = parseCsv(text);
   file = { text, header: parsed.header, today: req.today, now: req.now };
   if (isOwnHeader(parsed.header)) return makePlan(undefined, undefined);

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { progressStep, type ProgressStep } from '../../components/labels';
 import { openFileBlob } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
 import type { ColumnChoice } from '../../domain/import-mappings';
@@ -19,7 +20,7 @@ export interface ColumnChoices {
 
 export type PartnerImportState =
   | { step: 'idle' }
-  | { step: 'working'; fileName: string; label: string; done: number; total: number }
+  | ({ step: 'working'; fileName: string } & ProgressStep)
   | { step: 'columns'; fileName: string; columns: ColumnStep }
   | {
       step: 'preview';
@@ -44,7 +45,7 @@ const newWorker = () =>
  * window stays responsive; preview; on confirm the same worker writes exactly the previewed plan,
  * all at once. The main thread never holds the rows.
  */
-export function usePartnerImport(today: string, remembered: unknown) {
+export function usePartnerImport(today: string, remembered: unknown, locale: string) {
   const [state, setState] = useState<PartnerImportState>({ step: 'idle' });
   /** The column choices the plan being made follows. */
   const choices = useRef<ColumnChoices | null>(null);
@@ -81,9 +82,7 @@ export function usePartnerImport(today: string, remembered: unknown) {
         case 'progress':
           // While saving, the preview stays up with its button saying so.
           setState((s) =>
-            s.step === 'preview'
-              ? s
-              : { step: 'working', fileName, label: m.label, done: m.done, total: m.total },
+            s.step === 'preview' ? s : { step: 'working', fileName, ...progressStep(m) },
           );
           return;
         case 'columns':
@@ -104,7 +103,7 @@ export function usePartnerImport(today: string, remembered: unknown) {
           setState({ step: 'idle' });
           showToast({
             tone: 'success',
-            message: `Imported ${m.written} partner${m.written === 1 ? '' : 's'} from ${fileName}`,
+            message: `Imported ${m.written.toLocaleString(locale)} partner${m.written === 1 ? '' : 's'} from ${fileName}`,
           });
           return;
         case 'failed':
@@ -129,7 +128,14 @@ export function usePartnerImport(today: string, remembered: unknown) {
         message: `Could not read the file: ${e.message || 'the import stopped unexpectedly'}`,
       });
     };
-    setState({ step: 'working', fileName, label: 'Reading file', done: 0, total: file.blob.size });
+    setState({
+      step: 'working',
+      fileName,
+      label: 'Reading file',
+      done: 0,
+      total: file.blob.size,
+      unit: 'bytes',
+    });
     choices.current = null;
     const req: PartnerImportRequest = {
       type: 'read',
@@ -139,7 +145,7 @@ export function usePartnerImport(today: string, remembered: unknown) {
       remembered,
     };
     w.postMessage(req);
-  }, [showToast, stop, today, remembered]);
+  }, [showToast, stop, today, remembered, locale]);
 
   /** Plan the file through the owner's column choices (the preview follows). */
   const chooseColumns = useCallback((c: ColumnChoices) => {
@@ -147,9 +153,7 @@ export function usePartnerImport(today: string, remembered: unknown) {
     if (!w) return;
     choices.current = c;
     setState((s) =>
-      s.step === 'idle'
-        ? s
-        : { step: 'working', fileName: s.fileName, label: 'Checking rows', done: 0, total: 1 },
+      s.step === 'idle' ? s : { step: 'working', fileName: s.fileName, label: 'Checking rows' },
     );
     const req: PartnerImportRequest = {
       type: 'plan',

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { progressStep } from '../../components/labels';
 import {
   Dialog,
   DialogBody,
@@ -9,6 +10,7 @@ import {
   Stat,
 } from '../../components/ui';
 import { useSettings } from '../../hooks/data';
+import { safeLocale } from '../../domain/intl';
 import { findImportMapping, normalizeImportMappings } from '../../domain/import-mappings';
 import type { EntryList, PlanEntry, PlanSummary } from '../../domain/import-plan';
 import { conversionWords, formatMoney } from '../../domain/money';
@@ -30,12 +32,13 @@ type Flow = ReturnType<typeof useOrderImport>;
  */
 export function ImportDialog({ flow }: { flow: Flow }) {
   const { state, cancel } = flow;
+  const locale = safeLocale(useSettings().locale);
   if (state.step === 'idle') return null;
   return (
     <Dialog open bare wide title={stageTitle(state)} stage={state.step} onClose={cancel}>
       {state.step === 'working' ? (
         <DialogBody>
-          <Progress label={state.label} done={state.done} total={state.total} onCancel={cancel} />
+          <Progress {...progressStep(state)} locale={locale} onCancel={cancel} />
           <p className="muted">
             {state.label === SAVING
               ? 'Saving all or nothing: if you cancel now, no order is imported.'
@@ -47,7 +50,7 @@ export function ImportDialog({ flow }: { flow: Flow }) {
       ) : state.step === 'mapping' ? (
         <MappingStep flow={flow} key={state.fileName} />
       ) : (
-        <PreviewStep flow={flow} />
+        <PreviewStep flow={flow} locale={locale} />
       )}
     </Dialog>
   );
@@ -186,12 +189,14 @@ function MappingStep({ flow }: { flow: Flow }) {
   );
 }
 
-function PreviewStep({ flow }: { flow: Flow }) {
+function PreviewStep({ flow, locale }: { flow: Flow; locale: string }) {
   const settings = useSettings();
   const state = flow.state as Extract<Flow['state'], { step: 'preview' }>;
   const { plan } = state;
   const [busy, setBusy] = useState(false);
   const money = (c: number, cur: string) => formatMoney(c, cur, settings.locale);
+  const num = (x: number) => x.toLocaleString(locale);
+  const plural = (x: number, word: string) => pluralIn(locale, x, word);
   const { changed, unattributed, fresh } = plan;
   const n = plan.toWrite;
   const confirm = async () => {
@@ -207,20 +212,18 @@ function PreviewStep({ flow }: { flow: Flow }) {
           confirm.
         </p>
         <div className="sales-preview-stats" aria-label="Import summary">
-          <Stat label="New" value={plan.counts.new.toLocaleString()} />
-          <Stat label="Already imported" value={plan.counts.unchanged.toLocaleString()} />
+          <Stat label="New" value={num(plan.counts.new)} />
+          <Stat label="Already imported" value={num(plan.counts.unchanged)} />
           <Stat
             label="Changed"
-            value={plan.counts.changed.toLocaleString()}
-            hint={changedHint(plan.counts)}
+            value={num(plan.counts.changed)}
+            hint={changedHint(plan.counts, locale)}
           />
-          <Stat label="Unattributed" value={plan.counts.unattributed.toLocaleString()} />
-          <Stat label="Rows with errors" value={plan.counts.errors.toLocaleString()} />
+          <Stat label="Unattributed" value={num(plan.counts.unattributed)} />
+          <Stat label="Rows with errors" value={num(plan.counts.errors)} />
         </div>
         {plan.problems.total > 0 ? (
-          <ErrorPanel
-            title={`${plan.problems.total.toLocaleString()} row${plan.problems.total === 1 ? '' : 's'} will be skipped`}
-          >
+          <ErrorPanel title={`${plural(plan.problems.total, 'row')} will be skipped`}>
             <ul className="sales-problems">
               {plan.problems.items.map((p) => (
                 <li key={`${p.line}-${p.message}`}>{p.message}</li>
@@ -232,6 +235,7 @@ function PreviewStep({ flow }: { flow: Flow }) {
           key={JSON.stringify(state.conversions)}
           flow={flow}
           brand={settings.currency}
+          locale={locale}
         />
         {plan.warnings.total > 0 ? (
           <section className="sales-warnings" aria-label="Worth checking">
@@ -245,11 +249,13 @@ function PreviewStep({ flow }: { flow: Flow }) {
         ) : null}
         <PreviewList
           title="Changed since the last import"
+          locale={locale}
           entries={changed}
           render={(e) => e.changes.join('; ')}
         />
         <PreviewList
           title="Not credited to a partner"
+          locale={locale}
           entries={unattributed}
           render={(e) =>
             e.review ??
@@ -260,6 +266,7 @@ function PreviewStep({ flow }: { flow: Flow }) {
         />
         <PreviewList
           title="New orders"
+          locale={locale}
           entries={fresh}
           render={(e) =>
             `${money(e.order.totalCents, e.order.currency)}${fxText(e.order, money)} · ${e.order.status}${e.order.attribution ? ` · ${e.order.attribution.reason}` : ''}${labelsText(e)}`
@@ -271,11 +278,7 @@ function PreviewStep({ flow }: { flow: Flow }) {
           onCancel={flow.cancel}
           onConfirm={() => void confirm()}
           disabled={busy || n === 0}
-          confirmLabel={
-            n === 0
-              ? 'Nothing to import'
-              : `Import ${n.toLocaleString()} order${n === 1 ? '' : 's'}`
-          }
+          confirmLabel={n === 0 ? 'Nothing to import' : `Import ${plural(n, 'order')}`}
         />
       </DialogFooter>
     </>
@@ -287,11 +290,15 @@ function PreviewStep({ flow }: { flow: Flow }) {
  * each currency to keep it apart (totals per currency) or convert it at a rate they enter (stored
  * on each converted order and shown beside its amounts). A choice re-reads the file.
  */
-function CurrencyChoice(props: { flow: Flow; brand: string }) {
+function CurrencyChoice(props: { flow: Flow; brand: string; locale: string }) {
   const state = props.flow.state as Extract<Flow['state'], { step: 'preview' }>;
   const applied = new Map(state.conversions.map((c) => [c.from, c.rate]));
   const counts = state.plan.currencies.filter((c) => c.currency !== props.brand);
   const currencies = [...new Set([...counts.map((c) => c.currency), ...applied.keys()])];
+  /** "12 orders in GBP, 3 orders in EUR". */
+  const inOther = counts
+    .map((c) => `${pluralIn(props.locale, c.orders, 'order')} in ${c.currency}`)
+    .join(', ');
   const [rates, setRates] = useState<Record<string, string>>(() => Object.fromEntries(applied));
   const [convert, setConvert] = useState<Record<string, boolean>>(() =>
     Object.fromEntries(currencies.map((c) => [c, applied.has(c)])),
@@ -313,8 +320,8 @@ function CurrencyChoice(props: { flow: Flow; brand: string }) {
       <h3>Not in your brand&apos;s currency ({props.brand})</h3>
       {counts.length > 0 ? (
         <p>
-          {counts.map((c) => `${plural(c.orders, 'order')} in ${c.currency}`).join(', ')}. Kept
-          apart, Sales totals show each currency on its own line and never add them together.
+          {inOther}. Kept apart, Sales totals show each currency on its own line and never add them
+          together.
         </p>
       ) : null}
       {[...applied].map(([from, rate]) => (
@@ -371,15 +378,16 @@ function CurrencyChoice(props: { flow: Flow; brand: string }) {
   );
 }
 
-/** "1 row", "2 rows", "1,200 rows". */
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString()} ${word}${n === 1 ? '' : 's'}`;
+/** "1 row", "2 rows", "1,200 rows" ("1.200 rows" in German). */
+function pluralIn(locale: string, n: number, word: string): string {
+  return `${n.toLocaleString(locale)} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** What the changed orders changed in ("2 refunds, 1 status"), or nothing when none changed. */
-function changedHint(counts: PlanSummary['counts']): string | undefined {
+function changedHint(counts: PlanSummary['counts'], locale: string): string | undefined {
   if (counts.changed === 0) return undefined;
   const by = counts.changedBy;
+  const plural = (n: number, word: string) => pluralIn(locale, n, word);
   const parts = [
     by.refund > 0 ? plural(by.refund, 'refund') : '',
     by.status > 0 ? plural(by.status, 'status change') : '',
@@ -410,6 +418,7 @@ function labelsText(e: PlanEntry): string {
  */
 function PreviewList(props: {
   title: string;
+  locale: string;
   entries: EntryList;
   render: (e: PlanEntry) => string;
 }) {
@@ -423,7 +432,7 @@ function PreviewList(props: {
       onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>
-        {props.title} ({total.toLocaleString()})
+        {props.title} ({total.toLocaleString(props.locale)})
       </summary>
       {open ? (
         <ul>
@@ -434,7 +443,9 @@ function PreviewList(props: {
             </li>
           ))}
           {total > entries.length ? (
-            <li className="muted">… and {(total - entries.length).toLocaleString()} more</li>
+            <li className="muted">
+              … and {(total - entries.length).toLocaleString(props.locale)} more
+            </li>
           ) : null}
         </ul>
       ) : null}

@@ -5,6 +5,7 @@
  * preview summary and the result.
  */
 import type { IncomingOrder, PlanProblem, PlanSummary } from '../../domain/import-plan';
+import type { ProgressStep } from '../../components/labels';
 import type { Conversion } from '../../io/orders-common';
 
 /** The progress label while the confirmed import is written ("Saving orders: 12,000 of 100,000"). */
@@ -38,7 +39,7 @@ export interface ApplyRequest {
 export type ImportRequest = ParseRequest | ApplyRequest;
 
 export type ImportMessage =
-  | { type: 'progress'; label: string; done: number; total: number }
+  | ({ type: 'progress' } & ProgressStep)
   | { type: 'needs-mapping'; header: string[]; sample: Record<string, string>[] }
   | { type: 'preview'; formatLabel: string; rowCount: number; summary: PlanSummary }
   | { type: 'fatal'; messages: string[] }

@@ -70,10 +70,16 @@ function readOrders(
 }
 
 async function readText(blob: Blob): Promise<{ text: string; encoding: TextEncodingName }> {
-  post({ type: 'progress', label: 'Reading file', done: 0, total: blob.size });
+  post({ type: 'progress', label: 'Reading file', done: 0, total: blob.size, unit: 'bytes' });
   // UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252 (files Excel saved again).
   const read = decodeFile(new Uint8Array(await blob.arrayBuffer()));
-  post({ type: 'progress', label: 'Reading file', done: blob.size, total: blob.size });
+  post({
+    type: 'progress',
+    label: 'Reading file',
+    done: blob.size,
+    total: blob.size,
+    unit: 'bytes',
+  });
   return read;
 }
 
@@ -83,7 +89,7 @@ async function parseFile(req: ParseRequest): Promise<ParsedFile | 'needs-mapping
   const read = readOrders(req, await readText(req.blob));
   if (typeof read === 'string') return read;
   const { res, formatLabel, keepStored } = read;
-  post({ type: 'progress', label: 'Checking orders', done: 0, total: 1 });
+  post({ type: 'progress', label: 'Checking orders' });
   // Currencies the owner chose to convert, at the owner's rates (kept on each order as `fx`).
   const parsed = convertOrders(res.orders, req.conversions, req.defaultCurrency);
   const orders = await withCustomerKeys(parsed, req.salt, req.keepRawEmails);
@@ -105,7 +111,7 @@ async function parse(req: ParseRequest): Promise<void> {
   if (file === 'needs-mapping') return;
   if (typeof file === 'string') return post({ type: 'fatal', messages: [file] });
   if (file.fatal.length > 0) return post({ type: 'fatal', messages: file.fatal });
-  post({ type: 'progress', label: 'Comparing with stored orders', done: 0, total: 1 });
+  post({ type: 'progress', label: 'Comparing with stored orders' });
   // Reads only the stored versions of the orders in the file (by id), settings and partners.
   const made = await planOrderImport(getDb(), file.source, file.orders, file.problems, req.now, {
     warnings: file.warnings,

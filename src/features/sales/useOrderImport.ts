@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { progressStep, type ProgressStep } from '../../components/labels';
 import { undoImport } from '../../db/backup';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { ensureCustomerSalt } from '../../db/orders';
 import { holdBackgroundReads } from '../../db/write-gate';
 import type { PlanSummary } from '../../domain/import-plan';
-import { safeCurrency, safeLocale, safeTimeZone } from '../../domain/intl';
+import { DEFAULT_LOCALE, safeCurrency, safeLocale, safeTimeZone } from '../../domain/intl';
 import { newCustomerSalt } from '../../io/customer-key';
 import type { Conversion } from '../../io/orders-common';
 import { openFileBlob } from '../../platform/bridge';
@@ -14,7 +15,7 @@ import type { ImportMessage, ImportRequest, ParseRequest } from './import-protoc
 
 export type ImportState =
   | { step: 'idle' }
-  | { step: 'working'; fileName: string; label: string; done: number; total: number }
+  | ({ step: 'working'; fileName: string } & ProgressStep)
   | {
       step: 'mapping';
       fileName: string;
@@ -44,7 +45,7 @@ function nextState(
 ): ImportState {
   switch (m.type) {
     case 'progress':
-      return { step: 'working', fileName, label: m.label, done: m.done, total: m.total };
+      return { step: 'working', fileName, ...progressStep(m) };
     case 'preview':
       // The worker keeps the plan until the owner confirms or cancels.
       return {
@@ -70,10 +71,15 @@ function nextState(
 }
 
 /** This import's result, with Undo; returns the toast's id (a new import replaces it). */
-function showImportedToast(m: Applied, showToast: ReturnType<typeof useUi.getState>['showToast']) {
+function showImportedToast(
+  m: Applied,
+  showToast: ReturnType<typeof useUi.getState>['showToast'],
+  locale: string,
+) {
+  const n = (x: number) => x.toLocaleString(locale);
   return showToast({
     tone: 'success',
-    message: `Imported ${m.written.toLocaleString()} order${m.written === 1 ? '' : 's'}: ${m.counts.new.toLocaleString()} new, ${m.counts.changed.toLocaleString()} updated, ${m.counts.unchanged.toLocaleString()} already up to date.`,
+    message: `Imported ${n(m.written)} order${m.written === 1 ? '' : 's'}: ${n(m.counts.new)} new, ${n(m.counts.changed)} updated, ${n(m.counts.unchanged)} already up to date.`,
     timeoutMs: 15_000,
     action: {
       label: 'Undo import',
@@ -113,6 +119,8 @@ export function useOrderImport() {
   const lastToast = useRef<number | null>(null);
   /** The mapping of the file being previewed, so a currency choice re-reads it the same way. */
   const lastMapping = useRef<ParseRequest['mapping']>(null);
+  /** The owner's locale as the import read the settings, for the result's counts. */
+  const locale = useRef(DEFAULT_LOCALE);
 
   /** Background reads wait while the import works (src/db/write-gate.ts). */
   const hold = useRef<(() => void) | null>(null);
@@ -134,7 +142,14 @@ export function useOrderImport() {
       if (!f) return;
       lastMapping.current = mapping;
       stopWorker();
-      setState({ step: 'working', fileName: f.name, label: 'Reading file', done: 0, total: 1 });
+      setState({
+        step: 'working',
+        fileName: f.name,
+        label: 'Reading file',
+        done: 0,
+        total: f.blob.size,
+        unit: 'bytes',
+      });
       const w = spare.current ?? newImportWorker();
       spare.current = null;
       worker.current = w;
@@ -146,7 +161,7 @@ export function useOrderImport() {
           stopWorker();
           file.current = null;
           if (lastToast.current !== null) dismissToast(lastToast.current);
-          lastToast.current = showImportedToast(m, showToast);
+          lastToast.current = showImportedToast(m, showToast, locale.current);
           setState({ step: 'idle' });
           return;
         }
@@ -174,12 +189,13 @@ export function useOrderImport() {
         return null;
       });
       if (!settings || worker.current !== w) return; // failed, or cancelled meanwhile
+      locale.current = safeLocale(settings.locale);
       const req: ImportRequest = {
         type: 'parse',
         blob: f.blob,
         timeZone: safeTimeZone(settings.timeZone),
         defaultCurrency: safeCurrency(settings.currency),
-        locale: safeLocale(settings.locale),
+        locale: locale.current,
         now: Date.now(),
         salt: settings.customerSalt,
         keepRawEmails: settings.keepRawEmails,

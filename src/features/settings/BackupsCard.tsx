@@ -1,6 +1,7 @@
 import { useCallback, useEffect } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Download, FolderOpen, RotateCcw, Upload } from 'lucide-react';
+import { formatBytes } from '../../components/labels';
 import { Card, Dialog } from '../../components/ui';
 import { latestUndo } from '../../db/backup';
 import { getDb } from '../../db/db';
@@ -11,7 +12,7 @@ import { formatProblem } from '../../io/backup';
 import { hasAutoBackups, isDesktop, readAutoBackup, showDataFolder } from '../../platform/bridge';
 import type { AutoBackupEntry } from '../../shared/ipc';
 import { useUi } from '../../store/ui';
-import { exportReminder, formatBytes } from './backup-text';
+import { exportReminder } from './backup-text';
 import { ImportPreviewDialog } from './ImportPreviewDialog';
 import {
   errorText,
@@ -119,7 +120,12 @@ export function BackupsCard() {
           </div>
         ) : null}
         {hasAutoBackups ? (
-          <AutoBackupsSection hasData={hasData} when={when} onRestore={restoreAuto} />
+          <AutoBackupsSection
+            hasData={hasData}
+            when={when}
+            locale={locale}
+            onRestore={restoreAuto}
+          />
         ) : null}
       </div>
       <ImportPreviewDialog
@@ -140,9 +146,10 @@ export function BackupsCard() {
 function AutoBackupsSection(props: {
   hasData: boolean;
   when: When;
+  locale: string;
   onRestore: (a: AutoBackupEntry) => Promise<void>;
 }) {
-  const { hasData, when } = props;
+  const { hasData, when, locale } = props;
   const { autos, backingUp, backUp } = useAutoBackupList();
   const restoreAuto = props.onRestore;
   return (
@@ -186,7 +193,7 @@ function AutoBackupsSection(props: {
             {autos.map((a) => (
               <tr key={a.name}>
                 <td>{when(a.createdAt)}</td>
-                <td className="num">{formatBytes(a.size)}</td>
+                <td className="num">{formatBytes(a.size, locale)}</td>
                 <td className="num">
                   <button
                     type="button"
@@ -227,7 +234,7 @@ function CheckingDialog(props: {
               {checking.total > 1
                 ? `: ${
                     checking.label === 'Reading file'
-                      ? `${formatBytes(checking.done)} of ${formatBytes(checking.total)}`
+                      ? `${formatBytes(checking.done, locale)} of ${formatBytes(checking.total, locale)}`
                       : `${checking.done.toLocaleString(locale)} of ${checking.total.toLocaleString(locale)} records`
                   }`
                 : '…'}

@@ -34,9 +34,3 @@ export function exportReminder(
   if (now - lastExportAt < WEEK_MS) return null;
   return `Your last backup is ${days} days old. Export a fresh one and keep it somewhere safe.`;
 }
-
-export function formatBytes(n: number): string {
-  if (n < 1024) return `${n} B`;
-  if (n < 1024 * 1024) return `${(n / 1024).toFixed(0)} KB`;
-  return `${(n / 1024 / 1024).toFixed(1)} MB`;
-}

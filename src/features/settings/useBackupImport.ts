@@ -33,7 +33,7 @@ export async function undoImportInWorker(undoId: string): Promise<void> {
   const { setBusy, showToast } = useUi.getState();
   const w = newBackupWorker();
   try {
-    setBusy({ label: 'Undoing the import', done: 0, total: 1 });
+    setBusy({ label: 'Undoing the import' });
     await new Promise<void>((resolve, reject) => {
       w.onmessage = (e: MessageEvent<BackupMessage>) => {
         const m = e.data;
