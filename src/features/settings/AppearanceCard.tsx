@@ -41,17 +41,31 @@ export function AppearanceCard() {
   const settings = useSettings();
   const groupId = useId();
   const [error, setError] = useState<string | null>(null);
-  // The radio shows the choice at once; the stored settings catch up a moment later.
-  const [picked, setPicked] = useState<Settings['theme'] | null>(null);
-  const theme = picked ?? settings.theme ?? 'system';
+  // The radio shows the owner's pick from the click on, until the settings read back were stored
+  // since the pick (this save or a later one). Dropping the pick when the save resolved showed
+  // the old choice for a moment: the live read of the settings comes a little after the write.
+  const [picked, setPicked] = useState<{ theme: Settings['theme']; at: number } | null>(null);
+  const pending = picked !== null && settings.updatedAt < picked.at ? picked.theme : null;
+  const theme = pending ?? settings.theme ?? 'system';
 
-  const save = async (patch: Partial<Settings>) => {
+  /** Store `patch`; false when it could not be (the error is shown). */
+  const save = async (patch: Partial<Settings>): Promise<boolean> => {
     setError(null);
     try {
       await saveSettings(getDb(), patch);
+      return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
+      return false;
     }
+  };
+  const pickTheme = (value: Settings['theme']) => {
+    const pick = { theme: value, at: Date.now() };
+    setPicked(pick);
+    // Not stored: the radio goes back to the stored choice (unless the owner picked again).
+    void save({ theme: value }).then((ok) => {
+      if (!ok) setPicked((p) => (p === pick ? null : p));
+    });
   };
 
   const pickLogo = async (file: File | undefined) => {
@@ -82,10 +96,7 @@ export function AppearanceCard() {
               name="theme"
               value={t.value}
               checked={theme === t.value}
-              onChange={() => {
-                setPicked(t.value);
-                void save({ theme: t.value }).finally(() => setPicked(null));
-              }}
+              onChange={() => pickTheme(t.value)}
             />
             {t.label}
           </label>
