@@ -1,4 +1,5 @@
 import { Scale } from 'lucide-react';
+import { useAfterPaint } from '../../hooks/after-paint';
 import { lazy, Suspense, useMemo } from 'react';
 import { href } from '../../navigation/router';
 import { EmptyState, PageHeader } from '../../components/ui';
@@ -10,7 +11,6 @@ import { Filters } from './Filters';
 import { GlossaryView } from './GlossaryView';
 import { InfographicView } from './InfographicView';
 import {
-  useAfterPaint,
   useCompareData,
   useCompareOptions,
   useComparison,

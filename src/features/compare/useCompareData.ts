@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { startTransition, useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { contentOfCampaign } from '../../db/content';
 import { getDb } from '../../db/db';
 import { allShipments } from '../../db/seeding';
@@ -109,21 +109,3 @@ export function useComparison(
   }, [data, index, start, end, filters, opts]);
 }
 
-/**
- * `value` as of the last painted frame: it follows one frame later, in a transition, so what
- * depends on it (the charts) never holds up the paint of what depends on `value` directly.
- */
-export function useAfterPaint<T>(value: T): T | undefined {
-  const [shown, setShown] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => {
-      timer = setTimeout(() => startTransition(() => setShown(value)), 0);
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [value]);
-  return shown;
-}

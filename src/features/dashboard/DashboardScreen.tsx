@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useAfterFirstPaint } from '../../hooks/after-paint';
 import { PawPrint } from 'lucide-react';
 import { useMemo } from 'react';
 import { href } from '../../navigation/router';
@@ -28,7 +29,6 @@ import {
 } from './useDashboardPeriod';
 import {
   storedOrderCount,
-  useAfterFirstPaint,
   useDashboardData,
   type DashboardData,
 } from './useDashboardData';

@@ -1,5 +1,4 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { getDb } from '../../db/db';
 import { allShipments } from '../../db/seeding';
 import { storedSettings } from '../../db/repo';
@@ -46,23 +45,3 @@ export function storedOrderCount(rollups: readonly PartnerStats[]): number {
   return n;
 }
 
-/**
- * False until the browser has painted once after `ready` and has a moment to spare: reads that
- * only fill secondary cards (content due, payouts owed) wait for it so they do not compete with
- * the first figures for the main thread and the database.
- */
-export function useAfterFirstPaint(ready: boolean): boolean {
-  const [after, setAfter] = useState(false);
-  useEffect(() => {
-    if (!ready || after) return;
-    let idle = 0;
-    const frame = requestAnimationFrame(() => {
-      idle = requestIdleCallback(() => setAfter(true), { timeout: 300 });
-    });
-    return () => {
-      cancelAnimationFrame(frame);
-      cancelIdleCallback(idle);
-    };
-  }, [ready, after]);
-  return after;
-}

@@ -12,6 +12,7 @@ import { useSettings } from '../../hooks/data';
 import { statementCsv, statementFileName, statementsZip } from '../../io/statement-csv';
 import { printToPdf, saveFile } from '../../platform/bridge';
 import { useUi } from '../../store/ui';
+import { useAfterFirstPaint } from '../../hooks/after-paint';
 import { StatementPrint } from './StatementPrint';
 
 type Job = { docs: PartnerStatementDoc[]; name: string };
@@ -35,6 +36,9 @@ export function PartnerStatementsCard(props: {
     ? picked
     : (statements[0]?.partner.id ?? '');
   const tag = `${range.start}-to-${range.end}`;
+  // Up to 2,000 partners: the picker holds the one chosen until the statements are on screen.
+  const full = useAfterFirstPaint(statements.length > 0);
+  const options = full ? statements : statements.filter((s) => s.partner.id === partnerId);
 
   usePrintJob(printing, () => setPrinting(null));
 
@@ -95,7 +99,7 @@ export function PartnerStatementsCard(props: {
             onChange={(e) => setPicked(e.target.value)}
             disabled={statements.length === 0}
           >
-            {statements.map((s) => (
+            {options.map((s) => (
               <option key={s.partner.id} value={s.partner.id}>
                 {s.partner.name}
               </option>
