@@ -108,4 +108,3 @@ export function useComparison(
     return c;
   }, [data, index, start, end, filters, opts]);
 }
-

@@ -27,11 +27,7 @@ import {
   type DashboardPeriod,
   type DashboardPreset,
 } from './useDashboardPeriod';
-import {
-  storedOrderCount,
-  useDashboardData,
-  type DashboardData,
-} from './useDashboardData';
+import { storedOrderCount, useDashboardData, type DashboardData } from './useDashboardData';
 import './dashboard.css';
 import { RightsEndingCard } from './RightsEndingCard';
 import { SetupCard } from './SetupCard';

@@ -44,4 +44,3 @@ export function storedOrderCount(rollups: readonly PartnerStats[]): number {
   }
   return n;
 }
-
