@@ -145,7 +145,23 @@ function pageInstruments({ stacks } = {}) {
     const b = { t: performance.now(), f: undefined };
     requestAnimationFrame(() => (b.f = performance.now()));
     let inContainer = false;
+    // An attribute set again to the value it had (React re-applies an input's type and name on
+    // every render) changes nothing on screen: only an attribute whose value at the end of the
+    // batch differs from its first old value counts.
+    const firstOld = new Map();
     for (const r of records) {
+      if (r.type !== 'attributes') continue;
+      const k = r.target;
+      const seen = firstOld.get(k) ?? new Map();
+      if (!seen.has(r.attributeName)) seen.set(r.attributeName, r.oldValue);
+      firstOld.set(k, seen);
+    }
+    for (const r of records) {
+      if (
+        r.type === 'attributes' &&
+        firstOld.get(r.target).get(r.attributeName) === r.target.getAttribute(r.attributeName)
+      )
+        continue;
       if (r.type === 'childList') for (const n of r.addedNodes) T.ins.set(n, b);
       T.chg.set(r.target, b);
       if (
@@ -163,7 +179,13 @@ function pageInstruments({ stacks } = {}) {
       const label = bar?.getAttribute('aria-label') ?? null;
       if (label !== null && T.phases.at(-1)?.[0] !== label) T.phases.push([label, b.t]);
     }
-  }).observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
+  }).observe(document, {
+    subtree: true,
+    childList: true,
+    characterData: true,
+    attributes: true,
+    attributeOldValue: true,
+  });
   for (const type of ['click', 'drop', 'keydown', 'change', 'input'])
     window.addEventListener(
       type,
