@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { HandCoins } from 'lucide-react';
 import { EmptyState, PageHeader } from '../../components/ui';
 import { safeCurrency, safeLocale } from '../../domain/intl';
@@ -33,7 +33,11 @@ export function PayoutsScreen(_props: { rest: string[] }) {
   // Every figure here is in the brand's currency (orders converted at import are too) but those
   // of the other currencies' card.
   const currency = safeCurrency(settings.currency);
-  const money = (c: number) => formatMoney(c, currency, settings.locale);
+  // One function per currency and locale, so the memoized statement rows keep theirs.
+  const money = useMemo(
+    () => (c: number) => formatMoney(c, currency, settings.locale),
+    [currency, settings.locale],
+  );
   const locale = safeLocale(settings.locale);
   const chosen = statements.filter((s) => selected.has(s.partner.id));
   const chosenForeign = d.foreign.filter((f) => selected.has(foreignKey(f.partner.id, f.currency)));

@@ -1,6 +1,7 @@
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { Card, KindBadge } from '../../components/ui';
 import type { Statement } from '../../domain/payout-statements';
+import { useStableCallback } from '../../hooks/stable-callback';
 import { BalanceCells, BalanceHeads } from './BalanceCells';
 
 /**
@@ -34,12 +35,14 @@ export function StatementsCard(props: {
   // The overpayment column only when someone carries one (a refund after a payout).
   const carry = statements.some((s) => s.carriedInCents > 0);
   const owesBack = statements.some((s) => s.owedBackCents > 0);
-  const toggle = (id: string) => {
+  // Stable handlers: a row is drawn again only when its own figures, tick or note change.
+  const toggle = useStableCallback((id: string) => {
     const next = new Set(selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
     onSelect(next);
-  };
+  });
+  const pay = useStableCallback((s: Statement) => props.onPay([s]));
   return (
     <Card
       title={props.title}
@@ -79,37 +82,16 @@ export function StatementsCard(props: {
             </thead>
             <tbody>
               {(all ? statements : statements.slice(0, shown)).map((s) => (
-                <tr key={s.partner.id} aria-label={s.partner.name}>
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${s.partner.name}`}
-                      checked={selected.has(s.partner.id)}
-                      onChange={() => toggle(s.partner.id)}
-                    />
-                  </td>
-                  <td>
-                    <div className="payouts-name">{s.partner.name}</div>
-                    <KindBadge kind={s.partner.kind} />
-                    {props.converted?.byPartner.has(s.partner.id) ? (
-                      <div className="muted payouts-converted">
-                        Includes {props.converted.byPartner.get(s.partner.id)}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td className="num">{money(s.earnings.commissionCents)}</td>
-                  <td className="num">{money(s.earnings.retainerCents)}</td>
-                  <td className="num">{money(s.earnings.feesCents)}</td>
-                  <td className="num">{money(s.earnings.bonusCents)}</td>
-                  <td className="num">{money(s.earnings.payableCents)}</td>
-                  <BalanceCells
-                    balance={s}
-                    carry={carry}
-                    money={money}
-                    who={s.partner.name}
-                    onPay={() => props.onPay([s])}
-                  />
-                </tr>
+                <StatementRow
+                  key={s.partner.id}
+                  s={s}
+                  checked={selected.has(s.partner.id)}
+                  carry={carry}
+                  converted={props.converted?.byPartner.get(s.partner.id)}
+                  money={money}
+                  onToggle={toggle}
+                  onPay={pay}
+                />
               ))}
             </tbody>
           </table>
@@ -130,3 +112,48 @@ export function StatementsCard(props: {
     </Card>
   );
 }
+
+/** One partner's statement row (memoized: see StatementsCard's stable handlers). */
+const StatementRow = memo(function StatementRow(props: {
+  s: Statement;
+  checked: boolean;
+  carry: boolean;
+  /** The orders converted at import that the figures include, if any. */
+  converted: string | undefined;
+  money: (cents: number) => string;
+  onToggle: (id: string) => void;
+  onPay: (s: Statement) => void;
+}) {
+  const { s, money } = props;
+  return (
+    <tr aria-label={s.partner.name}>
+      <td>
+        <input
+          type="checkbox"
+          aria-label={`Select ${s.partner.name}`}
+          checked={props.checked}
+          onChange={() => props.onToggle(s.partner.id)}
+        />
+      </td>
+      <td>
+        <div className="payouts-name">{s.partner.name}</div>
+        <KindBadge kind={s.partner.kind} />
+        {props.converted ? (
+          <div className="muted payouts-converted">Includes {props.converted}</div>
+        ) : null}
+      </td>
+      <td className="num">{money(s.earnings.commissionCents)}</td>
+      <td className="num">{money(s.earnings.retainerCents)}</td>
+      <td className="num">{money(s.earnings.feesCents)}</td>
+      <td className="num">{money(s.earnings.bonusCents)}</td>
+      <td className="num">{money(s.earnings.payableCents)}</td>
+      <BalanceCells
+        balance={s}
+        carry={props.carry}
+        money={money}
+        who={s.partner.name}
+        onPay={() => props.onPay(s)}
+      />
+    </tr>
+  );
+});
