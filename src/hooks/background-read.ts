@@ -16,6 +16,12 @@ import { whenOwnerIdle } from './owner-idle';
 export const REDO_IDLE_MS = 800;
 
 /**
+ * How long the owner must stay on a screen without input before its whole-table background work
+ * first starts (the same pause as after a change).
+ */
+export const SETTLE_MS = REDO_IDLE_MS;
+
+/**
  * Run `job` in the background for `key`, again after every change of `version` (once the owner
  * pauses). Returns the last result for this key; while a later run goes, the last one stays.
  */
@@ -27,6 +33,12 @@ export function useBackgroundRead<K, T>(
   ready = true,
   /** How long the owner must pause before a run after a change. */
   idleMs = REDO_IDLE_MS,
+  /**
+   * How long the owner must pause before the first run for a key (0: at once). Whole-table work
+   * (a count, a sum over every order) waits so, so an owner passing through a screen on the way to
+   * another does not leave a read behind that the next screen's reads queue after.
+   */
+  settleMs = 0,
 ): { key: K; value?: T; failed?: string; updating: boolean } | undefined {
   const [done, setDone] = useState<{ key: K; value?: T; failed?: string; of?: object }>();
   const lastKey = useRef<{ key: K } | null>(null);
@@ -48,14 +60,16 @@ export function useBackgroundRead<K, T>(
           if (!stopped) setDone({ key, failed: saveErrorMessage(e), of: version });
         });
     };
-    // A new query runs at once; a run after a change waits for the owner to pause.
-    if (redo) void whenOwnerIdle(idleMs, abort.signal).then(start);
+    // A new query runs once the owner has settled (at once by default); a run after a change
+    // waits for the owner to pause.
+    const wait = redo ? idleMs : settleMs;
+    if (wait > 0) void whenOwnerIdle(wait, abort.signal).then(start);
     else start();
     return () => {
       stopped = true;
       abort.abort();
     };
-  }, [key, version, ready, idleMs]);
+  }, [key, version, ready, idleMs, settleMs]);
   // `updating`: the data changed since this result; a new one is on its way.
   return done && done.key === key ? { ...done, updating: done.of !== version } : undefined;
 }

@@ -308,3 +308,43 @@ test('screens look right with sample data', async ({ page }) => {
   await page.getByRole('button', { name: 'Add order' }).click();
   await page.screenshot({ path: '/tmp/shots/sales-manual.png' });
 });
+
+test('an owner passing through Sales leaves no count of every order behind; one who stays gets it', async ({
+  page,
+}) => {
+  // The app's request log (src/db/trace.ts), on from the start.
+  await page.addInitScript(() => {
+    (window as unknown as { __pawtnersDbTrace: unknown[] }).__pawtnersDbTrace = [];
+  });
+  await loadSampleData(page);
+  const counts = () =>
+    page.evaluate(
+      () =>
+        (
+          window as unknown as { __pawtnersDbTrace: { table: string; op: string }[] }
+        ).__pawtnersDbTrace.filter((e) => e.table === 'orders' && e.op === 'count').length,
+    );
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  const ordersHeading = page.getByRole('heading', { name: /^Orders \(/ });
+
+  const before = await counts();
+  await nav.getByRole('link', { name: 'Sales' }).click();
+  await expect(page.getByRole('table', { name: 'Orders' }).getByRole('row').nth(1)).toBeVisible();
+  // The owner keeps at it (keys pressed every 150 ms, for about two seconds): nothing is counted.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift');
+    await page.waitForTimeout(150);
+  }
+  expect(await counts()).toBe(before);
+  // On to Payouts, as an owner heading there through Sales does: nothing starts after it either.
+  await nav.getByRole('link', { name: 'Payouts' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Payouts' })).toBeVisible();
+  await page.waitForTimeout(1_500);
+  expect(await counts()).toBe(before);
+
+  // Staying on Sales: once the owner pauses, every order is counted.
+  await nav.getByRole('link', { name: 'Sales' }).click();
+  await expect(ordersHeading).toHaveText('Orders (counting…)');
+  await expect(ordersHeading).toHaveText(/^Orders \(\d[\d,]*\)$/);
+  expect(await counts()).toBe(before + 1);
+});

@@ -10,7 +10,8 @@ import type { Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { MoneyLines } from './MoneyLines';
 import { PartnerOptions } from './OrderDialogs';
-import { useBackgroundRead, useOrdersVersion } from './useOrderList';
+import { REDO_IDLE_MS, SETTLE_MS, useBackgroundRead } from '../../hooks/background-read';
+import { useOrdersVersion } from './useOrderList';
 
 const SHOWN = 8;
 
@@ -89,7 +90,9 @@ function UnknownValues(props: Props & Kind) {
     [props.partners, props.notPartner],
   );
   // Read again after orders, partners or the marked values change, in the background.
-  const values = useBackgroundRead(key, useOrdersVersion(), props.read)?.value ?? [];
+  const values =
+    useBackgroundRead(key, useOrdersVersion(), props.read, true, REDO_IDLE_MS, SETTLE_MS)?.value ??
+    [];
   if (values.length === 0) return null;
   const map = async (value: string) => {
     const partnerId = choice[value];

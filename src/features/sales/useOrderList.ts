@@ -22,7 +22,7 @@ import {
 import { writesDone } from '../../db/write-gate';
 import type { Order } from '../../domain/schemas';
 import { shownOrder, usePending } from '../../store/pending';
-import { REDO_IDLE_MS, useBackgroundRead } from '../../hooks/background-read';
+import { REDO_IDLE_MS, SETTLE_MS, useBackgroundRead } from '../../hooks/background-read';
 import { addToTotals, emptyTotals, type OrderTotals } from './order-filters';
 
 /** Orders per page read. */
@@ -85,15 +85,19 @@ export function useOrderList(q: OrderQuery) {
     [q, pages.first > 0 ? version : undefined, pages.first, pages.last],
   );
 
-  // The totals and the count wait for the first page, so their reads do not hold it up.
+  // The totals and the count wait for the first page, so their reads do not hold it up, and for
+  // the owner to settle on the list (a count of 300,000 orders is one request that cannot be
+  // stopped: begun by an owner passing through, the next screen's reads would queue behind it).
   const shown = read?.q === q;
-  const totals = useBackgroundRead(q, version, sumOrders, shown);
+  const totals = useBackgroundRead(q, version, sumOrders, shown, REDO_IDLE_MS, SETTLE_MS);
   // The whole list is counted on the table, far sooner than the totals run ends.
   const tableCount = useBackgroundRead(
     everything(q),
     version,
     (all) => (all ? countOrders(getDb()) : Promise.resolve(undefined)),
     shown,
+    REDO_IDLE_MS,
+    SETTLE_MS,
   );
 
   // Pages read for this query, each as last read; a few around the screen are kept.
