@@ -19,6 +19,7 @@ import type {
   Shipment,
 } from '../domain/schemas';
 import { deferRollups, finishRollups, rollupsMiddleware } from './rollups';
+import { statsCodecMiddleware } from './stats-codec';
 import { traceMiddleware } from './trace';
 import { writeGateMiddleware } from './write-gate';
 import { deletionsMiddleware, type Deletion } from './deletions';
@@ -202,8 +203,17 @@ export class PawtnersDb extends Dexie {
         await tx.table('payoutSums').clear();
         await tx.table('payoutSums').bulkPut(buildPaidBuckets(payouts));
       });
+    // v11: the rollups stored through their codec (src/db/stats-codec.ts), as bytes about a third
+    // of their arrays' size; only the derived table is written again.
+    this.version(11)
+      .stores({})
+      .upgrade(async (tx) => {
+        const stats = tx.table('partnerStats');
+        await stats.bulkPut(await stats.toArray());
+      });
     this.use(deletionsMiddleware);
     this.use(rollupsMiddleware);
+    this.use(statsCodecMiddleware);
     this.use(writeGateMiddleware);
     this.use(traceMiddleware);
   }

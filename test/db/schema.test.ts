@@ -23,7 +23,7 @@ afterEach(async () => {
 
 describe('database schema', () => {
   it('opens with every table', () => {
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     expect(db.tables.map((t) => t.name).sort()).toEqual(
       [...DATA_TABLES, 'deletions', 'partnerStats', 'payoutSums', 'undoLog', 'undoRows'].sort(),
     );

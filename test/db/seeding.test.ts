@@ -82,7 +82,7 @@ describe('upgrade from version 6', () => {
     v6.close();
     db = new PawtnersDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.partners.toArray()).toEqual([...old.partners].sort(byId));
     expect(await db.orders.count()).toBe(old.orders.length);

@@ -187,11 +187,76 @@ describe('rollups kept by the middleware', () => {
     });
     v1.close();
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
     expect(await db.orders.toArray()).toEqual([...data.orders].sort(byId));
     expect(await db.contentItems.toArray()).toEqual([...data.contentItems].sort(byId));
     expect(await db.payouts.toArray()).toEqual([...data.payouts].sort(byId));
     expect(await stored()).toEqual(await recomputed());
+  });
+});
+
+describe('rollups on disk (src/db/stats-codec.ts)', () => {
+  /** What IndexedDB holds for a rollup, read past every Dexie layer. */
+  const raw = (partnerId: string) =>
+    new Promise<Record<string, unknown>>((resolve, reject) => {
+      const q = db
+        .backendDB()
+        .transaction('partnerStats')
+        .objectStore('partnerStats')
+        .get(partnerId);
+      q.onsuccess = () => resolve(q.result as Record<string, unknown>);
+      q.onerror = () => reject(q.error);
+    });
+
+  it('are stored as bytes, smaller than their arrays, and read back as the arrays', async () => {
+    await loadSampleData(db, NOW);
+    const all = await stored();
+    const expected = await recomputed();
+    let arrayBytes = 0;
+    let storedBytes = 0;
+    for (const [id, s] of all) {
+      const want = expected.get(id)!;
+      expect(Array.from(s.orderDays)).toEqual(Array.from(want.orderDays));
+      expect(Array.from(s.posts)).toEqual(Array.from(want.posts));
+      const r = await raw(id);
+      for (const k of ['orderDays', 'posts'] as const) {
+        if (s[k] instanceof Int32Array) expect(r[k]).toBeInstanceOf(Uint8Array);
+        arrayBytes += s[k].byteLength;
+        storedBytes += (r[k] as ArrayBufferView).byteLength;
+      }
+    }
+    expect(all.size).toBeGreaterThan(10);
+    expect(storedBytes).toBeLessThan(arrayBytes * 0.6);
+    // One rollup by key, some by keys, and through a cursor: the arrays too.
+    const [first] = [...all.keys()];
+    expect((await db.partnerStats.get(first!))!.orderDays).toBeInstanceOf(Int32Array);
+    expect((await db.partnerStats.bulkGet([first!]))[0]!.orderDays).toEqual(
+      all.get(first!)!.orderDays,
+    );
+    const seen: string[] = [];
+    await db.partnerStats.each((s) => {
+      expect(Array.from(s.orderDays)).toEqual(Array.from(all.get(s.partnerId)!.orderDays));
+      seen.push(s.partnerId);
+    });
+    expect(seen).toHaveLength(all.size);
+  });
+
+  it('stored before the codec (plain arrays) read as they are, and the next write stores bytes', async () => {
+    await loadSampleData(db, NOW);
+    const before = await stored();
+    const [id, s] = [...before].find(([, v]) => v.orderDays.length > 0)!;
+    // A rollup as the previous version wrote it: the Int32 array itself.
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.backendDB().transaction('partnerStats', 'readwrite');
+      tx.objectStore('partnerStats').put({ ...s, orderDays: Int32Array.from(s.orderDays) });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    expect((await raw(id)).orderDays).toBeInstanceOf(Int32Array);
+    expect(Array.from((await db.partnerStats.get(id))!.orderDays)).toEqual(Array.from(s.orderDays));
+    await rebuildAllStats(db);
+    expect((await raw(id)).orderDays).toBeInstanceOf(Uint8Array);
+    expect(Array.from((await db.partnerStats.get(id))!.orderDays)).toEqual(Array.from(s.orderDays));
   });
 });

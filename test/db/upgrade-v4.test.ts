@@ -182,7 +182,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     const stores = db.tables.map((t) => t.name);
     for (const gone of [...LEGACY_PAGE_STORES, 'startupCopies', 'snapshots'])
       expect(stores).not.toContain(gone);
@@ -215,6 +215,14 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const { stored, recomputed } = await rollups(db);
     expect(stored.size).toBe(expected.partners.length + 1);
     expect(stored).toEqual(recomputed);
+    // Version 11: on disk, the rollups' Int32 arrays are the codec's bytes.
+    const onDisk = await new Promise<{ orderDays: unknown }[]>((resolve, reject) => {
+      const q = db.backendDB().transaction('partnerStats').objectStore('partnerStats').getAll();
+      q.onsuccess = () => resolve(q.result as { orderDays: unknown }[]);
+      q.onerror = () => reject(q.error);
+    });
+    expect(onDisk).toHaveLength(stored.size);
+    expect(onDisk.filter((s) => s.orderDays instanceof Int32Array)).toEqual([]);
     // Version 9's payment sums, from the upgraded payments.
     expect(expected.payouts.length).toBeGreaterThan(0);
     expect(await db.payoutSums.toArray()).toEqual(buildPaidBuckets(expected.payouts));
@@ -229,7 +237,7 @@ describe('upgrade from schema version 4 (month pages) to 5 (rows)', () => {
     const db = new PawtnersDb(name);
     open.push(db);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(11);
     for (const t of DATA_TABLES) expect(await db.table(t).count(), t).toBe(0);
     const { stored, recomputed } = await rollups(db);
     expect(stored).toEqual(recomputed);
