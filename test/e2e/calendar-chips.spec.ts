@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { axeViolations, expect, loadSampleData, openApp, test } from './fixtures';
 import { brandToday } from './calendar-helpers';
+import { replaceWithBackup } from './partner-seed';
 import { CONTENT_STATUSES } from '../../src/domain/constants';
 import type { ContentItem, Partner } from '../../src/domain/schemas';
 
@@ -55,19 +56,7 @@ async function seedEveryChip(page: Page): Promise<void> {
   }
   const data = { ...file.data, contentItems: items };
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]));
-  const picked = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import backup…' }).click();
-  await (
-    await picked
-  ).setFiles({
-    name: 'chips.pawtners-backup.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ ...file, counts, data })),
-  });
-  const dialog = page.getByRole('dialog', { name: 'Import this backup?' });
-  await dialog.getByRole('button', { name: 'Replace my data' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByText(/^Backup restored: /)).toBeVisible();
+  await replaceWithBackup(page, JSON.stringify({ ...file, counts, data }));
 }
 
 for (const scheme of ['light', 'dark'] as const) {

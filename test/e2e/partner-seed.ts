@@ -62,7 +62,11 @@ export async function seedPartner(page: Page, extra: SeedExtra = {}): Promise<vo
     bonusRules: extra.bonusRules ?? [],
   };
   const counts = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, v.length]));
-  const text = JSON.stringify({ ...file, counts, data });
+  await replaceWithBackup(page, JSON.stringify({ ...file, counts, data }));
+}
+
+/** On Settings: import the backup `text` with "Replace my data" and wait for it to be restored. */
+export async function replaceWithBackup(page: Page, text: string): Promise<void> {
   const picked = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import backup…' }).click();
   await (
