@@ -25,7 +25,7 @@ import { CommandPalette, OPEN_PALETTE_EVENT } from '../components/CommandPalette
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { RemindersButton } from '../components/Reminders';
 import { useApplyTheme } from '../components/theme';
-import { useSettings } from '../hooks/data';
+import { useSettings, useWarmFigures } from '../hooks/data';
 import { safeLocale } from '../domain/intl';
 import { Toasts } from '../components/Toasts';
 import { Progress } from '../components/ui';
@@ -156,6 +156,7 @@ export function App() {
   const current = SCREENS.find((s) => s.path === route.screen)!;
   const afterStart = useAfterStart();
   usePrefetchScreens(afterStart);
+  useWarmFigures(afterStart);
 
   useEffect(() => {
     document.title = `${current.label} · Pawtners`;

@@ -130,7 +130,9 @@ export class PawtnersDb extends Dexie {
   undoRows!: EntityTable<UndoEntry, 'id'>;
 
   constructor(name = DB_NAME) {
-    // No shared query cache: with it, Dexie deep-clones every live-query result on each read.
+    // No shared query cache: with it, Dexie deep-clones every live-query result on each read, and
+    // it would not see the rollups change (they are written below its layer). The figures every
+    // summary screen shares are kept by src/db/figures.ts instead.
     super(name, { cache: 'disabled' });
     this.version(1).stores(SCHEMA_V1);
     // v2: per-partner rollups (derived data, never in backups). Built by v5's upgrade.

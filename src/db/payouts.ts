@@ -3,6 +3,7 @@ import { payoutSchema, type Payout } from '../domain/schemas';
 import { buildPaidBuckets, type PaidBucket } from '../domain/payout-sums';
 import type { StatementBasis, StatementData } from '../domain/payout-statements';
 import type { PawtnersDb } from './db';
+import { figuresOf, type FiguresBase } from './figures';
 
 /**
  * Everything a statement needs, read in one transaction so the numbers agree. With `partnerIds`,
@@ -65,22 +66,18 @@ export async function readStatementData(
   );
 }
 
-/** What a period's statements need besides the payments (rollups for the orders; all small). */
+/** What a period's statements need besides the payments, from the shared figures. */
+export function statementBasisOf(figures: FiguresBase): StatementBasis {
+  const { partners, contracts, bonuses, bonusRules, rollups } = figures;
+  return { partners, contracts, bonuses, bonusRules, stats: rollups };
+}
+
+/**
+ * What a period's statements need besides the payments (rollups for the orders; all small), as
+ * the Payouts screen gets it: the shared figures of src/db/figures.ts.
+ */
 export async function readStatementBasis(db: PawtnersDb): Promise<StatementBasis> {
-  return db.transaction(
-    'r',
-    [db.partners, db.contracts, db.bonuses, db.bonusRules, db.partnerStats],
-    async () => {
-      const [partners, contracts, bonuses, bonusRules, stats] = await Promise.all([
-        db.partners.toArray(),
-        db.contracts.toArray(),
-        db.bonuses.toArray(),
-        db.bonusRules.toArray(),
-        db.partnerStats.toArray(),
-      ]);
-      return { partners, contracts, bonuses, bonusRules, stats };
-    },
-  );
+  return statementBasisOf(await figuresOf(db).current());
 }
 
 /**

@@ -7,6 +7,8 @@ import { paidPerPartner } from '../domain/payout-sums';
 import { allCampaigns } from './content';
 import type { PawtnersDb } from './db';
 import { allBonuses, allBonusRules, allContracts, allPartners } from './partners';
+import { allShipments } from './seeding';
+import type { Bonus, BonusRule, Campaign, Contract, Partner, Shipment } from '../domain/schemas';
 import { rebuildPayoutSums } from './payouts';
 
 /** Every partner's rollup (2,000 small records at the large set). */
@@ -89,18 +91,47 @@ export function partnerStatsOf(
   return db.partnerStats.get(partnerId);
 }
 
+/** What every period figure starts from: read by src/db/figures.ts, which shares one copy. */
+export interface FiguresBase {
+  partners: readonly Partner[];
+  contracts: readonly Contract[];
+  campaigns: readonly Campaign[];
+  bonuses: readonly Bonus[];
+  bonusRules: readonly BonusRule[];
+  /** Gift shipments (product seeding), newest first. */
+  shipments: readonly Shipment[];
+  rollups: readonly PartnerStats[];
+}
+
 /**
  * The small tables the period figures start from (partners, contracts, campaigns, bonuses, bonus
- * rules) and every partner's rollup: never the orders, content or payouts themselves.
+ * rules, gift shipments) and every partner's rollup, in one snapshot: never the orders, content or
+ * payouts themselves. Screens take it from figuresOf(db) (src/db/figures.ts), not from here.
  */
-export async function readFiguresBase(db: PawtnersDb) {
-  const [partners, contracts, campaigns, bonuses, bonusRules, rollups] = await Promise.all([
-    allPartners(db),
-    allContracts(db),
-    allCampaigns(db),
-    allBonuses(db),
-    allBonusRules(db),
-    allPartnerStats(db),
-  ]);
-  return { partners, contracts, campaigns, bonuses, bonusRules, rollups };
+export function readFiguresBase(db: PawtnersDb): Promise<FiguresBase> {
+  return db.transaction(
+    'r',
+    [
+      db.partners,
+      db.contracts,
+      db.campaigns,
+      db.bonuses,
+      db.bonusRules,
+      db.shipments,
+      db.partnerStats,
+    ],
+    async () => {
+      const [partners, contracts, campaigns, bonuses, bonusRules, shipments, rollups] =
+        await Promise.all([
+          allPartners(db),
+          allContracts(db),
+          allCampaigns(db),
+          allBonuses(db),
+          allBonusRules(db),
+          allShipments(db),
+          allPartnerStats(db),
+        ]);
+      return { partners, contracts, campaigns, bonuses, bonusRules, shipments, rollups };
+    },
+  );
 }

@@ -4,7 +4,8 @@ import { contentBetween } from '../db/content';
 import { getDb } from '../db/db';
 import { ordersNotInCurrency } from '../db/orders';
 import { tablesChangeProbe } from '../db/repo';
-import { paidByPartner, readFiguresBase } from '../db/stats';
+import { figuresOf } from '../db/figures';
+import { paidByPartner } from '../db/stats';
 import { writesDone } from '../db/write-gate';
 import { indexFromStats, payoutsOwed } from '../domain/compare';
 import { apartAsPaid, foreignCurrencyTotals, rangeMs } from '../domain/currency-totals';
@@ -76,7 +77,7 @@ export async function readReminders(settings: Settings, today: string): Promise<
   const db = getDb();
   await writesDone();
   const [base, paid, content, apart] = await Promise.all([
-    readFiguresBase(db),
+    figuresOf(db).current(),
     // Payments in the brand's currency: commission in others is taken out below (apartAsPaid).
     paidByPartner(db, settings.currency, writesDone),
     contentBetween(db, addDays(today, -REMINDER_OVERDUE_DAYS), addDays(today, 1)),

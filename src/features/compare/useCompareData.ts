@@ -2,9 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { contentOfCampaign } from '../../db/content';
 import { getDb } from '../../db/db';
-import { allShipments } from '../../db/seeding';
-import { readFiguresBase } from '../../db/stats';
-import { useSettings } from '../../hooks/data';
+import { useFigures, useSettings } from '../../hooks/data';
 import {
   compareFromIndex,
   indexFromStats,
@@ -23,12 +21,8 @@ import type { PartnerStats } from '../../domain/stats';
  * arrive as per-partner rollups (a few thousand small records), never as 300,000 orders. Read
  * once: a period change only adds the rollups up again (useComparison).
  */
-export function useCompareData(): (CompareBase & { rollups: PartnerStats[] }) | undefined {
-  return useLiveQuery(async () => {
-    const db = getDb();
-    const [base, shipments] = await Promise.all([readFiguresBase(db), allShipments(db)]);
-    return { ...base, shipments };
-  }, []);
+export function useCompareData(): (CompareBase & { rollups: readonly PartnerStats[] }) | undefined {
+  return useFigures();
 }
 
 /**
@@ -36,7 +30,7 @@ export function useCompareData(): (CompareBase & { rollups: PartnerStats[] }) | 
  * that campaign's content (read by its index, so only that campaign's items are loaded).
  */
 export function usePartnerIndex(
-  data: (CompareBase & { rollups: PartnerStats[] }) | undefined,
+  data: (CompareBase & { rollups: readonly PartnerStats[] }) | undefined,
   campaignId: string | null,
 ): PartnerIndex | undefined {
   const campaignItems = useLiveQuery(

@@ -1,8 +1,8 @@
+import { useMemo } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { getDb } from '../../db/db';
-import { allShipments } from '../../db/seeding';
 import { storedSettings } from '../../db/repo';
-import { readFiguresBase } from '../../db/stats';
+import { useFigures } from '../../hooks/data';
 import type { CompareBase } from '../../domain/compare';
 import { defaultSettings } from '../../domain/constants';
 import type { Settings } from '../../domain/schemas';
@@ -16,20 +16,20 @@ export interface DashboardData extends CompareBase {
 }
 
 /**
- * Everything the KPI figures need, read in one go: the settings come with the data so the figures
- * are computed once with the brand's real options (not first with defaults, then again).
+ * Everything the KPI figures need: the shared figures (src/db/figures.ts) and the settings, handed
+ * out together so the figures are computed once with the brand's real options (not first with
+ * defaults, then again).
  */
 export function useDashboardData(): DashboardData | undefined {
-  return useLiveQuery(async () => {
-    // Small tables and the per-partner rollups: never the orders, content or payouts themselves.
-    const db = getDb();
-    const [settings, base, shipments] = await Promise.all([
-      storedSettings(db),
-      readFiguresBase(db),
-      allShipments(db),
-    ]);
-    return { settings: settings ?? FALLBACK_SETTINGS, ...base, shipments };
-  }, []);
+  const settings = useLiveQuery(
+    async () => (await storedSettings(getDb())) ?? FALLBACK_SETTINGS,
+    [],
+  );
+  const figures = useFigures();
+  return useMemo(
+    () => (settings && figures ? { settings, ...figures } : undefined),
+    [settings, figures],
+  );
 }
 
 /**

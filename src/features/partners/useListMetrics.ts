@@ -1,9 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../db/db';
-import { allShipments } from '../../db/seeding';
-import { allBonuses, allBonusRules, allContracts } from '../../db/partners';
-import { allPartnerStats } from '../../db/stats';
+import { useFigures } from '../../hooks/data';
 import { indexFromStats } from '../../domain/compare';
 import type { DateRange } from '../../domain/dates';
 import { roi } from '../../domain/earnings';
@@ -34,25 +30,16 @@ export function useListMetrics(
   range: DateRange,
   settings: Settings,
 ): Map<string, PartnerMetrics> | undefined {
-  // Contracts, bonuses and rules are small tables; the rollups are one small record per partner.
-  const records = useLiveQuery(async () => {
-    const db = getDb();
-    const [contracts, bonuses, bonusRules, rollups, shipments] = await Promise.all([
-      allContracts(db),
-      allBonuses(db),
-      allBonusRules(db),
-      allPartnerStats(db),
-      allShipments(db),
-    ]);
-    return { contracts, bonuses, bonusRules, rollups, shipments };
-  }, []);
+  // Contracts, bonuses and rules are small tables; the rollups are one small record per partner
+  // (the shared figures, src/db/figures.ts).
+  const records = useFigures();
   const { timeZone, countDiscountAsCost, cpmCents } = settings;
   const [computed, setComputed] = useState<Computed | null>(null);
 
   useEffect(() => {
     if (!partners || !records) return;
     const options = [range, timeZone, countDiscountAsCost, cpmCents];
-    const index = indexFromStats({ partners, ...records }, records.rollups);
+    const index = indexFromStats({ ...records, partners }, records.rollups);
     const windows = monthWindows(range);
     const metrics = new Map<string, PartnerMetrics>();
     let next = 0;

@@ -5,10 +5,8 @@
  * and the newest payments for the history.
  */
 import { useMemo, useState } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
-import { getDb } from '../../db/db';
-import { readStatementBasis } from '../../db/payouts';
-import { useSettings } from '../../hooks/data';
+import { statementBasisOf } from '../../db/payouts';
+import { useFigures, useSettings } from '../../hooks/data';
 import { NOTHING_PENDING, withChange, type Pending } from './pending';
 import { usePaidSums } from './usePaidSums';
 import { usePaymentHistory } from './usePaymentHistory';
@@ -45,7 +43,9 @@ export function usePayoutsData() {
 
   // Partners, contracts, bonuses and the per-partner rollups (which stand in for the orders and
   // posts): small, and the same for every period, so a period change reads only payments.
-  const basis = useLiveQuery(() => readStatementBasis(getDb()), []);
+  // (The shared figures, src/db/figures.ts: read once for every screen that sums a period.)
+  const figures = useFigures();
+  const basis = useMemo(() => figures && statementBasisOf(figures), [figures]);
   // What was paid for the period and before it (for overpayments carried in), from the payment
   // sums. Only payments in the brand's currency count against its figures (one in another
   // currency pays commission earned in that currency, shown apart).
