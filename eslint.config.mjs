@@ -31,6 +31,29 @@ const pureLayerBans = {
 const TABLES =
   'settings|partners|contracts|campaigns|contentItems|orders|payouts|bonuses|bonusRules|brandFollowers|deletions|partnerStats|undoLog|undoRows';
 
+/**
+ * Numbers and dates the owner reads are written in the owner's locale (Settings), not the
+ * computer's: toLocaleString() and Intl formatters always get a locale (safeLocale(settings.locale),
+ * or a fixed one on purpose, as file formats need).
+ */
+const LOCALE_CALL = '[callee.property.name=/^toLocale(String|DateString|TimeString)$/]';
+const INTL_FORMAT =
+  "[callee.object.name='Intl'][callee.property.name=/^(NumberFormat|DateTimeFormat|PluralRules|RelativeTimeFormat|ListFormat)$/]";
+const LOCALE_MESSAGE =
+  "Pass the owner's locale (safeLocale(settings.locale)), or a fixed one on purpose; the computer's own locale is not the owner's.";
+const ownerLocale = [
+  { selector: `CallExpression${LOCALE_CALL}[arguments.length=0]`, message: LOCALE_MESSAGE },
+  {
+    selector: `CallExpression${LOCALE_CALL}[arguments.0.type='Identifier'][arguments.0.name='undefined']`,
+    message: LOCALE_MESSAGE,
+  },
+  { selector: `NewExpression${INTL_FORMAT}[arguments.length=0]`, message: LOCALE_MESSAGE },
+  {
+    selector: `NewExpression${INTL_FORMAT}[arguments.0.type='Identifier'][arguments.0.name='undefined']`,
+    message: LOCALE_MESSAGE,
+  },
+];
+
 /** Screens reach the data only through the functions of src/db/<area>.ts. */
 const oneGateToData = (extraPatterns = []) => ({
   'no-restricted-imports': [
@@ -48,6 +71,7 @@ const oneGateToData = (extraPatterns = []) => ({
   ],
   'no-restricted-syntax': [
     'error',
+    ...ownerLocale,
     {
       selector: `MemberExpression[property.name=/^(${TABLES}|table|transaction)$/][object.type='CallExpression'][object.callee.name='getDb']`,
       message: 'Read and write through src/db/<area>.ts functions, not getDb() tables.',
@@ -99,6 +123,11 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'error',
     },
+  },
+  {
+    // Before the gates below, which repeat ownerLocale in their own no-restricted-syntax.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...ownerLocale] },
   },
   {
     files: ['src/domain/**/*.ts', 'src/io/**/*.ts'],

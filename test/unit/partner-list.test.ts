@@ -5,7 +5,7 @@ import { generateSampleData } from '../../src/domain/sample-data';
 import { defaultSettings, type Partner } from '../../src/domain/schemas';
 import { buildAllStats } from '../../src/domain/stats';
 import { storedOrderCount } from '../../src/features/dashboard/useDashboardData';
-import { formatFollowers, moneyFormatter } from '../../src/features/partners/format';
+import { moneyFormatter, numberFormats } from '../../src/features/partners/format';
 import { buildRows, filterRows, sortRows, type Row } from '../../src/features/partners/listModel';
 import type { PartnerMetrics } from '../../src/features/partners/usePartners';
 
@@ -103,9 +103,36 @@ describe('list formatting', () => {
   });
 
   it('shows follower counts compactly', () => {
-    expect(formatFollowers(184_000)).toBe('184K');
-    expect(formatFollowers(1_250_000)).toBe('1.3M');
-    expect(formatFollowers(950)).toBe('950');
+    const { followers } = numberFormats('en-US');
+    expect(followers(184_000)).toBe('184K');
+    expect(followers(1_250_000)).toBe('1.3M');
+    expect(followers(950)).toBe('950');
+  });
+
+  it("writes counts, followers, ROI, ratios and ROAS in the owner's locale", () => {
+    // [locale, 12345, 1.25M followers, ROI 12.4, ROI -0.5, ratio 0.125, ROAS 2.4]
+    const cases: [string, string[]][] = [
+      ['en-US', ['12,345', '1.3M', '+1,240 %', '-50 %', '12.5 %', '2.40×']],
+      ['de-DE', ['12.345', '1,3\u00a0Mio.', '+1.240 %', '-50 %', '12,5 %', '2,40×']],
+      ['fr-FR', ['12\u202f345', '1,3\u00a0M', '+1\u202f240 %', '-50 %', '12,5 %', '2,40×']],
+      // An unknown locale falls back to en-US rather than failing.
+      ['not a locale', ['12,345', '1.3M', '+1,240 %', '-50 %', '12.5 %', '2.40×']],
+    ];
+    for (const [locale, want] of cases) {
+      const f = numberFormats(locale);
+      const got = [
+        f.count(12_345),
+        f.followers(1_250_000),
+        f.roi(12.4),
+        f.roi(-0.5),
+        f.ratio(0.125),
+        f.roas(2.4),
+      ];
+      expect(got, locale).toEqual(want);
+      expect(f.roi(0), locale).toBe('0 %');
+      expect(f.roi(null), locale).toBe('—');
+      expect(numberFormats(locale), 'built once per locale').toBe(f);
+    }
   });
 });
 

@@ -12,7 +12,7 @@ import {
   rankPartners,
   type RankBy,
 } from '../../domain/partner-figures';
-import { formatRoi } from './format';
+import type { NumberFormats } from './format';
 import type { Row } from './listModel';
 import { usePeriodWords } from './parts';
 import { usePartnersUi } from './store';
@@ -45,6 +45,7 @@ export function Leaderboard(props: {
   range: DateRange;
   timeZone: string;
   money: (cents: number) => string;
+  num: NumberFormats;
 }) {
   const rankBy = usePartnersUi((s) => s.rankBy);
   const setRankBy = usePartnersUi((s) => s.setRankBy);
@@ -64,7 +65,11 @@ export function Leaderboard(props: {
   const loading = rankBy === 'newCustomers' ? !newCustomers : rows.length > 0 && !rows[0]!.metrics;
   const title = `Top ${TOP} by ${RANK_LABEL[rankBy]}, ${periodWords}`;
   const show = (v: number) =>
-    rankBy === 'revenue' ? props.money(v) : rankBy === 'roi' ? formatRoi(v) : v.toLocaleString();
+    rankBy === 'revenue'
+      ? props.money(v)
+      : rankBy === 'roi'
+        ? props.num.roi(v)
+        : props.num.count(v);
   return (
     <section className="pl-leaders" aria-label="Leaderboard">
       <h2 className="pl-leaders-title">

@@ -9,7 +9,7 @@ import type { Contract, Partner } from '../../domain/schemas';
 import { useUi } from '../../store/ui';
 import { TagLink } from '../../components/TagLink';
 import { PAYOUT_METHOD_LABEL } from '../../components/labels';
-import { formatFollowers, STATUS_LABEL } from './format';
+import { numberFormats, STATUS_LABEL } from './format';
 import type { PartnerDetailData } from './usePartners';
 import { TableHead } from '../../components/table';
 
@@ -101,8 +101,8 @@ export function AccountsCard({
       {tier ? (
         <p className="muted pd-note">
           {tier[0]!.toUpperCase() + tier.slice(1)} tier from the largest account (
-          {formatFollowers(Math.max(...p.accounts.map((a) => a.followers)))} followers); bounds are
-          in Settings.
+          {numberFormats(locale).followers(Math.max(...p.accounts.map((a) => a.followers)))}{' '}
+          followers); bounds are in Settings.
         </p>
       ) : null}
     </Card>

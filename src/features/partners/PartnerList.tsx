@@ -21,7 +21,7 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
   const chosen = usePartnersUi((s) => s.columns);
   const [boxRef, width] = useWidth();
   const { shown, hidden } = useMemo(() => fitColumns(chosen, width), [chosen, width]);
-  const format = useMemo(() => ({ money: m.money }), [m.money]);
+  const format = useMemo(() => ({ money: m.money, num: m.num }), [m.money, m.num]);
 
   if (m.partners === undefined) {
     return (
@@ -61,7 +61,13 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
       {m.selectedVisible.length > 0 ? (
         <BulkBar ids={m.selectedVisible.map((r) => r.partner.id)} today={m.today} rows={m.rows} />
       ) : null}
-      <Leaderboard rows={m.rows} range={m.range} timeZone={m.settings.timeZone} money={m.money} />
+      <Leaderboard
+        rows={m.rows}
+        range={m.range}
+        timeZone={m.settings.timeZone}
+        money={m.money}
+        num={m.num}
+      />
       {m.rows.length === 0 ? (
         <EmptyState
           icon={SearchX}
@@ -89,7 +95,7 @@ export function PartnerList({ searchRef }: { searchRef: RefObject<HTMLInputEleme
         />
       )}
       <p className="muted pl-foot" role="status">
-        Showing {m.rows.length.toLocaleString()} of {m.visible.length.toLocaleString()}{' '}
+        Showing {m.num.count(m.rows.length)} of {m.num.count(m.visible.length)}{' '}
         {m.visible.length === 1 ? 'partner' : 'partners'}. Money figures: {periodWords}, orders
         credited to the partner, net of refunds.
         {hidden.length > 0

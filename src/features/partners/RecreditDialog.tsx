@@ -7,7 +7,9 @@ import {
   undoReattribution,
   type ReattributionPlan,
 } from '../../db/reattribute';
+import { useSettings } from '../../hooks/data';
 import { useUi } from '../../store/ui';
+import { numberFormats } from './format';
 
 /**
  * After a partner's codes, slug or handles changed: what re-crediting stored orders would do,
@@ -18,6 +20,7 @@ export function RecreditDialog(props: { plan: ReattributionPlan | null; onDone: 
   const [busy, setBusy] = useState(false);
   const { plan, onDone } = props;
   const n = plan?.moves.length ?? 0;
+  const { count } = numberFormats(useSettings().locale);
   const confirm = async () => {
     if (!plan) return;
     setBusy(true);
@@ -25,7 +28,7 @@ export function RecreditDialog(props: { plan: ReattributionPlan | null; onDone: 
       const { moved, undoId } = await applyReattribution(getDb(), plan);
       showToast({
         tone: 'success',
-        message: `Re-credited ${moved.toLocaleString()} order${moved === 1 ? '' : 's'}.`,
+        message: `Re-credited ${count(moved)} order${moved === 1 ? '' : 's'}.`,
         timeoutMs: 15_000,
         action: {
           label: 'Undo re-crediting',
@@ -57,7 +60,7 @@ export function RecreditDialog(props: { plan: ReattributionPlan | null; onDone: 
           cancelLabel="Not now"
           onConfirm={() => void confirm()}
           busy={busy}
-          confirmLabel={`Re-credit ${n.toLocaleString()} order${n === 1 ? '' : 's'}`}
+          confirmLabel={`Re-credit ${count(n)} order${n === 1 ? '' : 's'}`}
         />
       }
     >

@@ -5,7 +5,7 @@ import type { DateRange } from '../../domain/dates';
 import { safeLocale } from '../../domain/intl';
 import type { PartnerFigures } from '../../domain/partner-figures';
 import type { Partner, Settings } from '../../domain/schemas';
-import { formatRatio, formatRoas, formatRoi } from './format';
+import { numberFormats } from './format';
 import { PeriodSelect, usePeriodWords } from './parts';
 import { usePartnersUi } from './store';
 import type { CustomerFigures, PeriodOffer } from './usePartnerDetailFigures';
@@ -50,10 +50,14 @@ export function ResultsCard(props: {
               value={money(f.costCents)}
               hint={`${money(props.payableCents ?? 0)} of it payable to them`}
             />
-            <Stat label="ROI" value={formatRoi(f.roi)} hint="(revenue − cost) ÷ cost" />
+            <Stat
+              label="ROI"
+              value={numberFormats(props.settings.locale).roi(f.roi)}
+              hint="(revenue − cost) ÷ cost"
+            />
             <Stat
               label="ROAS"
-              value={f.roas === null ? '—' : formatRoas(f.roas)}
+              value={f.roas === null ? '—' : numberFormats(props.settings.locale).roas(f.roas)}
               hint={f.roas === null ? 'No cost in this period' : 'Revenue per $1 of cost'}
             />
             <Stat
@@ -138,7 +142,9 @@ function ReachStats({
       />
       <Stat
         label="Engagement rate"
-        value={f.engagementRate === null ? '—' : formatRatio(f.engagementRate)}
+        value={
+          f.engagementRate === null ? '—' : numberFormats(settings.locale).ratio(f.engagementRate)
+        }
         hint={
           f.engagementBase === null
             ? 'No post metrics recorded'
@@ -147,7 +153,7 @@ function ReachStats({
       />
       <Stat
         label="Conversion"
-        value={f.conversion === null ? '—' : formatRatio(f.conversion)}
+        value={f.conversion === null ? '—' : numberFormats(settings.locale).ratio(f.conversion)}
         hint={
           f.conversion === null
             ? 'No clicks recorded'
@@ -189,7 +195,7 @@ function CustomerValueStats({
     <>
       <Stat
         label="ROI with 12-month customer value"
-        value={ltvRoi === null ? NOT_ENOUGH : formatRoi(ltvRoi)}
+        value={ltvRoi === null ? NOT_ENOUGH : numberFormats(locale).roi(ltvRoi)}
         hint={
           value.newCustomers === 0
             ? 'No new customers in this period'

@@ -11,18 +11,7 @@ export const STATUS_LABEL: Record<PartnerStatus, string> = {
 };
 
 // Building an Intl.NumberFormat costs far more than using one: list rows share these.
-let followersFormat: Intl.NumberFormat | null = null;
-let percentFormat: Intl.NumberFormat | null = null;
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** 184000 → "184K", 1250000 → "1.3M": follower counts read at a glance. */
-export function formatFollowers(n: number): string {
-  followersFormat ??= new Intl.NumberFormat('en-US', {
-    notation: 'compact',
-    maximumFractionDigits: 1,
-  });
-  return followersFormat.format(n);
-}
 
 /** formatMoney() with one formatter per currency and locale, for lists that format many cells. */
 export function moneyFormatter(currency: string, locale: string): (cents: number) => string {
@@ -39,23 +28,48 @@ export function moneyFormatter(currency: string, locale: string): (cents: number
   return (cents) => fmt.format(cents / 100);
 }
 
-/** ROI as a percentage ("+240 %"), or a dash when the partner cost nothing in the period. */
-export function formatRoi(roi: number | null): string {
-  if (roi === null) return '—';
-  const pct = Math.round(roi * 100);
-  // toLocaleString() builds a formatter per call: a list formats a column of these per scroll.
-  percentFormat ??= new Intl.NumberFormat('en-US');
-  return `${pct > 0 ? '+' : ''}${percentFormat.format(pct)} %`;
+/** The partner figures' numbers, written the owner's way (Settings > locale). */
+export interface NumberFormats {
+  /** 12345 → "12,345" (en-US), "12.345" (de-DE). */
+  count(n: number): string;
+  /** 184000 → "184K", 1250000 → "1.3M": follower counts read at a glance. */
+  followers(n: number): string;
+  /** ROI as a percentage ("+240 %"), or a dash when the partner cost nothing in the period. */
+  roi(roi: number | null): string;
+  /** A share as a percentage with one decimal: 0.125 → "12.5 %" ("12,5 %" in de-DE). */
+  ratio(r: number): string;
+  /** ROAS as revenue per 1 of cost: 2.4 → "2.40×" ("2,40×" in de-DE). */
+  roas(r: number): string;
 }
 
-/** A share as a percentage with one decimal: 0.125 → "12.5 %". */
-export function formatRatio(r: number): string {
-  return `${(Math.round(r * 1000) / 10).toFixed(1)} %`;
-}
+const numberFormatSets = new Map<string, NumberFormats>();
 
-/** ROAS as revenue per 1 of cost: 2.4 → "2.40×". */
-export function formatRoas(r: number): string {
-  return `${r.toFixed(2)}×`;
+/** The number formats of `locale` (an unknown one falls back to en-US), built once per locale. */
+export function numberFormats(locale: string): NumberFormats {
+  const tag = safeLocale(locale);
+  let set = numberFormatSets.get(tag);
+  if (!set) {
+    const count = new Intl.NumberFormat(tag);
+    const compact = new Intl.NumberFormat(tag, { notation: 'compact', maximumFractionDigits: 1 });
+    const signed = new Intl.NumberFormat(tag, { signDisplay: 'exceptZero' });
+    const oneDecimal = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    });
+    const twoDecimals = new Intl.NumberFormat(tag, {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    set = {
+      count: (n) => count.format(n),
+      followers: (n) => compact.format(n),
+      roi: (roi) => (roi === null ? '—' : `${signed.format(Math.round(roi * 100))} %`),
+      ratio: (r) => `${oneDecimal.format(Math.round(r * 1000) / 10)} %`,
+      roas: (r) => `${twoDecimals.format(r)}×`,
+    };
+    numberFormatSets.set(tag, set);
+  }
+  return set;
 }
 
 /** How a payout was sent, as people write it (shared by the partner page and Payouts). */

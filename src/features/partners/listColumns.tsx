@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { KindBadge } from '../../components/ui';
-import { formatFollowers, formatRatio, formatRoi, formatRoas, STATUS_LABEL } from './format';
+import { STATUS_LABEL, type NumberFormats } from './format';
 import { figureValue, type Row } from './listModel';
 import type { FigureKey, OptionalColumn, SortKey } from './store';
 
@@ -21,6 +21,8 @@ export interface Column {
 
 export interface CellFormat {
   money: (cents: number) => string;
+  /** Counts, followers, ROI, ratios and ROAS in the owner's locale. */
+  num: NumberFormats;
 }
 
 const PENDING = '…';
@@ -88,9 +90,9 @@ export const COLUMNS: readonly Column[] = [
     num: true,
     track: '96px',
     minPx: 96,
-    cell: (r) => (
+    cell: (r, f) => (
       <>
-        <span>{r.followers ? formatFollowers(r.followers) : '—'}</span>
+        <span>{r.followers ? f.num.followers(r.followers) : '—'}</span>
         <span className="pl-sub muted">{r.tier ?? 'no accounts'}</span>
       </>
     ),
@@ -105,14 +107,16 @@ export const COLUMNS: readonly Column[] = [
   },
   figure('revenue', 'Revenue', 'Revenue', 112, (v, f) => f.money(v)),
   figure('cost', 'Cost', 'Cost', 104, (v, f) => f.money(v)),
-  figure('roi', 'ROI', 'ROI', 92, (v) => formatRoi(v)),
-  figure('roas', 'ROAS', 'ROAS (revenue per $1 of cost)', 80, (v) => formatRoas(v)),
-  figure('orders', 'Orders', 'Orders', 76, (v) => v.toLocaleString()),
+  figure('roi', 'ROI', 'ROI', 92, (v, f) => f.num.roi(v)),
+  figure('roas', 'ROAS', 'ROAS (revenue per $1 of cost)', 80, (v, f) => f.num.roas(v)),
+  figure('orders', 'Orders', 'Orders', 76, (v, f) => f.num.count(v)),
   figure('cpa', 'CPA', 'CPA (cost per order)', 96, (v, f) => f.money(v)),
   figure('aov', 'AOV', 'AOV (average order)', 96, (v, f) => f.money(v)),
   figure('emv', 'EMV', 'EMV (earned media value)', 104, (v, f) => f.money(v)),
-  figure('engagement', 'Engagement', 'Engagement rate', 104, (v) => formatRatio(v)),
-  figure('conversion', 'Conversion', 'Conversion (orders per click)', 104, (v) => formatRatio(v)),
+  figure('engagement', 'Engagement', 'Engagement rate', 104, (v, f) => f.num.ratio(v)),
+  figure('conversion', 'Conversion', 'Conversion (orders per click)', 104, (v, f) =>
+    f.num.ratio(v),
+  ),
 ];
 
 /** The column chooser's choices, in display order. */

@@ -8,7 +8,7 @@ import { buildRows, filterRows, sortRows } from './listModel';
 import { usePartnersUi } from './store';
 import { useListMetrics } from './useListMetrics';
 import { periodRange, todayIn, useAllPartners } from './usePartners';
-import { moneyFormatter } from './format';
+import { moneyFormatter, numberFormats } from './format';
 
 /**
  * Everything the partner list shows, from the stored partners, their rollups and the list's
@@ -90,6 +90,7 @@ export function usePartnerList() {
     nicheOptions,
     onTick,
     money,
+    num: numberFormats(settings.locale),
     selectedVisible,
     allTicked: rows.length > 0 && selectedVisible.length === rows.length,
     filtered,
