@@ -18,6 +18,7 @@
 import Dexie, { type ObservabilitySet } from 'dexie';
 import type { PawtnersDb } from './db';
 import { readFiguresBase, type FiguresBase } from './stats';
+import { writesDone } from './write-gate';
 
 export type { FiguresBase } from './stats';
 
@@ -87,6 +88,8 @@ function createFeed(db: PawtnersDb): FiguresFeed {
   let generation = 0;
   let inflight: { promise: Promise<FiguresBase> } | null = null;
   let readCount = 0;
+  /** Callers of current() waiting for a read. */
+  let waiters = 0;
   let warm: ((signal: AbortSignal) => Promise<void>) | null = null;
   let waiting: AbortController | null = null;
   const listeners = new Set<() => void>();
@@ -101,7 +104,14 @@ function createFeed(db: PawtnersDb): FiguresFeed {
     const promise = readFiguresBase(db).then(
       (base): FiguresBase | Promise<FiguresBase> => {
         inflight = null;
-        if (began !== generation) return read(); // changed while reading
+        if (began !== generation) {
+          // Changed while reading. Read again for whoever waits; a read ahead that nobody waits
+          // for (keepWarm) waits for the next pause instead, so a long import's chunks never
+          // keep it reading.
+          if (listeners.size > 0 || waiters > 0) return read();
+          scheduleWarm();
+          return base;
+        }
         value = frozen(base);
         fresh = true;
         failure = undefined;
@@ -129,10 +139,14 @@ function createFeed(db: PawtnersDb): FiguresFeed {
     if (!warm || fresh) return;
     const controller = new AbortController();
     waiting = controller;
-    void warm(controller.signal).then(() => {
-      if (controller.signal.aborted || fresh) return;
-      readQuietly();
-    });
+    void warm(controller.signal)
+      // Then no write of this window open, nor ended less than a second ago (an import between
+      // two chunks): a read ahead never holds an edit back.
+      .then(() => writesDone())
+      .then(() => {
+        if (controller.signal.aborted || fresh) return;
+        readQuietly();
+      });
   };
 
   const onChange = (parts: ObservabilitySet) => {
@@ -165,7 +179,15 @@ function createFeed(db: PawtnersDb): FiguresFeed {
     },
     snapshot: () => value,
     error: () => failure,
-    current: () => (fresh && value ? Promise.resolve(value) : read()),
+    async current() {
+      if (fresh && value) return value;
+      waiters++;
+      try {
+        return await read();
+      } finally {
+        waiters--;
+      }
+    },
     keepWarm(whenIdle) {
       warm = whenIdle;
       scheduleWarm();
