@@ -5,13 +5,13 @@ import { contentOfPartner } from '../../db/content';
 import { ordersOfPartner } from '../../db/orders';
 import {
   allBonusRules,
-  allPartners,
   bonusesOfPartner,
   contractsOfPartner,
   customerOrdersOfPartner,
   getPartner,
 } from '../../db/partners';
 import { payoutsOfPartner } from '../../db/payouts';
+import { useFigures } from '../../hooks/data';
 import { addDays, addMonths, dateInZone, type DateRange } from '../../domain/dates';
 import type { Earnings } from '../../domain/earnings';
 import type { PartnerFigures } from '../../domain/partner-figures';
@@ -60,9 +60,9 @@ export interface PartnerMetrics {
   figures: PartnerFigures;
 }
 
-/** Every partner, live (undefined while loading). */
-export function useAllPartners(): Partner[] | undefined {
-  return useLiveQuery(() => allPartners(getDb()), []);
+/** Every partner, live (undefined while loading): those of the shared figures (src/db/figures.ts). */
+export function useAllPartners(): readonly Partner[] | undefined {
+  return useFigures()?.partners;
 }
 
 export interface PartnerWithContracts {
