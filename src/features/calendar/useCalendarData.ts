@@ -1,18 +1,17 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { getDb } from '../../db/db';
-import { allCampaigns, contentBetween } from '../../db/content';
-import { allContracts, allPartners } from '../../db/partners';
-import { useSettings } from '../../hooks/data';
+import { contentBetween } from '../../db/content';
+import { useFigures, useSettings } from '../../hooks/data';
 import { dateInZone } from '../../domain/dates';
 import type { Campaign, ContentItem, Contract, Partner } from '../../domain/schemas';
 
 export interface CalendarData {
-  partners: Partner[];
+  partners: readonly Partner[];
   partnersById: Map<string, Partner>;
-  campaigns: Campaign[];
+  campaigns: readonly Campaign[];
   campaignsById: Map<string, Campaign>;
-  contracts: Contract[];
+  contracts: readonly Contract[];
 }
 
 /** Code-unit order, as the name and date indexes sorted them (ties keep id order). */
@@ -23,30 +22,24 @@ const by =
 
 /**
  * Partners (by name), campaigns (by start date) and contracts, live; undefined while loading.
- * The content items are read apart, only for the range a view shows (useItemsBetween).
+ * They come from the shared figures (src/db/figures.ts), which the Dashboard has usually read
+ * already, so the month is drawn without waiting for them. The content items are read apart,
+ * only for the range a view shows (useItemsBetween).
  */
 export function useCalendarData(): CalendarData | undefined {
-  const raw = useLiveQuery(async () => {
-    const db = getDb();
-    const [partners, campaigns, contracts] = await Promise.all([
-      allPartners(db),
-      allCampaigns(db),
-      allContracts(db),
-    ]);
-    return {
-      partners: partners.sort(by((p) => p.name)),
-      campaigns: campaigns.sort(by((c) => c.startDate)),
-      contracts,
-    };
-  }, []);
+  const figures = useFigures();
   return useMemo(() => {
-    if (!raw) return undefined;
+    if (!figures) return undefined;
+    const partners = [...figures.partners].sort(by((p) => p.name));
+    const campaigns = [...figures.campaigns].sort(by((c) => c.startDate));
     return {
-      ...raw,
-      partnersById: new Map(raw.partners.map((p) => [p.id, p])),
-      campaignsById: new Map(raw.campaigns.map((c) => [c.id, c])),
+      partners,
+      campaigns,
+      contracts: figures.contracts,
+      partnersById: new Map(partners.map((p) => [p.id, p])),
+      campaignsById: new Map(campaigns.map((c) => [c.id, c])),
     };
-  }, [raw]);
+  }, [figures]);
 }
 
 /** Content items planned in [from, to] (YYYY-MM-DD, inclusive). */
