@@ -3,11 +3,9 @@ import { useMemo } from 'react';
 import { allBrandFollowers } from '../../db/brand';
 import { contentBetween } from '../../db/content';
 import { getDb } from '../../db/db';
-import { allShipments } from '../../db/seeding';
 import { ordersBetween } from '../../db/orders';
-import { allBonuses, allBonusRules, allContracts, allPartners } from '../../db/partners';
-import { allPartnerStats, customersBefore } from '../../db/stats';
-import { useSettings } from '../../hooks/data';
+import { customersBefore } from '../../db/stats';
+import { useFigures, useSettings } from '../../hooks/data';
 import { indexFromStats } from '../../domain/compare';
 import {
   addDays,
@@ -240,20 +238,13 @@ export function useGrowthData(): GrowthData | undefined {
   const settings = useSettings();
   const tz = settings.timeZone;
   const countDiscountAsCost = settings.countDiscountAsCost;
-  const base = useLiveQuery(async () => {
-    const db = getDb();
-    const [partners, contracts, bonuses, bonusRules, rollups, brandFollowers, shipments] =
-      await Promise.all([
-        allPartners(db),
-        allContracts(db),
-        allBonuses(db),
-        allBonusRules(db),
-        allPartnerStats(db),
-        allBrandFollowers(db),
-        allShipments(db),
-      ]);
-    return { partners, contracts, bonuses, bonusRules, rollups, brandFollowers, shipments };
-  }, []);
+  // The shared figures (src/db/figures.ts) and the brand's own follower counts.
+  const figures = useFigures();
+  const brandFollowers = useLiveQuery(() => allBrandFollowers(getDb()), []);
+  const base = useMemo(
+    () => (figures && brandFollowers ? { ...figures, brandFollowers } : undefined),
+    [figures, brandFollowers],
+  );
   const plan = useMemo(
     () => (base ? readPlan(base.partners, base.contracts, tz) : undefined),
     [base, tz],
