@@ -19,7 +19,7 @@ import { normalizeCode } from '../domain/ids';
 import type { Order } from '../domain/schemas';
 import type { PawtnersDb } from './db';
 import { forEachOrder } from './orders';
-import { readSettings } from './repo';
+import { readSettings, rowsWithAnyOf } from './repo';
 import { writesDone } from './write-gate';
 
 const DAY_MS = 86_400_000;
@@ -92,14 +92,11 @@ async function codeGroups(db: PawtnersDb, today: string, timeZone: string, stopp
 async function firstOrders(db: PawtnersDb, keys: string[]): Promise<Map<string, number>> {
   const first = new Map<string, number>();
   if (keys.length === 0) return first;
-  await db.orders
-    .where('customerKey')
-    .anyOf(keys)
-    .each((o) => {
-      if (o.status === 'cancelled' || !o.customerKey) return;
-      const was = first.get(o.customerKey);
-      if (was === undefined || o.placedAtMs < was) first.set(o.customerKey, o.placedAtMs);
-    });
+  for (const o of await rowsWithAnyOf(db.orders, 'customerKey', keys)) {
+    if (o.status === 'cancelled' || !o.customerKey) continue;
+    const was = first.get(o.customerKey);
+    if (was === undefined || o.placedAtMs < was) first.set(o.customerKey, o.placedAtMs);
+  }
   return first;
 }
 

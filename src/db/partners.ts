@@ -28,7 +28,7 @@ import type {
   Shipment,
 } from '../domain/schemas';
 import type { PawtnersDb } from './db';
-import { readSettings } from './repo';
+import { readSettings, rowsWithAnyOf } from './repo';
 import { newId } from './ids';
 import { checkVersion } from './stale';
 
@@ -366,5 +366,5 @@ export async function customerOrdersOfPartner(db: PawtnersDb, id: string): Promi
     .between([id, -Infinity], [id, Infinity], true, true)
     .toArray();
   const keys = [...new Set(own.flatMap((o) => (o.customerKey ? [o.customerKey] : [])))];
-  return keys.length === 0 ? [] : db.orders.where('customerKey').anyOf(keys).toArray();
+  return rowsWithAnyOf(db.orders, 'customerKey', keys);
 }

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findContentByTitle } from '../../src/db/content';
 import { PawtnersDb } from '../../src/db/db';
 import { findOrdersByNumber, orderCurrencies, ordersInCurrency } from '../../src/db/orders';
-import { loadSampleData } from '../../src/db/repo';
+import { loadSampleData, rowsWithAnyOf } from '../../src/db/repo';
+import fc from 'fast-check';
 import { order, partner } from './orders-helpers';
 
 let db: PawtnersDb;
@@ -76,5 +77,39 @@ describe('content lookup by title', () => {
       expect(c.title.toLowerCase().startsWith(some.title.slice(0, 5).toLowerCase())).toBe(true);
     expect(await findContentByTitle(db, 'zzz-no-such-title', 5)).toEqual([]);
     expect(await findContentByTitle(db, some.title.slice(0, 3), 2)).toHaveLength(2);
+  });
+});
+
+describe('rowsWithAnyOf', () => {
+  it('finds what Dexie anyOf finds, in the same order, on a plain and a multi-entry index', async () => {
+    await db.partners.put(partner('p-1', {}));
+    // Customers c0..c5 and codes A..D, several orders per customer, some with two codes.
+    const codes = ['A', 'B', 'C', 'D'];
+    await db.orders.bulkPut(
+      Array.from({ length: 40 }, (_, i) =>
+        order(i, T0 + ((i * 7) % 13) * DAY, i % 3 ? 'p-1' : null, {
+          customerKey: i % 9 === 0 ? null : `c${i % 6}`,
+          codes: i % 4 === 0 ? [] : [codes[i % 4]!, ...(i % 5 === 0 ? [codes[(i + 1) % 4]!] : [])],
+        }),
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.constantFrom('c0', 'c1', 'c2', 'c3', 'c4', 'c5', 'c9'), { maxLength: 9 }),
+        fc.array(fc.constantFrom('A', 'B', 'C', 'D', 'E'), { maxLength: 6 }),
+        async (customers, wanted) => {
+          const ids = (rows: { id: string }[]) => rows.map((r) => r.id);
+          expect(ids(await rowsWithAnyOf(db.orders, 'customerKey', customers))).toEqual(
+            ids(await db.orders.where('customerKey').anyOf(customers).toArray()),
+          );
+          // A multi-entry index: an order with two of the codes comes once (anyOf is distinct).
+          const got = ids(await rowsWithAnyOf(db.orders, 'codes', wanted));
+          const viaAnyOf = ids(await db.orders.where('codes').anyOf(wanted).distinct().toArray());
+          expect(new Set(got).size).toBe(got.length);
+          expect([...got].sort()).toEqual([...viaAnyOf].sort());
+        },
+      ),
+      { numRuns: 60 },
+    );
   });
 });

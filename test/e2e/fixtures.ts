@@ -106,3 +106,18 @@ export async function axeViolations(
       }));
   });
 }
+
+/**
+ * From now on, IndexedDB refuses every write to `store` in this page as a full disk does
+ * (QuotaExceededError): for the paths that must take back what they showed at once.
+ */
+export async function refuseWrites(page: Page, store: string): Promise<void> {
+  await page.evaluate((name) => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args) {
+      if (this.name === name)
+        throw new DOMException('The disk is full (test).', 'QuotaExceededError');
+      return put.apply(this, args as Parameters<typeof put>);
+    };
+  }, store);
+}

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, loadSampleData, openApp, test } from './fixtures';
+import { expect, loadSampleData, openApp, refuseWrites, test } from './fixtures';
 
 const table = (page: Page) => page.getByRole('table', { name: 'Partners' });
 /** Data rows of the (virtualized) table: the header row is excluded. */
@@ -153,6 +153,45 @@ test('refuses a promo code another partner already has, in any case', async ({ p
   await page.getByLabel('Promo codes').fill('NEWPAL');
   await page.getByRole('button', { name: 'Save partner' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Copy Cat' })).toBeVisible();
+});
+
+test('an edit shows at once; when the disk refuses it, the form comes back as it was left', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'partners');
+  await page.getByRole('searchbox', { name: 'Search partners' }).fill('Jordan');
+  await table(page).getByRole('link', { name: 'Jordan Reyes' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Reyes' })).toBeVisible();
+  // Another partner's code is refused before anything is written, on an existing partner too.
+  await page.getByRole('link', { name: 'Edit' }).click();
+  const codes = await page.getByLabel('Promo codes').inputValue();
+  await page.getByLabel('Promo codes').fill(`${codes}, maya10`);
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByLabel('Promo codes')).toHaveAccessibleDescription(
+    'maya10 is already used by Maya Chen',
+  );
+  await page.getByLabel('Promo codes').fill(codes);
+  // The disk is full: IndexedDB refuses the partner's write.
+  await refuseWrites(page, 'partners');
+  await page.getByLabel('Name', { exact: true }).fill('Jordan Reyes-Park');
+  await page.getByLabel('Notes').fill('Typed before the disk filled up');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  // Back on the form with what was typed, and told why.
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit Jordan Reyes' })).toBeVisible();
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue('Jordan Reyes-Park');
+  await expect(page.getByLabel('Notes')).toHaveValue('Typed before the disk filled up');
+  await expect(page.getByText(/^Not saved: /)).toBeVisible();
+  if (process.env.SHOTS) await page.screenshot({ path: '/tmp/shots/partner-save-refused.png' });
+  // The disk has room again: the same draft saves.
+  await page.evaluate(() => window.location.reload());
+  await expect(page.getByRole('heading', { level: 1, name: 'Edit Jordan Reyes' })).toBeVisible();
+  await page.getByLabel('Name', { exact: true }).fill('Jordan Reyes-Park');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jordan Reyes-Park' })).toBeVisible();
+  await page.getByRole('link', { name: 'All partners' }).click();
+  await page.getByRole('searchbox', { name: 'Search partners' }).fill('Jordan');
+  await expect(table(page).getByRole('link', { name: 'Jordan Reyes-Park' })).toBeVisible();
 });
 
 test('filters, searches and sorts the sample partners', async ({ page }) => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { axeViolations, expect, loadSampleData, openApp, test } from './fixtures';
+import { axeViolations, expect, loadSampleData, openApp, refuseWrites, test } from './fixtures';
 
 /** Screenshots for review when SHOTS is set (not part of the assertions). */
 const shot = async (page: import('@playwright/test').Page, name: string) => {
@@ -34,6 +34,31 @@ test('mark a payout paid: owed drops to zero and the payment shows in the histor
   await expect(history.getByRole('row').nth(1)).toContainText('PP-TEST-1');
   await expect(history.getByRole('row').nth(1)).toContainText('Maya Chen');
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('a payment shows as paid at once, and is taken back when the disk refuses it', async ({
+  page,
+}) => {
+  await loadSampleData(page);
+  await openApp(page, 'payouts');
+  const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  const cells = row.getByRole('cell');
+  const earned = (await cells.nth(6).textContent())!;
+  await expect(cells.nth(8)).toHaveText(earned);
+  await row.getByRole('button', { name: 'Mark as paid: Maya Chen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark Maya Chen as paid' });
+  await dialog.getByLabel('Reference').fill('PP-REFUSED-1');
+  // The disk is full: IndexedDB refuses the payment's write (the transaction aborts).
+  await refuseWrites(page, 'payouts');
+  await dialog.getByRole('button', { name: 'Record payment' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('Not saved');
+  // Nothing was paid: the row owes what it did, and no payment is in the history.
+  await expect(cells.nth(8)).toHaveText(earned);
+  await expect(cells.nth(7)).toHaveText('$0.00');
+  await expect(row).not.toContainText('Settled');
+  await expect(page.getByRole('table', { name: 'Payment history' })).not.toContainText(
+    'PP-REFUSED-1',
+  );
 });
 
 test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ page }) => {

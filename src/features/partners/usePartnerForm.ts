@@ -12,12 +12,14 @@ import {
   type DeletedPartner,
 } from '../../db/partners';
 import { planReattribution, type ReattributionPlan } from '../../db/reattribute';
+import { newId } from '../../db/repo';
 import { matchingKeysChanged } from '../../domain/attribution';
 import { StaleWriteError } from '../../db/stale';
 import {
   emptyPartnerDraft,
   partnerToDraft,
   slugify,
+  validatePartnerDraft,
   type ContractDraft,
   type FieldErrors,
   type PartnerDraft,
@@ -26,7 +28,7 @@ import { SUBTYPE_TAGS, type Contract, type Partner } from '../../domain/schemas'
 import { recordEdit } from '../../store/edits';
 import type { Edit } from '../../store/history';
 import { useUi } from '../../store/ui';
-import { partnerSaved } from './detail-cache';
+import { clearFailedSave, failedSaveOf, pageKnown, partnerSaved, saveFailed } from './detail-cache';
 import { readPartnerWithContracts, todayIn, useAllPartners } from './usePartners';
 
 /** The state of the partner form: the draft, its errors, saving and reloading. */
@@ -35,15 +37,19 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
   const today = todayIn(settings);
   const showToast = useUi((s) => s.showToast);
   const allPartners = useAllPartners();
-  const [draft, setDraft] = useState<PartnerDraft>(() =>
-    existing ? partnerToDraft(existing, contracts) : emptyPartnerDraft('affiliate'),
+  // A save shown at once whose write then failed: the form opens again as the owner left it.
+  const failed = existing ? failedSaveOf(existing.id) : null;
+  const [draft, setDraft] = useState<PartnerDraft>(
+    () =>
+      failed?.draft ??
+      (existing ? partnerToDraft(existing, contracts) : emptyPartnerDraft('affiliate')),
   );
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const [errors, setErrors] = useState<FieldErrors>(() => failed?.errors ?? {});
   const [saving, setSaving] = useState(false);
   // The version the form was filled from: `existing` follows the database, the draft does not.
-  const [baseVersion, setBaseVersion] = useState(existing?.updatedAt);
+  const [baseVersion, setBaseVersion] = useState(failed ? failed.baseVersion : existing?.updatedAt);
   // Set when the partner was changed elsewhere since: the owner reloads or overwrites.
-  const [stale, setStale] = useState<string | null>(null);
+  const [stale, setStale] = useState<string | null>(() => failed?.stale ?? null);
   const summaryRef = useRef<HTMLDivElement>(null);
   const staleRef = useRef<HTMLDivElement>(null);
   const slugTouched = useRef(existing !== null);
@@ -56,6 +62,13 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
     return [...all];
   }, [allPartners, settings.customTags, draft.tags]);
 
+  const failedTold = useRef(false);
+  useEffect(() => {
+    if (!failed || failedTold.current) return;
+    failedTold.current = true;
+    clearFailedSave(failed.id);
+    if (failed.message) showToast({ tone: 'error', message: `Not saved: ${failed.message}` });
+  }, [failed, showToast]);
   useEffect(() => {
     if (Object.keys(errors).length) summaryRef.current?.focus();
   }, [errors]);
@@ -81,26 +94,48 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
 
   /** Save; `overwrite` saves over a version written elsewhere since the form was filled. */
   const submit = async (overwrite = false) => {
+    const now = Date.now();
+    const expectedUpdatedAt = overwrite ? undefined : baseVersion;
+    // An edit checked here against the partners in memory, which credits orders as before (no
+    // re-credit offer to make): its page is shown at once, with the write still under way.
+    const checked = shownAtOnce(existing, allPartners, draft, today, now);
+    if (checked && !checked.ok) {
+      setStale(null);
+      return setErrors(checked.errors);
+    }
+    // Only over the page as last read (a page opened with nothing read would show the old version).
+    const early = checked && pageKnown(checked.partner.id) ? checked : null;
     setSaving(true);
     try {
       const before = existing ? partnerToDraft(existing, contracts) : null;
-      const { partner: saved, contracts: stored } = await savePartnerWithContracts(getDb(), draft, {
+      const writing = savePartnerWithContracts(getDb(), draft, {
         id: existing?.id ?? null,
         today,
-        expectedUpdatedAt: overwrite ? undefined : baseVersion,
+        expectedUpdatedAt,
+        now,
       });
+      if (early) {
+        partnerSaved(early.partner, early.contracts, now);
+        navigate(`partners/${encodeURIComponent(early.partner.id)}`);
+      }
+      const { partner: saved, contracts: stored } = await writing;
       // The partner page opens with what was saved at once (its reads follow).
-      partnerSaved(saved, stored);
+      if (!early) partnerSaved(saved, stored);
       setErrors({});
       setStale(null);
       recordEdit(partnerSaveEdit(saved, before, draft, today), `${saved.name} saved`);
+      if (early) return;
       if (matchingKeysChanged(existing, saved)) {
         const plan = await planReattribution(getDb());
         if (plan.moves.length) return setRecredit({ plan, id: saved.id });
       }
       navigate(`partners/${encodeURIComponent(saved.id)}`);
     } catch (e) {
-      if (e instanceof PartnerValidationError) {
+      if (early && existing) {
+        // The page was shown already: back to the form, as the owner left it, with the problem.
+        saveFailed({ id: existing.id, draft, baseVersion, ...failureOf(e) });
+        navigate(`partners/${encodeURIComponent(existing.id)}/edit`);
+      } else if (e instanceof PartnerValidationError) {
         setStale(null);
         setErrors(e.errors);
       } else if (e instanceof StaleWriteError) setStale(e.message);
@@ -152,6 +187,31 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
 }
 
 export type PartnerFormState = ReturnType<typeof usePartnerForm>;
+
+/**
+ * An edit of a stored partner, checked against every partner in memory as the save will check
+ * it against those stored: the partner and contracts to show at once, or the draft's problems.
+ * Null when the page waits for the write: a new partner, the partners not read yet, or codes or
+ * handles changed (the save may offer to re-credit orders first).
+ */
+export function shownAtOnce(
+  existing: Partner | null,
+  others: readonly Partner[] | undefined,
+  draft: PartnerDraft,
+  today: string,
+  now: number,
+) {
+  if (!existing || !others) return null;
+  const r = validatePartnerDraft(draft, { existing, others, today, now, newId });
+  return r.ok && matchingKeysChanged(existing, r.partner) ? null : r;
+}
+
+/** A failed write's problem, as the form shows it. */
+function failureOf(e: unknown): { errors?: FieldErrors; stale?: string; message?: string } {
+  if (e instanceof PartnerValidationError) return { errors: e.errors };
+  if (e instanceof StaleWriteError) return { stale: e.message };
+  return { message: saveErrorMessage(e) };
+}
 
 /**
  * Undo and redo of a partner save: an edit puts back the partner and contracts as they were (and

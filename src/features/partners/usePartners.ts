@@ -26,7 +26,7 @@ import type {
   Shipment,
   Settings,
 } from '../../domain/schemas';
-import { contractsByStart, detailAfterSave, detailShown } from './detail-cache';
+import { contractsByStart, detailShown, detailToShow } from './detail-cache';
 import type { PeriodKey } from './store';
 
 /** Today in the brand's time zone. */
@@ -126,8 +126,8 @@ export function usePartnerDetail(id: string): PartnerDetailData | undefined {
     detailShown(id, data);
     return data;
   }, [id]);
-  // Right after the partner's form was saved: the saved page until the reads are back.
-  return live ?? detailAfterSave(id);
+  // Right after the partner's form was saved: the saved page until the reads show the save.
+  return detailToShow(id, live);
 }
 
 /**

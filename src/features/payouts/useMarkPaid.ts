@@ -16,8 +16,8 @@ export interface MarkPaidArgs {
   range: DateRange;
   today: string;
   /**
-   * Told of payments before they are written (recorded or undone), and as soon as they are stored
-   * or undone, to show them at once.
+   * Told of payments before they are written (recorded or undone), and of what to show at once:
+   * recorded (before the write; undone again if it fails) or undone.
    */
   onWriting: (payouts: Payout[]) => void;
   onRecorded: (payouts: Payout[]) => void;
@@ -73,11 +73,12 @@ export function useMarkPaid(args: MarkPaidArgs) {
       reference: reference.trim(),
       note: '',
     }));
+    const { onUndone, onRecorded } = args;
+    // Shown as paid at once, while the payments are written; taken back if the write fails.
+    args.onWriting(payouts);
+    onRecorded(payouts);
     try {
-      args.onWriting(payouts);
       await recordPayouts(getDb(), payouts);
-      args.onRecorded(payouts);
-      const { onUndone, onRecorded } = args;
       recordEdit(
         {
           label:
@@ -99,6 +100,7 @@ export function useMarkPaid(args: MarkPaidArgs) {
       );
       args.onClose();
     } catch (e) {
+      onUndone(payouts);
       setFailure(saveErrorMessage(e));
     }
   };
