@@ -203,20 +203,20 @@ export interface ImportOptions {
   keepCopy?: () => CopySink;
   /**
    * Replace only, with keepCopy: the preview found most rows differ (more than REWRITE_SHARE of
-   * them), so every table is cleared and written whole. Otherwise a Replace writes only the rows
-   * that are new or changed and deletes the ones the backup lacks. Either way the result is the
-   * backup exactly; this only picks the faster way.
+   * them), so what is stored is kept for Undo as one backup file (keepCopy) rather than as the
+   * previous version of each row touched. Either way the Replace writes only the rows that are
+   * new or changed and deletes the ones the backup lacks, and the result is the backup exactly.
    */
   mostRowsDiffer?: boolean;
 }
 
 /**
- * Above this share of rows added, changed or removed, a Replace clears and rewrites every table
- * (and keeps its Undo copy as one backup file) rather than writing row by row.
+ * Above this share of rows added, changed or removed, a Replace keeps its Undo copy as one backup
+ * file rather than as the previous version of each row it touches.
  */
 export const REWRITE_SHARE = 0.5;
 
-/** Whether a Replace with this plan changes so much that rewriting every table is faster. */
+/** Whether a Replace with this plan changes so much that one backup file is the cheaper Undo copy. */
 export function mostRowsDiffer(plan: Pick<ImportPlan, 'changes'>): boolean {
   let rows = 0;
   let changed = 0;
