@@ -330,10 +330,11 @@ async function timed(
  * once nothing in it has changed for `quietMs`: for updates whose final content is not known in
  * advance (a period change, a search keystroke).
  */
-async function settled(page, { startOn, container, action, quietMs = 700 }) {
+async function settled(page, { startOn, container, action, quietMs = 700, profile = null }) {
   await arm(page, startOn);
   const handle = await container.elementHandle();
   await page.evaluate((el) => (window.__bt.container = el), handle);
+  const stopProfile = profile ? await startProfile(page) : null;
   const w0 = Date.now();
   await action();
   await page.waitForFunction(
@@ -345,6 +346,7 @@ async function settled(page, { startOn, container, action, quietMs = 700 }) {
     { polling: 50, timeout: 120_000 },
   );
   const wallMs = Date.now() - w0 - quietMs;
+  if (stopProfile) await stopProfile(profile);
   const r = await page.evaluate(() => {
     const T = window.__bt;
     const b = T.containerLast;
@@ -622,6 +624,7 @@ await step('compare period change', async () => {
       container: main,
       action: () => period.selectOption(value),
       quietMs: 1000,
+      profile: `comparePeriod-${value}`,
     });
   m.comparePeriodAllTimeMs = (await change('all-time')).ms;
   m.comparePeriodLast90Ms = (await change('last-90')).ms;
