@@ -43,6 +43,40 @@ test('a save from a stale form is refused, and the other window follows the chan
   await list.close();
 });
 
+test('a save shown at once from the partner page comes back to the form when the partner changed elsewhere', async ({
+  page,
+  context,
+}) => {
+  await loadSampleData(page);
+  const other = await context.newPage();
+  // The second window comes to the form from the partner's page (so its save shows at once).
+  await openApp(other, 'partners/p-001');
+  await expect(other.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await other.getByRole('link', { name: 'Edit' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Edit Maya Chen' })).toBeVisible();
+
+  // Meanwhile the first window renames her.
+  await openApp(page, 'partners/p-001/edit');
+  await page.getByLabel('Name', { exact: true }).fill('Maya Chen-Ortiz');
+  await page.getByRole('button', { name: 'Save partner' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen-Ortiz' })).toBeVisible();
+
+  // The second window's save is refused: back on its form, its typing kept, told why.
+  await other.getByLabel('Notes').fill('Prefers grain-free samples');
+  await other.getByRole('button', { name: 'Save partner' }).click();
+  await expect(other.getByText('Not saved: this partner was changed elsewhere')).toBeVisible();
+  await expect(other.getByLabel('Notes')).toHaveValue('Prefers grain-free samples');
+  await expect(other.getByLabel('Name', { exact: true })).toHaveValue('Maya Chen');
+
+  // Overwrite is the owner's explicit choice, and it is stored.
+  await other.getByRole('button', { name: 'Overwrite' }).click();
+  await expect(other.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await openApp(page, 'partners/p-001');
+  await expect(page.getByRole('heading', { level: 1, name: 'Maya Chen' })).toBeVisible();
+  await expect(page.getByText('Prefers grain-free samples')).toBeVisible();
+  await other.close();
+});
+
 test('a partner deleted in one window is gone from the other window at once', async ({
   page,
   context,
