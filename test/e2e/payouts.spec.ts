@@ -61,6 +61,20 @@ test('a payment shows as paid at once, and is taken back when the disk refuses i
   );
 });
 
+test('a double press on Record payment records one payment', async ({ page }) => {
+  await loadSampleData(page);
+  await openApp(page, 'payouts');
+  const row = page.getByRole('row', { name: 'Maya Chen', exact: true });
+  await row.getByRole('button', { name: 'Mark as paid: Maya Chen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Mark Maya Chen as paid' });
+  await dialog.getByLabel('Reference').fill('PP-TWICE-1');
+  await dialog.getByRole('button', { name: 'Record payment' }).dblclick();
+  await expect(page.getByText('Marked Maya Chen as paid.')).toBeVisible();
+  await expect(row).toContainText('Settled');
+  const history = page.getByRole('table', { name: 'Payment history' });
+  await expect(history.getByRole('row').filter({ hasText: 'PP-TWICE-1' })).toHaveCount(1);
+});
+
 test('bulk select and export a PayPal Payouts file and a plain CSV', async ({ page }) => {
   await loadSampleData(page);
   await openApp(page, 'payouts');

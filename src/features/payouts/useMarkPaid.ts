@@ -1,5 +1,5 @@
 /** The state and saving of the "Mark as paid" dialog (MarkPaidDialog draws it). */
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { getDb } from '../../db/db';
 import { saveErrorMessage } from '../../db/errors';
 import { deletePayout, recordPayouts } from '../../db/payouts';
@@ -54,7 +54,11 @@ export function useMarkPaid(args: MarkPaidArgs) {
   const [errors, setErrors] = useState<PaidErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
 
+  // One payment per press: a second press while the first is written does nothing.
+  const writing = useRef(false);
+
   const save = async () => {
+    if (writing.current) return;
     const errs = check(args, date, amount);
     setErrors(errs);
     if (Object.keys(errs).length > 0) return;
@@ -77,6 +81,7 @@ export function useMarkPaid(args: MarkPaidArgs) {
     // Shown as paid at once, while the payments are written; taken back if the write fails.
     args.onWriting(payouts);
     onRecorded(payouts);
+    writing.current = true;
     try {
       await recordPayouts(getDb(), payouts);
       recordEdit(
@@ -102,6 +107,8 @@ export function useMarkPaid(args: MarkPaidArgs) {
     } catch (e) {
       onUndone(payouts);
       setFailure(saveErrorMessage(e));
+    } finally {
+      writing.current = false;
     }
   };
 
