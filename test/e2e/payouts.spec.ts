@@ -52,6 +52,7 @@ test('a payment shows as paid at once, and is taken back when the disk refuses i
   await refuseWrites(page, 'payouts');
   await dialog.getByRole('button', { name: 'Record payment' }).click();
   await expect(dialog.getByRole('alert')).toContainText('Not saved');
+  await shot(page, 'payouts-refused');
   // Nothing was paid: the row owes what it did, and no payment is in the history.
   await expect(cells.nth(8)).toHaveText(earned);
   await expect(cells.nth(7)).toHaveText('$0.00');

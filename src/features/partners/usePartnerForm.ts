@@ -131,15 +131,16 @@ export function usePartnerForm(existing: Partner | null, contracts: Contract[]) 
       }
       navigate(`partners/${encodeURIComponent(saved.id)}`);
     } catch (e) {
+      const failure = failureOf(e);
       if (early && existing) {
         // The page was shown already: back to the form, as the owner left it, with the problem.
-        saveFailed({ id: existing.id, draft, baseVersion, ...failureOf(e) });
+        saveFailed({ id: existing.id, draft, baseVersion, ...failure });
         navigate(`partners/${encodeURIComponent(existing.id)}/edit`);
-      } else if (e instanceof PartnerValidationError) {
+      } else if (failure.errors) {
         setStale(null);
-        setErrors(e.errors);
-      } else if (e instanceof StaleWriteError) setStale(e.message);
-      else showToast({ tone: 'error', message: `Could not save: ${saveErrorMessage(e)}` });
+        setErrors(failure.errors);
+      } else if (failure.stale !== undefined) setStale(failure.stale);
+      else showToast({ tone: 'error', message: `Could not save: ${failure.message}` });
     } finally {
       setSaving(false);
     }
